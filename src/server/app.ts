@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { type AppContext, type Clock, systemClock } from "./context.ts";
+import type { Db } from "./db/create-db.ts";
+import { registerApiDocs } from "./http/api-docs.ts";
+import { registerErrorHandling, sendRouteNotFound } from "./http/error-handler.ts";
+import { registerRouteAccess } from "./http/route-access.ts";
+import { registerSameOriginGuard } from "./http/same-origin.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { registerSessions } from "./http/sessions.ts";
+import { isPageRequest, registerSpa } from "./http/spa.ts";
+import { accountRoutes } from "./modules/account/account.routes.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { setupRoutes } from "./modules/setup/setup.routes.ts";
+
+export type BuildAppOptions = {
+  clock?: Clock;
+  /** Where the built web app lives; tests point it elsewhere or nowhere. */
+  webDistDir?: string | null;
+};
+
+const defaultWebDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+/** Assembles the request pipeline: sessions → CSRF → access → validate → route → errors. */
+export async function buildApp(
+  config: Config,
+  db: Db,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const ctx: AppContext = { config, db, clock: options.clock ?? systemClock };
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    requestIdLogLabel: "requestId",
+    genReqId: incomingOrNewRequestId,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/") && !request.url.startsWith("/api/docs")) {
+      reply.header("cache-control", "no-store");
+    }
+  });
+
+  await registerSecurityHeaders(app, config);
+  registerSameOriginGuard(app, config);
+  await registerSessions(app, ctx);
+  registerRouteAccess(app);
+  await registerApiDocs(app);
+
+  await app.register(healthRoutes, { ctx });
+  await app.register(setupRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
+
+  const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
+  const spa = webDistDir ? await registerSpa(app, webDistDir) : null;
+  app.setNotFoundHandler((request, reply) =>
+    spa && isPageRequest(request) ? spa.sendIndex(reply) : sendRouteNotFound(request, reply),
+  );
+  return app;
+}
+
+const safeRequestId = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Keeps a proxy's x-request-id when it is well formed, so logs can be joined across hops. */
+function incomingOrNewRequestId(request: { headers: FastifyRequest["headers"] }): string {
+  const incoming = request.headers["x-request-id"];
+  return typeof incoming === "string" && safeRequestId.test(incoming) ? incoming : randomUUID();
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable Trellis reads, in one place. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for the embedded SQLite)")
+    .optional(),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt(12 * 60),
+  SESSION_ABSOLUTE_TIMEOUT_MINUTES: positiveInt(30 * 24 * 60),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: positiveInt(15),
+  SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt(30),
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+export type Database = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  database: Database;
+  session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
+  signIn: { maxFailuresPerAccount: number; failureWindowMs: number; maxAttemptsPerAddress: number };
+  bodyLimitBytes: number;
+  logLevel: (typeof logLevels)[number];
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const minutes = (count: number) => count * 60_000;
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const vars = parsed.data;
+  const dataDir = path.resolve(vars.DATA_DIR);
+  const publicUrl = new URL(vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`);
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    publicUrl,
+    dataDir,
+    database: vars.DATABASE_URL
+      ? { kind: "postgres", url: vars.DATABASE_URL }
+      : { kind: "sqlite", file: path.join(dataDir, "trellis.db") },
+    session: {
+      idleTimeoutMs: minutes(vars.SESSION_IDLE_TIMEOUT_MINUTES),
+      absoluteTimeoutMs: minutes(vars.SESSION_ABSOLUTE_TIMEOUT_MINUTES),
+      secureCookie: publicUrl.protocol === "https:",
+    },
+    signIn: {
+      maxFailuresPerAccount: vars.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+      failureWindowMs: minutes(vars.SIGN_IN_FAILURE_WINDOW_MINUTES),
+      maxAttemptsPerAddress: vars.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
+    },
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    logLevel: vars.LOG_LEVEL,
+    trustProxy: vars.TRUST_PROXY,
+  };
+}

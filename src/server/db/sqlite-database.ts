@@ -1,0 +1,114 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type { SqliteDatabase, SqliteStatement } from "kysely";
+
+export const requiredBusyTimeoutMs = 5000;
+
+/** Settings every connection must have; each is checked after it is set. */
+const pragmas = [
+  { set: "journal_mode = WAL", check: "journal_mode", expect: "wal" },
+  { set: "synchronous = FULL", check: "synchronous", expect: 2 },
+  {
+    set: `busy_timeout = ${requiredBusyTimeoutMs}`,
+    check: "busy_timeout",
+    expect: requiredBusyTimeoutMs,
+  },
+  { set: "foreign_keys = ON", check: "foreign_keys", expect: 1 },
+] as const;
+
+export class SqliteSetupError extends Error {
+  override name = "SqliteSetupError";
+}
+
+/** Opens (creating when missing) the SQLite file and enforces the durability settings. */
+export function openSqliteFile(file: string): DatabaseSync {
+  let database: DatabaseSync;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    database = new DatabaseSync(file);
+  } catch (error) {
+    throw new SqliteSetupError(
+      `Cannot open the SQLite database at ${file}: ${errorMessage(error)}. Check that DATA_DIR exists and is writable.`,
+    );
+  }
+  try {
+    applyPragmas(database);
+  } catch (error) {
+    database.close();
+    if (error instanceof SqliteSetupError) throw error;
+    throw new SqliteSetupError(
+      `Cannot use the SQLite database at ${file}: ${errorMessage(error)}. Check that DATA_DIR is writable.`,
+    );
+  }
+  return database;
+}
+
+function applyPragmas(database: DatabaseSync): void {
+  for (const pragma of pragmas) {
+    database.exec(`PRAGMA ${pragma.set}`);
+    const row = database.prepare(`PRAGMA ${pragma.check}`).get() as Record<string, unknown>;
+    const actual = Object.values(row ?? {})[0];
+    const matches =
+      typeof pragma.expect === "string"
+        ? String(actual).toLowerCase() === pragma.expect
+        : Number(actual) === pragma.expect;
+    if (!matches) {
+      throw new SqliteSetupError(
+        `SQLite refused "PRAGMA ${pragma.set}" (it reports ${pragma.check} = ${String(actual)}).`,
+      );
+    }
+  }
+  // A read-only directory only shows up on the first write.
+  database.exec(
+    "CREATE TABLE IF NOT EXISTS trellis_write_check (id INTEGER); DROP TABLE trellis_write_check",
+  );
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const statementCacheSize = 500;
+
+/**
+ * Presents node:sqlite to Kysely's SqliteDialect. Kysely already serializes access to the single
+ * connection; this adapter caches prepared statements, binds booleans as 0/1, and routes every
+ * statement that has result columns (including INSERT … RETURNING) through all().
+ */
+export function kyselySqliteDatabase(database: DatabaseSync): SqliteDatabase {
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    const cached = statements.get(sql);
+    if (cached) return cached;
+    const statement = database.prepare(sql);
+    if (statements.size >= statementCacheSize) {
+      const oldest = statements.keys().next().value;
+      if (oldest !== undefined) statements.delete(oldest);
+    }
+    statements.set(sql, statement);
+    return statement;
+  };
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteStatement {
+      // Deferred transactions that later write can fail with SQLITE_BUSY without waiting for
+      // busy_timeout; taking the write lock up front makes concurrent writers queue instead.
+      const statement = prepare(sql.trim().toLowerCase() === "begin" ? "begin immediate" : sql);
+      return {
+        reader: statement.columns().length > 0,
+        all: (parameters) => statement.all(...bindable(parameters)),
+        run: (parameters) => statement.run(...bindable(parameters)),
+        iterate: (parameters) => statement.iterate(...bindable(parameters)),
+      };
+    },
+  };
+}
+
+function bindable(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
+  return parameters.map((value) => {
+    if (value === undefined) return null;
+    if (typeof value === "boolean") return value ? 1 : 0;
+    return value as SQLInputValue;
+  });
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Config } from "#server/config.ts";
+import { AppError } from "#server/errors.ts";
+
+const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF defence without tokens (docs/decisions): a state-changing request must come from our own
+ * origin and carry JSON. Browsers send Sec-Fetch-Site and Origin on such requests and cannot send
+ * a cross-site JSON body without a CORS preflight, which this server never grants.
+ */
+export function registerSameOriginGuard(app: FastifyInstance, config: Config): void {
+  app.addHook("onRequest", async (request) => {
+    if (!stateChanging.has(request.method)) return;
+    assertSameOrigin(request, config);
+    assertJson(request);
+  });
+}
+
+function assertSameOrigin(request: FastifyRequest, config: Config): void {
+  const site = request.headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") {
+    throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  }
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  const allowed = [config.publicUrl.origin, `${request.protocol}://${request.host}`];
+  if (!allowed.includes(origin)) {
+    throw new AppError("forbidden", "Cross-origin requests are not allowed.");
+  }
+}
+
+function assertJson(request: FastifyRequest): void {
+  const mediaType = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError(
+      "unsupported_media_type",
+      "Send this request as JSON (Content-Type: application/json).",
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { createDb, type Db } from "./db/create-db.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+
+export type RunningServer = { app: FastifyInstance; db: Db; address: string };
+
+/** config → database → migrate → app → listen. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    const app = await buildApp(config, db);
+    const address = await app.listen({ port: config.port, host: config.host });
+    return { app, db, address };
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Stops accepting connections, lets in-flight requests finish, then closes the database.
+ * A second signal during shutdown exits at once.
+ */
+export function stopOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.app.log.info({ signal }, "shutting down");
+    try {
+      await server.app.close();
+      await server.db.destroy();
+      process.exit(0);
+    } catch (error) {
+      server.app.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}

@@ -1,0 +1,56 @@
+import type { Insertable } from "kysely";
+import type { Db } from "#server/db/create-db.ts";
+import type { SessionsTable } from "#server/db/schema.ts";
+
+export async function insertSession(db: Db, session: Insertable<SessionsTable>): Promise<void> {
+  await db.insertInto("sessions").values(session).execute();
+}
+
+/** The session behind a cookie, with what authorization needs of its person. */
+export function findSessionByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("people", "people.id", "sessions.person_id")
+    .select([
+      "sessions.id",
+      "sessions.person_id",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "people.role",
+      "people.status",
+    ])
+    .where("sessions.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+export function findSessionById(db: Db, id: string) {
+  return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listSessionsOfPerson(db: Db, personId: string) {
+  return db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .orderBy("last_seen_at", "desc")
+    .execute();
+}
+
+export async function touchSession(db: Db, id: string, lastSeenAt: string): Promise<void> {
+  await db.updateTable("sessions").set({ last_seen_at: lastSeenAt }).where("id", "=", id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+export async function deleteSessionsOfPerson(
+  db: Db,
+  personId: string,
+  options: { except?: string } = {},
+): Promise<number> {
+  let query = db.deleteFrom("sessions").where("person_id", "=", personId);
+  if (options.except) query = query.where("id", "!=", options.except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,141 @@
+import type { SessionInfo, SignInBody } from "#core/auth.schemas.ts";
+import { newId } from "#core/ids.ts";
+import { normalizeEmail } from "#core/people.schemas.ts";
+import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
+import { AppError } from "#server/errors.ts";
+import { countAuditEventsForTarget } from "#server/modules/audit/audit.queries.ts";
+import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { findPersonByEmail, findPersonById } from "#server/modules/people/people.queries.ts";
+import { presentSessionInfo } from "./auth.presenters.ts";
+import {
+  deleteSession,
+  findSessionById,
+  findSessionByTokenHash,
+  insertSession,
+  touchSession,
+} from "./auth.queries.ts";
+import { verifyDecoyPassword, verifyPassword } from "./passwords.ts";
+import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from "./session-tokens.ts";
+
+export const signInFailedMessage = "Email or password is incorrect.";
+
+export type StartedSession = { token: string; info: SessionInfo };
+
+/** Creates a session for a person who has just proven who they are. */
+export async function startSession(
+  ctx: AppContext,
+  personId: string,
+  meta: RequestMeta,
+): Promise<StartedSession> {
+  const token = newSessionToken();
+  const now = ctx.clock.now();
+  const id = newId(now.getTime());
+  await insertSession(ctx.db, {
+    id,
+    token_hash: hashSessionToken(token),
+    person_id: personId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ctx.config.session.absoluteTimeoutMs).toISOString(),
+    user_agent: meta.userAgent?.slice(0, 500) ?? null,
+    address: meta.address,
+  });
+  return { token, info: await getSessionInfo(ctx, { personId, sessionId: id }) };
+}
+
+export async function signIn(
+  ctx: AppContext,
+  input: SignInBody,
+  meta: RequestMeta,
+): Promise<StartedSession> {
+  const email = normalizeEmail(input.email);
+  await assertNotThrottled(ctx, email, meta);
+  const person = await findPersonByEmail(ctx.db, email);
+  const verified =
+    person?.password_hash && person.status === "active"
+      ? await verifyPassword(person.password_hash, input.password)
+      : await verifyDecoyPassword(input.password);
+  if (!person || !verified) {
+    await recordAuditEvent(ctx.db, ctx.clock, meta, {
+      action: "auth.sign_in_failed",
+      actorId: null,
+      target: { type: "email", id: email },
+    });
+    throw new AppError("unauthenticated", signInFailedMessage);
+  }
+  await recordAuditEvent(ctx.db, ctx.clock, meta, {
+    action: "auth.sign_in",
+    actorId: person.id,
+    target: { type: "person", id: person.id },
+  });
+  return startSession(ctx, person.id, meta);
+}
+
+/** Per-account limit, kept in the database so that every app instance sees the same count. */
+async function assertNotThrottled(ctx: AppContext, email: string, meta: RequestMeta) {
+  const { maxFailuresPerAccount, failureWindowMs } = ctx.config.signIn;
+  const since = new Date(ctx.clock.now().getTime() - failureWindowMs).toISOString();
+  const failures = await countAuditEventsForTarget(ctx.db, {
+    action: "auth.sign_in_failed",
+    targetType: "email",
+    targetId: email,
+    since,
+  });
+  if (failures < maxFailuresPerAccount) return;
+  await recordAuditEvent(ctx.db, ctx.clock, meta, {
+    action: "auth.sign_in_throttled",
+    actorId: null,
+    target: { type: "email", id: email },
+  });
+  const minutes = Math.ceil(failureWindowMs / 60_000);
+  throw new AppError(
+    "rate_limited",
+    `Too many failed sign-in attempts for this account. Try again in ${minutes} minutes.`,
+  );
+}
+
+/**
+ * The actor behind a session token, or null when the token is unknown, expired (idle or
+ * absolute) or belongs to someone who can no longer sign in. Expired sessions are deleted.
+ */
+export async function resolveSession(ctx: AppContext, token: string): Promise<Actor | null> {
+  if (!isWellFormedSessionToken(token)) return null;
+  const session = await findSessionByTokenHash(ctx.db, hashSessionToken(token));
+  if (!session) return null;
+  const now = ctx.clock.now();
+  const { idleTimeoutMs } = ctx.config.session;
+  const lastSeen = Date.parse(session.last_seen_at);
+  const expired =
+    Date.parse(session.expires_at) <= now.getTime() || lastSeen + idleTimeoutMs <= now.getTime();
+  if (expired || session.status !== "active") {
+    await deleteSession(ctx.db, session.id);
+    return null;
+  }
+  // Writing on every request would turn each read into a write; a coarse touch is enough.
+  const touchEveryMs = Math.min(60_000, idleTimeoutMs / 10);
+  if (now.getTime() - lastSeen >= touchEveryMs) {
+    await touchSession(ctx.db, session.id, now.toISOString());
+  }
+  return { personId: session.person_id, role: session.role, sessionId: session.id };
+}
+
+export async function signOut(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
+  await deleteSession(ctx.db, actor.sessionId);
+  await recordAuditEvent(ctx.db, ctx.clock, meta, {
+    action: "auth.sign_out",
+    actorId: actor.personId,
+    target: { type: "person", id: actor.personId },
+  });
+}
+
+export async function getSessionInfo(
+  ctx: AppContext,
+  actor: Pick<Actor, "personId" | "sessionId">,
+): Promise<SessionInfo> {
+  const [person, session] = await Promise.all([
+    findPersonById(ctx.db, actor.personId),
+    findSessionById(ctx.db, actor.sessionId),
+  ]);
+  if (!person || !session) throw new AppError("unauthenticated", "Sign in to continue.");
+  return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs);
+}
