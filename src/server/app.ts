@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import {
   serializerCompiler,
   validatorCompiler,
@@ -41,7 +41,11 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
-    requestIdLogLabel: "requestId",
+    logController: new LogController({
+      requestIdLogLabel: "requestId",
+      // Probes would drown the request log.
+      disableRequestLogging: (request) => request.url === "/healthz" || request.url === "/readyz",
+    }),
     genReqId: incomingOrNewRequestId,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import type { Db } from "./create-db.ts";
 import { migrations } from "./migrations/index.ts";
@@ -6,7 +7,7 @@ export type MigrationReport = { applied: string[] };
 
 /** Brings the schema to the latest version; concurrent callers are serialized by Kysely's lock. */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = await createMigrator(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error");
@@ -22,7 +23,20 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
 
 /** True when every known migration has run (readiness). */
 export async function isSchemaCurrent(db: Db): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = await createMigrator(db);
   const known = await migrator.getMigrations();
   return known.every((migration) => migration.executedAt !== undefined);
+}
+
+/**
+ * On PostgreSQL the migrator looks for its own tables in every schema, so it is pinned to the
+ * connection's current schema; otherwise a second schema on the same server (several
+ * installations, or parallel test files) would make it skip creating them.
+ */
+async function createMigrator(db: Db): Promise<Migrator> {
+  const provider = { getMigrations: async () => migrations };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }

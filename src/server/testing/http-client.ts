@@ -1,0 +1,55 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+
+export type Session = { cookie: string };
+
+type RequestOptions = { session?: Session | undefined; headers?: Record<string, string> };
+
+/** Same-origin JSON requests, the way the web app makes them. */
+export function postJson(
+  app: FastifyInstance,
+  url: string,
+  body: unknown = {},
+  options: RequestOptions = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: "POST",
+    url,
+    payload: JSON.stringify(body),
+    headers: {
+      "content-type": "application/json",
+      ...(options.session ? { cookie: options.session.cookie } : {}),
+      ...options.headers,
+    },
+  });
+}
+
+export function getJson(
+  app: FastifyInstance,
+  url: string,
+  options: RequestOptions = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: "GET",
+    url,
+    headers: { ...(options.session ? { cookie: options.session.cookie } : {}), ...options.headers },
+  });
+}
+
+/** The session cookie a response set, ready to send back. */
+export function sessionFrom(response: LightMyRequestResponse): Session {
+  const cookie = response.cookies.find((candidate) => candidate.name.endsWith("trellis_session"));
+  if (!cookie?.value) throw new Error(`No session cookie in a ${response.statusCode} response`);
+  return { cookie: `${cookie.name}=${cookie.value}` };
+}
+
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<Session> {
+  const response = await postJson(app, "/api/auth/sign-in", { email, password });
+  if (response.statusCode !== 200) {
+    throw new Error(`Sign-in as ${email} answered ${response.statusCode}: ${response.body}`);
+  }
+  return sessionFrom(response);
+}

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import { ErrorBody } from "#core/errors.ts";
+import { ApiError } from "./api-error.ts";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+interface RequestOptions<Schema extends z.ZodType> {
+  method?: Method;
+  /** Writes always travel as JSON (the server refuses anything else), so `{}` when omitted. */
+  body?: unknown;
+  /** Omit for answers without content (204). */
+  response?: Schema;
+  signal?: AbortSignal;
+}
+
+/** The one way the web app talks to the API: JSON in, zod-checked JSON out, ApiError on failure. */
+export async function apiRequest<Schema extends z.ZodType = z.ZodVoid>(
+  path: string,
+  options: RequestOptions<Schema> = {},
+): Promise<z.output<Schema>> {
+  const method = options.method ?? "GET";
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: { accept: "application/json" },
+    signal: options.signal ?? null,
+  };
+  if (method !== "GET") {
+    init.headers = { ...init.headers, "content-type": "application/json" };
+    init.body = JSON.stringify(options.body ?? {});
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({
+      status: 0,
+      code: "network",
+      message: "Could not reach Trellis. Check your connection and try again.",
+    });
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (!options.response) return undefined as z.output<Schema>;
+
+  const parsed = options.response.safeParse(await readJson(response));
+  if (!parsed.success) throw unexpectedResponse(response.status);
+  return parsed.data;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = ErrorBody.safeParse(await readJson(response));
+  if (!parsed.success) return unexpectedResponse(response.status);
+  const { code, message, fields } = parsed.data.error;
+  return new ApiError({ status: response.status, code, message, fields });
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function unexpectedResponse(status: number): ApiError {
+  return new ApiError({
+    status,
+    code: "unexpected_response",
+    message: "Trellis answered in a way this page did not expect. Reload and try again.",
+  });
+}

@@ -1,0 +1,9 @@
+export const mainContentId = "main-content";
+
+export function SkipLink() {
+  return (
+    <a className="skip-link" href={`#${mainContentId}`}>
+      Skip to content
+    </a>
+  );
+}

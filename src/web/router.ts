@@ -1,0 +1,39 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter } from "@tanstack/react-router";
+import { NotFound } from "./components/not-found.tsx";
+import { PageLoader } from "./components/page-loader.tsx";
+import { RouteError } from "./components/route-error.tsx";
+import { accountRoute } from "./routes/account/account.route.ts";
+import { appRoute } from "./routes/app/app.route.ts";
+import { homeRoute } from "./routes/home/home.route.ts";
+import { rootRoute } from "./routes/root.route.ts";
+import { setupRoute } from "./routes/setup/setup.route.ts";
+import { signInRoute } from "./routes/sign-in/sign-in.route.ts";
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  appRoute.addChildren([homeRoute, accountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    // TanStack Query owns caching; the router should always ask it.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFound,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+}

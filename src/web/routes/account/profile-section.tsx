@@ -1,0 +1,37 @@
+import { Badge, SimpleGrid, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useCurrentUser } from "../../session/use-current-user.ts";
+import { AccountSection } from "./account-section.tsx";
+
+const roleLabels = { admin: "Administrator", member: "Member" } as const;
+
+export function ProfileSection() {
+  const user = useCurrentUser();
+
+  return (
+    <AccountSection title="Profile">
+      <SimpleGrid component="dl" cols={{ base: 1, xs: 3 }} spacing="md" m={0}>
+        <ProfileField term="Name">{user.name}</ProfileField>
+        <ProfileField term="Email">{user.email}</ProfileField>
+        <ProfileField term="Role">
+          <Badge variant="light" size="lg" radius="sm" tt="none">
+            {roleLabels[user.role]}
+          </Badge>
+        </ProfileField>
+      </SimpleGrid>
+    </AccountSection>
+  );
+}
+
+function ProfileField({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Text component="dt" size="sm" c="dimmed">
+        {term}
+      </Text>
+      <Text component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}

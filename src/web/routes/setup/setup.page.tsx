@@ -1,0 +1,93 @@
+import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { SetupBody } from "#core/auth.schemas.ts";
+import { passwordMinLength } from "#core/password.ts";
+import { ApiError } from "../../api/api-error.ts";
+import { createFirstAdmin } from "../../api/auth.api.ts";
+import { sessionQuery, setupStatusQuery } from "../../api/queries.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { PublicPageShell } from "../../components/public-page-shell.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
+import { zodForm } from "../../forms/zod-form.ts";
+
+export function SetupPage() {
+  usePageTitle("Welcome");
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { name: "", email: "", password: "" },
+    ...zodForm(SetupBody),
+  });
+
+  const setupMutation = useMutation({
+    mutationFn: createFirstAdmin,
+    onSuccess: (session) => {
+      queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
+      queryClient.setQueryData(sessionQuery.queryKey, session);
+      void navigate({ to: "/" });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === "conflict") {
+        // Someone else finished setup first; their admin account is the one to use.
+        queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
+        notifications.show({ message: "Trellis is already set up. Sign in to continue." });
+        void navigate({ to: "/sign-in" });
+        return;
+      }
+      setFormError(applyApiErrorToForm(form, error));
+    },
+  });
+
+  return (
+    <PublicPageShell
+      title="Welcome to Trellis"
+      intro="Trellis helps the people in your organization own their career development. To begin, create the administrator account that looks after this installation."
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          setupMutation.mutate(values);
+        })}
+      >
+        <Stack>
+          <FormErrorAlert message={formError} />
+          <TextInput
+            label="Your name"
+            autoComplete="name"
+            required
+            key={form.key("name")}
+            {...form.getInputProps("name")}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label="Password"
+            description={`At least ${passwordMinLength} characters. A few unrelated words make a strong, memorable password.`}
+            autoComplete="new-password"
+            required
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Button type="submit" fullWidth loading={setupMutation.isPending} mt="xs">
+            Create administrator account
+          </Button>
+        </Stack>
+      </form>
+    </PublicPageShell>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useRouter } from "@tanstack/react-router";
+import { useState } from "react";
+import { SignInBody } from "#core/auth.schemas.ts";
+import { signIn } from "../../api/auth.api.ts";
+import { sessionQuery } from "../../api/queries.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { PublicPageShell } from "../../components/public-page-shell.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
+import { zodForm } from "../../forms/zod-form.ts";
+import { safeRedirectTarget } from "../../session/safe-redirect.ts";
+
+const routeApi = getRouteApi("/sign-in");
+
+export function SignInPage() {
+  usePageTitle("Sign in");
+  const search = routeApi.useSearch();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { email: "", password: "" },
+    ...zodForm(SignInBody),
+  });
+
+  const signInMutation = useMutation({
+    mutationFn: signIn,
+    meta: { unauthenticatedIsExpected: true },
+    onSuccess: (session) => {
+      queryClient.setQueryData(sessionQuery.queryKey, session);
+      router.history.push(safeRedirectTarget(search.redirect));
+    },
+    onError: (error) => {
+      form.setFieldValue("password", "");
+      setFormError(applyApiErrorToForm(form, error));
+    },
+  });
+
+  return (
+    <PublicPageShell title="Sign in to Trellis">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          signInMutation.mutate(values);
+        })}
+      >
+        <Stack>
+          <FormErrorAlert message={formError} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Button type="submit" fullWidth loading={signInMutation.isPending} mt="xs">
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </PublicPageShell>
+  );
+}

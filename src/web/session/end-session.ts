@@ -1,0 +1,21 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { sessionQuery } from "../api/queries.ts";
+import type { AppRouter } from "../router.ts";
+
+interface EndSessionOptions {
+  router: AppRouter;
+  queryClient: QueryClient;
+  /** Set when the session ended on its own, so signing in again returns here. */
+  returnTo?: string | undefined;
+}
+
+/**
+ * Leaves the signed-in app: marks the session gone (so the sign-in guard lets us in), moves to
+ * /sign-in, then drops every cached answer so nothing of this person stays in memory.
+ */
+export async function endSession({ router, queryClient, returnTo }: EndSessionOptions) {
+  if (router.state.location.pathname === "/sign-in") return;
+  queryClient.setQueryData(sessionQuery.queryKey, null);
+  await router.navigate({ to: "/sign-in", search: returnTo ? { redirect: returnTo } : {} });
+  queryClient.clear();
+}

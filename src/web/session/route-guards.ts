@@ -1,0 +1,24 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { redirect } from "@tanstack/react-router";
+import type { SessionInfo } from "#core/auth.schemas.ts";
+import { sessionQuery, setupStatusQuery } from "../api/queries.ts";
+
+/** A fresh installation has no one to sign in as, so everything leads to /setup first. */
+export async function requireSetupDone(queryClient: QueryClient): Promise<void> {
+  const { needsSetup } = await queryClient.ensureQueryData(setupStatusQuery);
+  if (needsSetup) throw redirect({ to: "/setup", replace: true });
+}
+
+/** Signed-out visitors go to /sign-in and come back to `returnTo` afterwards. */
+export async function requireSession(
+  queryClient: QueryClient,
+  returnTo: string,
+): Promise<SessionInfo> {
+  await requireSetupDone(queryClient);
+  const session = await queryClient.fetchQuery(sessionQuery);
+  if (!session) {
+    const search = returnTo === "/" ? {} : { redirect: returnTo };
+    throw redirect({ to: "/sign-in", search, replace: true });
+  }
+  return session;
+}
