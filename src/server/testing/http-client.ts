@@ -2,7 +2,11 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 
 export type Session = { cookie: string };
 
-type RequestOptions = { session?: Session | undefined; headers?: Record<string, string> };
+type RequestOptions = {
+  session?: Session | undefined;
+  headers?: Record<string, string>;
+  remoteAddress?: string;
+};
 
 /** Same-origin JSON requests, the way the web app makes them. */
 export function postJson(
@@ -15,6 +19,7 @@ export function postJson(
     method: "POST",
     url,
     payload: JSON.stringify(body),
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: {
       "content-type": "application/json",
       ...(options.session ? { cookie: options.session.cookie } : {}),

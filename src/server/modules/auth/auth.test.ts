@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPerson, type TestPerson } from "#server/testing/factories.ts";
+import { getJson, postJson, sessionFrom, signInAs } from "#server/testing/http-client.ts";
+import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { minutes } from "#server/testing/test-clock.ts";
+
+describe("sign-in", () => {
+  let t: TestApp;
+  let ada: TestPerson;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ada = await createPerson(t.ctx, { email: "ada@example.com" });
+  });
+  afterAll(async () => t.close());
+
+  it("signs in with any letter case of the email and sets a hardened session cookie", async () => {
+    const response = await postJson(t.app, "/api/auth/sign-in", {
+      email: "  ADA@Example.COM ",
+      password: ada.password,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ id: ada.id, email: "ada@example.com" });
+    const cookie = response.cookies.find((candidate) => candidate.name === "trellis_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const session = await getJson(t.app, "/api/auth/session", { session: sessionFrom(response) });
+    expect(session.statusCode).toBe(200);
+  });
+
+  it("stores only a hash of the session token", async () => {
+    const session = await signInAs(t.app, ada.email, ada.password);
+    const token = session.cookie.split("=")[1] ?? "";
+    const rows = await t.ctx.db.selectFrom("sessions").select(["id", "token_hash"]).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.token_hash).not.toContain(token);
+      expect(row.id).not.toBe(token);
+    }
+  });
+
+  it("answers a wrong password and an unknown email identically", async () => {
+    const wrongPassword = await postJson(t.app, "/api/auth/sign-in", {
+      email: ada.email,
+      password: "not the right password",
+    });
+    const unknownEmail = await postJson(t.app, "/api/auth/sign-in", {
+      email: "nobody@example.com",
+      password: "not the right password",
+    });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    expect(wrongPassword.json()).toEqual(unknownEmail.json());
+    expect(wrongPassword.json().error.message).toBe("Email or password is incorrect.");
+    expect(wrongPassword.cookies).toHaveLength(0);
+  });
+
+  it("records sign-ins and failures in the audit log with request id and address", async () => {
+    await postJson(t.app, "/api/auth/sign-in", { email: ada.email, password: "wrong password 1" });
+    await postJson(
+      t.app,
+      "/api/auth/sign-in",
+      { email: ada.email, password: ada.password },
+      { headers: { "x-request-id": "audit-check-1" } },
+    );
+    const events = await t.ctx.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "in", ["auth.sign_in", "auth.sign_in_failed"])
+      .execute();
+    const failure = events.find((event) => event.action === "auth.sign_in_failed");
+    expect(failure).toMatchObject({ target_type: "email", target_id: "ada@example.com" });
+    expect(failure?.address).toBe("127.0.0.1");
+    const success = events.find((event) => event.request_id === "audit-check-1");
+    expect(success).toMatchObject({
+      action: "auth.sign_in",
+      actor_id: ada.id,
+      address: "127.0.0.1",
+    });
+  });
+});
+
+describe("sign-in rate limits", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "3",
+      SIGN_IN_FAILURE_WINDOW_MINUTES: "15",
+      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "8",
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("locks an account after repeated failures, even for the right password, until the window passes", async () => {
+    const grace = await createPerson(t.ctx);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const failed = await postJson(t.app, "/api/auth/sign-in", {
+        email: grace.email,
+        password: "guessing again and again",
+      });
+      expect(failed.statusCode).toBe(401);
+    }
+    const locked = await postJson(t.app, "/api/auth/sign-in", {
+      email: grace.email,
+      password: grace.password,
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe("rate_limited");
+
+    t.clock.advance(minutes(16));
+    const later = await postJson(t.app, "/api/auth/sign-in", {
+      email: grace.email,
+      password: grace.password,
+    });
+    expect(later.statusCode).toBe(200);
+  });
+});
+
+describe("sign-in rate limit per address", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "4" });
+  });
+  afterAll(async () => t.close());
+
+  it("limits attempts from one address across accounts, leaving other addresses alone", async () => {
+    const attempt = (index: number, remoteAddress: string) =>
+      postJson(
+        t.app,
+        "/api/auth/sign-in",
+        { email: `stranger${index}@example.com`, password: "a password of some length" },
+        { remoteAddress },
+      );
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      statuses.push((await attempt(index, "192.0.2.10")).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    expect((await attempt(9, "192.0.2.10")).json().error.code).toBe("rate_limited");
+    expect((await attempt(9, "192.0.2.99")).statusCode).toBe(401);
+  });
+});
+
+describe("sessions", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      SESSION_IDLE_TIMEOUT_MINUTES: "30",
+      SESSION_ABSOLUTE_TIMEOUT_MINUTES: "120",
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("ends a session left idle longer than the idle timeout", async () => {
+    const person = await createPerson(t.ctx);
+    const session = await signInAs(t.app, person.email, person.password);
+    t.clock.advance(minutes(29));
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
+    t.clock.advance(minutes(29));
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
+    t.clock.advance(minutes(31));
+    const expired = await getJson(t.app, "/api/auth/session", { session });
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().error.code).toBe("unauthenticated");
+  });
+
+  it("ends an active session at the absolute limit", async () => {
+    const person = await createPerson(t.ctx);
+    const session = await signInAs(t.app, person.email, person.password);
+    for (let step = 0; step < 5; step++) {
+      t.clock.advance(minutes(20));
+      expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
+    }
+    t.clock.advance(minutes(19));
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
+    t.clock.advance(minutes(2));
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+  });
+
+  it("signing out deletes the session on the server, so the old cookie no longer works", async () => {
+    const person = await createPerson(t.ctx);
+    const session = await signInAs(t.app, person.email, person.password);
+    const signedOut = await postJson(t.app, "/api/auth/sign-out", {}, { session });
+    expect(signedOut.statusCode).toBe(204);
+    expect(signedOut.cookies[0]).toMatchObject({ name: "trellis_session", value: "" });
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    const audit = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("actor_id", "=", person.id)
+      .where("action", "=", "auth.sign_out")
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("refuses the existing session of a person who has been deactivated", async () => {
+    const person = await createPerson(t.ctx);
+    const session = await signInAs(t.app, person.email, person.password);
+    await t.ctx.db
+      .updateTable("people")
+      .set({ status: "deactivated" })
+      .where("id", "=", person.id)
+      .execute();
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    const again = await postJson(t.app, "/api/auth/sign-in", {
+      email: person.email,
+      password: person.password,
+    });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it("ignores forged and malformed cookies", async () => {
+    for (const cookie of [
+      "trellis_session=forged",
+      `trellis_session=${"A".repeat(43)}`,
+      "trellis_session=",
+    ]) {
+      const response = await getJson(t.app, "/api/auth/session", { session: { cookie } });
+      expect(response.statusCode).toBe(401);
+    }
+  });
+});
