@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+// Writes arrive through Vite's proxy with Vite's origin, which the same-origin guard must accept.
+const serverEnv = { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:5173" };
+
 const children: ChildProcess[] = [
   spawn(
     process.execPath,

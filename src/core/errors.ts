@@ -12,7 +12,6 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
-  not_ready: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

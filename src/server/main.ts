@@ -1,8 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import { type AppContext, systemClock } from "./context.ts";
 import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
+
+const sessionPruneIntervalMs = 60 * 60 * 1000;
 
 export type RunningServer = { app: FastifyInstance; db: Db; address: string };
 
@@ -12,6 +16,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateToLatest(db);
     const app = await buildApp(config, db);
+    schedulePruning(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });
     return { app, db, address };
   } catch (error) {
@@ -41,4 +46,17 @@ export function stopOnSignals(server: RunningServer): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+function schedulePruning(app: FastifyInstance, ctx: AppContext): void {
+  const prune = () =>
+    pruneExpiredSessions(ctx).catch((error: unknown) =>
+      app.log.warn({ err: error }, "pruning expired sessions failed"),
+    );
+  const timer = setInterval(prune, sessionPruneIntervalMs);
+  timer.unref();
+  app.addHook("onReady", async () => {
+    await prune();
+  });
+  app.addHook("onClose", async () => clearInterval(timer));
 }

@@ -54,3 +54,17 @@ export async function deleteSessionsOfPerson(
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Sessions past their absolute expiry, or idle since before the cutoff. */
+export async function deleteExpiredSessions(
+  db: Db,
+  cutoffs: { now: string; idleSince: string },
+): Promise<number> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where((eb) =>
+      eb.or([eb("expires_at", "<=", cutoffs.now), eb("last_seen_at", "<=", cutoffs.idleSince)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

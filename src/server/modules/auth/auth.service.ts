@@ -8,6 +8,7 @@ import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { findPersonByEmail, findPersonById } from "#server/modules/people/people.queries.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSessionById,
   findSessionByTokenHash,
@@ -138,4 +139,13 @@ export async function getSessionInfo(
   ]);
   if (!person || !session) throw new AppError("unauthenticated", "Sign in to continue.");
   return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs);
+}
+
+/** Removes sessions that can no longer be used but were never presented again. */
+export async function pruneExpiredSessions(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  return deleteExpiredSessions(ctx.db, {
+    now: now.toISOString(),
+    idleSince: new Date(now.getTime() - ctx.config.session.idleTimeoutMs).toISOString(),
+  });
 }

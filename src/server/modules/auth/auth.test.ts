@@ -3,6 +3,7 @@ import { createPerson, type TestPerson } from "#server/testing/factories.ts";
 import { getJson, postJson, sessionFrom, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { minutes } from "#server/testing/test-clock.ts";
+import { pruneExpiredSessions } from "./auth.service.ts";
 
 describe("sign-in", () => {
   let t: TestApp;
@@ -206,6 +207,24 @@ describe("sessions", () => {
       password: person.password,
     });
     expect(again.statusCode).toBe(401);
+  });
+
+  it("prunes sessions that expired without ever being presented again", async () => {
+    const person = await createPerson(t.ctx);
+    const idle = await signInAs(t.app, person.email, person.password);
+    t.clock.advance(minutes(25));
+    const recent = await signInAs(t.app, person.email, person.password);
+    t.clock.advance(minutes(10));
+    const pruned = await pruneExpiredSessions(t.ctx);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const left = await t.ctx.db
+      .selectFrom("sessions")
+      .select("id")
+      .where("person_id", "=", person.id)
+      .execute();
+    expect(left).toHaveLength(1);
+    expect((await getJson(t.app, "/api/auth/session", { session: recent })).statusCode).toBe(200);
+    expect((await getJson(t.app, "/api/auth/session", { session: idle })).statusCode).toBe(401);
   });
 
   it("ignores forged and malformed cookies", async () => {
