@@ -15,10 +15,7 @@ const children: ChildProcess[] = [
   spawn(
     process.execPath,
     ["--watch-path=src/server", "--watch-path=src/core", "src/server/cli.ts", "serve"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
+    { cwd: root, env: serverEnv, stdio: "inherit" },
   ),
   spawn(path.join(root, "node_modules/.bin/vite"), [], { cwd: root, stdio: "inherit" }),
 ];
