@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, postJson, sessionFrom } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
-const firstAdmin = { name: "Ada Lovelace", email: "Ada@Example.com", password: "analytical engine 1843" };
+const firstAdmin = {
+  name: "Ada Lovelace",
+  email: "Ada@Example.com",
+  password: "analytical engine 1843",
+};
 
 describe("first run", () => {
   let t: TestApp;
@@ -72,9 +76,15 @@ describe("first run validation", () => {
   });
 
   it("accepts a 256-character password and refuses 257, with no composition rules", async () => {
-    const tooLong = await postJson(t.app, "/api/setup", { ...firstAdmin, password: "x".repeat(257) });
+    const tooLong = await postJson(t.app, "/api/setup", {
+      ...firstAdmin,
+      password: "x".repeat(257),
+    });
     expect(tooLong.json().error.fields).toEqual({ password: "Use at most 256 characters" });
-    const longest = await postJson(t.app, "/api/setup", { ...firstAdmin, password: "x".repeat(256) });
+    const longest = await postJson(t.app, "/api/setup", {
+      ...firstAdmin,
+      password: "x".repeat(256),
+    });
     expect(longest.statusCode).toBe(201);
   });
 });
