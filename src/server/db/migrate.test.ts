@@ -30,7 +30,7 @@ function migrateInOwnProcess(env: Record<string, string>): Promise<string> {
 describe("migrations", async () => {
   const testDatabase = await createTestDatabase();
   afterAll(async () => testDatabase.drop());
-  const env =
+  const env: Record<string, string> =
     testDatabase.database.kind === "sqlite"
       ? { DATA_DIR: testDatabase.dataDir }
       : { DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.database.url };
