@@ -9,6 +9,8 @@ export const SetupBody = z.strictObject({
   name: PersonName,
   email: Email,
   password: NewPassword,
+  /** Also load the demo organization (docs/api/people.md, README "Demo organization"). */
+  loadDemo: z.boolean().default(false),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 

@@ -17,14 +17,22 @@ import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerSessions } from "./http/sessions.ts";
 import { isPageRequest, registerSpa } from "./http/spa.ts";
 import { accountRoutes } from "./modules/account/account.routes.ts";
+import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { createSmtpMailer, type Mailer } from "./modules/invitations/invitation-mail.ts";
+import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
+import { peopleRoutes } from "./modules/people/people.routes.ts";
+import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 
 export type BuildAppOptions = {
   clock?: Clock;
   /** Where the built web app lives; tests point it elsewhere or nowhere. */
   webDistDir?: string | null;
+  /** Outgoing email; by default SMTP when SMTP_URL is set, otherwise none. */
+  mailer?: Mailer | null;
 };
 
 const defaultWebDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -63,12 +71,19 @@ export async function buildApp(
   registerSameOriginGuard(app, config);
   await registerSessions(app, ctx);
   registerRouteAccess(app);
+  registerAccessDenialAudit(app, ctx);
   await registerApiDocs(app);
 
   await app.register(healthRoutes, { ctx });
   await app.register(setupRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
+  const mailer =
+    options.mailer === undefined ? config.smtp && createSmtpMailer(config.smtp) : options.mailer;
+  await app.register(peopleRoutes, { ctx });
+  await app.register(peopleImportRoutes, { ctx });
+  await app.register(invitationRoutes, { ctx, mailer });
+  await app.register(auditRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

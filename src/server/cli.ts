@@ -10,6 +10,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { SqliteSetupError } from "./db/sqlite-database.ts";
 import { AppError } from "./errors.ts";
 import { startServer, stopOnSignals } from "./main.ts";
+import { loadDemoOrganization } from "./modules/demo/demo.service.ts";
 import { createAdminAccount } from "./modules/setup/setup.service.ts";
 
 const usage = `Usage: trellis <command>
@@ -20,6 +21,7 @@ Commands:
   create-admin --email E --name N
                          create an administrator; the password is read from standard input
   backup <file>          copy the SQLite database to <file> while the server runs
+  demo                   load the demo organization (about 60 people; see README.md)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -61,6 +63,19 @@ const commands: Record<string, Command> = {
       await migrateToLatest(db);
       await createAdminAccount({ config, db, clock: systemClock }, input.data);
       console.log(`Administrator ${input.data.email} created.`);
+      return 0;
+    } finally {
+      await db.destroy();
+    }
+  },
+
+  async demo() {
+    const config = loadConfig();
+    const db = createDb(config.database);
+    try {
+      await migrateToLatest(db);
+      const { people } = await loadDemoOrganization({ config, db, clock: systemClock });
+      console.log(`Loaded the demo organization: ${people} people. Sign-in details: README.md.`);
       return 0;
     } finally {
       await db.destroy();

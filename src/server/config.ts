@@ -26,6 +26,11 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (leave unset to send no email)")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Trellis <trellis@localhost>"),
 });
 
 export type Database = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
@@ -41,6 +46,8 @@ export type Config = {
   bodyLimitBytes: number;
   logLevel: (typeof logLevels)[number];
   trustProxy: boolean;
+  /** Outgoing email (invitations); null when SMTP_URL is unset. */
+  smtp: { url: string; from: string } | null;
 };
 
 export class ConfigError extends Error {
@@ -83,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     logLevel: vars.LOG_LEVEL,
     trustProxy: vars.TRUST_PROXY,
+    smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM } : null,
   };
 }

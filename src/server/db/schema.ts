@@ -12,6 +12,32 @@ export type PeopleTable = {
   password_hash: string | null;
   created_at: string;
   updated_at: string;
+  preferred_name: string | null;
+  job_title: string | null;
+  division: string | null;
+  department: string | null;
+  team: string | null;
+  manager_id: string | null;
+  /** YYYY-MM-DD */
+  hire_date: string | null;
+  location: string | null;
+  /** IANA name, e.g. Europe/Paris */
+  time_zone: string | null;
+  /** Lower-cased name, preferred name, email, job title and department, written by the app. */
+  search_text: string;
+  /** Lower-cased display name, written by the app. */
+  sort_name: string;
+};
+
+export type InvitationsTable = {
+  id: string;
+  person_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
 };
 
 export type SessionsTable = {
@@ -48,4 +74,5 @@ export type Database = {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   installation: InstallationTable;
+  invitations: InvitationsTable;
 };

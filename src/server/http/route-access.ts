@@ -3,22 +3,48 @@ import type { Actor } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 
 /**
- * Every API route declares who may call it at all; per-resource rules live in each feature's
- * policy module. A route without a declaration refuses to register.
+ * Every API route declares who may call it at all (`access`; without it the route refuses to
+ * register) and the resource policy that decides what it may do with the object (`policy`,
+ * `<resource>.<rule>`, implemented in that feature's policy module). The authorization matrix
+ * test fails for a route without a policy or without a row in the matrix.
  */
 export type RouteAccess = "public" | "signed-in" | "admin";
+
+export type RoutePolicy = `${string}.${string}`;
+
+export type DeclaredRoute = {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  policy: RoutePolicy | null;
+};
 
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    policy?: RoutePolicy;
+  }
+  interface FastifyInstance {
+    /** Every API route with its declarations, for the authorization matrix and the docs. */
+    declaredRoutes: DeclaredRoute[];
   }
 }
 
 export function registerRouteAccess(app: FastifyInstance): void {
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate("declaredRoutes", declaredRoutes);
   app.addHook("onRoute", (route) => {
     const isApi = route.url.startsWith("/api/") && !route.url.startsWith("/api/docs");
-    if (isApi && !route.config?.access) {
+    if (!isApi) return;
+    const { access, policy } = route.config ?? {};
+    if (!access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      // HEAD routes are generated from GET routes and share their declarations.
+      if (method !== "HEAD")
+        declaredRoutes.push({ method, url: route.url, access, policy: policy ?? null });
     }
   });
 

@@ -1,36 +1,95 @@
 import { newId } from "#core/ids.ts";
-import { type AppRole, normalizeEmail } from "#core/people.schemas.ts";
+import { type AppRole, normalizeEmail, type PersonStatus } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { sessionCookieName } from "#server/http/session-cookie.ts";
+import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { insertPerson } from "#server/modules/people/people.queries.ts";
+import type { Session } from "./http-client.ts";
 
 export const defaultTestPassword = "a long enough test password";
 
-export type TestPerson = { id: string; email: string; password: string; role: AppRole };
+export type TestPerson = {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  role: AppRole;
+};
+
+/** Someone in the directory who has never set a password (fast: nothing to hash). */
+export type TestInvitee = Omit<TestPerson, "password">;
+
+export type PersonOverrides = Partial<{
+  name: string;
+  email: string;
+  role: AppRole;
+  password: string;
+  status: PersonStatus;
+  managerId: string | null;
+  jobTitle: string;
+  division: string;
+  department: string;
+  team: string;
+  hireDate: string;
+}>;
 
 let sequence = 0;
 
 /** A person with a unique email, so tests never collide and need no cleanup. */
 export async function createPerson(
   ctx: AppContext,
-  overrides: Partial<{ name: string; email: string; role: AppRole; password: string }> = {},
+  overrides: PersonOverrides = {},
 ): Promise<TestPerson> {
+  const password = overrides.password ?? defaultTestPassword;
+  const person = await insertTestPerson(ctx, overrides, await hashPassword(password));
+  return { ...person, password };
+}
+
+export function createPersonWithoutPassword(
+  ctx: AppContext,
+  overrides: Omit<PersonOverrides, "password"> = {},
+): Promise<TestInvitee> {
+  return insertTestPerson(ctx, overrides, null);
+}
+
+async function insertTestPerson(
+  ctx: AppContext,
+  overrides: Omit<PersonOverrides, "password">,
+  passwordHash: string | null,
+): Promise<TestInvitee> {
   sequence += 1;
   const id = newId();
   const email = overrides.email ?? `person${sequence}-${id.slice(-6)}@example.com`;
-  const password = overrides.password ?? defaultTestPassword;
   const role = overrides.role ?? "member";
+  const name = overrides.name ?? `Person ${sequence}`;
   const now = ctx.clock.now().toISOString();
   await insertPerson(ctx.db, {
     id,
     email,
     email_normalized: normalizeEmail(email),
-    name: overrides.name ?? `Person ${sequence}`,
+    name,
     role,
-    status: "active",
-    password_hash: await hashPassword(password),
+    status: overrides.status ?? "active",
+    password_hash: passwordHash,
+    manager_id: overrides.managerId ?? null,
+    job_title: overrides.jobTitle ?? null,
+    division: overrides.division ?? null,
+    department: overrides.department ?? null,
+    team: overrides.team ?? null,
+    hire_date: overrides.hireDate ?? null,
     created_at: now,
     updated_at: now,
   });
-  return { id, email, password, role };
+  return { id, email, name, role };
+}
+
+/** A signed-in session for a person, without the cost of a password check. */
+export async function createSession(ctx: AppContext, personId: string): Promise<Session> {
+  const { token } = await startSession(ctx, personId, {
+    requestId: "test",
+    address: "127.0.0.1",
+    userAgent: "vitest",
+  });
+  return { cookie: `${sessionCookieName(ctx.config)}=${token}` };
 }

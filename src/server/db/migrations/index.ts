@@ -1,7 +1,9 @@
 import type { Migration } from "kysely/migration";
 import * as accounts from "./2026-11-22-01-accounts.ts";
+import * as organization from "./2026-11-22-02-organization.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   "2026-11-22-01-accounts": accounts,
+  "2026-11-22-02-organization": organization,
 };

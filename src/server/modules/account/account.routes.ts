@@ -10,7 +10,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     "/api/account/sessions",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", policy: "account.self" },
       schema: {
         tags: ["account"],
         summary: "My active sessions",
@@ -23,7 +23,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     "/api/account/sign-out-everywhere",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", policy: "account.self" },
       schema: {
         tags: ["account"],
         summary: "End all my sessions, this one included",
@@ -40,7 +40,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     "/api/account/password",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", policy: "account.self" },
       schema: {
         tags: ["account"],
         summary: "Change my password; my other sessions end",

@@ -30,3 +30,46 @@ export function listAuditEvents(
   if (filter.action) query = query.where("action", "=", filter.action);
   return query.execute();
 }
+
+export type AuditEventSearch = {
+  actorId?: string | undefined;
+  action?: string | undefined;
+  /** Inclusive lower bound, ISO-8601. */
+  since?: string | undefined;
+  /** Exclusive upper bound, ISO-8601. */
+  before?: string | undefined;
+  /** Continue after this event (newest first). */
+  after?: { at: string; id: string } | undefined;
+  limit: number;
+};
+
+/** Newest first, with the names of the actor and of a person target. */
+export function searchAuditEvents(db: Db, search: AuditEventSearch) {
+  let query = db
+    .selectFrom("audit_events")
+    .leftJoin("people as actor", "actor.id", "audit_events.actor_id")
+    .leftJoin("people as target", (join) =>
+      join
+        .onRef("target.id", "=", "audit_events.target_id")
+        .on("audit_events.target_type", "=", "person"),
+    )
+    .selectAll("audit_events")
+    .select(["actor.name as actor_name", "target.name as target_name"])
+    .orderBy("audit_events.at", "desc")
+    .orderBy("audit_events.id", "desc")
+    .limit(search.limit);
+  if (search.actorId) query = query.where("audit_events.actor_id", "=", search.actorId);
+  if (search.action) query = query.where("audit_events.action", "=", search.action);
+  if (search.since) query = query.where("audit_events.at", ">=", search.since);
+  if (search.before) query = query.where("audit_events.at", "<", search.before);
+  const after = search.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("audit_events.at", "<", after.at),
+        eb.and([eb("audit_events.at", "=", after.at), eb("audit_events.id", "<", after.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}

@@ -1,23 +1,20 @@
+import type { AuditAction, AuditEventList, AuditEventQuery } from "#core/audit.schemas.ts";
 import { newId } from "#core/ids.ts";
-import type { Clock, RequestMeta } from "#server/context.ts";
+import type { Actor, AppContext, Clock, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
-import { insertAuditEvent } from "./audit.queries.ts";
+import { AppError } from "#server/errors.ts";
+import { assertCanReadAuditLog } from "./audit.policy.ts";
+import { decodeAuditCursor, encodeAuditCursor, presentAuditEvent } from "./audit.presenters.ts";
+import { insertAuditEvent, searchAuditEvents } from "./audit.queries.ts";
 
-export type AuditAction =
-  | "auth.sign_in"
-  | "auth.sign_in_failed"
-  | "auth.sign_in_throttled"
-  | "auth.sign_out"
-  | "auth.sign_out_everywhere"
-  | "account.password_changed"
-  | "account.password_change_failed"
-  | "setup.first_admin_created"
-  | "people.admin_created";
+export type { AuditAction };
+
+export type AuditTargetType = "person" | "email" | "invitation" | "route";
 
 export type AuditEntry = {
   action: AuditAction;
   actorId: string | null;
-  target?: { type: "person" | "email"; id: string };
+  target?: { type: AuditTargetType; id: string };
   details?: Record<string, unknown>;
 };
 
@@ -39,4 +36,37 @@ export async function recordAuditEvent(
     address: meta?.address ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
   });
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The audit log page: filtered by actor, action and UTC days, newest first. */
+export async function listAuditLog(
+  ctx: AppContext,
+  actor: Actor,
+  query: AuditEventQuery,
+): Promise<AuditEventList> {
+  assertCanReadAuditLog(actor);
+  const after = query.cursor ? decodeAuditCursor(query.cursor) : undefined;
+  if (after === null) {
+    throw new AppError("validation_failed", "Invalid query string: cursor", {
+      cursor: "Not a cursor from this list",
+    });
+  }
+  const rows = await searchAuditEvents(ctx.db, {
+    actorId: query.actorId,
+    action: query.action,
+    since: query.from ? `${query.from}T00:00:00.000Z` : undefined,
+    before: query.to
+      ? new Date(Date.parse(`${query.to}T00:00:00.000Z`) + dayMs).toISOString()
+      : undefined,
+    after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    events: page.map(presentAuditEvent),
+    nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last) : null,
+  };
 }

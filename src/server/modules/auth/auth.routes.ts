@@ -24,6 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       config: {
         access: "public",
+        policy: "auth.sign-in",
         rateLimit: { max: ctx.config.signIn.maxAttemptsPerAddress, timeWindow: 60_000 },
       },
       schema: {
@@ -43,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     "/api/auth/session",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", policy: "session.self" },
       schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
     },
     async (request) => getSessionInfo(ctx, actorOf(request)),
@@ -52,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     "/api/auth/sign-out",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", policy: "session.self" },
       schema: { tags: ["auth"], summary: "End this session", body: EmptyBody },
     },
     async (request, reply) => {

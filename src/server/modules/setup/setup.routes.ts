@@ -9,7 +9,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     "/api/setup",
     {
-      config: { access: "public" },
+      config: { access: "public", policy: "setup.first-run" },
       schema: {
         tags: ["setup"],
         summary: "Whether this installation still needs its first administrator",
@@ -22,7 +22,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.post(
     "/api/setup",
     {
-      config: { access: "public" },
+      config: { access: "public", policy: "setup.first-run" },
       schema: {
         tags: ["setup"],
         summary: "Create the first administrator (first run only)",

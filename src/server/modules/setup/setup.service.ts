@@ -7,6 +7,10 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { type StartedSession, startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
+import {
+  prepareDemoOrganization,
+  writeDemoOrganization,
+} from "#server/modules/demo/demo.service.ts";
 import { findPersonByEmail, insertPerson } from "#server/modules/people/people.queries.ts";
 import { insertInstallation, isInstallationSetUp } from "./setup.queries.ts";
 
@@ -28,6 +32,7 @@ export async function createFirstAdmin(
 ): Promise<StartedSession> {
   if (await isInstallationSetUp(ctx.db)) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
+  const demo = input.loadDemo ? await prepareDemoOrganization(ctx.clock.now()) : null;
   const personId = newId();
   const now = ctx.clock.now().toISOString();
   try {
@@ -49,6 +54,7 @@ export async function createFirstAdmin(
         actorId: personId,
         target: { type: "person", id: personId },
       });
+      if (demo) await writeDemoOrganization(trx, ctx, demo, personId, meta);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadySetUp();

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/** Every action the audit log records. */
+export const auditActions = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "auth.sign_out",
+  "auth.sign_out_everywhere",
+  "account.password_changed",
+  "account.password_change_failed",
+  "setup.first_admin_created",
+  "setup.demo_loaded",
+  "people.admin_created",
+  "people.created",
+  "people.updated",
+  "people.manager_changed",
+  "people.role_changed",
+  "people.deactivated",
+  "people.reactivated",
+  "people.imported",
+  "people.exported",
+  "invitation.created",
+  "invitation.accepted",
+  "access.denied",
+] as const;
+export const AuditAction = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date written YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(value)), "Use a real date");
+
+export const AuditEventQuery = z.strictObject({
+  actorId: z.uuid("Not a valid id").optional(),
+  action: AuditAction.optional(),
+  /** First day included, UTC. */
+  from: isoDay.optional(),
+  /** Last day included, UTC. */
+  to: isoDay.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+});
+export type AuditEventQuery = z.infer<typeof AuditEventQuery>;
+
+export const AuditEventView = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  target: z.object({ type: z.string(), id: z.string(), label: z.string().nullable() }).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof AuditEventView>;
+
+export const AuditEventList = z.object({
+  events: z.array(AuditEventView),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type AuditEventList = z.infer<typeof AuditEventList>;

@@ -1,0 +1,19 @@
+import { PostgresAdapter, sql } from "kysely";
+import type { Db } from "./create-db.ts";
+
+/** Transaction-scoped locks by name; each name is one key space. */
+const lockKeys = {
+  /** Changes to reporting lines: two concurrent changes could together close a cycle. */
+  "reporting-lines": 7_310_001,
+} as const;
+
+export type LockName = keyof typeof lockKeys;
+
+/**
+ * Serializes transactions that take the same named lock until they commit. SQLite already runs
+ * one write transaction at a time (BEGIN IMMEDIATE), so only PostgreSQL needs an advisory lock.
+ */
+export async function lockForTransaction(trx: Db, name: LockName): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(${lockKeys[name]})`.execute(trx);
+}

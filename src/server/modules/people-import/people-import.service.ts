@@ -1,0 +1,160 @@
+import type { DirectoryExportQuery } from "#core/people.schemas.ts";
+import { normalizeEmail } from "#core/people.schemas.ts";
+import { type ImportReport, personCsvColumns } from "#core/people-import.schemas.ts";
+import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
+import type { Db } from "#server/db/create-db.ts";
+import { isUniqueViolation } from "#server/db/errors.ts";
+import { lockForTransaction } from "#server/db/locks.ts";
+import { AppError } from "#server/errors.ts";
+import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { assertCanManagePeople, readableStatuses } from "#server/modules/people/people.policy.ts";
+import {
+  insertPeople,
+  listPeopleForExport,
+  listPeopleForImport,
+  updatePerson,
+} from "#server/modules/people/people.queries.ts";
+import { writeCsv } from "./csv.ts";
+import { type ImportPlan, planImport } from "./people-import.plan.ts";
+
+/** What an import would do, row by row; writes nothing. */
+export async function dryRunImport(
+  ctx: AppContext,
+  actor: Actor,
+  csv: string,
+): Promise<ImportReport> {
+  assertCanManagePeople(actor);
+  return planImport(csv, await listPeopleForImport(ctx.db)).report;
+}
+
+/**
+ * Applies a file all or nothing: the plan is made again inside the transaction, so it reflects
+ * the data it writes over, and a single rejected row writes nothing.
+ */
+export async function applyImport(
+  ctx: AppContext,
+  actor: Actor,
+  csv: string,
+  meta: RequestMeta | null,
+): Promise<ImportReport> {
+  assertCanManagePeople(actor);
+  try {
+    return await ctx.db
+      .transaction()
+      .execute((trx) => importPeopleInTransaction(trx, ctx, actor.personId, csv, meta));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        "conflict",
+        "Someone changed the directory while the file was being imported. Run the import again.",
+      );
+    }
+    throw error;
+  }
+}
+
+/** The import inside a caller's transaction (the demo loader shares it with its own writes). */
+export async function importPeopleInTransaction(
+  trx: Db,
+  ctx: AppContext,
+  actorId: string | null,
+  csv: string,
+  meta: RequestMeta | null,
+): Promise<ImportReport> {
+  await lockForTransaction(trx, "reporting-lines");
+  const plan = planImport(csv, await listPeopleForImport(trx));
+  assertNoRejectedRows(plan);
+  await writePlan(trx, ctx, plan);
+  const { summary } = plan.report;
+  if (summary.create + summary.update > 0) {
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "people.imported",
+      actorId,
+      details: {
+        rows: summary.rows,
+        created: summary.create,
+        updated: summary.update,
+        unchanged: summary.unchanged,
+        managersChanged: plan.updates.filter((update) => "manager_id" in update.changes).length,
+      },
+    });
+  }
+  return { ...plan.report, applied: true };
+}
+
+function assertNoRejectedRows(plan: ImportPlan): void {
+  const rejected = plan.report.rows.filter((row) => row.action === "reject");
+  if (rejected.length === 0) return;
+  const fields = Object.fromEntries(
+    rejected.map((row) => [
+      `rows.${row.row}`,
+      row.problems
+        .map((problem) =>
+          problem.column ? `${problem.column}: ${problem.message}` : problem.message,
+        )
+        .join("; "),
+    ]),
+  );
+  const rowList = rejected.map((row) => row.row).join(", ");
+  throw new AppError(
+    "validation_failed",
+    `${rejected.length === 1 ? "Row" : "Rows"} ${rowList} cannot be imported, so nothing was imported. Fix ${rejected.length === 1 ? "it" : "them"} and try again.`,
+    fields,
+  );
+}
+
+async function writePlan(trx: Db, ctx: AppContext, plan: ImportPlan): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await insertPeople(
+    trx,
+    plan.creates.map(({ id, fields }) => ({
+      ...fields,
+      id,
+      email_normalized: normalizeEmail(fields.email),
+      role: "member" as const,
+      status: "active" as const,
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  for (const update of plan.updates) {
+    const changes = { ...update.changes, updated_at: now };
+    if (update.changes.email) {
+      Object.assign(changes, { email_normalized: normalizeEmail(update.changes.email) });
+    }
+    await updatePerson(trx, update.current, changes);
+  }
+}
+
+/** The directory as CSV in the import's columns, so an export imports back unchanged. */
+export async function exportDirectoryCsv(
+  ctx: AppContext,
+  actor: Actor,
+  query: DirectoryExportQuery,
+  meta: RequestMeta,
+): Promise<string> {
+  assertCanManagePeople(actor);
+  const people = await listPeopleForExport(ctx.db, readableStatuses(actor, query.status));
+  await recordAuditEvent(ctx.db, ctx.clock, meta, {
+    action: "people.exported",
+    actorId: actor.personId,
+    details: { status: query.status, people: people.length },
+  });
+  return writeCsv([
+    personCsvColumns,
+    ...people.map((person) => [
+      person.email,
+      person.name,
+      person.preferred_name,
+      person.job_title,
+      person.division,
+      person.department,
+      person.team,
+      person.manager_email,
+      person.hire_date,
+      person.location,
+      person.time_zone,
+    ]),
+  ]);
+}
