@@ -4,16 +4,29 @@ import { NotFound } from "./components/not-found.tsx";
 import { PageLoader } from "./components/page-loader.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
+import { adminRouteTree } from "./routes/admin/admin.route.ts";
 import { appRoute } from "./routes/app/app.route.ts";
 import { homeRoute } from "./routes/home/home.route.ts";
+import { inviteRoute } from "./routes/invite/invite.route.ts";
+import { directoryRoute, orgChartRoute, personRoute } from "./routes/people/people.route.ts";
 import { rootRoute } from "./routes/root.route.ts";
 import { setupRoute } from "./routes/setup/setup.route.ts";
 import { signInRoute } from "./routes/sign-in/sign-in.route.ts";
+import { teamRoute } from "./routes/team/team.route.ts";
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
-  appRoute.addChildren([homeRoute, accountRoute]),
+  inviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    directoryRoute,
+    personRoute,
+    orgChartRoute,
+    teamRoute,
+    adminRouteTree,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

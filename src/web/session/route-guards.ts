@@ -22,3 +22,12 @@ export async function requireSession(
   }
   return session;
 }
+
+/**
+ * Administration pages. The app layout's guard has already loaded the session, so this only
+ * reads it; members are sent home, as they have no way to reach these pages from the app.
+ */
+export async function requireAdmin(queryClient: QueryClient): Promise<void> {
+  const session = await queryClient.ensureQueryData(sessionQuery);
+  if (session?.user.role !== "admin") throw redirect({ to: "/", replace: true });
+}

@@ -4,16 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import type { AccountSession } from "#core/auth.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { accountSessionsQuery } from "../../api/queries.ts";
-import { AccountSection } from "./account-section.tsx";
+import { TitledSection } from "../../components/titled-section.tsx";
+import { formatDateTime } from "../../format/dates.ts";
 import { describeUserAgent } from "./describe-user-agent.ts";
-import { formatDateTime } from "./format-date-time.ts";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button.tsx";
 
 export function ActiveSessionsSection() {
   const sessions = useQuery(accountSessionsQuery);
 
   return (
-    <AccountSection
+    <TitledSection
       title="Where you are signed in"
       description="If you see a device you do not recognise, sign out everywhere and change your password."
     >
@@ -33,7 +33,7 @@ export function ActiveSessionsSection() {
       <Group>
         <SignOutEverywhereButton />
       </Group>
-    </AccountSection>
+    </TitledSection>
   );
 }
 

@@ -8,9 +8,9 @@ import { passwordMinLength } from "#core/password.ts";
 import { changePassword } from "../../api/account.api.ts";
 import { accountSessionsQuery } from "../../api/queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { TitledSection } from "../../components/titled-section.tsx";
 import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
 import { zodForm } from "../../forms/zod-form.ts";
-import { AccountSection } from "./account-section.tsx";
 
 export function ChangePasswordSection() {
   const queryClient = useQueryClient();
@@ -37,7 +37,7 @@ export function ChangePasswordSection() {
   });
 
   return (
-    <AccountSection
+    <TitledSection
       title="Change password"
       description="Changing your password signs you out on every other device."
     >
@@ -72,6 +72,6 @@ export function ChangePasswordSection() {
           </Group>
         </Stack>
       </form>
-    </AccountSection>
+    </TitledSection>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { TitledSection } from "../../components/titled-section.tsx";
 import { useCurrentUser } from "../../session/use-current-user.ts";
-import { AccountSection } from "./account-section.tsx";
 
 const roleLabels = { admin: "Administrator", member: "Member" } as const;
 
@@ -9,7 +9,7 @@ export function ProfileSection() {
   const user = useCurrentUser();
 
   return (
-    <AccountSection title="Profile">
+    <TitledSection title="Profile">
       <SimpleGrid component="dl" cols={{ base: 1, xs: 3 }} spacing="md" m={0}>
         <ProfileField term="Name">{user.name}</ProfileField>
         <ProfileField term="Email">{user.email}</ProfileField>
@@ -19,7 +19,7 @@ export function ProfileSection() {
           </Badge>
         </ProfileField>
       </SimpleGrid>
-    </AccountSection>
+    </TitledSection>
   );
 }
 

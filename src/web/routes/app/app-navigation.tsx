@@ -1,27 +1,88 @@
-import { NavLink, Stack } from "@mantine/core";
-import { IconHome } from "@tabler/icons-react";
+import { NavLink, Stack, Text } from "@mantine/core";
+import {
+  IconAddressBook,
+  IconFileImport,
+  IconHome,
+  IconListDetails,
+  IconUserShield,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
+import { useId } from "react";
+import { teamQuery } from "../../api/queries.ts";
+import { useCurrentUser } from "../../session/use-current-user.ts";
+
+interface Area {
+  to: "/" | "/people" | "/team" | "/admin/people" | "/admin/import" | "/admin/audit";
+  label: string;
+  icon: typeof IconHome;
+}
 
 // Only areas that exist are listed; each new area adds its link here.
-const areas = [{ to: "/", label: "Home", icon: IconHome }] as const;
+const everyone: Area[] = [
+  { to: "/", label: "Home", icon: IconHome },
+  { to: "/people", label: "People", icon: IconAddressBook },
+];
+const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];
+const administrators: Area[] = [
+  { to: "/admin/people", label: "People admin", icon: IconUserShield },
+  { to: "/admin/import", label: "Import", icon: IconFileImport },
+  { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
+];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
-  const pathname = useLocation({ select: (location) => location.pathname });
+  const user = useCurrentUser();
+  // "My team" appears once we know someone reports to this person.
+  const team = useQuery(teamQuery(user.id));
+  const isManager = (team.data?.reports.length ?? 0) > 0;
+  const adminHeadingId = useId();
 
   return (
-    <Stack gap={4}>
-      {areas.map((area) => (
-        <NavLink
-          key={area.to}
-          component={Link}
-          to={area.to}
-          activeOptions={{ exact: area.to === "/" }}
-          label={area.label}
-          leftSection={<area.icon size={18} aria-hidden />}
-          active={area.to === "/" ? pathname === "/" : pathname.startsWith(area.to)}
-          onClick={onNavigate}
-        />
-      ))}
+    <Stack gap="lg">
+      <Stack gap={4}>
+        {[...everyone, ...(isManager ? managers : [])].map((area) => (
+          <AreaLink key={area.to} area={area} onNavigate={onNavigate} />
+        ))}
+      </Stack>
+      {user.role === "admin" && (
+        <Stack gap={4} role="group" aria-labelledby={adminHeadingId}>
+          <Text
+            component="h2"
+            id={adminHeadingId}
+            size="xs"
+            fw={700}
+            tt="uppercase"
+            c="dimmed"
+            px="sm"
+            m={0}
+          >
+            Admin
+          </Text>
+          {administrators.map((area) => (
+            <AreaLink key={area.to} area={area} onNavigate={onNavigate} />
+          ))}
+        </Stack>
+      )}
     </Stack>
+  );
+}
+
+function AreaLink({ area, onNavigate }: { area: Area; onNavigate: () => void }) {
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const active =
+    area.to === "/" ? pathname === "/" : pathname === area.to || pathname.startsWith(`${area.to}/`);
+
+  return (
+    <NavLink
+      component={Link}
+      to={area.to}
+      activeOptions={{ exact: area.to === "/" }}
+      label={area.label}
+      leftSection={<area.icon size={18} aria-hidden />}
+      active={active}
+      aria-current={active ? "page" : undefined}
+      onClick={onNavigate}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -23,7 +23,7 @@ export function SetupPage() {
 
   const form = useForm({
     mode: "uncontrolled",
-    initialValues: { name: "", email: "", password: "" },
+    initialValues: { name: "", email: "", password: "", loadDemo: false },
     ...zodForm(SetupBody),
   });
 
@@ -82,6 +82,12 @@ export function SetupPage() {
             required
             key={form.key("password")}
             {...form.getInputProps("password")}
+          />
+          <Checkbox
+            label="Load a demo organization"
+            description="Adds Northwind, a made-up company of 60 people, to explore before importing your own. Its accounts share the password given in the README."
+            key={form.key("loadDemo")}
+            {...form.getInputProps("loadDemo", { type: "checkbox" })}
           />
           <Button type="submit" fullWidth loading={setupMutation.isPending} mt="xs">
             Create administrator account

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { formatCalendarDate, formatTimeIn } from "./dates.ts";
+
+describe("formatCalendarDate", () => {
+  it("shows the same day whatever the reader's time zone", () => {
+    expect(formatCalendarDate("2024-03-01", "en-US")).toBe("Mar 1, 2024");
+  });
+
+  it("returns text it cannot read unchanged", () => {
+    expect(formatCalendarDate("someday", "en-US")).toBe("someday");
+  });
+});
+
+describe("formatTimeIn", () => {
+  const noonUtc = new Date("2024-01-15T12:00:00Z");
+
+  it("gives the local time and its offset", () => {
+    expect(formatTimeIn("Asia/Tokyo", noonUtc, "en-GB")).toBe("21:00 (GMT+9)");
+    // ICU versions differ on whether a zero offset is written "GMT" or "GMT+0".
+    expect(formatTimeIn("UTC", noonUtc, "en-GB")).toMatch(/^12:00 \(GMT(\+0)?\)$/);
+  });
+
+  it("answers null for a zone the platform does not know", () => {
+    expect(formatTimeIn("Mars/Olympus_Mons", noonUtc, "en-GB")).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import type { AuditAction } from "#core/audit.schemas.ts";
+
+/** Each audit action as an administrator would say it. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_throttled": "Sign-in throttled",
+  "auth.sign_out": "Signed out",
+  "auth.sign_out_everywhere": "Signed out everywhere",
+  "account.password_changed": "Password changed",
+  "account.password_change_failed": "Password change failed",
+  "setup.first_admin_created": "First administrator created",
+  "setup.demo_loaded": "Demo organization loaded",
+  "people.admin_created": "Administrator created",
+  "people.created": "Person added",
+  "people.updated": "Person updated",
+  "people.manager_changed": "Manager changed",
+  "people.role_changed": "Role changed",
+  "people.deactivated": "Person deactivated",
+  "people.reactivated": "Person reactivated",
+  "people.imported": "People imported",
+  "people.exported": "Directory exported",
+  "invitation.created": "Invitation created",
+  "invitation.accepted": "Invitation accepted",
+  "access.denied": "Access denied",
+};
+
+/** Actions recorded after this page was built still show, under their own name. */
+export function auditActionLabel(action: string): string {
+  return (auditActionLabels as Record<string, string>)[action] ?? action;
+}
+
+function humanize(key: string): string {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_.]/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (Array.isArray(value)) return value.map(describeValue).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** An event's details as short "Key: value" lines. */
+export function describeAuditDetails(details: Record<string, unknown> | null): string[] {
+  if (!details) return [];
+  return Object.entries(details).map(([key, value]) => `${humanize(key)}: ${describeValue(value)}`);
+}

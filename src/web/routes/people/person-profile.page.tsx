@@ -1,0 +1,192 @@
+import { Anchor, Avatar, Badge, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useInterval } from "@mantine/hooks";
+import { IconArrowLeft, IconHierarchy2 } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { type ReactNode, useEffect, useState } from "react";
+import type { PersonProfile } from "#core/people.schemas.ts";
+import { ApiError } from "../../api/api-error.ts";
+import { personQuery } from "../../api/queries.ts";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { PageNotFound } from "../../components/page-not-found.tsx";
+import { PersonLink } from "../../components/person-link.tsx";
+import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { TitledSection } from "../../components/titled-section.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { formatCalendarDate, formatDateTime, formatTimeIn } from "../../format/dates.ts";
+import { useCurrentUser } from "../../session/use-current-user.ts";
+import { EditPersonButton } from "./edit-person-button.tsx";
+import { InviteButton } from "./invite-button.tsx";
+import { PersonStatusButton } from "./person-status-button.tsx";
+
+const routeApi = getRouteApi("/app/people/$id");
+
+export function PersonProfilePage() {
+  const { id } = routeApi.useParams();
+  const profile = useQuery(personQuery(id));
+
+  if (profile.isPending) return <PageLoader />;
+  if (profile.error instanceof ApiError && profile.error.status === 404) {
+    return (
+      <PageNotFound
+        title="Person not found"
+        message="No one you can see has this profile. They may have left, or the link may be wrong."
+      />
+    );
+  }
+  if (profile.isError) {
+    return <QueryErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />;
+  }
+  return <Profile profile={profile.data} />;
+}
+
+function Profile({ profile }: { profile: PersonProfile }) {
+  const { person, manager, employment, account } = profile;
+  usePageTitle(person.displayName);
+  const viewer = useCurrentUser();
+  const isAdmin = viewer.role === "admin";
+
+  return (
+    <Stack gap="lg" maw={880}>
+      <Anchor component={Link} to="/people" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          People
+        </Group>
+      </Anchor>
+
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Group gap="md" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
+          <Avatar name={person.displayName} color="initials" size={64} radius="xl" aria-hidden />
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Title order={1} style={{ overflowWrap: "anywhere" }}>
+              {person.displayName}
+            </Title>
+            {person.jobTitle && <Text c="dimmed">{person.jobTitle}</Text>}
+            <Group gap="xs">
+              {person.status === "deactivated" && (
+                <Badge color="red" variant="light" tt="none">
+                  Deactivated
+                </Badge>
+              )}
+              {account?.role === "admin" && (
+                <Badge variant="light" tt="none">
+                  Administrator
+                </Badge>
+              )}
+              {profile.relation === "self" && (
+                <Badge color="gray" variant="light" tt="none">
+                  You
+                </Badge>
+              )}
+            </Group>
+          </Stack>
+        </Group>
+        <Group gap="xs">
+          <ButtonLink
+            to="/people/$id/org"
+            params={{ id: person.id }}
+            variant="default"
+            leftSection={<IconHierarchy2 size={18} aria-hidden />}
+          >
+            Org chart
+          </ButtonLink>
+          {isAdmin && <EditPersonButton profile={profile} />}
+          {isAdmin && person.status === "active" && account && !account.hasPassword && (
+            <InviteButton profile={profile} />
+          )}
+          {isAdmin && profile.relation !== "self" && <PersonStatusButton profile={profile} />}
+        </Group>
+      </Group>
+
+      <TitledSection title="Details">
+        <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" m={0}>
+          {person.preferredName && <Field term="Full name">{person.name}</Field>}
+          <Field term="Email">
+            <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
+          </Field>
+          <Field term="Job title">{person.jobTitle}</Field>
+          <Field term="Manager">
+            {manager && <PersonLink id={manager.id}>{manager.displayName}</PersonLink>}
+          </Field>
+          <Field term="Direct reports">
+            {profile.directReportCount > 0 ? (
+              <AnchorLink to="/people/$id/org" params={{ id: person.id }}>
+                {profile.directReportCount} {profile.directReportCount === 1 ? "person" : "people"}
+              </AnchorLink>
+            ) : (
+              "None"
+            )}
+          </Field>
+          <Field term="Division">{person.division}</Field>
+          <Field term="Department">{person.department}</Field>
+          <Field term="Team">{person.team}</Field>
+          <Field term="Location">{person.location}</Field>
+          <Field term="Time zone">
+            {person.timeZone && <TimeZoneValue timeZone={person.timeZone} />}
+          </Field>
+          {employment?.hireDate && (
+            <Field term="Hire date">{formatCalendarDate(employment.hireDate)}</Field>
+          )}
+        </SimpleGrid>
+      </TitledSection>
+
+      {account && (
+        <TitledSection title="Account">
+          <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" m={0}>
+            <Field term="Role">{account.role === "admin" ? "Administrator" : "Member"}</Field>
+            <Field term="Sign-in">
+              {person.status === "deactivated"
+                ? "Deactivated: cannot sign in"
+                : account.hasPassword
+                  ? "Password set"
+                  : account.pendingInvitationExpiresAt
+                    ? `Invitation pending until ${formatDateTime(account.pendingInvitationExpiresAt)}`
+                    : "Not invited yet"}
+            </Field>
+          </SimpleGrid>
+        </TitledSection>
+      )}
+    </Stack>
+  );
+}
+
+function Field({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Text component="dt" size="sm" c="dimmed">
+        {term}
+      </Text>
+      <Text component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
+        {children || (
+          <Text component="span" c="dimmed" fw={400}>
+            Not set
+          </Text>
+        )}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The zone and the time it is there now, refreshed each minute. */
+function TimeZoneValue({ timeZone }: { timeZone: string }) {
+  const [now, setNow] = useState(() => new Date());
+  const interval = useInterval(() => setNow(new Date()), 60_000);
+  useEffect(() => {
+    interval.start();
+    return interval.stop;
+  }, [interval.start, interval.stop]);
+  const localTime = formatTimeIn(timeZone, now);
+
+  return (
+    <>
+      {timeZone}
+      {localTime && (
+        <Text component="span" display="block" size="sm" c="dimmed" fw={400}>
+          {localTime} there now
+        </Text>
+      )}
+    </>
+  );
+}
