@@ -17,6 +17,8 @@ export type DeclaredRoute = {
   url: string;
   access: RouteAccess;
   policy: RoutePolicy | null;
+  /** The route's zod schemas for params, query and body, for tests that generate requests. */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
 };
 
 declare module "fastify" {
@@ -44,7 +46,17 @@ export function registerRouteAccess(app: FastifyInstance): void {
     for (const method of methods) {
       // HEAD routes are generated from GET routes and share their declarations.
       if (method !== "HEAD")
-        declaredRoutes.push({ method, url: route.url, access, policy: policy ?? null });
+        declaredRoutes.push({
+          method,
+          url: route.url,
+          access,
+          policy: policy ?? null,
+          schema: {
+            params: route.schema?.params,
+            querystring: route.schema?.querystring,
+            body: route.schema?.body,
+          },
+        });
     }
   });
 
