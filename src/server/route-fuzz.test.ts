@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { listTableNames } from "#server/db/introspection.ts";
+import { listTableNames, readTableRows } from "#server/db/introspection.ts";
 import type { DeclaredRoute } from "#server/http/route-access.ts";
 import { loadDemoOrganization } from "#server/modules/demo/demo.service.ts";
 import { digestDatabase } from "#server/testing/database-digest.ts";
@@ -36,13 +36,8 @@ function jsonSchemaOf(schema: unknown): JsonSchema | null {
 async function knownIds(): Promise<string[]> {
   const ids = new Set<string>();
   for (const table of await listTableNames(t.ctx.db)) {
-    // biome-ignore lint/suspicious/noExplicitAny: the table name comes from the live schema.
-    const rows = await t.ctx.db
-      .selectFrom(table as any)
-      .selectAll()
-      .limit(20)
-      .execute();
-    for (const row of rows as Record<string, unknown>[]) {
+    const rows = await readTableRows(t.ctx.db, table, 20);
+    for (const row of rows) {
       if (typeof row.id === "string") ids.add(row.id);
     }
   }

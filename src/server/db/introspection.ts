@@ -16,3 +16,16 @@ export async function listTableNames(db: Db): Promise<string[]> {
     .filter((name) => !name.startsWith("kysely_"))
     .sort();
 }
+
+/** Every row of a table found by `listTableNames`, as the driver returns it. */
+export async function readTableRows(
+  db: Db,
+  table: string,
+  limit?: number,
+): Promise<Record<string, unknown>[]> {
+  const limitClause = limit === undefined ? sql`` : sql` limit ${limit}`;
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`select * from ${sql.table(table)}${limitClause}`.execute(db);
+  return rows;
+}
