@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "#server/testing/server-process.ts";
 
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
 const scratch = mkdtempSync(path.join(tmpdir(), "trellis-cli-"));
@@ -96,36 +97,16 @@ describe("trellis CLI", () => {
 });
 
 describe("trellis serve", () => {
-  let server: ChildProcess | undefined;
-  afterAll(() => server?.kill("SIGKILL"));
+  let server: ServerProcess | undefined;
+  afterAll(() => server?.child.kill("SIGKILL"));
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {
-    server = spawn(process.execPath, [cli, "serve"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        DATA_DIR: path.join(scratch, "serve"),
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const child = server;
-    const address = await new Promise<string>((resolve, reject) => {
-      let output = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const listening = output.match(/"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/);
-        if (listening?.[1]) resolve(listening[1]);
-      });
-      child.once("exit", (code) => reject(new Error(`server exited early (${code}): ${output}`)));
-    });
-    const ready = await fetch(`${address}/readyz`);
+    server = await startServerProcess({ DATA_DIR: path.join(scratch, "serve") });
+    const ready = await fetch(`${server.address}/readyz`);
     expect(await ready.json()).toEqual({ status: "ready" });
 
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    await expect(fetch(`${address}/healthz`)).rejects.toThrow();
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    await expect(fetch(`${server.address}/healthz`)).rejects.toThrow();
   });
 });
