@@ -9,6 +9,8 @@ export default defineConfig({
     outDir: "../../dist/web",
     emptyOutDir: true,
     assetsDir: "assets",
+    // Read by scripts/bundle-size.ts to measure what each page loads.
+    manifest: true,
   },
   server: {
     port: 5173,
