@@ -1,0 +1,178 @@
+/**
+ * Load benchmark: a database of N people, the server in a process of its own on 127.0.0.1, and
+ * each scenario driven by autocannon for a bounded time with many different signed-in people.
+ *
+ *   node bench/load/run-load.ts --people 10000 --database sqlite|postgres [--duration 10]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createDb } from "#server/db/create-db.ts";
+import { migrateToLatest } from "#server/db/migrate.ts";
+import { createTestDatabase } from "#server/testing/test-database.ts";
+import { createBenchSessions, generateOrganization } from "./organization.ts";
+import { writeResults } from "./results.ts";
+import { baseScenarios, type Scenario } from "./scenarios.ts";
+
+export type ScenarioResult = {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  rssMb: number;
+  ratio: number;
+  target?: Scenario["target"];
+};
+
+const cli = fileURLToPath(new URL("../../src/server/cli.ts", import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    people: { type: "string", default: "10000" },
+    database: { type: "string", default: "sqlite" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const size = Number(values.people);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+if (values.database === "postgres") {
+  process.env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
+} else {
+  delete process.env.TEST_DATABASE_URL;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("server did not become ready");
+}
+
+function residentMegabytes(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const kilobytes = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+  return Math.round(kilobytes / 1024);
+}
+
+/** Milliseconds, to a tenth. */
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  const value = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+  return Math.round(value * 10) / 10;
+}
+
+async function runScenario(url: string, scenario: Scenario) {
+  let next = 0;
+  const latencies: number[] = [];
+  // The typings describe only the promise; at run time it is also the event emitter.
+  const instance = autocannon({
+    url,
+    connections,
+    duration,
+    setupClient(client) {
+      client.setRequests(scenario.requestsFor(next++));
+    },
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  instance.on("response", (_client, _status, _bytes, responseTime: number) =>
+    latencies.push(responseTime),
+  );
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(result.requests.total / duration),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const testDatabase = await createTestDatabase();
+  const db = createDb(testDatabase.database);
+  let server: ChildProcess | undefined;
+  try {
+    await migrateToLatest(db);
+    const now = new Date();
+    const organization = await generateOrganization(db, size, now);
+    const usedPeople = [
+      ...organization.managers.slice(0, 5000),
+      ...organization.people.slice(-5000),
+    ];
+    const cookies = await createBenchSessions(db, usedPeople, now);
+    console.log(`${values.database}: ${size} people generated in ${Date.now() - started} ms`);
+
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: testDatabase.dataDir,
+      LOG_LEVEL: "warn",
+      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "100000000",
+    };
+    if (testDatabase.database.kind === "postgres") env.DATABASE_URL = testDatabase.database.url;
+    const bootStarted = Date.now();
+    server = spawn(process.execPath, [cli, "serve"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitUntilReady(url, Date.now() + 60_000);
+    const startupMs = Date.now() - bootStarted;
+
+    const results: ScenarioResult[] = [];
+    let bareRate = 0;
+    for (const scenario of baseScenarios({ organization, cookies })) {
+      const measured = await runScenario(url, scenario);
+      if (results.length === 0) bareRate = measured.requestsPerSecond;
+      const result: ScenarioResult = {
+        name: scenario.name,
+        ...measured,
+        rssMb: residentMegabytes(server),
+        ratio: bareRate ? measured.requestsPerSecond / bareRate : 0,
+        ...(scenario.target ? { target: scenario.target } : {}),
+      };
+      results.push(result);
+      console.log(
+        `${result.name.padEnd(24)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors}  ratio ${result.ratio.toFixed(2)}  RSS ${result.rssMb} MB`,
+      );
+    }
+    writeResults({
+      database: values.database ?? "sqlite",
+      people: size,
+      connections,
+      duration,
+      startupMs,
+      results,
+    });
+  } finally {
+    server?.kill("SIGTERM");
+    await db.destroy();
+    await testDatabase.drop();
+  }
+}
+
+await main();

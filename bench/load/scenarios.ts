@@ -1,0 +1,83 @@
+import type { Organization } from "./organization.ts";
+import { benchPassword } from "./organization.ts";
+
+/** One request description as autocannon takes it. */
+export type LoadRequest = {
+  method: "GET" | "POST" | "PUT" | "PATCH";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  onResponse?: (status: number, body: string) => void;
+  setupRequest?: <T>(request: T) => T;
+};
+
+export type Scenario = {
+  name: string;
+  /** Requests for one connection; each connection acts as a different person. */
+  requestsFor(connection: number): LoadRequest[];
+  /** Targets from the quality issue: minimum share of the bare route's rate and p99 ceiling. */
+  target?: { minRatio?: number; maxP99Ms?: number; minRequestsPerSecond?: number };
+};
+
+export type ScenarioData = { organization: Organization; cookies: Map<string, string> };
+
+const json = { "content-type": "application/json" };
+
+export function baseScenarios({ organization, cookies }: ScenarioData): Scenario[] {
+  const member = (connection: number) => {
+    const people = organization.people;
+    return people[(people.length - 1 - connection * 97) % people.length] ?? people[0];
+  };
+  const manager = (connection: number) =>
+    organization.managers[(connection * 13) % organization.managers.length] ??
+    organization.people[0];
+  const cookieOf = (personId: string | undefined) => cookies.get(personId ?? "") ?? "";
+  return [
+    {
+      name: "bare route (/healthz)",
+      requestsFor: () => [{ method: "GET", path: "/healthz" }],
+    },
+    {
+      name: "team overview",
+      target: { minRatio: 0.2, maxP99Ms: 100 },
+      requestsFor: (connection) => {
+        const lead = manager(connection);
+        return [
+          {
+            method: "GET",
+            path: `/api/people/${lead?.id}/team`,
+            headers: { cookie: cookieOf(lead?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "my profile",
+      target: { minRatio: 0.3, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = member(connection);
+        return [
+          {
+            method: "GET",
+            path: `/api/people/${person?.id}`,
+            headers: { cookie: cookieOf(person?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "sign in",
+      requestsFor: (connection) => {
+        const person = member(connection);
+        return [
+          {
+            method: "POST",
+            path: "/api/auth/sign-in",
+            headers: json,
+            body: JSON.stringify({ email: person?.email, password: benchPassword }),
+          },
+        ];
+      },
+    },
+  ];
+}
