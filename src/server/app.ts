@@ -20,9 +20,12 @@ import { accountRoutes } from "./modules/account/account.routes.ts";
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createSmtpMailer, type Mailer } from "./modules/invitations/invitation-mail.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
+import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.routes.ts";
+import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
@@ -84,6 +87,9 @@ export async function buildApp(
   await app.register(peopleImportRoutes, { ctx });
   await app.register(invitationRoutes, { ctx, mailer });
   await app.register(auditRoutes, { ctx });
+  await app.register(pathwayProgressRoutes, { ctx });
+  await app.register(pathwayTemplateRoutes, { ctx });
+  await app.register(growthPlanRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -1,7 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  documentSectionKeys,
+  emptyGoal,
+  growthPlanSectionKeys,
+} from "#core/growth-plan.schemas.ts";
 import type { Actor } from "#server/context.ts";
+import { logEnergyEntry } from "#server/modules/growth-plans/energy-journal.service.ts";
+import { addPlanComment } from "#server/modules/growth-plans/growth-plan-sharing.service.ts";
+import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
+import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
+import { createCustomItem } from "#server/modules/pathways/pathway-progress.service.ts";
+import {
+  addPathwayItem,
+  createPathwayTemplate,
+} from "#server/modules/pathways/pathway-templates.service.ts";
 import {
   createPerson,
   createPersonWithoutPassword,
@@ -92,6 +106,67 @@ const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix =
   const { url } = await createInvitation(t.ctx, null, adminActor, subjectId, meta);
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
+
+const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
+  personId: fixture.admin.id,
+  role: "admin",
+  sessionId: "matrix",
+});
+
+/** A template of its own for a call that changes one: one stage, optionally one item. */
+const newTemplate = async (context: CaseContext, withItem = false) => {
+  const admin = matrixAdmin(context);
+  const template = await createPathwayTemplate(context.t.ctx, admin, {
+    name: `Matrix ${context.serial}`,
+    description: "",
+    audience: "",
+    stages: ["y1q1"],
+  });
+  const stageId = template.stages[0]?.id ?? "";
+  if (!withItem) return { id: template.id, stageId, itemId: "" };
+  const withOne = await addPathwayItem(context.t.ctx, admin, template.id, {
+    stageId,
+    description: "Attend one live learning session",
+  });
+  return { id: template.id, stageId, itemId: withOne.stages[0]?.items[0]?.id ?? "" };
+};
+
+const defaultTemplateItem = async ({ t }: CaseContext) => {
+  const template = await findDefaultTemplate(t.ctx.db);
+  const [item] = template ? await listLiveItems(t.ctx.db, template.id) : [];
+  if (!template || !item) throw new Error("The shipped pathway is missing");
+  return { templateId: template.id, itemId: item.id };
+};
+
+const subjectItemUrl = async (context: CaseContext, suffix: string) =>
+  `/api/people/${context.subjectId}/pathway/items/${(await defaultTemplateItem(context)).itemId}/${suffix}`;
+
+const subjectOwnItemUrl = async (context: CaseContext) => {
+  const subject: Actor = { personId: context.subjectId, role: "member", sessionId: "matrix" };
+  const view = await createCustomItem(context.t.ctx, subject, context.subjectId, {
+    stageKey: "y1q1",
+    title: `Own item ${context.serial}`,
+    description: "",
+    kind: "other",
+  });
+  const own = view.stages.flatMap((stage) => stage.items).find((item) => item.origin === "custom");
+  return `/api/people/${context.subjectId}/pathway/custom-items/${own?.id}`;
+};
+
+/** Only the person changes their progress; those who may read it get 403, others 404. */
+const ownProgress = (status: number): Expected => ({
+  anonymous: 401,
+  self: status,
+  member: 404,
+  manager: 403,
+  skipLevel: 403,
+  peer: 404,
+  admin: 403,
+  deactivated: 401,
+});
+
+const pathwayPage =
+  "## Year 1\n\n### Q1\n\n1. Complete the [certification](/handbook/certification/)\n";
 
 const importCsv = (serial: number) =>
   `email,name,job_title\r\nmatrix-${serial}@example.com,Matrix ${serial},Analyst\r\n`;
@@ -271,7 +346,519 @@ const scenarios: Scenario[] = [
     call: () => ({ url: "/api/audit-events" }),
     expect: adminOnly(200),
   },
+  {
+    route: "GET /api/pathway/me",
+    description: "own pathway",
+    call: () => ({ url: "/api/pathway/me" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/people/:id/pathway",
+    description: "the subject's pathway",
+    call: ({ subjectId }) => ({ url: `/api/people/${subjectId}/pathway` }),
+    expect: { ...signedIn(200), member: 404, peer: 404 },
+  },
+  {
+    route: "PUT /api/people/:id/pathway/items/:itemId/done",
+    description: "mark a template item done",
+    call: async (context) => ({
+      url: await subjectItemUrl(context, "done"),
+      body: { evidenceUrl: "https://example.com/proof" },
+    }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "DELETE /api/people/:id/pathway/items/:itemId/done",
+    description: "undo",
+    call: async (context) => ({ url: await subjectItemUrl(context, "done"), body: {} }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "PUT /api/people/:id/pathway/items/:itemId/hidden",
+    description: "hide a template item",
+    call: async (context) => ({
+      url: await subjectItemUrl(context, "hidden"),
+      body: { reason: "Not for me" },
+    }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "DELETE /api/people/:id/pathway/items/:itemId/hidden",
+    description: "unhide",
+    call: async (context) => ({ url: await subjectItemUrl(context, "hidden"), body: {} }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "POST /api/people/:id/pathway/custom-items",
+    description: "add an own item",
+    call: ({ subjectId }) => ({
+      url: `/api/people/${subjectId}/pathway/custom-items`,
+      body: { stageKey: "y1q1", title: "Read a book" },
+    }),
+    expect: ownProgress(201),
+  },
+  {
+    route: "PATCH /api/people/:id/pathway/custom-items/:itemId",
+    description: "rename an own item",
+    call: async (context) => ({
+      url: await subjectOwnItemUrl(context),
+      body: { title: "Read two books" },
+    }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "DELETE /api/people/:id/pathway/custom-items/:itemId",
+    description: "delete an own item",
+    call: async (context) => ({ url: await subjectOwnItemUrl(context), body: {} }),
+    expect: ownProgress(200),
+  },
+  {
+    route: "PUT /api/people/:id/pathway-assignment",
+    description: "follow the default",
+    call: ({ subjectId }) => ({
+      url: `/api/people/${subjectId}/pathway-assignment`,
+      body: { templateId: null },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "GET /api/pathway-templates",
+    description: "list",
+    call: () => ({ url: "/api/pathway-templates" }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates",
+    description: "new template",
+    call: ({ serial }) => ({ url: "/api/pathway-templates", body: { name: `New ${serial}` } }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "GET /api/pathway-templates/:templateId",
+    description: "the default template",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await defaultTemplateItem(context)).templateId}`,
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "PATCH /api/pathway-templates/:templateId",
+    description: "rename",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await newTemplate(context)).id}`,
+      body: { name: "Renamed" },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/:templateId/archive",
+    description: "a template that is not the default",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await newTemplate(context)).id}/archive`,
+      body: {},
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/:templateId/restore",
+    description: "an active template",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await newTemplate(context)).id}/restore`,
+      body: {},
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/:templateId/default",
+    description: "the current default",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await defaultTemplateItem(context)).templateId}/default`,
+      body: {},
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/:templateId/stages",
+    description: "a new stage",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await newTemplate(context)).id}/stages`,
+      body: { key: "y1q2" },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "DELETE /api/pathway-templates/:templateId/stages/:stageId",
+    description: "an empty stage",
+    call: async (context) => {
+      const template = await newTemplate(context);
+      return { url: `/api/pathway-templates/${template.id}/stages/${template.stageId}`, body: {} };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: "PUT /api/pathway-templates/:templateId/stages/:stageId/order",
+    description: "the one item",
+    call: async (context) => {
+      const template = await newTemplate(context, true);
+      return {
+        url: `/api/pathway-templates/${template.id}/stages/${template.stageId}/order`,
+        body: { itemIds: [template.itemId] },
+      };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/:templateId/items",
+    description: "a new item",
+    call: async (context) => {
+      const template = await newTemplate(context);
+      return {
+        url: `/api/pathway-templates/${template.id}/items`,
+        body: { stageId: template.stageId, description: "Find a mentor" },
+      };
+    },
+    expect: adminOnly(201),
+  },
+  {
+    route: "PATCH /api/pathway-templates/:templateId/items/:itemId",
+    description: "retitle",
+    call: async (context) => {
+      const template = await newTemplate(context, true);
+      return {
+        url: `/api/pathway-templates/${template.id}/items/${template.itemId}`,
+        body: { title: "Attend a session" },
+      };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: "DELETE /api/pathway-templates/:templateId/items/:itemId",
+    description: "remove",
+    call: async (context) => {
+      const template = await newTemplate(context, true);
+      return {
+        url: `/api/pathway-templates/${template.id}/items/${template.itemId}`,
+        body: {},
+      };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/import/preview",
+    description: "a small page",
+    call: () => ({ url: "/api/pathway-templates/import/preview", body: { markdown: pathwayPage } }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/pathway-templates/import",
+    description: "a small page",
+    call: () => ({ url: "/api/pathway-templates/import", body: { markdown: pathwayPage } }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "GET /api/pathway-templates/:templateId/export.md",
+    description: "the default template",
+    call: async (context) => ({
+      url: `/api/pathway-templates/${(await defaultTemplateItem(context)).templateId}/export.md`,
+    }),
+    expect: adminOnly(200),
+  },
 ];
+
+// ── Growth plans: the subject owns a plan started from a template, with the default sharing
+// (Section 1 and the energy journal private, the rest shared with their manager).
+
+const planReader = (self: number, manager: number): Expected => ({
+  ...signedIn(404),
+  self,
+  manager,
+});
+
+const subjectActor = ({ subjectId }: CaseContext): Actor => ({
+  personId: subjectId,
+  role: "member",
+  sessionId: "matrix",
+});
+
+const subjectPlan = (context: CaseContext) =>
+  createGrowthPlan(context.t.ctx, subjectActor(context), {
+    title: `Plan ${context.serial}`,
+    templateId: "ic-growing-in-role",
+    activate: true,
+  });
+
+const planUrl = async (context: CaseContext, suffix = "") =>
+  `/api/growth-plans/${(await subjectPlan(context)).plan.id}${suffix}`;
+
+const sectionSave = (key: (typeof documentSectionKeys)[number]): Scenario => ({
+  route: `PUT /api/growth-plans/:planId/sections/${key}`,
+  description: "autosave at the current version",
+  call: async (context) => {
+    const plan = await subjectPlan(context);
+    const section = plan.sections[key];
+    return {
+      url: `/api/growth-plans/${plan.plan.id}/sections/${key}`,
+      body: { baseVersion: section?.version, content: section?.content },
+    };
+  },
+  expect: planReader(200, 403),
+});
+
+const planExport = (format: string): Scenario => ({
+  route: `GET /api/growth-plans/:planId/export.${format}`,
+  description: "shared sections",
+  call: async (context) => ({ url: await planUrl(context, `/export.${format}`) }),
+  expect: planReader(200, 200),
+});
+
+const planWithGoal = async (context: CaseContext) => {
+  const plan = await subjectPlan(context);
+  const goal = plan.goals?.[0];
+  if (!goal) throw new Error("The template has no goal");
+  return { plan, goal, url: `/api/growth-plans/${plan.plan.id}/goals/${goal.id}` };
+};
+
+const templateBody = {
+  name: "Matrix template",
+  description: "",
+  content: {
+    role: { trajectory: null, targetRoles: [], timeFrame: "", notes: "" },
+    inspirationHint: "",
+    goals: [],
+    resources: [],
+    schedule: [],
+  },
+};
+
+const growthPlanScenarios: Scenario[] = [
+  {
+    route: "GET /api/growth-plans",
+    description: "the subject's plans",
+    call: async (context) => {
+      await subjectPlan(context);
+      return { url: `/api/growth-plans?ownerId=${context.subjectId}` };
+    },
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/growth-plans/shared-with-me",
+    description: "own list",
+    call: () => ({ url: "/api/growth-plans/shared-with-me" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "GET /api/growth-plans/adoption",
+    description: "aggregate counts",
+    call: () => ({ url: "/api/growth-plans/adoption" }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "POST /api/growth-plans",
+    description: "a blank plan of one's own",
+    call: () => ({ url: "/api/growth-plans", body: { title: "My plan" } }),
+    expect: signedIn(201),
+  },
+  {
+    route: "GET /api/growth-plans/:planId",
+    description: "default sharing",
+    call: async (context) => ({ url: await planUrl(context) }),
+    expect: planReader(200, 200),
+  },
+  {
+    route: "PATCH /api/growth-plans/:planId",
+    description: "rename",
+    call: async (context) => ({ url: await planUrl(context), body: { title: "Renamed" } }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/activate",
+    description: "active plan",
+    call: async (context) => ({ url: await planUrl(context, "/activate"), body: {} }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/archive",
+    description: "active plan",
+    call: async (context) => ({ url: await planUrl(context, "/archive"), body: {} }),
+    expect: planReader(200, 403),
+  },
+  ...documentSectionKeys.map(sectionSave),
+  {
+    route: "POST /api/growth-plans/:planId/goals",
+    description: "blank goal",
+    call: async (context) => ({
+      url: await planUrl(context, "/goals"),
+      body: { content: emptyGoal() },
+    }),
+    expect: planReader(201, 403),
+  },
+  {
+    route: "PUT /api/growth-plans/:planId/goals/:goalId",
+    description: "autosave at the current version",
+    call: async (context) => {
+      const { goal, url } = await planWithGoal(context);
+      return { url, body: { baseVersion: goal.version, content: goal.content } };
+    },
+    expect: planReader(200, 403),
+  },
+  {
+    route: "DELETE /api/growth-plans/:planId/goals/:goalId",
+    description: "at the current version",
+    call: async (context) => {
+      const { goal, url } = await planWithGoal(context);
+      return { url, body: { baseVersion: goal.version } };
+    },
+    expect: planReader(200, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/revisions",
+    description: "history",
+    call: async (context) => ({ url: await planUrl(context, "/revisions") }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/revisions/:version",
+    description: "first version",
+    call: async (context) => ({ url: await planUrl(context, "/revisions/1") }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/revisions/:version/restore",
+    description: "first version",
+    call: async (context) => ({ url: await planUrl(context, "/revisions/1/restore"), body: {} }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/sharing",
+    description: "sharing",
+    call: async (context) => ({ url: await planUrl(context, "/sharing") }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "PUT /api/growth-plans/:planId/sharing",
+    description: "everything private",
+    call: async (context) => ({
+      url: await planUrl(context, "/sharing"),
+      body: {
+        sections: Object.fromEntries(
+          growthPlanSectionKeys.map((key) => [key, { manager: false, people: [] }]),
+        ),
+      },
+    }),
+    expect: planReader(200, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/comments",
+    description: "comments on shared sections",
+    call: async (context) => ({ url: await planUrl(context, "/comments") }),
+    expect: planReader(200, 200),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/comments",
+    description: "on the shared goals",
+    call: async (context) => ({
+      url: await planUrl(context, "/comments"),
+      body: { section: "goals", body: "Nice goal" },
+    }),
+    expect: planReader(201, 201),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/comments/:commentId/resolve",
+    description: "a comment on the goals",
+    call: async (context) => {
+      const plan = await subjectPlan(context);
+      const comment = await addPlanComment(context.t.ctx, subjectActor(context), plan.plan.id, {
+        section: "goals",
+        body: "Note to self",
+      });
+      return { url: `/api/growth-plans/${plan.plan.id}/comments/${comment.id}/resolve`, body: {} };
+    },
+    expect: planReader(200, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/energy-entries",
+    description: "private journal",
+    call: async (context) => ({ url: await planUrl(context, "/energy-entries") }),
+    expect: planReader(200, 404),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/energy-entries",
+    description: "quick entry",
+    call: async (context) => ({
+      url: await planUrl(context, "/energy-entries"),
+      body: { level: 4, activity: "Pairing" },
+    }),
+    expect: planReader(201, 403),
+  },
+  {
+    route: "DELETE /api/growth-plans/:planId/energy-entries/:entryId",
+    description: "an entry",
+    call: async (context) => {
+      const plan = await subjectPlan(context);
+      const entry = await logEnergyEntry(context.t.ctx, subjectActor(context), plan.plan.id, {
+        level: 2,
+        activity: "Meetings",
+        tags: [],
+        note: "",
+      });
+      return { url: `/api/growth-plans/${plan.plan.id}/energy-entries/${entry.id}`, body: {} };
+    },
+    expect: planReader(204, 403),
+  },
+  {
+    route: "GET /api/growth-plans/:planId/energy-summary",
+    description: "private journal",
+    call: async (context) => ({ url: await planUrl(context, "/energy-summary") }),
+    expect: planReader(200, 404),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/energy-findings",
+    description: "add to Section 1",
+    call: async (context) => ({
+      url: await planUrl(context, "/energy-findings"),
+      body: { kind: "drains", subject: "Meetings", averageLevel: 2, count: 3 },
+    }),
+    expect: planReader(200, 403),
+  },
+  ...["md", "csv", "json", "pdf"].map(planExport),
+  {
+    route: "GET /api/growth-plan-templates",
+    description: "templates",
+    call: () => ({ url: "/api/growth-plan-templates" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/growth-plan-templates",
+    description: "new template",
+    call: ({ serial }) => ({
+      url: "/api/growth-plan-templates",
+      body: { ...templateBody, id: `matrix-${serial}` },
+    }),
+    expect: adminOnly(201),
+  },
+  {
+    route: "PUT /api/growth-plan-templates/:templateId",
+    description: "shipped template",
+    call: () => ({ url: "/api/growth-plan-templates/lateral-growth", body: templateBody }),
+    expect: adminOnly(200),
+  },
+  {
+    route: "GET /api/growth-plan-prompts",
+    description: "prompts",
+    call: () => ({ url: "/api/growth-plan-prompts" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "PUT /api/growth-plan-prompts",
+    description: "one prompt",
+    call: () => ({
+      url: "/api/growth-plan-prompts",
+      body: { prompts: [{ id: "energizes", text: "What energizes you?", help: "" }] },
+    }),
+    expect: adminOnly(200),
+  },
+];
+scenarios.push(...growthPlanScenarios);
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 

@@ -31,6 +31,9 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (leave unset to send no email)")
     .optional(),
   SMTP_FROM: z.string().min(3).default("Trellis <trellis@localhost>"),
+  HANDBOOK_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://handbook.gitlab.com"),
 });
 
 export type Database = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
@@ -48,6 +51,8 @@ export type Config = {
   trustProxy: boolean;
   /** Outgoing email (invitations); null when SMTP_URL is unset. */
   smtp: { url: string; from: string } | null;
+  /** Where root-relative links of imported and exported pathway pages point. */
+  handbookBaseUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -91,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: vars.LOG_LEVEL,
     trustProxy: vars.TRUST_PROXY,
     smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM } : null,
+    handbookBaseUrl: vars.HANDBOOK_BASE_URL.replace(/\/+$/, ""),
   };
 }

@@ -5,6 +5,7 @@ import { type AppContext, systemClock } from "./context.ts";
 import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
+import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;
 
@@ -15,6 +16,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
+    // Upgraded installations get the shipped pathway too; a no-op once any template exists.
+    await db
+      .transaction()
+      .execute((trx) => installShippedPathway(trx, { config, clock: systemClock }));
     const app = await buildApp(config, db);
     schedulePruning(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });

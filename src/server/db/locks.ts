@@ -5,6 +5,8 @@ import type { Db } from "./create-db.ts";
 const lockKeys = {
   /** Changes to reporting lines: two concurrent changes could together close a cycle. */
   "reporting-lines": 7_310_001,
+  /** Edits to pathway templates: item positions, the default template, the shipped install. */
+  "pathway-templates": 7_310_003,
 } as const;
 
 export type LockName = keyof typeof lockKeys;

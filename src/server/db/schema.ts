@@ -69,10 +69,213 @@ export type InstallationTable = {
   set_up_by: string | null;
 };
 
+export type GrowthPlansTable = {
+  id: string;
+  owner_id: string;
+  title: string;
+  status: "active" | "archived";
+  /** owner_id while active, otherwise null; unique, so one active plan per person. */
+  active_owner_id: string | null;
+  template_id: string | null;
+  /** The latest revision number of the plan. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type GrowthPlanSectionsTable = {
+  plan_id: string;
+  section_key: string;
+  /** JSON of the section document. */
+  content: string;
+  /** The plan version at which this section was last written. */
+  version: number;
+  updated_at: string;
+};
+
+export type GrowthPlanGoalsTable = {
+  id: string;
+  plan_id: string;
+  position: number;
+  /** JSON of the goal row. */
+  content: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type GrowthPlanRevisionsTable = {
+  id: string;
+  plan_id: string;
+  version: number;
+  /** "section:<key>" or "goal:<id>" */
+  part: string;
+  change: "created" | "updated" | "deleted" | "restored";
+  restored_from: number | null;
+  author_id: string | null;
+  /** First save folded into this revision. */
+  started_at: string;
+  /** Last save folded into this revision. */
+  at: string;
+  /** JSON of the part after the revision; null when deleted. */
+  content: string | null;
+};
+
+export type GrowthPlanSharesTable = {
+  plan_id: string;
+  section_key: string;
+  /** "manager" or a person id. */
+  grantee: string;
+  created_at: string;
+};
+
+export type GrowthPlanCommentsTable = {
+  id: string;
+  plan_id: string;
+  section_key: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+};
+
+export type EnergyEntriesTable = {
+  id: string;
+  plan_id: string;
+  at: string;
+  level: number;
+  activity: string;
+  /** JSON array of tags. */
+  tags: string;
+  note: string;
+  created_at: string;
+};
+
+export type GrowthPlanTemplatesTable = {
+  id: string;
+  name: string;
+  description: string;
+  /** JSON TemplateContent. */
+  content: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type ReflectionPromptsTable = {
+  id: string;
+  position: number;
+  text: string;
+  help: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type PathwayTemplatesTable = {
+  id: string;
+  name: string;
+  description: string;
+  audience: string;
+  /** JSON PathwayAttribution, or null. */
+  attribution: string | null;
+  status: "active" | "archived";
+  /** "default" on the default template, otherwise null; unique, so one default. */
+  default_slot: string | null;
+  /** The shipped template it was installed from; unique, so installed once. */
+  shipped_key: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
+export type PathwayStagesTable = {
+  id: string;
+  template_id: string;
+  /** stageKeyId: "y1q2" or "considerations"; unique per template. */
+  key_id: string;
+  kind: "quarter" | "considerations";
+  year: number | null;
+  quarter: number | null;
+  after_year: number | null;
+  removed_at: string | null;
+  created_at: string;
+};
+
+export type PathwayItemsTable = {
+  id: string;
+  template_id: string;
+  stage_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  audience_note: string | null;
+  /** JSON array of { text, url }, derived from description. */
+  links: string;
+  position: number;
+  /** Removed from the template; kept so members' progress keeps its item. */
+  removed_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PathwayAssignmentsTable = {
+  person_id: string;
+  template_id: string;
+  assigned_at: string;
+  assigned_by: string | null;
+};
+
+export type PathwayProgressTable = {
+  person_id: string;
+  item_id: string;
+  status: "done" | "hidden";
+  /** YYYY-MM-DD in the member's calendar; null when hidden. */
+  done_on: string | null;
+  evidence_url: string | null;
+  note: string | null;
+  hidden_reason: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PathwayCustomItemsTable = {
+  id: string;
+  person_id: string;
+  stage_key_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  links: string;
+  done_on: string | null;
+  evidence_url: string | null;
+  note: string | null;
+  done_updated_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   installation: InstallationTable;
   invitations: InvitationsTable;
+  pathway_templates: PathwayTemplatesTable;
+  pathway_stages: PathwayStagesTable;
+  pathway_items: PathwayItemsTable;
+  pathway_assignments: PathwayAssignmentsTable;
+  pathway_progress: PathwayProgressTable;
+  pathway_custom_items: PathwayCustomItemsTable;
+  growth_plans: GrowthPlansTable;
+  growth_plan_sections: GrowthPlanSectionsTable;
+  growth_plan_goals: GrowthPlanGoalsTable;
+  growth_plan_revisions: GrowthPlanRevisionsTable;
+  growth_plan_shares: GrowthPlanSharesTable;
+  growth_plan_comments: GrowthPlanCommentsTable;
+  energy_entries: EnergyEntriesTable;
+  growth_plan_templates: GrowthPlanTemplatesTable;
+  reflection_prompts: ReflectionPromptsTable;
 };

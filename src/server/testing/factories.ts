@@ -32,6 +32,7 @@ export type PersonOverrides = Partial<{
   department: string;
   team: string;
   hireDate: string;
+  timeZone: string;
 }>;
 
 let sequence = 0;
@@ -78,6 +79,7 @@ async function insertTestPerson(
     department: overrides.department ?? null,
     team: overrides.team ?? null,
     hire_date: overrides.hireDate ?? null,
+    time_zone: overrides.timeZone ?? null,
     created_at: now,
     updated_at: now,
   });

@@ -1,9 +1,13 @@
 import type { Migration } from "kysely/migration";
 import * as accounts from "./2026-11-22-01-accounts.ts";
 import * as organization from "./2026-11-22-02-organization.ts";
+import * as pathways from "./2026-11-22-03-pathways.ts";
+import * as growthPlans from "./2026-11-22-04-growth-plans.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   "2026-11-22-01-accounts": accounts,
   "2026-11-22-02-organization": organization,
+  "2026-11-22-03-pathways": pathways,
+  "2026-11-22-04-growth-plans": growthPlans,
 };

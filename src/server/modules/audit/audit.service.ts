@@ -9,7 +9,7 @@ import { insertAuditEvent, searchAuditEvents } from "./audit.queries.ts";
 
 export type { AuditAction };
 
-export type AuditTargetType = "person" | "email" | "invitation" | "route";
+export type AuditTargetType = "person" | "email" | "invitation" | "route" | "growth-plan";
 
 export type AuditEntry = {
   action: AuditAction;

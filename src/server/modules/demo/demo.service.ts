@@ -3,6 +3,7 @@ import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
+import { installShippedPathway } from "#server/modules/pathways/pathway-defaults.ts";
 import {
   countPeopleWithEmailDomain,
   findPersonByEmail,
@@ -10,6 +11,7 @@ import {
 } from "#server/modules/people/people.queries.ts";
 import { importPeopleInTransaction } from "#server/modules/people-import/people-import.service.ts";
 import { insertInstallation, isInstallationSetUp } from "#server/modules/setup/setup.queries.ts";
+import { writeDemoGrowthPlans } from "./demo-growth-plans.ts";
 import {
   demoAdminEmails,
   demoEmailDomain,
@@ -17,6 +19,7 @@ import {
   demoPassword,
   generateDemoOrganization,
 } from "./demo-organization.ts";
+import { writeDemoPathwayProgress } from "./demo-pathway.ts";
 
 /** Everything slow about loading the demo, done before any transaction holds a lock. */
 export type PreparedDemo = { csv: string; emails: string[]; passwordHash: string };
@@ -54,6 +57,9 @@ export async function writeDemoOrganization(
     role: "admin",
     updated_at: updatedAt,
   });
+  await installShippedPathway(trx, ctx);
+  await writeDemoPathwayProgress(trx, ctx, demo.emails);
+  await writeDemoGrowthPlans(trx, ctx);
   await recordAuditEvent(trx, ctx.clock, meta, {
     action: "setup.demo_loaded",
     actorId,

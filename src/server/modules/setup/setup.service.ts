@@ -11,6 +11,7 @@ import {
   prepareDemoOrganization,
   writeDemoOrganization,
 } from "#server/modules/demo/demo.service.ts";
+import { installShippedPathway } from "#server/modules/pathways/pathway-defaults.ts";
 import { findPersonByEmail, insertPerson } from "#server/modules/people/people.queries.ts";
 import { insertInstallation, isInstallationSetUp } from "./setup.queries.ts";
 
@@ -54,6 +55,7 @@ export async function createFirstAdmin(
         actorId: personId,
         target: { type: "person", id: personId },
       });
+      await installShippedPathway(trx, ctx);
       if (demo) await writeDemoOrganization(trx, ctx, demo, personId, meta);
     });
   } catch (error) {
@@ -90,6 +92,7 @@ export async function createAdminAccount(
       updated_at: now,
     });
     if (!(await isInstallationSetUp(trx))) await insertInstallation(trx, now, personId);
+    await installShippedPathway(trx, ctx);
     await recordAuditEvent(trx, ctx.clock, null, {
       action: "people.admin_created",
       actorId: null,

@@ -1,0 +1,191 @@
+import type { FieldErrors } from "#core/errors.ts";
+import {
+  type CommentList,
+  type CommentListQuery,
+  type CommentView,
+  type CreateCommentBody,
+  type GrowthPlanSectionKey,
+  growthPlanSectionKeys,
+  type SharingView,
+  type UpdateSharingBody,
+} from "#core/growth-plan.schemas.ts";
+import { newId } from "#core/ids.ts";
+import type { Actor, AppContext } from "#server/context.ts";
+import { AppError } from "#server/errors.ts";
+import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import { loadOwnPlan, loadPlan, loadReadablePlan } from "./growth-plans.access.ts";
+import {
+  assertCanReadSection,
+  assertOwnerOnly,
+  canManageSharing,
+  canResolveComment,
+  managerGrantee,
+  readableSections,
+} from "./growth-plans.policy.ts";
+import { presentComment, presentPlanPerson } from "./growth-plans.presenters.ts";
+import {
+  findComment,
+  insertComment,
+  listComments,
+  listShares,
+  replaceShares,
+  resolveComment,
+  type ShareRow,
+} from "./growth-plans.queries.ts";
+
+const sharingRefusal = "Only the owner decides who sees a plan.";
+
+async function presentSharing(
+  ctx: AppContext,
+  ownerManagerId: string | null,
+  shares: readonly ShareRow[],
+): Promise<SharingView> {
+  const personIds = shares.map((share) => share.grantee).filter((id) => id !== managerGrantee);
+  const [people, manager] = await Promise.all([
+    listPeopleByIds(ctx.db, [...new Set(personIds)]),
+    ownerManagerId ? findPersonById(ctx.db, ownerManagerId) : undefined,
+  ]);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const sections = Object.fromEntries(
+    growthPlanSectionKeys.map((key) => {
+      const here = shares.filter((share) => share.section_key === key);
+      return [
+        key,
+        {
+          manager: here.some((share) => share.grantee === managerGrantee),
+          people: here
+            .flatMap((share) => {
+              const person = byId.get(share.grantee);
+              return person ? [presentPlanPerson(person)] : [];
+            })
+            .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+        },
+      ];
+    }),
+  ) as SharingView["sections"];
+  return { manager: manager ? presentPlanPerson(manager) : null, sections };
+}
+
+export async function getSharing(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+): Promise<SharingView> {
+  const { facts, owner } = await loadPlan(ctx.db, planId);
+  assertOwnerOnly(actor, facts, canManageSharing, sharingRefusal);
+  return presentSharing(ctx, owner.manager_id, facts.shares);
+}
+
+/** Replaces the sharing of every section at once; the next request sees the new state. */
+export async function updateSharing(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: UpdateSharingBody,
+): Promise<SharingView> {
+  const plan = await loadOwnPlan(ctx, actor, planId, sharingRefusal);
+  const named = [...new Set(growthPlanSectionKeys.flatMap((key) => input.sections[key].people))];
+  const found = new Map(
+    (await listPeopleByIds(ctx.db, named)).map((person) => [person.id, person]),
+  );
+  const fields: FieldErrors = {};
+  for (const key of growthPlanSectionKeys) {
+    input.sections[key].people.forEach((personId, index) => {
+      const person = found.get(personId);
+      const field = `sections.${key}.people.${index}`;
+      if (!person) fields[field] = "No person with this id";
+      else if (person.status !== "active") fields[field] = "This person is deactivated";
+      else if (person.id === plan.owner_id) fields[field] = "You always see your own plan";
+    });
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("validation_failed", "Some people cannot be given access.", fields);
+  }
+  const shares: ShareRow[] = growthPlanSectionKeys.flatMap((key) => [
+    ...(input.sections[key].manager ? [{ section_key: key, grantee: managerGrantee }] : []),
+    ...input.sections[key].people.map((personId) => ({ section_key: key, grantee: personId })),
+  ]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await replaceShares(trx, planId, shares, ctx.clock.now().toISOString());
+  });
+  const owner = await findPersonById(ctx.db, plan.owner_id);
+  return presentSharing(ctx, owner?.manager_id ?? null, await listShares(ctx.db, planId));
+}
+
+async function presentComments(
+  ctx: AppContext,
+  rows: Awaited<ReturnType<typeof listComments>>,
+): Promise<CommentView[]> {
+  const ids = new Set(rows.flatMap((row) => [row.author_id, row.resolved_by ?? row.author_id]));
+  const people = new Map(
+    (await listPeopleByIds(ctx.db, [...ids])).map((person) => [person.id, person]),
+  );
+  return rows.map((row) => presentComment(row, people));
+}
+
+/** Comments on the sections the reader may read right now, oldest first. */
+export async function listPlanComments(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  query: CommentListQuery,
+): Promise<CommentList> {
+  const { facts } = await loadReadablePlan(ctx, actor, planId);
+  const readable = readableSections(actor, facts);
+  const sections: GrowthPlanSectionKey[] = query.section
+    ? readable.filter((key) => key === query.section)
+    : readable;
+  const rows = (await listComments(ctx.db, planId, sections)).filter(
+    (row) => query.includeResolved || row.resolved_at === null,
+  );
+  return { comments: await presentComments(ctx, rows) };
+}
+
+export async function addPlanComment(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: CreateCommentBody,
+): Promise<CommentView> {
+  const { facts } = await loadPlan(ctx.db, planId);
+  assertCanReadSection(actor, facts, input.section);
+  const row = {
+    id: newId(),
+    plan_id: planId,
+    section_key: input.section,
+    author_id: actor.personId,
+    body: input.body,
+    created_at: ctx.clock.now().toISOString(),
+    resolved_at: null,
+    resolved_by: null,
+  };
+  await insertComment(ctx.db, row);
+  const [comment] = await presentComments(ctx, [row]);
+  if (!comment) throw new AppError("not_found", "No such comment.");
+  return comment;
+}
+
+export async function resolvePlanComment(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  commentId: string,
+): Promise<CommentView> {
+  const { facts } = await loadPlan(ctx.db, planId);
+  const comment = await findComment(ctx.db, planId, commentId);
+  if (!comment) {
+    assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
+    throw new AppError("not_found", "No such comment.");
+  }
+  assertCanReadSection(actor, facts, comment.section_key as GrowthPlanSectionKey);
+  assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
+  await resolveComment(ctx.db, commentId, {
+    resolved_at: ctx.clock.now().toISOString(),
+    resolved_by: actor.personId,
+  });
+  const updated = await findComment(ctx.db, planId, commentId);
+  if (!updated) throw new AppError("not_found", "No such comment.");
+  const [view] = await presentComments(ctx, [updated]);
+  if (!view) throw new AppError("not_found", "No such comment.");
+  return view;
+}

@@ -1,0 +1,422 @@
+import { PDFDocument, type PDFFont, StandardFonts } from "pdf-lib";
+import { removeUnsafeLinks, sanitizeMarkdown } from "#core/growth-plan/safe-markdown.ts";
+import {
+  type EnergyEntry,
+  type GoalView,
+  type goalStatuses,
+  type PlanView,
+  sectionTitles,
+  trajectoryLabels,
+} from "#core/growth-plan.schemas.ts";
+import { writeCsv } from "#server/modules/people-import/csv.ts";
+
+/**
+ * Every export is rendered from the reader's PlanView, so it holds exactly what the JSON read
+ * holds for them. Member text is made inert for each format: Markdown escapes raw HTML and drops
+ * links other than http(s)/mailto; CSV escapes formulas; the PDF is plain text without links.
+ */
+
+const statusLabels: Record<(typeof goalStatuses)[number], string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+export const handbookGoalColumns = [
+  "Skill/Behavior",
+  "What resources/support do you need?",
+  "How will this support your career goals?",
+  "List 1-2 measurable and achievable action steps",
+  "How will you engage your network?",
+  "Anticipated Challenges",
+] as const;
+
+// ── Markdown ────────────────────────────────────────────────────────────────────────────────
+
+/** Member text on one line (headings, list items). */
+const inline = (text: string) =>
+  sanitizeMarkdown(text)
+    .replace(/\s*\r?\n\s*/g, " ")
+    .trim();
+/** Member text as a block; blank when empty. */
+const block = (text: string, empty = "_Nothing written yet._") =>
+  text.trim() === "" ? empty : sanitizeMarkdown(text.trim());
+/** A table cell: pipes escaped, line breaks kept as <br> (the only HTML in the export). */
+const cell = (text: string) =>
+  sanitizeMarkdown(text.trim()).replaceAll("|", "\\|").replace(/\r?\n/g, "<br>");
+
+function actionStepsCell(goal: GoalView): string {
+  return goal.content.actionSteps
+    .map((step) => {
+      const due = step.dueOn ? ` (due ${step.dueOn})` : "";
+      return `${step.done ? "☑" : "☐"} ${cell(step.title)}${due}`;
+    })
+    .join("<br>");
+}
+
+function markdownGoals(goals: GoalView[]): string[] {
+  const lines = [`## ${sectionTitles.goals}`, ""];
+  if (goals.length === 0) return [...lines, "_No goals yet._", ""];
+  lines.push(`| ${handbookGoalColumns.join(" | ")} |`);
+  lines.push(`| ${handbookGoalColumns.map(() => "---").join(" | ")} |`);
+  for (const goal of goals) {
+    const { content } = goal;
+    const row = [
+      cell(content.skill),
+      cell(content.resources),
+      cell(content.careerSupport),
+      actionStepsCell(goal),
+      cell(content.network),
+      cell(content.challenges),
+    ];
+    lines.push(`| ${row.join(" | ")} |`);
+  }
+  lines.push("", "### Status");
+  goals.forEach((goal, index) => {
+    const target = goal.content.targetDate ? `, target ${goal.content.targetDate}` : "";
+    const skill = inline(goal.content.skill) || `Goal ${index + 1}`;
+    lines.push(`- ${skill}: ${statusLabels[goal.content.status]}${target}`);
+  });
+  return [...lines, ""];
+}
+
+export function renderPlanMarkdown(view: PlanView, exportedAt: string): string {
+  const { plan, sections } = view;
+  const lines = [
+    `# ${inline(plan.title)}`,
+    "",
+    `${inline(plan.owner.displayName)} · ${plan.status === "active" ? "Active" : "Archived"} plan · version ${plan.version} · exported ${exportedAt.slice(0, 10)}`,
+    "",
+  ];
+  if (sections.inspiration) {
+    const { answers, assessments, energyFindings } = sections.inspiration.content;
+    lines.push(`## ${sectionTitles.inspiration}`, "");
+    for (const answer of answers)
+      lines.push(`### ${inline(answer.prompt)}`, "", block(answer.answer), "");
+    lines.push("### Assessments", "");
+    lines.push(`- Myers-Briggs: ${inline(assessments.myersBriggs) || "–"}`);
+    lines.push(`- StrengthsFinder themes: ${assessments.strengths.map(inline).join(", ") || "–"}`);
+    lines.push(`- Learning style: ${inline(assessments.learningStyle) || "–"}`, "");
+    if (assessments.notes.trim()) lines.push(block(assessments.notes), "");
+    if (energyFindings.length > 0) {
+      lines.push("### From the energy journal", "");
+      for (const finding of energyFindings) {
+        const note = finding.note.trim() ? ` — ${inline(finding.note)}` : "";
+        lines.push(
+          `- ${finding.kind === "energizes" ? "Energizes" : "Drains"}: ${inline(finding.subject)} (average ${finding.averageLevel} over ${finding.count} entries)${note}`,
+        );
+      }
+      lines.push("");
+    }
+  }
+  if (view.energy) {
+    lines.push(`## ${sectionTitles.energy}`, "");
+    lines.push(
+      `${view.energy.entryCount} entries${view.energy.lastEntryAt ? `, the last on ${view.energy.lastEntryAt.slice(0, 10)}` : ""}.`,
+      "",
+    );
+  }
+  if (sections.role) {
+    const role = sections.role.content;
+    lines.push(`## ${sectionTitles.role}`, "");
+    lines.push(`- Trajectory: ${role.trajectory ? trajectoryLabels[role.trajectory] : "–"}`);
+    lines.push(`- Target roles: ${role.targetRoles.map(inline).join(", ") || "–"}`);
+    lines.push(`- Time frame: ${inline(role.timeFrame) || "–"}`, "");
+    if (role.notes.trim()) lines.push(block(role.notes), "");
+  }
+  if (sections.exploration) {
+    lines.push(`## ${sectionTitles.exploration}`, "");
+    const { resources } = sections.exploration.content;
+    if (resources.length === 0) lines.push("_No resources yet._");
+    for (const resource of resources) {
+      const title = inline(resource.title).replaceAll("[", "\\[").replaceAll("]", "\\]");
+      const link = resource.url ? removeUnsafeLinks(`[${title}](<${resource.url}>)`) : title;
+      const note = resource.note.trim() ? ` — ${inline(resource.note)}` : "";
+      lines.push(`- ${link}${note}`);
+    }
+    lines.push("");
+  }
+  if (view.goals) lines.push(...markdownGoals(view.goals));
+  if (sections.tracking) {
+    const { schedule, checkIns, reflections } = sections.tracking.content;
+    lines.push(`## ${sectionTitles.tracking}`, "", "### Check-in schedule", "");
+    if (schedule.length === 0) lines.push("_No schedule yet._");
+    for (const item of schedule)
+      lines.push(`- ${inline(item.label)}: ${item.cadence}, from ${item.startsOn}`);
+    lines.push("", "### Check-ins", "");
+    if (checkIns.length === 0) lines.push("_No check-ins yet._");
+    for (const checkIn of checkIns) {
+      const reflection = checkIn.reflection.trim() ? ` — ${inline(checkIn.reflection)}` : "";
+      lines.push(
+        `- [${checkIn.done ? "x" : " "}] ${checkIn.dueOn} ${inline(checkIn.label)}${reflection}`,
+      );
+    }
+    lines.push("", "### Reflections", "");
+    if (reflections.length === 0) lines.push("_No reflections yet._", "");
+    for (const reflection of reflections)
+      lines.push(`#### ${reflection.on}`, "", block(reflection.body), "");
+  }
+  if (sections.accomplishments) {
+    lines.push(`## ${sectionTitles.accomplishments}`, "");
+    const goalNames = new Map(
+      (view.goals ?? []).map((goal) => [goal.id, inline(goal.content.skill)]),
+    );
+    const { entries } = sections.accomplishments.content;
+    if (entries.length === 0) lines.push("_No accomplishments yet._");
+    for (const entry of entries) {
+      const linked = entry.goalIds.flatMap((id) => goalNames.get(id) ?? []);
+      const goals = linked.length > 0 ? ` (supports: ${linked.join("; ")})` : "";
+      const details = entry.details.trim() ? ` — ${inline(entry.details)}` : "";
+      lines.push(`- ${entry.on} **${inline(entry.title)}**${goals}${details}`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+// ── CSV ─────────────────────────────────────────────────────────────────────────────────────
+
+export const goalCsvColumns = [
+  "row_type",
+  "goal_number",
+  "skill_behavior",
+  "resources_support",
+  "career_goals",
+  "engage_network",
+  "anticipated_challenges",
+  "status",
+  "target_date",
+  "action_step",
+  "due_on",
+  "done",
+  "done_on",
+] as const;
+
+/** One row per goal, then one per action step; formulas escaped by writeCsv. */
+export function renderGoalsCsv(view: PlanView): string {
+  const rows: (string | null)[][] = [[...goalCsvColumns]];
+  (view.goals ?? []).forEach((goal, index) => {
+    const number = String(index + 1);
+    const { content } = goal;
+    rows.push([
+      "goal",
+      number,
+      removeUnsafeLinks(content.skill),
+      removeUnsafeLinks(content.resources),
+      removeUnsafeLinks(content.careerSupport),
+      removeUnsafeLinks(content.network),
+      removeUnsafeLinks(content.challenges),
+      content.status,
+      content.targetDate,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    for (const step of content.actionSteps) {
+      rows.push([
+        "action_step",
+        number,
+        removeUnsafeLinks(content.skill),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        removeUnsafeLinks(step.title),
+        step.dueOn,
+        step.done ? "yes" : "no",
+        step.doneOn,
+      ]);
+    }
+  });
+  return writeCsv(rows);
+}
+
+// ── JSON ────────────────────────────────────────────────────────────────────────────────────
+
+/** The reader's PlanView (and journal entries when readable); `<` escaped so no sniffer sees HTML. */
+export function renderPlanJson(view: PlanView, energyEntries: EnergyEntry[] | null): string {
+  const document = energyEntries ? { ...view, energyEntries } : view;
+  return JSON.stringify(document, null, 2).replaceAll("<", "\\u003c");
+}
+
+// ── PDF ─────────────────────────────────────────────────────────────────────────────────────
+
+type PdfBlock = { style: "title" | "heading" | "subheading" | "text" | "muted"; text: string };
+
+const plain = (text: string) => removeUnsafeLinks(text.trim());
+
+function pdfBlocks(view: PlanView, exportedAt: string): PdfBlock[] {
+  const blocks: PdfBlock[] = [
+    { style: "title", text: plain(view.plan.title) },
+    {
+      style: "muted",
+      text: `${view.plan.owner.displayName} · ${view.plan.status} plan · version ${view.plan.version} · exported ${exportedAt.slice(0, 10)}`,
+    },
+  ];
+  const { sections } = view;
+  const text = (value: string) => ({ style: "text" as const, text: plain(value) || "–" });
+  if (sections.inspiration) {
+    blocks.push({ style: "heading", text: sectionTitles.inspiration });
+    for (const answer of sections.inspiration.content.answers) {
+      blocks.push({ style: "subheading", text: plain(answer.prompt) }, text(answer.answer));
+    }
+    const { assessments, energyFindings } = sections.inspiration.content;
+    blocks.push(
+      { style: "subheading", text: "Assessments" },
+      text(`Myers-Briggs: ${assessments.myersBriggs || "–"}`),
+      text(`StrengthsFinder themes: ${assessments.strengths.join(", ") || "–"}`),
+      text(`Learning style: ${assessments.learningStyle || "–"}`),
+    );
+    if (assessments.notes.trim()) blocks.push(text(assessments.notes));
+    for (const finding of energyFindings) {
+      blocks.push(
+        text(
+          `${finding.kind === "energizes" ? "Energizes" : "Drains"}: ${finding.subject} (average ${finding.averageLevel} over ${finding.count} entries) ${finding.note}`,
+        ),
+      );
+    }
+  }
+  if (view.energy) {
+    blocks.push(
+      { style: "heading", text: sectionTitles.energy },
+      text(`${view.energy.entryCount} entries.`),
+    );
+  }
+  if (sections.role) {
+    const role = sections.role.content;
+    blocks.push(
+      { style: "heading", text: sectionTitles.role },
+      text(`Trajectory: ${role.trajectory ? trajectoryLabels[role.trajectory] : "–"}`),
+      text(`Target roles: ${role.targetRoles.join(", ") || "–"}`),
+      text(`Time frame: ${role.timeFrame || "–"}`),
+    );
+    if (role.notes.trim()) blocks.push(text(role.notes));
+  }
+  if (sections.exploration) {
+    blocks.push({ style: "heading", text: sectionTitles.exploration });
+    for (const resource of sections.exploration.content.resources) {
+      blocks.push(
+        text(`${resource.title}${resource.url ? ` <${resource.url}>` : ""} ${resource.note}`),
+      );
+    }
+  }
+  if (view.goals) {
+    blocks.push({ style: "heading", text: sectionTitles.goals });
+    view.goals.forEach((goal, index) => {
+      const { content } = goal;
+      blocks.push(
+        {
+          style: "subheading",
+          text: `Goal ${index + 1}: ${plain(content.skill) || "–"} (${statusLabels[content.status]}${content.targetDate ? `, target ${content.targetDate}` : ""})`,
+        },
+        text(`${handbookGoalColumns[1]} ${content.resources}`),
+        text(`${handbookGoalColumns[2]} ${content.careerSupport}`),
+        ...content.actionSteps.map((step) =>
+          text(
+            `[${step.done ? "x" : " "}] ${step.title}${step.dueOn ? ` (due ${step.dueOn})` : ""}`,
+          ),
+        ),
+        text(`${handbookGoalColumns[4]} ${content.network}`),
+        text(`${handbookGoalColumns[5]}: ${content.challenges}`),
+      );
+    });
+  }
+  if (sections.tracking) {
+    const { schedule, checkIns, reflections } = sections.tracking.content;
+    blocks.push({ style: "heading", text: sectionTitles.tracking });
+    for (const item of schedule)
+      blocks.push(text(`${item.label}: ${item.cadence}, from ${item.startsOn}`));
+    for (const checkIn of checkIns) {
+      blocks.push(
+        text(
+          `[${checkIn.done ? "x" : " "}] ${checkIn.dueOn} ${checkIn.label} ${checkIn.reflection}`,
+        ),
+      );
+    }
+    for (const reflection of reflections) {
+      blocks.push({ style: "subheading", text: reflection.on }, text(reflection.body));
+    }
+  }
+  if (sections.accomplishments) {
+    blocks.push({ style: "heading", text: sectionTitles.accomplishments });
+    for (const entry of sections.accomplishments.content.entries) {
+      blocks.push(text(`${entry.on} ${entry.title} ${entry.details}`));
+    }
+  }
+  return blocks;
+}
+
+const pageSize = { width: 595.28, height: 841.89 };
+const margin = 56;
+const styles = {
+  title: { size: 20, bold: true, gapBefore: 0 },
+  heading: { size: 14, bold: true, gapBefore: 14 },
+  subheading: { size: 11, bold: true, gapBefore: 8 },
+  text: { size: 10, bold: false, gapBefore: 3 },
+  muted: { size: 9, bold: false, gapBefore: 4 },
+} as const;
+
+/** The standard PDF fonts know Latin-1 only; anything else prints as "?". */
+function encodable(font: PDFFont, text: string): string {
+  const supported = new Set(font.getCharacterSet());
+  return [...text.replace(/\t/g, "  ")]
+    .map((character) => (supported.has(character.codePointAt(0) ?? 0) ? character : "?"))
+    .join("");
+}
+
+function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = "";
+    for (const word of paragraph.split(/ +/)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = word;
+      // A word longer than the line is cut.
+      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut -= 1;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A plain-text PDF: no links, scripts or actions, so nothing in it can run. */
+export async function renderPlanPdf(view: PlanView, exportedAt: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  pdf.setTitle(encodable(regular, view.plan.title));
+  pdf.setCreator("Trellis");
+  pdf.setProducer("Trellis");
+  const width = pageSize.width - 2 * margin;
+  let page = pdf.addPage([pageSize.width, pageSize.height]);
+  let y = pageSize.height - margin;
+  for (const item of pdfBlocks(view, exportedAt)) {
+    const style = styles[item.style];
+    const font = style.bold ? bold : regular;
+    const lineHeight = style.size * 1.35;
+    y -= style.gapBefore;
+    for (const line of wrap(font, style.size, encodable(font, item.text), width)) {
+      if (y - lineHeight < margin) {
+        page = pdf.addPage([pageSize.width, pageSize.height]);
+        y = pageSize.height - margin;
+      }
+      y -= lineHeight;
+      page.drawText(line, { x: margin, y, size: style.size, font });
+    }
+  }
+  return pdf.save();
+}

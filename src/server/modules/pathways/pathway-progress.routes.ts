@@ -1,0 +1,171 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EmptyBody } from "#core/auth.schemas.ts";
+import {
+  CreateCustomItemBody,
+  HideItemBody,
+  MarkItemDoneBody,
+  PathwayView,
+  PersonPathwayItemParams,
+  PersonPathwayParams,
+  UpdateCustomItemBody,
+} from "#core/pathway/pathway-api.schemas.ts";
+import type { AppContext } from "#server/context.ts";
+import { actorOf } from "#server/http/route-access.ts";
+import {
+  createCustomItem,
+  deleteOwnItem,
+  getMyPathway,
+  getPathwayOf,
+  hideItem,
+  markItemDone,
+  undoItemDone,
+  unhideItem,
+  updateOwnItem,
+} from "./pathway-progress.service.ts";
+
+const tags = ["pathway"];
+
+export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    "/api/pathway/me",
+    {
+      config: { access: "signed-in", policy: "pathway.read" },
+      schema: {
+        tags,
+        summary: "My pathway: tenure, stages, progress and the home-page card",
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) => getMyPathway(ctx, actorOf(request)),
+  );
+
+  app.get(
+    "/api/people/:id/pathway",
+    {
+      config: { access: "signed-in", policy: "pathway.read" },
+      schema: {
+        tags,
+        summary: "A person's pathway, for them, their management chain and admins",
+        params: PersonPathwayParams,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) => getPathwayOf(ctx, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    "/api/people/:id/pathway/items/:itemId/done",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Mark an item done (template or own item), with a date, evidence and a note",
+        params: PersonPathwayItemParams,
+        body: MarkItemDoneBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) =>
+      markItemDone(ctx, actorOf(request), request.params.id, request.params.itemId, request.body),
+  );
+
+  app.delete(
+    "/api/people/:id/pathway/items/:itemId/done",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Undo: the item is open again",
+        params: PersonPathwayItemParams,
+        body: EmptyBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) =>
+      undoItemDone(ctx, actorOf(request), request.params.id, request.params.itemId),
+  );
+
+  app.put(
+    "/api/people/:id/pathway/items/:itemId/hidden",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Hide a template item that does not fit (scale back), with an optional reason",
+        params: PersonPathwayItemParams,
+        body: HideItemBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) =>
+      hideItem(ctx, actorOf(request), request.params.id, request.params.itemId, request.body),
+  );
+
+  app.delete(
+    "/api/people/:id/pathway/items/:itemId/hidden",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Show a hidden item again",
+        params: PersonPathwayItemParams,
+        body: EmptyBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) => unhideItem(ctx, actorOf(request), request.params.id, request.params.itemId),
+  );
+
+  app.post(
+    "/api/people/:id/pathway/custom-items",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Add an item of my own to a stage",
+        params: PersonPathwayParams,
+        body: CreateCustomItemBody,
+        response: { 201: PathwayView },
+      },
+    },
+    async (request, reply) => {
+      const view = await createCustomItem(ctx, actorOf(request), request.params.id, request.body);
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.patch(
+    "/api/people/:id/pathway/custom-items/:itemId",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Edit or move an item of my own",
+        params: PersonPathwayItemParams,
+        body: UpdateCustomItemBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) =>
+      updateOwnItem(ctx, actorOf(request), request.params.id, request.params.itemId, request.body),
+  );
+
+  app.delete(
+    "/api/people/:id/pathway/custom-items/:itemId",
+    {
+      config: { access: "signed-in", policy: "pathway.progress" },
+      schema: {
+        tags,
+        summary: "Delete an item of my own",
+        params: PersonPathwayItemParams,
+        body: EmptyBody,
+        response: { 200: PathwayView },
+      },
+    },
+    async (request) =>
+      deleteOwnItem(ctx, actorOf(request), request.params.id, request.params.itemId),
+  );
+};

@@ -1,0 +1,381 @@
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Db } from "#server/db/create-db.ts";
+import type {
+  PathwayCustomItemsTable,
+  PathwayItemsTable,
+  PathwayProgressTable,
+  PathwayStagesTable,
+  PathwayTemplatesTable,
+} from "#server/db/schema.ts";
+
+export type TemplateRow = Selectable<PathwayTemplatesTable>;
+export type StageRow = Selectable<PathwayStagesTable>;
+export type ItemRow = Selectable<PathwayItemsTable>;
+export type ProgressRow = Selectable<PathwayProgressTable>;
+export type CustomItemRow = Selectable<PathwayCustomItemsTable>;
+
+export const defaultSlot = "default";
+
+/** Both engines cap the parameters of one statement; 500 rows of ≤ 13 columns stay below. */
+const chunkSize = 500;
+
+async function insertInChunks<Row>(
+  rows: readonly Row[],
+  insert: (chunk: Row[]) => Promise<unknown>,
+) {
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    await insert(rows.slice(start, start + chunkSize));
+  }
+}
+
+// ── Templates ──────────────────────────────────────────────────────────────────────────────────
+
+export function findTemplateById(db: Db, id: string) {
+  return db.selectFrom("pathway_templates").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findDefaultTemplate(db: Db) {
+  return db
+    .selectFrom("pathway_templates")
+    .selectAll()
+    .where("default_slot", "=", defaultSlot)
+    .executeTakeFirst();
+}
+
+export async function countTemplates(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("pathway_templates")
+    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Templates with their live stage and item counts and explicit assignments. */
+export function listTemplatesWithCounts(
+  db: Db,
+  statuses: readonly PathwayTemplatesTable["status"][],
+) {
+  return db
+    .selectFrom("pathway_templates as t")
+    .selectAll("t")
+    .select((eb) => [
+      eb
+        .selectFrom("pathway_stages as s")
+        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .whereRef("s.template_id", "=", "t.id")
+        .where("s.removed_at", "is", null)
+        .as("stage_count"),
+      eb
+        .selectFrom("pathway_items as i")
+        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .whereRef("i.template_id", "=", "t.id")
+        .where("i.removed_at", "is", null)
+        .as("item_count"),
+      eb
+        .selectFrom("pathway_assignments as a")
+        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .whereRef("a.template_id", "=", "t.id")
+        .as("assigned_count"),
+    ])
+    .where("t.status", "in", statuses)
+    .orderBy("t.name")
+    .orderBy("t.id")
+    .execute();
+}
+
+export async function countAssignmentsOfTemplate(db: Db, templateId: string): Promise<number> {
+  const row = await db
+    .selectFrom("pathway_assignments")
+    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .where("template_id", "=", templateId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Inserts a template; false when a unique key (shipped key, default slot) is already taken. */
+export async function insertTemplate(
+  db: Db,
+  template: Insertable<PathwayTemplatesTable>,
+): Promise<boolean> {
+  const result = await db
+    .insertInto("pathway_templates")
+    .values(template)
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function updateTemplate(
+  db: Db,
+  id: string,
+  changes: Omit<Updateable<PathwayTemplatesTable>, "id">,
+): Promise<void> {
+  await db.updateTable("pathway_templates").set(changes).where("id", "=", id).execute();
+}
+
+/** Makes one template the default; clears the slot first so the unique key never clashes. */
+export async function setDefaultTemplate(db: Db, id: string, updatedAt: string): Promise<void> {
+  await db
+    .updateTable("pathway_templates")
+    .set({ default_slot: null })
+    .where("default_slot", "=", defaultSlot)
+    .execute();
+  await db
+    .updateTable("pathway_templates")
+    .set({ default_slot: defaultSlot, updated_at: updatedAt })
+    .where("id", "=", id)
+    .execute();
+}
+
+// ── Stages ─────────────────────────────────────────────────────────────────────────────────────
+
+export function listLiveStages(db: Db, templateId: string) {
+  return db
+    .selectFrom("pathway_stages")
+    .selectAll()
+    .where("template_id", "=", templateId)
+    .where("removed_at", "is", null)
+    .execute();
+}
+
+export function findStageByKey(db: Db, templateId: string, keyId: string) {
+  return db
+    .selectFrom("pathway_stages")
+    .selectAll()
+    .where("template_id", "=", templateId)
+    .where("key_id", "=", keyId)
+    .executeTakeFirst();
+}
+
+export function findLiveStage(db: Db, templateId: string, stageId: string) {
+  return db
+    .selectFrom("pathway_stages")
+    .selectAll()
+    .where("id", "=", stageId)
+    .where("template_id", "=", templateId)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertStages(
+  db: Db,
+  stages: readonly Insertable<PathwayStagesTable>[],
+): Promise<void> {
+  await insertInChunks(stages, (chunk) => db.insertInto("pathway_stages").values(chunk).execute());
+}
+
+export async function updateStage(
+  db: Db,
+  id: string,
+  changes: Omit<Updateable<PathwayStagesTable>, "id" | "template_id">,
+): Promise<void> {
+  await db.updateTable("pathway_stages").set(changes).where("id", "=", id).execute();
+}
+
+// ── Items ──────────────────────────────────────────────────────────────────────────────────────
+
+export function listLiveItems(db: Db, templateId: string) {
+  return db
+    .selectFrom("pathway_items")
+    .selectAll()
+    .where("template_id", "=", templateId)
+    .where("removed_at", "is", null)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+/** The template's live items and the removed ones the person has progress on, in one query. */
+export function listItemsForPerson(db: Db, templateId: string, personId: string) {
+  return db
+    .selectFrom("pathway_items")
+    .selectAll()
+    .where("template_id", "=", templateId)
+    .where((eb) =>
+      eb.or([
+        eb("removed_at", "is", null),
+        eb(
+          "id",
+          "in",
+          eb.selectFrom("pathway_progress").select("item_id").where("person_id", "=", personId),
+        ),
+      ]),
+    )
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export function findLiveItem(db: Db, templateId: string, itemId: string) {
+  return db
+    .selectFrom("pathway_items")
+    .selectAll()
+    .where("id", "=", itemId)
+    .where("template_id", "=", templateId)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
+}
+
+export function listLiveItemsOfStage(db: Db, stageId: string) {
+  return db
+    .selectFrom("pathway_items")
+    .selectAll()
+    .where("stage_id", "=", stageId)
+    .where("removed_at", "is", null)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export async function nextItemPosition(db: Db, stageId: string): Promise<number> {
+  const row = await db
+    .selectFrom("pathway_items")
+    .select((eb) => eb.fn.max<number | null>("position").as("last"))
+    .where("stage_id", "=", stageId)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+export async function insertItems(
+  db: Db,
+  items: readonly Insertable<PathwayItemsTable>[],
+): Promise<void> {
+  await insertInChunks(items, (chunk) => db.insertInto("pathway_items").values(chunk).execute());
+}
+
+export async function updateItem(
+  db: Db,
+  id: string,
+  changes: Omit<Updateable<PathwayItemsTable>, "id" | "template_id">,
+): Promise<void> {
+  await db.updateTable("pathway_items").set(changes).where("id", "=", id).execute();
+}
+
+// ── Assignments ────────────────────────────────────────────────────────────────────────────────
+
+export function findAssignedTemplate(db: Db, personId: string) {
+  return db
+    .selectFrom("pathway_assignments as a")
+    .innerJoin("pathway_templates as t", "t.id", "a.template_id")
+    .selectAll("t")
+    .where("a.person_id", "=", personId)
+    .executeTakeFirst();
+}
+
+export async function upsertAssignment(
+  db: Db,
+  assignment: { person_id: string; template_id: string; assigned_at: string; assigned_by: string },
+): Promise<void> {
+  await db
+    .insertInto("pathway_assignments")
+    .values(assignment)
+    .onConflict((conflict) =>
+      conflict.column("person_id").doUpdateSet({
+        template_id: assignment.template_id,
+        assigned_at: assignment.assigned_at,
+        assigned_by: assignment.assigned_by,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteAssignment(db: Db, personId: string): Promise<void> {
+  await db.deleteFrom("pathway_assignments").where("person_id", "=", personId).execute();
+}
+
+// ── Progress ───────────────────────────────────────────────────────────────────────────────────
+
+export function listProgressOfPerson(db: Db, personId: string) {
+  return db.selectFrom("pathway_progress").selectAll().where("person_id", "=", personId).execute();
+}
+
+export function findProgress(db: Db, personId: string, itemId: string) {
+  return db
+    .selectFrom("pathway_progress")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .where("item_id", "=", itemId)
+    .executeTakeFirst();
+}
+
+/** Sets the person's mark on an item, replacing whatever mark it had. */
+export async function upsertProgress(db: Db, progress: Insertable<PathwayProgressTable>) {
+  const { person_id: _person, item_id: _item, created_at: _created, ...changes } = progress;
+  await db
+    .insertInto("pathway_progress")
+    .values(progress)
+    .onConflict((conflict) => conflict.columns(["person_id", "item_id"]).doUpdateSet(changes))
+    .execute();
+}
+
+export async function insertProgressRows(
+  db: Db,
+  rows: readonly Insertable<PathwayProgressTable>[],
+): Promise<void> {
+  await insertInChunks(rows, (chunk) => db.insertInto("pathway_progress").values(chunk).execute());
+}
+
+export async function deleteProgress(
+  db: Db,
+  personId: string,
+  itemId: string,
+  status: PathwayProgressTable["status"],
+): Promise<void> {
+  await db
+    .deleteFrom("pathway_progress")
+    .where("person_id", "=", personId)
+    .where("item_id", "=", itemId)
+    .where("status", "=", status)
+    .execute();
+}
+
+// ── The member's own items ─────────────────────────────────────────────────────────────────────
+
+export function listCustomItemsOfPerson(db: Db, personId: string) {
+  return db
+    .selectFrom("pathway_custom_items")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+export function findCustomItem(db: Db, personId: string, id: string) {
+  return db
+    .selectFrom("pathway_custom_items")
+    .selectAll()
+    .where("id", "=", id)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+}
+
+export async function countCustomItemsOfPerson(db: Db, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom("pathway_custom_items")
+    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .where("person_id", "=", personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertCustomItems(
+  db: Db,
+  items: readonly Insertable<PathwayCustomItemsTable>[],
+): Promise<void> {
+  await insertInChunks(items, (chunk) =>
+    db.insertInto("pathway_custom_items").values(chunk).execute(),
+  );
+}
+
+export async function updateCustomItem(
+  db: Db,
+  id: string,
+  changes: Omit<Updateable<PathwayCustomItemsTable>, "id" | "person_id">,
+): Promise<void> {
+  await db.updateTable("pathway_custom_items").set(changes).where("id", "=", id).execute();
+}
+
+export async function deleteCustomItem(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("pathway_custom_items").where("id", "=", id).execute();
+}
