@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 // The SPA lives in src/web; its build lands in dist/web, which the server serves.
 export default defineConfig({
   root: "src/web",
-  plugins: [react()],
+  plugins: [react(), mantineStylesFollowComponents()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,
@@ -17,3 +18,46 @@ export default defineConfig({
     proxy: { "/api": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
   },
 });
+
+/**
+ * Every Mantine component brings its own stylesheet, so each chunk carries the CSS of exactly the
+ * components it renders and the sign-in page does not load the styles of the whole library
+ * (see src/web/README.md).
+ *
+ * Mantine ships each component's class names as `esm/…/Button.module.mjs` and its CSS as
+ * `styles/Button.css`; the build adds an import of the second to the first. Packages without
+ * per-component files (notifications, dates) bring their single `styles.css` instead.
+ *
+ * The development server serves Mantine pre-bundled, where no plugin can reach, so there every
+ * Mantine stylesheet is loaded up front, before the app's own CSS.
+ */
+function mantineStylesFollowComponents(): Plugin {
+  const classNamesModule = /\/node_modules\/(@mantine\/[a-z-]+)\/esm\/(?:.+\/)?(\w+)\.module\.mjs$/;
+  const webEntry = /\/src\/web\/main\.tsx$/;
+  const allStylesheets = ["@mantine/core", "@mantine/notifications", "@mantine/dates"].map(
+    (name) => `import "${name}/styles.css";`,
+  );
+  let building = true;
+
+  return {
+    name: "trellis:mantine-styles-follow-components",
+    enforce: "pre",
+    configResolved(config) {
+      building = config.command === "build";
+    },
+    transform(code, id) {
+      const file = id.split("?")[0] ?? id;
+      if (!building) {
+        return webEntry.test(file) ? `${allStylesheets.join("\n")}\n${code}` : null;
+      }
+      const match = classNamesModule.exec(file);
+      if (!match) return null;
+      const [, packageName, component] = match;
+      const packageDir = file.slice(0, file.indexOf("/esm/"));
+      const stylesheet = existsSync(`${packageDir}/styles/${component}.css`)
+        ? `${packageName}/styles/${component}.css`
+        : `${packageName}/styles.css`;
+      return { code: `import "${stylesheet}";\n${code}`, map: null };
+    },
+  };
+}

@@ -3,7 +3,6 @@ import type { AuditEventQuery } from "#core/audit.schemas.ts";
 import type { DirectoryQuery } from "#core/people.schemas.ts";
 import { listAccountSessions } from "./account.api.ts";
 import { listAuditEvents } from "./audit.api.ts";
-import { fetchSessionOrNull, fetchSetupStatus } from "./auth.api.ts";
 import {
   fetchDirectoryFilters,
   fetchInvitation,
@@ -12,21 +11,6 @@ import {
   fetchTeam,
   listPeople,
 } from "./people.api.ts";
-
-export const setupStatusQuery = queryOptions({
-  queryKey: ["setup-status"],
-  queryFn: fetchSetupStatus,
-  // Setup happens once per installation; a stale "needs setup" is corrected by the 409.
-  staleTime: Number.POSITIVE_INFINITY,
-});
-
-export const sessionQuery = queryOptions({
-  queryKey: ["session"],
-  queryFn: fetchSessionOrNull,
-  // Route guards re-check at most this often; any 401 in between ends the session at once.
-  staleTime: 60_000,
-  refetchOnWindowFocus: false,
-});
 
 export const accountSessionsQuery = queryOptions({
   queryKey: ["account", "sessions"],

@@ -1,5 +1,6 @@
-import { ActionIcon, Tooltip, useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
+import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
 import { IconMoon, IconSun } from "@tabler/icons-react";
+import classes from "./color-scheme-toggle.module.css";
 
 export function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -7,7 +8,7 @@ export function ColorSchemeToggle() {
   const hint = isDark ? "Switch to light theme" : "Switch to dark theme";
 
   return (
-    <Tooltip label={hint}>
+    <span className={classes.toggle}>
       <ActionIcon
         variant="default"
         size="lg"
@@ -17,6 +18,10 @@ export function ColorSchemeToggle() {
       >
         {isDark ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
       </ActionIcon>
-    </Tooltip>
+      {/* The button's name and pressed state already say this to assistive technology. */}
+      <span className={classes.hint} aria-hidden>
+        {hint}
+      </span>
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { sessionQuery } from "../api/queries.ts";
+import { sessionQuery } from "../api/session.queries.ts";
 import type { AppRouter } from "../router.ts";
 
 interface EndSessionOptions {

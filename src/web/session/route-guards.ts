@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { redirect } from "@tanstack/react-router";
 import type { SessionInfo } from "#core/auth.schemas.ts";
-import { sessionQuery, setupStatusQuery } from "../api/queries.ts";
+import { sessionQuery, setupStatusQuery } from "../api/session.queries.ts";
 
 /** A fresh installation has no one to sign in as, so everything leads to /setup first. */
 export async function requireSetupDone(queryClient: QueryClient): Promise<void> {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CurrentUser } from "#core/people.schemas.ts";
-import { sessionQuery } from "../api/queries.ts";
+import { sessionQuery } from "../api/session.queries.ts";
 
 /**
  * The signed-in person, for components under the app layout (whose guard guarantees a

@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet } from "@tanstack/react-router";
 import { useRef } from "react";
-import { sessionQuery } from "../../api/queries.ts";
+import { sessionQuery } from "../../api/session.queries.ts";
 import { Brand } from "../../components/brand.tsx";
 import { ColorSchemeToggle } from "../../components/color-scheme-toggle.tsx";
 import { mainContentId, SkipLink } from "../../components/skip-link.tsx";

@@ -8,7 +8,7 @@ import { SetupBody } from "#core/auth.schemas.ts";
 import { passwordMinLength } from "#core/password.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { createFirstAdmin } from "../../api/auth.api.ts";
-import { sessionQuery, setupStatusQuery } from "../../api/queries.ts";
+import { sessionQuery, setupStatusQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";

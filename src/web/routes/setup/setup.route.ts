@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
-import { setupStatusQuery } from "../../api/queries.ts";
+import { setupStatusQuery } from "../../api/session.queries.ts";
 import { StandaloneRouteError } from "../../components/route-error.tsx";
 import { rootRoute } from "../root.route.ts";
 

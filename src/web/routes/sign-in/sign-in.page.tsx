@@ -5,7 +5,7 @@ import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useState } from "react";
 import { SignInBody } from "#core/auth.schemas.ts";
 import { signIn } from "../../api/auth.api.ts";
-import { sessionQuery } from "../../api/queries.ts";
+import { sessionQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";

@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
-import { sessionQuery } from "../../api/queries.ts";
+import { sessionQuery } from "../../api/session.queries.ts";
 import { StandaloneRouteError } from "../../components/route-error.tsx";
 import { requireSetupDone } from "../../session/route-guards.ts";
 import { safeRedirectTarget } from "../../session/safe-redirect.ts";
