@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { isSafeLinkDestination, removeUnsafeLinks, sanitizeMarkdown } from "../safe-markdown.ts";
 import { addMonths, scheduledCheckIns } from "./check-ins.ts";
 import { summarizeEnergy, tendencyOf } from "./energy-summary.ts";
-import { isSafeLinkDestination, removeUnsafeLinks, sanitizeMarkdown } from "./safe-markdown.ts";
 
 describe("safe Markdown for exports", () => {
   it.each([

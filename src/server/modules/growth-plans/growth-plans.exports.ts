@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, StandardFonts } from "pdf-lib";
-import { removeUnsafeLinks, sanitizeMarkdown } from "#core/growth-plan/safe-markdown.ts";
+import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
 import {
   type EnergyEntry,
   type GoalView,
