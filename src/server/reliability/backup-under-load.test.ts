@@ -5,6 +5,10 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+
+// Starts real server processes; generous so a busy machine slows it down rather than fails it.
+const timeout = 120_000;
+
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createDb } from "#server/db/create-db.ts";
@@ -34,7 +38,9 @@ describe("backup under load", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("restores to an intact database holding every write acknowledged before it began", async () => {
+  it("restores to an intact database holding every write acknowledged before it began", {
+    timeout,
+  }, async () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
     const setupDb = createDb(config.database);
     await migrateToLatest(setupDb);

@@ -1,5 +1,9 @@
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
+
+// Starts real server processes; generous so a busy machine slows it down rather than fails it.
+const timeout = 120_000;
+
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createDb } from "#server/db/create-db.ts";
@@ -27,7 +31,9 @@ describe("crash safety", async () => {
   const env: Record<string, string> = { DATA_DIR: testDatabase.dataDir, LOG_LEVEL: "warn" };
   if (testDatabase.database.kind === "postgres") env.DATABASE_URL = testDatabase.database.url;
 
-  it("keeps every acknowledged write after SIGKILL and restart, with an intact database", async () => {
+  it("keeps every acknowledged write after SIGKILL and restart, with an intact database", {
+    timeout,
+  }, async () => {
     const config = {
       ...loadConfig({ ...env, LOG_LEVEL: "silent" }),
       database: testDatabase.database,
