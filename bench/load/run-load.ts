@@ -3,6 +3,9 @@
  * each scenario driven by autocannon for a bounded time with many different signed-in people.
  *
  *   node bench/load/run-load.ts --people 10000 --database sqlite|postgres [--duration 10]
+ *     [--only "team"]            the bare route and the scenarios whose name contains this
+ *     [--cpu-prof-dir DIR]       write a V8 CPU profile of the server (see bench/profile-cpu.ts)
+ * Results go to bench/RESULTS.md only for a full run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -10,9 +13,12 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { loadConfig } from "#server/config.ts";
+import { systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
+import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { writeResults } from "./results.ts";
 import { baseScenarios, type Scenario } from "./scenarios.ts";
@@ -37,6 +43,8 @@ const { values } = parseArgs({
     database: { type: "string", default: "sqlite" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
+    only: { type: "string" },
+    "cpu-prof-dir": { type: "string" },
   },
 });
 const size = Number(values.people);
@@ -117,6 +125,8 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const now = new Date();
     const organization = await generateOrganization(db, size, now);
+    const config = { ...loadConfig({ LOG_LEVEL: "silent" }), database: testDatabase.database };
+    const plans = await generateGrowthData({ config, db, clock: systemClock }, organization);
     const usedPeople = [
       ...organization.managers.slice(0, 5000),
       ...organization.people.slice(-5000),
@@ -136,7 +146,10 @@ async function main(): Promise<void> {
     };
     if (testDatabase.database.kind === "postgres") env.DATABASE_URL = testDatabase.database.url;
     const bootStarted = Date.now();
-    server = spawn(process.execPath, [cli, "serve"], {
+    const profiling = values["cpu-prof-dir"]
+      ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`]
+      : [];
+    server = spawn(process.execPath, [...profiling, cli, "serve"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -145,7 +158,10 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     let bareRate = 0;
-    for (const scenario of baseScenarios({ organization, cookies })) {
+    const scenarios = baseScenarios({ organization, cookies, plans }).filter(
+      (scenario, index) => index === 0 || !values.only || scenario.name.includes(values.only),
+    );
+    for (const scenario of scenarios) {
       const measured = await runScenario(url, scenario);
       if (results.length === 0) bareRate = measured.requestsPerSecond;
       const result: ScenarioResult = {
@@ -160,6 +176,7 @@ async function main(): Promise<void> {
         `${result.name.padEnd(24)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors}  ratio ${result.ratio.toFixed(2)}  RSS ${result.rssMb} MB`,
       );
     }
+    if (values.only || values["cpu-prof-dir"]) return;
     writeResults({
       database: values.database ?? "sqlite",
       people: size,
@@ -169,7 +186,11 @@ async function main(): Promise<void> {
       results,
     });
   } finally {
-    server?.kill("SIGTERM");
+    if (server) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
     await db.destroy();
     await testDatabase.drop();
   }

@@ -1,3 +1,4 @@
+import type { BenchPlan } from "./growth-data.ts";
 import type { Organization } from "./organization.ts";
 import { benchPassword } from "./organization.ts";
 
@@ -19,11 +20,15 @@ export type Scenario = {
   target?: { minRatio?: number; maxP99Ms?: number; minRequestsPerSecond?: number };
 };
 
-export type ScenarioData = { organization: Organization; cookies: Map<string, string> };
+export type ScenarioData = {
+  organization: Organization;
+  cookies: Map<string, string>;
+  plans: Map<string, BenchPlan>;
+};
 
 const json = { "content-type": "application/json" };
 
-export function baseScenarios({ organization, cookies }: ScenarioData): Scenario[] {
+export function baseScenarios({ organization, cookies, plans }: ScenarioData): Scenario[] {
   const member = (connection: number) => {
     const people = organization.people;
     return people[(people.length - 1 - connection * 97) % people.length] ?? people[0];
@@ -32,6 +37,8 @@ export function baseScenarios({ organization, cookies }: ScenarioData): Scenario
     organization.managers[(connection * 13) % organization.managers.length] ??
     organization.people[0];
   const cookieOf = (personId: string | undefined) => cookies.get(personId ?? "") ?? "";
+  const planHolders = organization.people.filter((person) => plans.has(person.id)).slice(-2_000);
+  const planHolder = (connection: number) => planHolders[(connection * 37) % planHolders.length];
   return [
     {
       name: "bare route (/healthz)",
@@ -61,6 +68,60 @@ export function baseScenarios({ organization, cookies }: ScenarioData): Scenario
             method: "GET",
             path: `/api/people/${person?.id}`,
             headers: { cookie: cookieOf(person?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "read my active plan",
+      target: { minRatio: 0.3, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = planHolder(connection);
+        const plan = plans.get(person?.id ?? "");
+        return [
+          {
+            method: "GET",
+            path: `/api/growth-plans/${plan?.planId}`,
+            headers: { cookie: cookieOf(person?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "read my pathway",
+      target: { minRatio: 0.3, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = member(connection);
+        return [
+          { method: "GET", path: "/api/pathway/me", headers: { cookie: cookieOf(person?.id) } },
+        ];
+      },
+    },
+    {
+      name: "save a goal (autosave)",
+      target: { minRequestsPerSecond: 300 },
+      requestsFor: (connection) => {
+        // Each connection saves its own goal, carrying the goal version its last save returned.
+        const person = planHolders[connection % planHolders.length];
+        const plan = plans.get(person?.id ?? "");
+        if (!plan || !person) return [];
+        let version = plan.version;
+        let edits = 0;
+        const goal = plan.goal as Record<string, unknown>;
+        return [
+          {
+            method: "PUT",
+            path: `/api/growth-plans/${plan.planId}/goals/${plan.goalId}`,
+            headers: { ...json, cookie: cookieOf(person.id) },
+            setupRequest: (request) => {
+              edits += 1;
+              const content = { ...goal, challenges: `Edit ${edits} of this goal's challenges.` };
+              return { ...request, body: JSON.stringify({ baseVersion: version, content }) };
+            },
+            onResponse: (status, body) => {
+              if (status === 200)
+                version = (JSON.parse(body) as { planVersion: number }).planVersion;
+            },
           },
         ];
       },
