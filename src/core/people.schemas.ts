@@ -196,6 +196,7 @@ export type TeamMember = z.infer<typeof TeamMember>;
 export const TeamView = z.object({
   manager: PersonSummary,
   reports: z.array(TeamMember),
+  /** Active people who report to the direct reports (one level down, not the whole subtree). */
   indirectReportCount: z.number().int(),
 });
 export type TeamView = z.infer<typeof TeamView>;

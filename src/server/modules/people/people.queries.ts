@@ -121,27 +121,6 @@ export async function listManagerChain(db: Db, personId: string): Promise<Person
 }
 
 /** Everyone below a manager, at any depth, with how far below (1 = direct report). */
-export function listReportingTreeIds(db: Db, managerId: string) {
-  return db
-    .withRecursive("tree(id, depth)", (qb) =>
-      qb
-        .selectFrom("people")
-        .select(["people.id", sql<number>`1`.as("depth")])
-        .where("people.manager_id", "=", managerId)
-        .unionAll((union) =>
-          union
-            .selectFrom("people")
-            .innerJoin("tree", "tree.id", "people.manager_id")
-            .select(["people.id", sql<number>`tree.depth + 1`.as("depth")])
-            .where("tree.depth", "<", maxChainDepth),
-        ),
-    )
-    .selectFrom("tree")
-    .innerJoin("people", "people.id", "tree.id")
-    .select(["people.id", "people.status", "tree.depth"])
-    .execute();
-}
-
 export function listDirectReports(
   db: Db,
   managerId: string,

@@ -48,7 +48,6 @@ import {
   listActiveGroupValues,
   listDirectReports,
   listManagerChain,
-  listReportingTreeIds,
   type PersonChanges,
   type PersonRow,
   searchPeople,
@@ -165,10 +164,7 @@ export async function getTeam(ctx: AppContext, actor: Actor, managerId: string):
   const { person: manager, relation } = await loadPersonFor(ctx, actor, managerId);
   assertCanReadTeam(actor, manager, relation);
   const includeDeactivated = actor.role === "admin";
-  const [reports, tree] = await Promise.all([
-    listDirectReports(ctx.db, manager.id, { includeDeactivated }),
-    listReportingTreeIds(ctx.db, manager.id),
-  ]);
+  const reports = await listDirectReports(ctx.db, manager.id, { includeDeactivated });
   const reportCounts = await countActiveDirectReports(
     ctx.db,
     reports.map((report) => report.id),
@@ -179,9 +175,9 @@ export async function getTeam(ctx: AppContext, actor: Actor, managerId: string):
     reports: reports.map((report) =>
       presentTeamMember(report, reportCounts, canReadEmployment(actor, report, reportRelation)),
     ),
-    indirectReportCount: tree.filter(
-      (member) => member.depth > 1 && (includeDeactivated || member.status === "active"),
-    ).length,
+    // One level down only, from counts already loaded: a whole-subtree count would make this
+    // page cost more the larger the organization is.
+    indirectReportCount: [...reportCounts.values()].reduce((sum, count) => sum + count, 0),
   };
 }
 

@@ -56,7 +56,7 @@ function describeTeam({ reports, indirectReportCount }: TeamView): string {
   if (reports.length === 0) return "No one reports to you at the moment.";
   const direct = `${reports.length} ${reports.length === 1 ? "person reports" : "people report"} to you directly`;
   if (indirectReportCount === 0) return `${direct}.`;
-  return `${direct}, and ${indirectReportCount} more through them.`;
+  return `${direct}, and ${indirectReportCount} who report to them.`;
 }
 
 function MemberCard({ member }: { member: TeamMember }) {
@@ -79,6 +79,14 @@ function MemberCard({ member }: { member: TeamMember }) {
               {detail}
             </Text>
           ))}
+          <AnchorLink
+            to="/people/$id/pathway"
+            params={{ id: member.id }}
+            size="sm"
+            aria-label={`Pathway of ${member.displayName}`}
+          >
+            Pathway
+          </AnchorLink>
           {member.directReportCount > 0 && (
             <AnchorLink to="/people/$id/org" params={{ id: member.id }} size="sm">
               Their team: {member.directReportCount}{" "}
