@@ -77,30 +77,29 @@ const statementCacheSize = 500;
  * statement that has result columns (including INSERT … RETURNING) through all().
  */
 export function kyselySqliteDatabase(database: DatabaseSync): SqliteDatabase {
-  const statements = new Map<string, StatementSync>();
-  const prepare = (sql: string): StatementSync => {
-    const cached = statements.get(sql);
-    if (cached) return cached;
-    const statement = database.prepare(sql);
-    if (statements.size >= statementCacheSize) {
-      const oldest = statements.keys().next().value;
-      if (oldest !== undefined) statements.delete(oldest);
-    }
-    statements.set(sql, statement);
-    return statement;
-  };
+  // Each SQL text is prepared once and wrapped once; the wrapper is what Kysely gets every time.
+  const statements = new Map<string, SqliteStatement>();
+  const wrap = (statement: StatementSync): SqliteStatement => ({
+    reader: statement.columns().length > 0,
+    all: (parameters) => statement.all(...bindable(parameters)),
+    run: (parameters) => statement.run(...bindable(parameters)),
+    iterate: (parameters) => statement.iterate(...bindable(parameters)),
+  });
   return {
     close: () => database.close(),
     prepare(sql: string): SqliteStatement {
+      const cached = statements.get(sql);
+      if (cached) return cached;
       // Deferred transactions that later write can fail with SQLITE_BUSY without waiting for
       // busy_timeout; taking the write lock up front makes concurrent writers queue instead.
-      const statement = prepare(sql.trim().toLowerCase() === "begin" ? "begin immediate" : sql);
-      return {
-        reader: statement.columns().length > 0,
-        all: (parameters) => statement.all(...bindable(parameters)),
-        run: (parameters) => statement.run(...bindable(parameters)),
-        iterate: (parameters) => statement.iterate(...bindable(parameters)),
-      };
+      const text = sql.trim().toLowerCase() === "begin" ? "begin immediate" : sql;
+      const statement = wrap(database.prepare(text));
+      if (statements.size >= statementCacheSize) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(sql, statement);
+      return statement;
     },
   };
 }

@@ -1,16 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { hash, type Options, verify } from "@node-rs/argon2";
+import { withHashingSlot } from "./hashing-slots.ts";
 
 /** OWASP's argon2id baseline: m=19 MiB, t=2, p=1. */
 const argon2id: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, argon2id);
+  return withHashingSlot(() => hash(password, argon2id));
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await withHashingSlot(() => verify(storedHash, password));
   } catch {
     return false;
   }
