@@ -3,6 +3,7 @@ import * as accounts from "./2026-11-22-01-accounts.ts";
 import * as organization from "./2026-11-22-02-organization.ts";
 import * as pathways from "./2026-11-22-03-pathways.ts";
 import * as growthPlans from "./2026-11-22-04-growth-plans.ts";
+import * as reportsIndex from "./2026-11-22-05-reports-index.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-02-organization": organization,
   "2026-11-22-03-pathways": pathways,
   "2026-11-22-04-growth-plans": growthPlans,
+  "2026-11-22-05-reports-index": reportsIndex,
 };
