@@ -24,6 +24,7 @@ import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
 import { AppError } from "#server/errors.ts";
+import { completeGrowthPlanStep } from "#server/modules/pathways/pathway-progress.service.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import { findTemplate, listPrompts } from "./growth-plan-templates.service.ts";
 import { type LoadedPlan, loadOwnPlan, loadReadablePlan } from "./growth-plans.access.ts";
@@ -313,6 +314,7 @@ export async function createPlan(
     if (isUniqueViolation(error)) throw anotherPlanActivated();
     throw error;
   }
+  if (input.activate) await completeGrowthPlanStep(ctx, actor);
   return getPlan(ctx, actor, planId);
 }
 
@@ -348,6 +350,7 @@ export async function activatePlan(
       if (isUniqueViolation(error)) throw anotherPlanActivated();
       throw error;
     }
+    await completeGrowthPlanStep(ctx, actor);
   }
   return getPlan(ctx, actor, planId);
 }

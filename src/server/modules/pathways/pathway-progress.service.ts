@@ -434,3 +434,25 @@ export async function deleteOwnItem(
   await deleteCustomItem(ctx.db, item.id);
   return viewAfterWrite(ctx, loaded);
 }
+
+/**
+ * Starting or renewing a growth plan does what the pathway's growth-plan items ask ("start
+ * tracking your goals in an IGP", "revisit your IGP"): the earliest such item still open in a
+ * current or past stage is marked done. Items the member already marked or hid are left alone.
+ */
+export async function completeGrowthPlanStep(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<MarkPathwayItemDoneResult> {
+  const view = await getMyPathway(ctx, actor);
+  const open = view.stages
+    .filter((stage) => stage.status !== "upcoming")
+    .flatMap((stage) => stage.items)
+    .find((item) => item.kind === "growth_plan" && item.origin === "template" && !item.progress);
+  if (!open) return "not-found";
+  return markPathwayItemDone(ctx, {
+    personId: actor.personId,
+    itemId: open.id,
+    source: "growth_plan",
+  });
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPerson, createSession } from "#server/testing/factories.ts";
+import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+
+// The test clock starts at 2026-03-02: someone hired on 2025-10-02 is in Year 1 · Q2.
+const fiveMonthsAgo = "2025-10-02";
+
+type PathwayItem = {
+  id: string;
+  kind: string;
+  title: string;
+  progress: { status: string; source: string } | null;
+};
+type PathwayStage = { keyId: string; items: PathwayItem[] };
+
+async function growthPlanItems(t: TestApp, session: Session): Promise<Map<string, PathwayItem>> {
+  const view = (await getJson(t.app, "/api/pathway/me", { session })).json() as {
+    stages: PathwayStage[];
+  };
+  const items = view.stages.flatMap((stage) =>
+    stage.items
+      .filter((item) => item.kind === "growth_plan")
+      .map((item) => [stage.keyId, item] as const),
+  );
+  return new Map(items);
+}
+
+describe("a growth plan completes the pathway's growth-plan step", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const setup = await postJson(t.app, "/api/setup", {
+      name: "First Admin",
+      email: "first-admin@example.com",
+      password: "a long enough password",
+    });
+    expect(setup.statusCode).toBe(201);
+  });
+  afterAll(async () => t.close());
+
+  it("marks the first open growth-plan item done when a member starts a plan", async () => {
+    const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
+    const session = await createSession(t.ctx, member.id);
+    const before = await growthPlanItems(t, session);
+    expect(before.get("y1q1")?.progress).toBeNull();
+
+    const created = await postJson(
+      t.app,
+      "/api/growth-plans",
+      { title: "My first plan" },
+      { session },
+    );
+    expect(created.statusCode).toBe(201);
+
+    const after = await growthPlanItems(t, session);
+    expect(after.get("y1q1")?.progress).toMatchObject({ status: "done", source: "growth_plan" });
+    // "Revisit your IGP" belongs to Year 2: it stays open until then.
+    expect(after.get("y2q2")?.progress ?? null).toBeNull();
+  });
+
+  it("leaves an item the member hid alone", async () => {
+    const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
+    const session = await createSession(t.ctx, member.id);
+    const item = (await growthPlanItems(t, session)).get("y1q1");
+    if (!item) throw new Error("the shipped pathway has a Year 1 Q1 growth-plan item");
+    const hidden = await t.app.inject({
+      method: "PUT",
+      url: `/api/people/${member.id}/pathway/items/${item.id}/hidden`,
+      headers: { "content-type": "application/json", cookie: session.cookie },
+      payload: JSON.stringify({ reason: "I keep my plan elsewhere" }),
+    });
+    expect(hidden.statusCode).toBe(200);
+
+    await postJson(t.app, "/api/growth-plans", { title: "A plan anyway" }, { session });
+    expect((await growthPlanItems(t, session)).get("y1q1")?.progress).toMatchObject({
+      status: "hidden",
+      source: "member",
+    });
+  });
+});
