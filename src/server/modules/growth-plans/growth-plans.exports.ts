@@ -1,5 +1,4 @@
 import { PDFDocument, type PDFFont, StandardFonts } from "pdf-lib";
-import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
 import {
   type EnergyEntry,
   type GoalView,
@@ -8,6 +7,7 @@ import {
   sectionTitles,
   trajectoryLabels,
 } from "#core/growth-plan.schemas.ts";
+import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
 import { writeCsv } from "#server/modules/people-import/csv.ts";
 
 /**
