@@ -14,10 +14,12 @@ export type LoadRun = {
   results: ScenarioResult[];
 };
 
+const maxRssMb = 300;
+
 function verdict(result: ScenarioResult): string {
-  const target = result.target;
-  if (!target) return "";
+  const target = result.target ?? {};
   const misses: string[] = [];
+  if (result.rssMb > maxRssMb) misses.push(`RSS > ${maxRssMb} MB`);
   if (target.minRatio !== undefined && result.ratio < target.minRatio)
     misses.push(`ratio < ${target.minRatio}`);
   if (target.maxP99Ms !== undefined && result.p99 > target.maxP99Ms)
@@ -28,7 +30,8 @@ function verdict(result: ScenarioResult): string {
   ) {
     misses.push(`< ${target.minRequestsPerSecond} req/s`);
   }
-  return misses.length ? `missed: ${misses.join(", ")}` : "met";
+  if (misses.length) return `missed: ${misses.join(", ")}`;
+  return result.target ? "met" : "";
 }
 
 /** Replaces this database and size's section of bench/RESULTS.md with the run just measured. */
