@@ -24,7 +24,8 @@ function keepSafeUrl(url: string): string {
 const components: Components = {
   a: ({ href, children }) =>
     href ? (
-      <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow">
+      // Underlined: inside running text, colour alone does not tell a link apart (WCAG 1.4.1).
+      <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow" underline="always">
         {children}
       </Anchor>
     ) : (

@@ -1,0 +1,121 @@
+import { spawnSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
+/**
+ * Every page of the demo organization, as a member, a manager and an admin, in light and dark:
+ * no serious or critical WCAG 2.1 A/AA violation (axe-core).
+ */
+const demoPassword = "northwind-demo-2026";
+const roles = {
+  member: "sofia.nowak@northwind.example",
+  manager: "marcus.lee@northwind.example",
+  admin: "hannah.okafor@northwind.example",
+} as const;
+type Role = keyof typeof roles;
+
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+// Playwright starts a new worker after a failure, which runs this again: load the demo once.
+test.beforeAll(async ({ request }) => {
+  const probe = await request.post("/api/auth/sign-in", {
+    data: { email: roles.member, password: demoPassword },
+  });
+  if (probe.ok()) return;
+  const loaded = spawnSync(process.execPath, ["src/server/cli.ts", "demo"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATA_DIR: process.env.E2E_DATA_DIR ?? "",
+      LOG_LEVEL: "silent",
+    },
+    encoding: "utf8",
+  });
+  expect(loaded.status, loaded.stderr).toBe(0);
+});
+
+async function signIn(request: APIRequestContext, email: string): Promise<string> {
+  const response = await request.post("/api/auth/sign-in", {
+    data: { email, password: demoPassword },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { user: { id: string } }).user.id;
+}
+
+async function firstReportOf(request: APIRequestContext, managerId: string): Promise<string> {
+  const team = (await (await request.get(`/api/people/${managerId}/team`)).json()) as {
+    reports: { id: string }[];
+  };
+  const report = team.reports[0]?.id;
+  if (!report) throw new Error("the demo manager has no reports");
+  return report;
+}
+
+async function pagesFor(role: Role, request: APIRequestContext, myId: string): Promise<string[]> {
+  const common = [
+    "/",
+    "/account",
+    "/people",
+    `/people/${myId}`,
+    `/people/${myId}/org`,
+    "/pathway",
+    "/growth-plans",
+  ];
+  if (role === "manager") {
+    const report = await firstReportOf(request, myId);
+    return [
+      ...common,
+      "/team",
+      `/people/${report}`,
+      `/people/${report}/pathway`,
+      "/growth-plans/shared",
+    ];
+  }
+  if (role === "admin") {
+    return [
+      ...common,
+      "/admin/people",
+      "/admin/import",
+      "/admin/audit",
+      "/admin/pathway-templates",
+    ];
+  }
+  return common;
+}
+
+async function seriousViolations(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await expect(page.getByRole("main")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${path}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test("the sign-in page", async ({ page }) => {
+      expect(await seriousViolations(page, "/sign-in")).toEqual([]);
+    });
+
+    for (const role of Object.keys(roles) as Role[]) {
+      test(`every page as ${role}`, async ({ page }) => {
+        test.setTimeout(120_000);
+        const myId = await signIn(page.request, roles[role]);
+        const problems: string[] = [];
+        for (const path of await pagesFor(role, page.request, myId)) {
+          problems.push(...(await seriousViolations(page, path)));
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
