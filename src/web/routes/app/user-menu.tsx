@@ -17,7 +17,8 @@ export function UserMenu() {
           style={{ borderRadius: 999 }}
         >
           <Group gap={8} wrap="nowrap">
-            <Avatar name={user.name} color="initials" size={32} radius="xl" aria-hidden />
+            {/* An icon, not initials: initials would be visible text missing from the label. */}
+            <Avatar size={32} radius="xl" color="teal" aria-hidden />
             <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate>
               {user.name}
             </Text>
