@@ -5,9 +5,22 @@ import { PageLoader } from "./components/page-loader.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
 import { adminRouteTree } from "./routes/admin/admin.route.ts";
+import {
+  pathwayImportRoute,
+  pathwayTemplateRoute,
+  pathwayTemplatesRoute,
+} from "./routes/admin/pathway-templates.route.ts";
 import { appRoute } from "./routes/app/app.route.ts";
+import {
+  planHistoryRoute,
+  planPrintRoute,
+  planRoute,
+  plansRoute,
+  sharedPlansRoute,
+} from "./routes/growth-plans/growth-plans.route.ts";
 import { homeRoute } from "./routes/home/home.route.ts";
 import { inviteRoute } from "./routes/invite/invite.route.ts";
+import { myPathwayRoute, personPathwayRoute } from "./routes/pathway/pathway.route.ts";
 import { directoryRoute, orgChartRoute, personRoute } from "./routes/people/people.route.ts";
 import { rootRoute } from "./routes/root.route.ts";
 import { setupRoute } from "./routes/setup/setup.route.ts";
@@ -18,6 +31,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   inviteRoute,
+  planPrintRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -26,6 +40,15 @@ const routeTree = rootRoute.addChildren([
     orgChartRoute,
     teamRoute,
     adminRouteTree,
+    plansRoute,
+    sharedPlansRoute,
+    planRoute,
+    planHistoryRoute,
+    myPathwayRoute,
+    personPathwayRoute,
+    pathwayTemplatesRoute,
+    pathwayImportRoute,
+    pathwayTemplateRoute,
   ]),
 ]);
 

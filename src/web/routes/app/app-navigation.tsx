@@ -4,17 +4,31 @@ import {
   IconFileImport,
   IconHome,
   IconListDetails,
+  IconPlant2,
+  IconRoute,
+  IconShare2,
   IconUserShield,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { useId } from "react";
+import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
 import { teamQuery } from "../../api/queries.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
 interface Area {
-  to: "/" | "/people" | "/team" | "/admin/people" | "/admin/import" | "/admin/audit";
+  to:
+    | "/"
+    | "/people"
+    | "/team"
+    | "/admin/people"
+    | "/admin/import"
+    | "/admin/audit"
+    | "/pathway"
+    | "/growth-plans"
+    | "/growth-plans/shared"
+    | "/admin/pathway-templates";
   label: string;
   icon: typeof IconHome;
 }
@@ -22,13 +36,19 @@ interface Area {
 // Only areas that exist are listed; each new area adds its link here.
 const everyone: Area[] = [
   { to: "/", label: "Home", icon: IconHome },
+  { to: "/pathway", label: "Pathway", icon: IconRoute },
+  { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
   { to: "/people", label: "People", icon: IconAddressBook },
 ];
 const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];
+const sharedPlanReaders: Area[] = [
+  { to: "/growth-plans/shared", label: "Shared with me", icon: IconShare2 },
+];
 const administrators: Area[] = [
   { to: "/admin/people", label: "People admin", icon: IconUserShield },
   { to: "/admin/import", label: "Import", icon: IconFileImport },
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
+  { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
 ];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
@@ -36,12 +56,19 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   // "My team" appears once we know someone reports to this person.
   const team = useQuery(teamQuery(user.id));
   const isManager = (team.data?.reports.length ?? 0) > 0;
+  // "Shared with me" appears once someone shares a growth plan with this person.
+  const sharedPlans = useQuery(plansSharedWithMeQuery);
+  const readsSharedPlans = (sharedPlans.data?.plans.length ?? 0) > 0;
   const adminHeadingId = useId();
 
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        {[...everyone, ...(isManager ? managers : [])].map((area) => (
+        {[
+          ...everyone,
+          ...(isManager ? managers : []),
+          ...(readsSharedPlans ? sharedPlanReaders : []),
+        ].map((area) => (
           <AreaLink key={area.to} area={area} onNavigate={onNavigate} />
         ))}
       </Stack>
@@ -71,7 +98,11 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
 function AreaLink({ area, onNavigate }: { area: Area; onNavigate: () => void }) {
   const pathname = useLocation({ select: (location) => location.pathname });
   const active =
-    area.to === "/" ? pathname === "/" : pathname === area.to || pathname.startsWith(`${area.to}/`);
+    area.to === "/"
+      ? pathname === "/"
+      : (pathname === area.to || pathname.startsWith(`${area.to}/`)) &&
+        // "Shared with me" lives under /growth-plans but is an area of its own.
+        !(area.to === "/growth-plans" && pathname.startsWith("/growth-plans/shared"));
 
   return (
     <NavLink

@@ -2,6 +2,8 @@ import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
+import { ActivePlanCard } from "../growth-plans/active-plan-card.tsx";
+import { PathwayHomeCard } from "../pathway/pathway-home-card.tsx";
 
 export function HomePage() {
   usePageTitle("Home");
@@ -10,6 +12,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>Welcome, {user.name}</Title>
+      <PathwayHomeCard />
+      <ActivePlanCard />
       <Card withBorder padding="lg" radius="lg" maw={640}>
         <Stack gap="xs">
           <Text>

@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useInterval } from "@mantine/hooks";
-import { IconArrowLeft, IconHierarchy2 } from "@tabler/icons-react";
+import { IconArrowLeft, IconHierarchy2, IconRoute } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useState } from "react";
@@ -92,6 +92,17 @@ function Profile({ profile }: { profile: PersonProfile }) {
           >
             Org chart
           </ButtonLink>
+          {/* Those who may see the hire date are exactly those who may read the pathway. */}
+          {profile.employment && (
+            <ButtonLink
+              to="/people/$id/pathway"
+              params={{ id: person.id }}
+              variant="default"
+              leftSection={<IconRoute size={18} aria-hidden />}
+            >
+              Pathway
+            </ButtonLink>
+          )}
           {isAdmin && <EditPersonButton profile={profile} />}
           {isAdmin && person.status === "active" && account && !account.hasPassword && (
             <InviteButton profile={profile} />

@@ -79,12 +79,7 @@ function MemberCard({ member }: { member: TeamMember }) {
               {detail}
             </Text>
           ))}
-          <AnchorLink
-            to="/people/$id/pathway"
-            params={{ id: member.id }}
-            size="sm"
-            aria-label={`Pathway of ${member.displayName}`}
-          >
+          <AnchorLink to="/people/$id/pathway" params={{ id: member.id }} size="sm">
             Pathway
           </AnchorLink>
           {member.directReportCount > 0 && (

@@ -1,0 +1,368 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import { EmptyBody } from "#core/auth.schemas.ts";
+import { ErrorBody } from "#core/errors.ts";
+import {
+  type AddEnergyFindingBody,
+  CommentList,
+  CommentView,
+  type CreateEnergyEntryBody,
+  type CreatePlanBody,
+  type DocumentSectionContent,
+  type DocumentSectionKey,
+  EnergyEntry,
+  EnergyEntryList,
+  EnergySummary,
+  type EnergySummaryQuery,
+  type ExportFormat,
+  GoalConflict,
+  type GoalContent,
+  GoalDeleted,
+  GoalSaved,
+  type GoalView,
+  type GrowthPlanSectionKey,
+  PlanList,
+  PlanView,
+  PromptList,
+  RevisionDetail,
+  RevisionList,
+  SectionConflict,
+  SectionSaved,
+  type SectionView,
+  SharedPlanList,
+  SharingView,
+  TemplateList,
+  type UpdateSharingBody,
+} from "#core/growth-plan.schemas.ts";
+import { ApiError } from "./api-error.ts";
+import { apiRequest } from "./api-request.ts";
+import { withSearchParams } from "./search-params.ts";
+
+const emptyBody = EmptyBody.parse({});
+const planPath = (planId: string) => `/api/growth-plans/${encodeURIComponent(planId)}`;
+
+// ── Plans ───────────────────────────────────────────────────────────────────────────────────
+
+export function listMyPlans() {
+  return apiRequest("/api/growth-plans", { response: PlanList });
+}
+
+export function listPlansSharedWithMe() {
+  return apiRequest("/api/growth-plans/shared-with-me", { response: SharedPlanList });
+}
+
+export function fetchPlan(planId: string) {
+  return apiRequest(planPath(planId), { response: PlanView });
+}
+
+export function createPlan(body: CreatePlanBody) {
+  return apiRequest("/api/growth-plans", { method: "POST", body, response: PlanView });
+}
+
+export function renamePlan(planId: string, title: string) {
+  return apiRequest(planPath(planId), { method: "PATCH", body: { title }, response: PlanView });
+}
+
+export function activatePlan(planId: string) {
+  return apiRequest(`${planPath(planId)}/activate`, {
+    method: "POST",
+    body: emptyBody,
+    response: PlanView,
+  });
+}
+
+export function archivePlan(planId: string) {
+  return apiRequest(`${planPath(planId)}/archive`, {
+    method: "POST",
+    body: emptyBody,
+    response: PlanView,
+  });
+}
+
+export function listTemplates() {
+  return apiRequest("/api/growth-plan-templates", { response: TemplateList });
+}
+
+export function listPrompts() {
+  return apiRequest("/api/growth-plan-prompts", { response: PromptList });
+}
+
+// ── Versioned saves ─────────────────────────────────────────────────────────────────────────
+
+/** A save either lands (with the new version) or meets a newer version stored meanwhile. */
+export type VersionedSave<Saved, Current> =
+  | { outcome: "saved"; saved: Saved }
+  | { outcome: "conflict"; current: Current };
+
+/**
+ * PUT/DELETE with a base version. A 409 is an expected answer here, not a failure: its body holds
+ * what is stored now (`current`), which apiRequest's error would drop, so these requests read it.
+ */
+async function sendVersioned<Saved extends z.ZodType, Conflict extends z.ZodType>(
+  path: string,
+  method: "PUT" | "DELETE",
+  body: unknown,
+  savedSchema: Saved,
+  conflictSchema: Conflict,
+): Promise<VersionedSave<z.output<Saved>, z.output<Conflict>>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: "network",
+      message: "Could not reach Trellis. Check your connection and try again.",
+    });
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.status === 409) {
+    const conflict = conflictSchema.safeParse(json);
+    if (conflict.success) return { outcome: "conflict", current: conflict.data };
+  }
+  if (response.ok) {
+    const saved = savedSchema.safeParse(json);
+    if (saved.success) return { outcome: "saved", saved: saved.data };
+  } else {
+    const error = ErrorBody.safeParse(json);
+    if (error.success) {
+      throw new ApiError({ status: response.status, ...error.data.error });
+    }
+  }
+  throw new ApiError({
+    status: response.status,
+    code: "unexpected_response",
+    message: "Trellis answered in a way this page did not expect. Reload and try again.",
+  });
+}
+
+export async function saveSection<Key extends DocumentSectionKey>(
+  planId: string,
+  key: Key,
+  content: DocumentSectionContent[Key],
+  baseVersion: number,
+): Promise<VersionedSave<SectionSaved, SectionView>> {
+  const result = await sendVersioned(
+    `${planPath(planId)}/sections/${key}`,
+    "PUT",
+    { baseVersion, content },
+    SectionSaved,
+    SectionConflict,
+  );
+  return result.outcome === "saved"
+    ? result
+    : { outcome: "conflict", current: result.current.current };
+}
+
+export function createGoal(planId: string, content: GoalContent) {
+  return apiRequest(`${planPath(planId)}/goals`, {
+    method: "POST",
+    body: { content },
+    response: GoalSaved,
+  });
+}
+
+export async function saveGoal(
+  planId: string,
+  goalId: string,
+  content: GoalContent,
+  baseVersion: number,
+): Promise<VersionedSave<GoalSaved, GoalView | null>> {
+  const result = await sendVersioned(
+    `${planPath(planId)}/goals/${encodeURIComponent(goalId)}`,
+    "PUT",
+    { baseVersion, content },
+    GoalSaved,
+    GoalConflict,
+  );
+  return result.outcome === "saved"
+    ? result
+    : { outcome: "conflict", current: result.current.current };
+}
+
+export async function deleteGoal(planId: string, goalId: string, baseVersion: number) {
+  const result = await sendVersioned(
+    `${planPath(planId)}/goals/${encodeURIComponent(goalId)}`,
+    "DELETE",
+    { baseVersion },
+    GoalDeleted,
+    GoalConflict,
+  );
+  return result.outcome === "saved"
+    ? result
+    : { outcome: "conflict" as const, current: result.current.current };
+}
+
+// ── History ─────────────────────────────────────────────────────────────────────────────────
+
+export function listRevisions(planId: string, before: number | null) {
+  return apiRequest(withSearchParams(`${planPath(planId)}/revisions`, { before, limit: 50 }), {
+    response: RevisionList,
+  });
+}
+
+export function fetchRevision(planId: string, version: number) {
+  return apiRequest(`${planPath(planId)}/revisions/${version}`, { response: RevisionDetail });
+}
+
+export function restoreRevision(planId: string, version: number) {
+  return apiRequest(`${planPath(planId)}/revisions/${version}/restore`, {
+    method: "POST",
+    body: emptyBody,
+    response: PlanView,
+  });
+}
+
+// ── Sharing and comments ────────────────────────────────────────────────────────────────────
+
+export function fetchSharing(planId: string) {
+  return apiRequest(`${planPath(planId)}/sharing`, { response: SharingView });
+}
+
+export function updateSharing(planId: string, body: UpdateSharingBody) {
+  return apiRequest(`${planPath(planId)}/sharing`, {
+    method: "PUT",
+    body,
+    response: SharingView,
+  });
+}
+
+export function listComments(planId: string) {
+  return apiRequest(withSearchParams(`${planPath(planId)}/comments`, { includeResolved: "true" }), {
+    response: CommentList,
+  });
+}
+
+export function addComment(planId: string, section: GrowthPlanSectionKey, body: string) {
+  return apiRequest(`${planPath(planId)}/comments`, {
+    method: "POST",
+    body: { section, body },
+    response: CommentView,
+  });
+}
+
+export function resolveComment(planId: string, commentId: string) {
+  return apiRequest(`${planPath(planId)}/comments/${encodeURIComponent(commentId)}/resolve`, {
+    method: "POST",
+    body: emptyBody,
+    response: CommentView,
+  });
+}
+
+// ── Energy journal ──────────────────────────────────────────────────────────────────────────
+
+export function listEnergyEntries(planId: string) {
+  return apiRequest(withSearchParams(`${planPath(planId)}/energy-entries`, { limit: 50 }), {
+    response: EnergyEntryList,
+  });
+}
+
+export function logEnergyEntry(planId: string, body: CreateEnergyEntryBody) {
+  return apiRequest(`${planPath(planId)}/energy-entries`, {
+    method: "POST",
+    body,
+    response: EnergyEntry,
+  });
+}
+
+export function deleteEnergyEntry(planId: string, entryId: string) {
+  return apiRequest(`${planPath(planId)}/energy-entries/${encodeURIComponent(entryId)}`, {
+    method: "DELETE",
+    body: emptyBody,
+  });
+}
+
+export function fetchEnergySummary(planId: string, range: EnergySummaryQuery) {
+  return apiRequest(withSearchParams(`${planPath(planId)}/energy-summary`, range), {
+    response: EnergySummary,
+  });
+}
+
+export function addEnergyFinding(planId: string, body: AddEnergyFindingBody) {
+  return apiRequest(`${planPath(planId)}/energy-findings`, {
+    method: "POST",
+    body,
+    response: SectionSaved,
+  });
+}
+
+/** A plain link (not fetch) so the browser downloads the file with the server's name. */
+export function planExportUrl(planId: string, format: ExportFormat): string {
+  return `${planPath(planId)}/export.${format}`;
+}
+
+// ── Queries ─────────────────────────────────────────────────────────────────────────────────
+
+/** Every answer about growth plans starts with this key, so one invalidation refreshes them all. */
+export const growthPlansQueryKey = ["growth-plans"] as const;
+
+export const myPlansQuery = queryOptions({
+  queryKey: [...growthPlansQueryKey, "mine"],
+  queryFn: listMyPlans,
+});
+
+export const plansSharedWithMeQuery = queryOptions({
+  queryKey: [...growthPlansQueryKey, "shared-with-me"],
+  queryFn: listPlansSharedWithMe,
+});
+
+export function planQuery(planId: string) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "plan", planId],
+    queryFn: () => fetchPlan(planId),
+  });
+}
+
+export const templatesQuery = queryOptions({
+  queryKey: ["growth-plan-templates"],
+  queryFn: listTemplates,
+  staleTime: 5 * 60_000,
+});
+
+export const promptsQuery = queryOptions({
+  queryKey: ["growth-plan-prompts"],
+  queryFn: listPrompts,
+  staleTime: 5 * 60_000,
+});
+
+export function sharingQuery(planId: string) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "sharing", planId],
+    queryFn: () => fetchSharing(planId),
+  });
+}
+
+export function commentsQuery(planId: string) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "comments", planId],
+    queryFn: () => listComments(planId),
+  });
+}
+
+export function energyEntriesQuery(planId: string) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "energy-entries", planId],
+    queryFn: () => listEnergyEntries(planId),
+  });
+}
+
+export function energySummaryQuery(planId: string, range: EnergySummaryQuery) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "energy-summary", planId, range],
+    queryFn: () => fetchEnergySummary(planId, range),
+  });
+}
+
+export function revisionQuery(planId: string, version: number) {
+  return queryOptions({
+    queryKey: [...growthPlansQueryKey, "revision", planId, version],
+    queryFn: () => fetchRevision(planId, version),
+    // A past version never changes.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,0 +1,77 @@
+import { Button } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArchive, IconArchiveOff, IconStar } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { PathwayTemplateSummary } from "#core/pathway/pathway-api.schemas.ts";
+import { errorMessage } from "../../api/api-error.ts";
+import {
+  changePathwayTemplateStatus,
+  pathwayQueryKey,
+  pathwayTemplateQuery,
+  pathwayTemplatesQueryKey,
+} from "../../api/pathway.api.ts";
+
+type Action = "archive" | "restore" | "default";
+
+const done: Record<Action, string> = {
+  archive: "was archived",
+  restore: "was restored",
+  default: "is now the default pathway",
+};
+
+/** Make default, archive and restore: the changes that need no input. */
+export function TemplateStatusActions({ template }: { template: PathwayTemplateSummary }) {
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (action: Action) => changePathwayTemplateStatus(template.id, action),
+    onSuccess: async (detail, action) => {
+      queryClient.setQueryData(pathwayTemplateQuery(detail.id).queryKey, detail);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: pathwayTemplatesQueryKey }),
+        // The default decides what everyone without an assignment follows.
+        queryClient.invalidateQueries({ queryKey: pathwayQueryKey }),
+      ]);
+      notifications.show({ color: "green", message: `${detail.name} ${done[action]}.` });
+    },
+    onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
+  });
+  const pending = (action: Action) => change.isPending && change.variables === action;
+
+  if (template.status === "archived") {
+    return (
+      <Button
+        size="compact-sm"
+        variant="default"
+        leftSection={<IconArchiveOff size={16} aria-hidden />}
+        loading={pending("restore")}
+        onClick={() => change.mutate("restore")}
+      >
+        Restore
+      </Button>
+    );
+  }
+  if (template.isDefault) return null;
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        leftSection={<IconStar size={16} aria-hidden />}
+        loading={pending("default")}
+        onClick={() => change.mutate("default")}
+      >
+        Make default
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="gray"
+        leftSection={<IconArchive size={16} aria-hidden />}
+        loading={pending("archive")}
+        onClick={() => change.mutate("archive")}
+      >
+        Archive
+      </Button>
+    </>
+  );
+}

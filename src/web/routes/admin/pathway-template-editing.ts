@@ -1,0 +1,103 @@
+import { z } from "zod";
+import {
+  PathwayAudienceNote,
+  PathwayItemKind,
+  PathwayItemTitle,
+  pathwayLimits,
+} from "#core/pathway/pathway.schemas.ts";
+import {
+  CreatePathwayItemBody,
+  type PathwayTemplateItem,
+  type PathwayTemplateStage,
+} from "#core/pathway/pathway-api.schemas.ts";
+import { lastScheduledYear, stageKeyId, stageLabel } from "#core/pathway/pathway-stages.ts";
+
+/** The ids of a stage with one item moved up (-1) or down (+1); unchanged at either end. */
+export function moveItem(ids: readonly string[], index: number, delta: -1 | 1): string[] {
+  const target = index + delta;
+  if (index < 0 || index >= ids.length || target < 0 || target >= ids.length) return [...ids];
+  const moved = [...ids];
+  [moved[index], moved[target]] = [moved[target] as string, moved[index] as string];
+  return moved;
+}
+
+/**
+ * Stages an admin can add: the missing quarters of every scheduled year and of the year after,
+ * then considerations when the template has none.
+ */
+export function addableStages(stages: readonly Pick<PathwayTemplateStage, "key">[]) {
+  const present = new Set(stages.map((stage) => stageKeyId(stage.key)));
+  const lastYear = Math.min(lastScheduledYear(stages) + 1, pathwayLimits.maxYear);
+  const options: { value: string; label: string }[] = [];
+  for (let year = 1; year <= lastYear; year++) {
+    for (let quarter = 1; quarter <= 4; quarter++) {
+      const key = { kind: "quarter" as const, year, quarter };
+      if (!present.has(stageKeyId(key))) {
+        options.push({ value: stageKeyId(key), label: stageLabel(key) });
+      }
+    }
+  }
+  if (!present.has("considerations")) {
+    options.push({ value: "considerations", label: "Considerations (after the last year)" });
+  }
+  return options;
+}
+
+export interface ItemFormValues {
+  title: string;
+  description: string;
+  /** "" lets the server infer the kind from the description. */
+  kind: string;
+  audienceNote: string;
+}
+
+export function itemFormValues(item?: PathwayTemplateItem): ItemFormValues {
+  return {
+    title: item?.title ?? "",
+    description: item?.description ?? "",
+    kind: item?.kind ?? "",
+    audienceNote: item?.audienceNote ?? "",
+  };
+}
+
+const blankToUndefined = (value: string) => (value === "" ? undefined : value);
+
+/**
+ * The item form's rules, from the API's. A new item may leave title, kind and audience note blank
+ * for the server to infer; an edited one keeps its title, and a blank note clears it.
+ */
+export function itemFormSchema(mode: "create" | "edit") {
+  return z.strictObject({
+    description: CreatePathwayItemBody.shape.description,
+    title:
+      mode === "create"
+        ? z.string().trim().transform(blankToUndefined).pipe(PathwayItemTitle.optional())
+        : PathwayItemTitle,
+    kind: z.string().transform(blankToUndefined).pipe(PathwayItemKind.optional()),
+    audienceNote:
+      mode === "create"
+        ? z
+            .string()
+            .trim()
+            .transform(blankToUndefined)
+            .pipe(PathwayAudienceNote.unwrap().optional())
+        : z
+            .string()
+            .trim()
+            .transform((value) => (value === "" ? null : value))
+            .pipe(PathwayAudienceNote),
+  });
+}
+
+/** The fields an edit changes, so unchanged ones are not re-inferred or rewritten. */
+export function changedItemFields<Body extends Record<string, unknown>>(
+  item: PathwayTemplateItem,
+  body: Body,
+): Partial<Body> {
+  const changes: Partial<Body> = {};
+  for (const key of Object.keys(body) as (keyof Body)[]) {
+    const before = (item as unknown as Record<keyof Body, unknown>)[key];
+    if (body[key] !== undefined && body[key] !== before) changes[key] = body[key];
+  }
+  return changes;
+}

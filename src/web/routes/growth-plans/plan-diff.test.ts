@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { emptyGoal } from "#core/growth-plan.schemas.ts";
+import { diffFields } from "./plan-diff.ts";
+
+const stepId = "4b7f0c55-8a48-4a6e-9a55-0d6f1c2a7b01";
+const otherStepId = "0f4b2a39-7e1c-4c1b-9d0e-3b5e8a6c2d11";
+
+describe("diffFields", () => {
+  it("names each changed column of a goal with both values", () => {
+    const before = { ...emptyGoal(), skill: "Public speaking" };
+    const after = { ...before, skill: "Public speaking at meetups", status: "in-progress" };
+    expect(diffFields(before, after)).toEqual([
+      {
+        path: "skill",
+        label: "Skill/Behavior",
+        before: "Public speaking",
+        after: "Public speaking at meetups",
+      },
+      { path: "status", label: "Status", before: "not-started", after: "in-progress" },
+    ]);
+  });
+
+  it("matches list items by id, so a ticked step is one change even after reordering", () => {
+    const step = { id: stepId, title: "Enroll", dueOn: null, done: false, doneOn: null };
+    const other = { id: otherStepId, title: "Practice", dueOn: null, done: false, doneOn: null };
+    const before = { ...emptyGoal(), actionSteps: [step, other] };
+    const after = {
+      ...emptyGoal(),
+      actionSteps: [other, { ...step, done: true, doneOn: "2025-03-01" }],
+    };
+    expect(diffFields(before, after)).toEqual([
+      {
+        path: `actionSteps[${stepId}].done`,
+        label: "Action step 2 · Done",
+        before: "No",
+        after: "Yes",
+      },
+      {
+        path: `actionSteps[${stepId}].doneOn`,
+        label: "Action step 2 · Done on",
+        before: "",
+        after: "2025-03-01",
+      },
+    ]);
+  });
+
+  it("lists what a creation added and what a deletion removed, skipping empty fields", () => {
+    expect(diffFields(null, { ...emptyGoal(), skill: "SQL" })).toEqual([
+      { path: "skill", label: "Skill/Behavior", before: null, after: "SQL" },
+      { path: "status", label: "Status", before: null, after: "not-started" },
+    ]);
+    expect(diffFields({ targetRoles: ["Staff engineer"], notes: "" }, null)).toEqual([
+      { path: "targetRoles", label: "Target roles", before: "Staff engineer", after: null },
+    ]);
+  });
+
+  it("finds nothing between equal versions", () => {
+    expect(diffFields(emptyGoal(), emptyGoal())).toEqual([]);
+  });
+});

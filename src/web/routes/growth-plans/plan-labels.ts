@@ -1,0 +1,23 @@
+import type { GoalContent, GoalStatus } from "#core/growth-plan.schemas.ts";
+
+export const goalStatusLabels: Record<GoalStatus, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};
+
+/** The handbook's Section 3 columns, in its order. */
+export const goalColumns = [
+  { key: "skill", label: "Skill/Behavior" },
+  { key: "resources", label: "What resources/support do you need?" },
+  { key: "careerSupport", label: "How will this support your career goals?" },
+  { key: "actionSteps", label: "List 1-2 measurable and achievable action steps" },
+  { key: "network", label: "How will you engage your network?" },
+  { key: "challenges", label: "Anticipated challenges" },
+] as const;
+
+export function goalName(goal: Pick<GoalContent, "skill">, index: number): string {
+  const skill = goal.skill.trim();
+  return skill ? `Goal ${index + 1}: ${skill}` : `Goal ${index + 1}`;
+}

@@ -1,0 +1,179 @@
+import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import {
+  type CommentView,
+  type GrowthPlanSectionKey,
+  growthPlanLimits,
+  sectionTitles,
+} from "#core/growth-plan.schemas.ts";
+import { errorMessage } from "../../api/api-error.ts";
+import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { formatDateTime } from "../../format/dates.ts";
+
+interface SectionCommentsProps {
+  planId: string;
+  section: GrowthPlanSectionKey;
+  /** The owner resolves; everyone the section is shared with comments. */
+  canResolve: boolean;
+}
+
+/** The conversation about one section between its owner and the people it is shared with. */
+export function SectionComments({ planId, section, canResolve }: SectionCommentsProps) {
+  const headingId = useId();
+  const comments = useQuery(commentsQuery(planId));
+  const ofSection = (comments.data?.comments ?? []).filter(
+    (comment) => comment.section === section,
+  );
+  const open = ofSection.filter((comment) => !comment.resolvedAt);
+  const resolved = ofSection.filter((comment) => comment.resolvedAt);
+  const [showResolved, setShowResolved] = useState(false);
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={headingId}>
+      <Group gap="xs">
+        <Title order={3} size="h5" id={headingId}>
+          Comments on {shortTitle(section)}
+        </Title>
+        {open.length > 0 && (
+          <Badge variant="light" tt="none">
+            {open.length} open
+          </Badge>
+        )}
+      </Group>
+      {comments.isError && <FormErrorAlert message={errorMessage(comments.error)} />}
+      {open.length === 0 && comments.isSuccess && (
+        <Text size="sm" c="dimmed">
+          No open comments.
+        </Text>
+      )}
+      <CommentItems comments={open} planId={planId} canResolve={canResolve} />
+      {resolved.length > 0 && (
+        <Stack gap="xs">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            style={{ alignSelf: "flex-start" }}
+            aria-expanded={showResolved}
+            onClick={() => setShowResolved((shown) => !shown)}
+          >
+            {showResolved ? "Hide" : "Show"} {resolved.length} resolved
+          </Button>
+          {showResolved && <CommentItems comments={resolved} planId={planId} canResolve={false} />}
+        </Stack>
+      )}
+      <CommentForm planId={planId} section={section} />
+    </Stack>
+  );
+}
+
+function CommentItems({
+  comments,
+  planId,
+  canResolve,
+}: {
+  comments: CommentView[];
+  planId: string;
+  canResolve: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const resolve = useMutation({
+    mutationFn: (commentId: string) => resolveComment(planId, commentId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey }),
+  });
+  if (comments.length === 0) return null;
+
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+      {comments.map((comment) => (
+        <Paper component="li" key={comment.id} withBorder radius="md" p="sm">
+          <Stack gap={4}>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm" fw={600}>
+                {comment.author.displayName}{" "}
+                <Text component="span" size="xs" c="dimmed" fw={400}>
+                  {formatDateTime(comment.createdAt)}
+                </Text>
+              </Text>
+              {canResolve && !comment.resolvedAt && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  loading={resolve.isPending && resolve.variables === comment.id}
+                  onClick={() => resolve.mutate(comment.id)}
+                  aria-label={`Resolve the comment by ${comment.author.displayName}`}
+                >
+                  Resolve
+                </Button>
+              )}
+            </Group>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+              {comment.body}
+            </Text>
+            {comment.resolvedAt && (
+              <Text size="xs" c="dimmed">
+                Resolved {formatDateTime(comment.resolvedAt)}
+                {comment.resolvedBy ? ` by ${comment.resolvedBy.displayName}` : ""}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function CommentForm({ planId, section }: { planId: string; section: GrowthPlanSectionKey }) {
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const post = useMutation({
+    mutationFn: () => addComment(planId, section, body),
+    onSuccess: async () => {
+      setBody("");
+      await queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey });
+    },
+    onError: (cause) => setError(errorMessage(cause)),
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        if (!body.trim()) {
+          setError("Write a comment first.");
+          return;
+        }
+        post.mutate();
+      }}
+    >
+      <Stack gap="xs">
+        <FormErrorAlert message={error} />
+        <Textarea
+          label={`Add a comment on ${shortTitle(section)}`}
+          autosize
+          minRows={2}
+          maxLength={growthPlanLimits.commentLength}
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+        />
+        <Button
+          type="submit"
+          variant="default"
+          loading={post.isPending}
+          style={{ alignSelf: "flex-start" }}
+        >
+          Post comment
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Section 3" rather than "Section 3: Set specific goals", where the context says the rest. */
+export function shortTitle(section: GrowthPlanSectionKey): string {
+  return sectionTitles[section].split(":")[0] ?? sectionTitles[section];
+}

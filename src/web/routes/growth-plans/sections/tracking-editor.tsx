@@ -1,0 +1,326 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconCalendarPlus, IconPlus } from "@tabler/icons-react";
+import { addMonths, scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
+import {
+  type CheckIn,
+  type CheckInCadence,
+  checkInCadences,
+  growthPlanLimits,
+  type PlanView,
+  type ScheduleItem,
+} from "#core/growth-plan.schemas.ts";
+import { formatCalendarDate } from "../../../format/dates.ts";
+import { MarkdownField } from "../markdown-field.tsx";
+import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";
+import { ItemList, ListItemCard } from "./list-item-card.tsx";
+import { SectionConflict } from "./section-conflict.tsx";
+
+const cadenceLabels: Record<CheckInCadence, string> = {
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+  yearly: "Yearly",
+};
+
+export function TrackingEditor({ plan }: { plan: PlanView }) {
+  const autosave = useSectionAutosave(plan, "tracking");
+  const { draft, update } = autosave;
+  const now = today();
+  const recorded = new Set(
+    draft.checkIns.map((checkIn) => `${checkIn.scheduleId}:${checkIn.dueOn}`),
+  );
+  const upcoming = scheduledCheckIns(draft.schedule, {
+    from: addMonths(now, -1),
+    to: addMonths(now, 6),
+  })
+    .filter((due) => !recorded.has(`${due.scheduleId}:${due.dueOn}`))
+    .slice(0, 6);
+
+  const changeSchedule = (id: string, patch: Partial<ScheduleItem>) =>
+    update((section) => ({
+      ...section,
+      schedule: section.schedule.map((item) => (item.id === id ? { ...item, ...patch } : item)),
+    }));
+  const changeCheckIn = (id: string, patch: Partial<CheckIn>, immediate = false) =>
+    update(
+      (section) => ({
+        ...section,
+        checkIns: section.checkIns.map((item) => (item.id === id ? { ...item, ...patch } : item)),
+      }),
+      { immediate },
+    );
+  const addCheckIn = (checkIn: Omit<CheckIn, "id" | "done" | "doneOn" | "reflection">) =>
+    update((section) => ({
+      ...section,
+      checkIns: [
+        ...section.checkIns,
+        { id: newId(), done: false, doneOn: null, reflection: "", ...checkIn },
+      ].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    }));
+
+  return (
+    <Stack gap="xl">
+      <SectionConflict sectionKey="tracking" autosave={autosave} />
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Check-in schedule
+        </Title>
+        <ItemList>
+          {draft.schedule.map((item, index) => (
+            <ListItemCard
+              key={item.id}
+              heading={item.label || `Schedule ${index + 1}`}
+              removeLabel={`Remove ${item.label || `schedule ${index + 1}`}`}
+              onRemove={() =>
+                update((section) => ({
+                  ...section,
+                  schedule: section.schedule.filter((candidate) => candidate.id !== item.id),
+                }))
+              }
+            >
+              <Group grow align="flex-start" wrap="wrap">
+                <TextInput
+                  label="Label"
+                  miw={200}
+                  value={item.label}
+                  error={problemAt(autosave, `schedule.${index}.label`)}
+                  onChange={(event) =>
+                    changeSchedule(item.id, { label: event.currentTarget.value })
+                  }
+                />
+                <NativeSelect
+                  label="Every"
+                  miw={140}
+                  data={checkInCadences.map((cadence) => ({
+                    value: cadence,
+                    label: cadenceLabels[cadence],
+                  }))}
+                  value={item.cadence}
+                  onChange={(event) =>
+                    changeSchedule(item.id, {
+                      cadence: event.currentTarget.value as CheckInCadence,
+                    })
+                  }
+                />
+                <TextInput
+                  label="Starting on"
+                  type="date"
+                  miw={160}
+                  value={item.startsOn}
+                  error={problemAt(autosave, `schedule.${index}.startsOn`)}
+                  onChange={(event) =>
+                    changeSchedule(item.id, { startsOn: event.currentTarget.value })
+                  }
+                />
+              </Group>
+            </ListItemCard>
+          ))}
+        </ItemList>
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={18} aria-hidden />}
+          style={{ alignSelf: "flex-start" }}
+          disabled={draft.schedule.length >= growthPlanLimits.scheduleItems}
+          onClick={() =>
+            update((section) => ({
+              ...section,
+              schedule: [
+                ...section.schedule,
+                { id: newId(), cadence: "monthly", label: "Monthly reflection", startsOn: now },
+              ],
+            }))
+          }
+        >
+          Add to schedule
+        </Button>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Coming up
+        </Title>
+        {upcoming.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nothing scheduled in the next six months.
+          </Text>
+        ) : (
+          <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
+            {upcoming.map((due) => (
+              <Paper
+                component="li"
+                key={`${due.scheduleId}:${due.dueOn}`}
+                withBorder
+                radius="md"
+                px="sm"
+                py={6}
+              >
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm">
+                    <strong>{formatCalendarDate(due.dueOn)}</strong> · {due.label}
+                  </Text>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                    onClick={() => addCheckIn(due)}
+                    aria-label={`Record the check-in of ${formatCalendarDate(due.dueOn)}: ${due.label}`}
+                  >
+                    Record check-in
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Check-ins
+        </Title>
+        <ItemList>
+          {draft.checkIns.map((checkIn, index) => (
+            <ListItemCard
+              key={checkIn.id}
+              heading={`${formatCalendarDate(checkIn.dueOn)} · ${checkIn.label || "Check-in"}`}
+              removeLabel={`Remove the check-in of ${formatCalendarDate(checkIn.dueOn)}`}
+              onRemove={() =>
+                update((section) => ({
+                  ...section,
+                  checkIns: section.checkIns.filter((candidate) => candidate.id !== checkIn.id),
+                }))
+              }
+            >
+              <Group grow align="flex-start" wrap="wrap">
+                <TextInput
+                  label="Label"
+                  miw={200}
+                  value={checkIn.label}
+                  error={problemAt(autosave, `checkIns.${index}.label`)}
+                  onChange={(event) =>
+                    changeCheckIn(checkIn.id, { label: event.currentTarget.value })
+                  }
+                />
+                <TextInput
+                  label="Date"
+                  type="date"
+                  miw={160}
+                  value={checkIn.dueOn}
+                  error={problemAt(autosave, `checkIns.${index}.dueOn`)}
+                  onChange={(event) =>
+                    changeCheckIn(checkIn.id, { dueOn: event.currentTarget.value })
+                  }
+                />
+              </Group>
+              <Checkbox
+                label={
+                  checkIn.done && checkIn.doneOn
+                    ? `Done on ${formatCalendarDate(checkIn.doneOn)}`
+                    : "Done"
+                }
+                checked={checkIn.done}
+                onChange={(event) => {
+                  const done = event.currentTarget.checked;
+                  changeCheckIn(checkIn.id, { done, doneOn: done ? today() : null }, true);
+                }}
+              />
+              <MarkdownField
+                label="Reflection: what did you complete, what did you learn, what changes?"
+                minRows={2}
+                value={checkIn.reflection}
+                error={problemAt(autosave, `checkIns.${index}.reflection`)}
+                onChange={(reflection) => changeCheckIn(checkIn.id, { reflection })}
+              />
+            </ListItemCard>
+          ))}
+        </ItemList>
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={18} aria-hidden />}
+          style={{ alignSelf: "flex-start" }}
+          disabled={draft.checkIns.length >= growthPlanLimits.checkIns}
+          onClick={() => addCheckIn({ scheduleId: null, dueOn: now, label: "Check-in" })}
+        >
+          Add a check-in
+        </Button>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Reflections
+        </Title>
+        <ItemList>
+          {draft.reflections.map((reflection, index) => (
+            <ListItemCard
+              key={reflection.id}
+              heading={`Reflection of ${formatCalendarDate(reflection.on)}`}
+              removeLabel={`Remove the reflection of ${formatCalendarDate(reflection.on)}`}
+              onRemove={() =>
+                update((section) => ({
+                  ...section,
+                  reflections: section.reflections.filter(
+                    (candidate) => candidate.id !== reflection.id,
+                  ),
+                }))
+              }
+            >
+              <TextInput
+                label="Date"
+                type="date"
+                maw={200}
+                value={reflection.on}
+                error={problemAt(autosave, `reflections.${index}.on`)}
+                onChange={(event) => {
+                  const on = event.currentTarget.value;
+                  update((section) => ({
+                    ...section,
+                    reflections: section.reflections.map((candidate) =>
+                      candidate.id === reflection.id ? { ...candidate, on } : candidate,
+                    ),
+                  }));
+                }}
+              />
+              <MarkdownField
+                label="Reflection"
+                minRows={2}
+                value={reflection.body}
+                error={problemAt(autosave, `reflections.${index}.body`)}
+                onChange={(body) =>
+                  update((section) => ({
+                    ...section,
+                    reflections: section.reflections.map((candidate) =>
+                      candidate.id === reflection.id ? { ...candidate, body } : candidate,
+                    ),
+                  }))
+                }
+              />
+            </ListItemCard>
+          ))}
+        </ItemList>
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={18} aria-hidden />}
+          style={{ alignSelf: "flex-start" }}
+          disabled={draft.reflections.length >= growthPlanLimits.reflections}
+          onClick={() =>
+            update((section) => ({
+              ...section,
+              reflections: [{ id: newId(), on: now, body: "" }, ...section.reflections],
+            }))
+          }
+        >
+          Add a reflection
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

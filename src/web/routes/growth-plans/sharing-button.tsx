@@ -1,0 +1,249 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  CloseButton,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconShare } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import {
+  type GrowthPlanSectionKey,
+  growthPlanLimits,
+  growthPlanSectionKeys,
+  type PlanPerson,
+  type SharingView,
+  sectionTitles,
+} from "#core/growth-plan.schemas.ts";
+import { errorMessage } from "../../api/api-error.ts";
+import { growthPlansQueryKey, sharingQuery, updateSharing } from "../../api/growth-plans.api.ts";
+import { personQuery } from "../../api/queries.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { PersonSelect } from "../../components/person-select.tsx";
+import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+
+type Audience = { manager: boolean; people: PlanPerson[] };
+type SharingDraft = Record<GrowthPlanSectionKey, Audience>;
+
+export function SharingButton({ planId, ownerId }: { planId: string; ownerId: string }) {
+  const [opened, modal] = useDisclosure(false);
+  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconShare size={18} aria-hidden />}
+        onClick={modal.open}
+      >
+        Sharing
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={modal.close}
+        title="Who can read this plan"
+        size="xl"
+        fullScreen={isPhone}
+      >
+        {opened && <SharingLoader planId={planId} ownerId={ownerId} onDone={modal.close} />}
+      </Modal>
+    </>
+  );
+}
+
+function SharingLoader({
+  planId,
+  ownerId,
+  onDone,
+}: {
+  planId: string;
+  ownerId: string;
+  onDone: () => void;
+}) {
+  const sharing = useQuery(sharingQuery(planId));
+  if (sharing.isPending) return <PageLoader />;
+  if (sharing.isError)
+    return <QueryErrorAlert error={sharing.error} onRetry={() => void sharing.refetch()} />;
+  return <SharingForm planId={planId} ownerId={ownerId} sharing={sharing.data} onDone={onDone} />;
+}
+
+/** Who may read a section, in words. */
+export function describeAudience(audience: Audience, manager: PlanPerson | null): string {
+  const names = [
+    ...(audience.manager
+      ? [manager ? `your manager (${manager.displayName})` : "your manager"]
+      : []),
+    ...audience.people.map((person) => person.displayName),
+  ];
+  return names.length === 0 ? "Private: only you" : `Shared with ${names.join(", ")}`;
+}
+
+function SharingForm({
+  planId,
+  ownerId,
+  sharing,
+  onDone,
+}: {
+  planId: string;
+  ownerId: string;
+  sharing: SharingView;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<SharingDraft>(() => structuredClone(sharing.sections));
+  const [formError, setFormError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      updateSharing(planId, {
+        sections: Object.fromEntries(
+          growthPlanSectionKeys.map((key) => [
+            key,
+            { manager: draft[key].manager, people: draft[key].people.map((person) => person.id) },
+          ]),
+        ) as Record<GrowthPlanSectionKey, { manager: boolean; people: string[] }>,
+      }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(sharingQuery(planId).queryKey, saved);
+      await queryClient.invalidateQueries({ queryKey: growthPlansQueryKey });
+      notifications.show({ color: "green", message: "Sharing saved." });
+      onDone();
+    },
+    onError: (error) => setFormError(errorMessage(error)),
+  });
+  const change = (key: GrowthPlanSectionKey, audience: Audience) =>
+    setDraft((current) => ({ ...current, [key]: audience }));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setFormError(null);
+        save.mutate();
+      }}
+    >
+      <Stack gap="md">
+        <Text size="sm">
+          You decide who reads each section. New plans share Section 2, Exploration, Section 3,
+          Section 4 and the accomplishment log with your current manager; Section 1 and the energy
+          journal stay private until you share them. People you name see only the sections you name
+          them on, and can comment there. Removing someone takes effect at once.
+        </Text>
+        {!sharing.manager && (
+          <Alert variant="light" color="gray">
+            You have no manager in Trellis at the moment, so sections shared with your manager are
+            readable by no one until you have one.
+          </Alert>
+        )}
+        <FormErrorAlert message={formError} />
+        {growthPlanSectionKeys.map((key) => (
+          <SectionAudienceFields
+            key={key}
+            section={key}
+            audience={draft[key]}
+            manager={sharing.manager}
+            ownerId={ownerId}
+            onChange={(audience) => change(key, audience)}
+          />
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save sharing
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SectionAudienceFields({
+  section,
+  audience,
+  manager,
+  ownerId,
+  onChange,
+}: {
+  section: GrowthPlanSectionKey;
+  audience: Audience;
+  manager: PlanPerson | null;
+  ownerId: string;
+  onChange: (audience: Audience) => void;
+}) {
+  const headingId = useId();
+  const isPrivate = !audience.manager && audience.people.length === 0;
+  const [pickerKey, setPickerKey] = useState(0);
+  const queryClient = useQueryClient();
+
+  return (
+    <Paper withBorder radius="md" p="md" component="fieldset" aria-labelledby={headingId} m={0}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h6" id={headingId}>
+            {sectionTitles[section]}
+          </Title>
+          <Badge variant="light" color={isPrivate ? "gray" : "trellis"} tt="none">
+            {isPrivate ? "Private" : "Shared"}
+          </Badge>
+        </Group>
+        <Checkbox
+          label={manager ? `My manager, ${manager.displayName}` : "My manager"}
+          checked={audience.manager}
+          onChange={(event) => onChange({ ...audience, manager: event.currentTarget.checked })}
+        />
+        {audience.people.length > 0 && (
+          <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+            {audience.people.map((person) => (
+              <Paper component="li" key={person.id} withBorder radius="xl" pl="sm" pr={4} py={2}>
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm">{person.displayName}</Text>
+                  <CloseButton
+                    size="sm"
+                    aria-label={`Stop sharing ${sectionTitles[section]} with ${person.displayName}`}
+                    onClick={() =>
+                      onChange({
+                        ...audience,
+                        people: audience.people.filter((candidate) => candidate.id !== person.id),
+                      })
+                    }
+                  />
+                </Group>
+              </Paper>
+            ))}
+          </Group>
+        )}
+        {audience.people.length < growthPlanLimits.sharedPeoplePerSection && (
+          <PersonSelect
+            key={pickerKey}
+            label="Also share with"
+            placeholder="Search people by name"
+            value={null}
+            excludeId={ownerId}
+            onChange={(personId) => {
+              if (!personId) return;
+              void queryClient.fetchQuery(personQuery(personId)).then(({ person }) => {
+                setPickerKey((key) => key + 1);
+                if (audience.people.some((candidate) => candidate.id === person.id)) return;
+                onChange({
+                  ...audience,
+                  people: [...audience.people, { id: person.id, displayName: person.displayName }],
+                });
+              });
+            }}
+          />
+        )}
+      </Stack>
+    </Paper>
+  );
+}
