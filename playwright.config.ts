@@ -9,6 +9,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Workers re-read this file, so the data directory is chosen once and inherited through the
 // environment: every run starts on an empty database, with first-run setup available.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "trellis-e2e-"));
+// The web app is built into the run's own directory, so runs never serve each other's build.
+const webDistDir = path.join(process.env.E2E_DATA_DIR, "web");
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -46,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx vite build && node src/server/cli.ts serve",
+    command: `npx vite build --logLevel warn --outDir "${webDistDir}" --emptyOutDir && node src/server/cli.ts serve`,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -57,6 +59,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PUBLIC_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,
+      WEB_DIST_DIR: webDistDir,
       LOG_LEVEL: "warn",
     },
   },

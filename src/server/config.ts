@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   HANDBOOK_BASE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .default("https://handbook.gitlab.com"),
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type Database = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
@@ -53,6 +54,8 @@ export type Config = {
   smtp: { url: string; from: string } | null;
   /** Where root-relative links of imported and exported pathway pages point. */
   handbookBaseUrl: string;
+  /** The built web app to serve; null means the build inside this checkout (dist/web). */
+  webDistDir: string | null;
 };
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.TRUST_PROXY,
     smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM } : null,
     handbookBaseUrl: vars.HANDBOOK_BASE_URL.replace(/\/+$/, ""),
+    webDistDir: vars.WEB_DIST_DIR ? path.resolve(vars.WEB_DIST_DIR) : null,
   };
 }

@@ -20,7 +20,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await db
       .transaction()
       .execute((trx) => installShippedPathway(trx, { config, clock: systemClock }));
-    const app = await buildApp(config, db);
+    const app = await buildApp(
+      config,
+      db,
+      config.webDistDir ? { webDistDir: config.webDistDir } : {},
+    );
     schedulePruning(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });
     return { app, db, address };

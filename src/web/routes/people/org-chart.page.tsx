@@ -132,7 +132,7 @@ function NodeCard({ node, current = false, nameRef }: NodeCardProps) {
       className={current ? `${classes.node} ${classes.current}` : classes.node}
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Avatar name={node.displayName} color="initials" radius="xl" aria-hidden />
+        <Avatar name={node.displayName} color="trellis" radius="xl" aria-hidden />
         <Stack gap={2} style={{ minWidth: 0 }}>
           {name}
           {node.jobTitle && (

@@ -58,7 +58,7 @@ function Profile({ profile }: { profile: PersonProfile }) {
 
       <Group justify="space-between" align="flex-start" gap="md">
         <Group gap="md" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
-          <Avatar name={person.displayName} color="initials" size={64} radius="xl" aria-hidden />
+          <Avatar name={person.displayName} color="trellis" size={64} radius="xl" aria-hidden />
           <Stack gap={4} style={{ minWidth: 0 }}>
             <Title order={1} style={{ overflowWrap: "anywhere" }}>
               {person.displayName}

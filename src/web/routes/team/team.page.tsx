@@ -70,7 +70,7 @@ function MemberCard({ member }: { member: TeamMember }) {
   return (
     <Paper component="li" withBorder radius="lg" p="md">
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Avatar name={member.displayName} color="initials" radius="xl" aria-hidden />
+        <Avatar name={member.displayName} color="trellis" radius="xl" aria-hidden />
         <Stack gap={4} style={{ minWidth: 0 }}>
           <PersonLink id={member.id}>{member.displayName}</PersonLink>
           {member.jobTitle && <Text size="sm">{member.jobTitle}</Text>}
