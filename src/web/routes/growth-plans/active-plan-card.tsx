@@ -30,7 +30,7 @@ export function ActivePlanCard() {
         {!active ? (
           <Text>
             You have no active growth plan.{" "}
-            <Anchor component={Link} to="/growth-plans">
+            <Anchor component={Link} to="/growth-plans" underline="always">
               Start one
             </Anchor>{" "}
             from a template or a blank page.

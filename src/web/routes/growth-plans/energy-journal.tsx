@@ -258,19 +258,13 @@ function EnergySummaryView({ planId, canEdit }: { planId: string; canEdit: boole
               gridAxis="x"
             />
           </div>
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped>
+          <div>
+            <Table striped fz="sm" horizontalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{noun}</Table.Th>
-                  <Table.Th scope="col">Average</Table.Th>
-                  <Table.Th scope="col">Entries</Table.Th>
+                  <Table.Th scope="col">Average (entries)</Table.Th>
                   <Table.Th scope="col">Tendency</Table.Th>
-                  {canEdit && (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>Action</VisuallyHidden>
-                    </Table.Th>
-                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -279,7 +273,7 @@ function EnergySummaryView({ planId, canEdit }: { planId: string; canEdit: boole
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         </>
       )}
     </Stack>
@@ -322,39 +316,34 @@ function GroupRow({
       <Table.Th scope="row" fw={500}>
         {group.label}
       </Table.Th>
-      <Table.Td>{group.averageLevel.toFixed(1)}</Table.Td>
-      <Table.Td>{group.count}</Table.Td>
       <Table.Td>
-        <Badge
-          variant="light"
-          tt="none"
-          color={
-            group.tendency === "energizes"
-              ? "trellis"
-              : group.tendency === "drains"
-                ? "orange"
-                : "gray"
-          }
-        >
-          {tendencyLabels[group.tendency]}
-        </Badge>
+        {group.averageLevel.toFixed(1)} ({group.count})
       </Table.Td>
-      {canEdit && (
-        <Table.Td>
-          {kind && (
+      <Table.Td>
+        {/* The action sits under the badge so the table fits a phone without scrolling. */}
+        <Group gap={6}>
+          <Badge
+            variant="light"
+            tt="none"
+            color={group.tendency === "energizes" ? "trellis" : "gray"}
+            className={group.tendency === "drains" ? classes.drainsBadge : undefined}
+          >
+            {tendencyLabels[group.tendency]}
+          </Badge>
+          {canEdit && kind && (
             <Button
-              size="compact-sm"
+              size="compact-xs"
               variant="light"
               disabled={added}
               loading={add.isPending}
               onClick={() => add.mutate()}
-              aria-label={`Add "${group.label}" to Section 1`}
             >
               {added ? "Added" : "Add to Section 1"}
+              <VisuallyHidden>: {group.label}</VisuallyHidden>
             </Button>
           )}
-        </Table.Td>
-      )}
+        </Group>
+      </Table.Td>
     </Table.Tr>
   );
 }

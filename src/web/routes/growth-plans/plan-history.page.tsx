@@ -255,28 +255,26 @@ function RevisionView({
             No field changed in this version.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table withTableBorder verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Field</Table.Th>
-                  <Table.Th scope="col">Before</Table.Th>
-                  <Table.Th scope="col">After</Table.Th>
+          <Table withTableBorder verticalSpacing="xs" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Field</Table.Th>
+                <Table.Th scope="col">Before</Table.Th>
+                <Table.Th scope="col">After</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {changes.map((field) => (
+                <Table.Tr key={field.path}>
+                  <Table.Th scope="row" fw={500}>
+                    {field.label}
+                  </Table.Th>
+                  <DiffCell value={field.before} />
+                  <DiffCell value={field.after} />
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {changes.map((field) => (
-                  <Table.Tr key={field.path}>
-                    <Table.Th scope="row" fw={500}>
-                      {field.label}
-                    </Table.Th>
-                    <DiffCell value={field.before} />
-                    <DiffCell value={field.after} />
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
         <Group gap="xs">
           <Button

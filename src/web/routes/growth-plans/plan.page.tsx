@@ -437,7 +437,7 @@ function SharedPlan({ view }: { view: PlanView }) {
       <Text>
         You can read the sections {view.plan.owner.displayName} shares with you, and comment on
         them. Sections they keep private are not shown.{" "}
-        <Anchor component={Link} to="/growth-plans/shared">
+        <Anchor component={Link} to="/growth-plans/shared" underline="always">
           Other plans shared with you
         </Anchor>
       </Text>

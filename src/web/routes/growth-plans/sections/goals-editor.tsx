@@ -12,6 +12,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -353,12 +354,11 @@ function ActionSteps({
           leftSection={<IconPlus size={16} aria-hidden />}
           style={{ alignSelf: "flex-start" }}
           disabled={steps.length >= growthPlanLimits.actionStepsPerGoal}
-          aria-label={`Add an action step to ${goalName}`}
           onClick={() =>
             onChange([...steps, { id: newId(), title: "", dueOn: null, done: false, doneOn: null }])
           }
         >
-          Add action step
+          Add action step<VisuallyHidden> to {goalName}</VisuallyHidden>
         </Button>
       </Stack>
     </Box>

@@ -17,6 +17,7 @@ import {
   type PlanView,
 } from "#core/growth-plan.schemas.ts";
 import { promptsQuery } from "../../../api/growth-plans.api.ts";
+import classes from "../growth-plans.module.css";
 import { MarkdownField } from "../markdown-field.tsx";
 import { problemAt, useSectionAutosave } from "../plan-parts.ts";
 import { SectionConflict } from "./section-conflict.tsx";
@@ -113,7 +114,8 @@ export function InspirationEditor({ plan, hint }: { plan: PlanView; hint: string
                     <Group gap="xs">
                       <Badge
                         variant="light"
-                        color={finding.kind === "energizes" ? "trellis" : "orange"}
+                        color={finding.kind === "energizes" ? "trellis" : "gray"}
+                        className={finding.kind === "drains" ? classes.drainsBadge : undefined}
                         tt="none"
                       >
                         {finding.kind === "energizes" ? "Energizes" : "Drains"}

@@ -8,6 +8,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { IconCalendarPlus, IconPlus } from "@tabler/icons-react";
 import { addMonths, scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
@@ -172,9 +173,12 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                     variant="light"
                     leftSection={<IconCalendarPlus size={16} aria-hidden />}
                     onClick={() => addCheckIn(due)}
-                    aria-label={`Record the check-in of ${formatCalendarDate(due.dueOn)}: ${due.label}`}
                   >
                     Record check-in
+                    <VisuallyHidden>
+                      {" "}
+                      of {formatCalendarDate(due.dueOn)}: {due.label}
+                    </VisuallyHidden>
                   </Button>
                 </Group>
               </Paper>
