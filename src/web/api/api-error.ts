@@ -5,18 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | "network" | "unexpected_response";
   readonly fields: FieldErrors | undefined;
+  /** The whole parsed answer: some errors carry more than the error (a 409's `current`). */
+  readonly body: unknown;
 
   constructor(options: {
     status: number;
     code: ApiError["code"];
     message: string;
     fields?: FieldErrors | undefined;
+    body?: unknown;
   }) {
     super(options.message);
     this.name = "ApiError";
     this.status = options.status;
     this.code = options.code;
     this.fields = options.fields;
+    this.body = options.body;
   }
 }
 

@@ -51,10 +51,11 @@ export async function apiRequest<Schema extends z.ZodType = z.ZodVoid>(
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = ErrorBody.safeParse(await readJson(response));
+  const body = await readJson(response);
+  const parsed = ErrorBody.safeParse(body);
   if (!parsed.success) return unexpectedResponse(response.status);
   const { code, message, fields } = parsed.data.error;
-  return new ApiError({ status: response.status, code, message, fields });
+  return new ApiError({ status: response.status, code, message, fields, body });
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,7 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { EmptyBody } from "#core/auth.schemas.ts";
-import { ErrorBody } from "#core/errors.ts";
 import {
   type AddEnergyFindingBody,
   CommentList,
@@ -96,7 +95,7 @@ export type VersionedSave<Saved, Current> =
 
 /**
  * PUT/DELETE with a base version. A 409 is an expected answer here, not a failure: its body holds
- * what is stored now (`current`), which apiRequest's error would drop, so these requests read it.
+ * what is stored now (`current`), which the editor shows beside the person's own version.
  */
 async function sendVersioned<Saved extends z.ZodType, Conflict extends z.ZodType>(
   path: string,
@@ -105,40 +104,18 @@ async function sendVersioned<Saved extends z.ZodType, Conflict extends z.ZodType
   savedSchema: Saved,
   conflictSchema: Conflict,
 ): Promise<VersionedSave<z.output<Saved>, z.output<Conflict>>> {
-  let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: { accept: "application/json", "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      code: "network",
-      message: "Could not reach Trellis. Check your connection and try again.",
-    });
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (response.status === 409) {
-    const conflict = conflictSchema.safeParse(json);
-    if (conflict.success) return { outcome: "conflict", current: conflict.data };
-  }
-  if (response.ok) {
-    const saved = savedSchema.safeParse(json);
-    if (saved.success) return { outcome: "saved", saved: saved.data };
-  } else {
-    const error = ErrorBody.safeParse(json);
-    if (error.success) {
-      throw new ApiError({ status: response.status, ...error.data.error });
+    return {
+      outcome: "saved",
+      saved: await apiRequest(path, { method, body, response: savedSchema }),
+    };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) {
+      const conflict = conflictSchema.safeParse(error.body);
+      if (conflict.success) return { outcome: "conflict", current: conflict.data };
     }
+    throw error;
   }
-  throw new ApiError({
-    status: response.status,
-    code: "unexpected_response",
-    message: "Trellis answered in a way this page did not expect. Reload and try again.",
-  });
 }
 
 export async function saveSection<Key extends DocumentSectionKey>(
