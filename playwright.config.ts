@@ -61,6 +61,7 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       WEB_DIST_DIR: webDistDir,
       LOG_LEVEL: "warn",
+      CHECK_RESPONSES: "true",
     },
   },
 });

@@ -5,6 +5,7 @@
  *   node bench/load/run-load.ts --people 10000 --database sqlite|postgres [--duration 10]
  *     [--only "team"]            the bare route and the scenarios whose name contains this
  *     [--cpu-prof-dir DIR]       write a V8 CPU profile of the server (see bench/profile-cpu.ts)
+ *     [--node-flags "--x --y"]   extra Node.js flags for the server process, to compare settings
  * Results go to bench/RESULTS.md only for a full run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     only: { type: "string" },
     "cpu-prof-dir": { type: "string" },
+    "node-flags": { type: "string" },
   },
 });
 const size = Number(values.people);
@@ -149,7 +151,8 @@ async function main(): Promise<void> {
     const profiling = values["cpu-prof-dir"]
       ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`]
       : [];
-    server = spawn(process.execPath, [...profiling, cli, "serve"], {
+    const nodeFlags = values["node-flags"]?.split(/\s+/).filter(Boolean) ?? [];
+    server = spawn(process.execPath, [...nodeFlags, ...profiling, cli, "serve"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
         `${result.name.padEnd(24)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors}  ratio ${result.ratio.toFixed(2)}  RSS ${result.rssMb} MB`,
       );
     }
-    if (values.only || values["cpu-prof-dir"]) return;
+    if (values.only || values["cpu-prof-dir"] || values["node-flags"]) return;
     writeResults({
       database: values.database ?? "sqlite",
       people: size,

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from "fastify";
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifySerializerCompiler,
+  LogController,
+} from "fastify";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import type { Db } from "./db/create-db.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { registerErrorHandling, sendRouteNotFound } from "./http/error-handler.ts";
+import { responseSerializerCompiler } from "./http/response-serializer.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSameOriginGuard } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
@@ -61,7 +63,9 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Fastify sends a Buffer from a serializer as it is, though its types only mention strings.
+  const serializerCompiler = responseSerializerCompiler({ check: config.checkResponses });
+  app.setSerializerCompiler(serializerCompiler as FastifySerializerCompiler<unknown>);
   registerErrorHandling(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -35,6 +35,10 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .default("https://handbook.gitlab.com"),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  CHECK_RESPONSES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 export type Database = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
@@ -56,6 +60,8 @@ export type Config = {
   handbookBaseUrl: string;
   /** The built web app to serve; null means the build inside this checkout (dist/web). */
   webDistDir: string | null;
+  /** Check every response against its route's schema (tests and development; see decision 013). */
+  checkResponses: boolean;
 };
 
 export class ConfigError extends Error {
@@ -101,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM } : null,
     handbookBaseUrl: vars.HANDBOOK_BASE_URL.replace(/\/+$/, ""),
     webDistDir: vars.WEB_DIST_DIR ? path.resolve(vars.WEB_DIST_DIR) : null,
+    checkResponses: vars.CHECK_RESPONSES,
   };
 }

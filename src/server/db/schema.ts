@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * Row types as the drivers return them after normalisation: ids and timestamps are text
  * (ISO-8601 UTC), flags are 0/1 integers, JSON is text. See STYLE.md, convention 5.
@@ -188,6 +190,8 @@ export type PathwayTemplatesTable = {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
+  /** Goes up by one with every edit of the stages and items; readers cache content by it. */
+  content_version: Generated<number>;
 };
 
 export type PathwayStagesTable = {

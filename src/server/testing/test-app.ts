@@ -18,7 +18,12 @@ export type TestApp = {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = {
-    ...loadConfig({ LOG_LEVEL: "silent", DATA_DIR: testDatabase.dataDir, ...env }),
+    ...loadConfig({
+      LOG_LEVEL: "silent",
+      DATA_DIR: testDatabase.dataDir,
+      CHECK_RESPONSES: "true",
+      ...env,
+    }),
     database: testDatabase.database,
   };
   const db = createDb(config.database);

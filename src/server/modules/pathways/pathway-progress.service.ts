@@ -40,13 +40,14 @@ import {
   type ItemRow,
   insertCustomItems,
   listCustomItemsOfPerson,
-  listItemsForPerson,
+  listItemsById,
   listLiveStages,
   listProgressOfPerson,
   type TemplateRow,
   updateCustomItem,
   upsertProgress,
 } from "./pathway.queries.ts";
+import { loadTemplateContent } from "./template-content-cache.ts";
 
 const noSuchPerson = () => new AppError("not_found", "No such person.");
 const noSuchItem = () => new AppError("not_found", "No such item on this pathway.");
@@ -98,26 +99,36 @@ async function buildView(
   canEdit: boolean,
 ): Promise<PathwayView> {
   const template = await resolveTemplateOf(ctx.db, person.id);
-  const [stages, items, progress, customItems] = template
+  const [content, progress, customItems] = template
     ? await Promise.all([
-        listLiveStages(ctx.db, template.row.id),
-        listItemsForPerson(ctx.db, template.row.id, person.id),
+        loadTemplateContent(ctx.db, template.row),
         listProgressOfPerson(ctx.db, person.id),
         listCustomItemsOfPerson(ctx.db, person.id),
       ])
-    : [[], [], [], []];
+    : [null, [], []];
+  // Items removed from the template since the person made progress on them are still shown.
+  const removedIds = content
+    ? progress.map((row) => row.item_id).filter((id) => !content.itemIds.has(id))
+    : [];
+  const removedItems =
+    template && removedIds.length > 0
+      ? await listItemsById(ctx.db, template.row.id, removedIds)
+      : [];
   return presentPathwayView({
     person,
     relation,
     canEdit,
     today: todayOf(ctx, person),
     template,
-    stages,
-    items,
+    stages: content ? [...content.stages] : [],
+    items: [...(content?.items ?? []), ...removedItems].sort(byPosition),
     progress,
     customItems,
   });
 }
+
+const byPosition = (a: ItemRow, b: ItemRow) =>
+  a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function getPathwayOf(
   ctx: AppContext,

@@ -55,6 +55,7 @@ import {
   listLiveItemsOfStage,
   listLiveStages,
   listTemplatesWithCounts,
+  markTemplateEdited,
   nextItemPosition,
   setDefaultTemplate,
   type TemplateRow,
@@ -266,7 +267,7 @@ async function editTemplate(
     const template = await loadTemplate(trx, templateId);
     const now = nowIso(ctx);
     await edit(trx, template, now);
-    await updateTemplate(trx, template.id, { updated_at: now, updated_by: actor.personId });
+    await markTemplateEdited(trx, template.id, { updatedAt: now, updatedBy: actor.personId });
     return loadTemplateDetail(trx, template.id);
   });
 }

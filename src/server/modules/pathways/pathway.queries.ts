@@ -113,6 +113,23 @@ export async function updateTemplate(
   await db.updateTable("pathway_templates").set(changes).where("id", "=", id).execute();
 }
 
+/** Records an edit of the stages or items: who and when, and a new content version. */
+export async function markTemplateEdited(
+  db: Db,
+  id: string,
+  edit: { updatedAt: string; updatedBy: string },
+): Promise<void> {
+  await db
+    .updateTable("pathway_templates")
+    .set((eb) => ({
+      updated_at: edit.updatedAt,
+      updated_by: edit.updatedBy,
+      content_version: eb("content_version", "+", 1),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Makes one template the default; clears the slot first so the unique key never clashes. */
 export async function setDefaultTemplate(db: Db, id: string, updatedAt: string): Promise<void> {
   await db
@@ -185,24 +202,13 @@ export function listLiveItems(db: Db, templateId: string) {
     .execute();
 }
 
-/** The template's live items and the removed ones the person has progress on, in one query. */
-export function listItemsForPerson(db: Db, templateId: string, personId: string) {
+/** Items of a template by id, removed ones included (for progress on items since removed). */
+export function listItemsById(db: Db, templateId: string, ids: readonly string[]) {
   return db
     .selectFrom("pathway_items")
     .selectAll()
     .where("template_id", "=", templateId)
-    .where((eb) =>
-      eb.or([
-        eb("removed_at", "is", null),
-        eb(
-          "id",
-          "in",
-          eb.selectFrom("pathway_progress").select("item_id").where("person_id", "=", personId),
-        ),
-      ]),
-    )
-    .orderBy("position")
-    .orderBy("id")
+    .where("id", "in", ids)
     .execute();
 }
 

@@ -839,3 +839,49 @@ describe("the shipped pathway on an upgraded installation", () => {
     }
   });
 });
+
+describe("template content shared by app instances on one database", () => {
+  it("shows an edit made through one instance on the next read through another", async () => {
+    const { buildApp } = await import("#server/app.ts");
+    const { createDb } = await import("#server/db/create-db.ts");
+    const t = await createTestApp();
+    const otherDb = createDb(t.ctx.config.database);
+    const other = await buildApp(t.ctx.config, otherDb, { clock: t.clock, webDistDir: null });
+    try {
+      const setup = await postJson(t.app, "/api/setup", {
+        name: "First Admin",
+        email: "first-admin@example.com",
+        password: "a long enough password",
+      });
+      expect(setup.statusCode, setup.body).toBe(201);
+      const admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
+      const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
+      const session = await createSession(t.ctx, member.id);
+      const readThroughOther = async () => {
+        const response = await getJson(other, "/api/pathway/me", { session });
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json() as PathwayView;
+      };
+
+      const before = await readThroughOther();
+      const item = itemsOf(before, "y1q2")[0];
+      const templateId = before.template?.id ?? "";
+      const base = `/api/pathway-templates/${templateId}/items/${item?.id}`;
+      const renamed = await sendJson(t.app, "PATCH", base, { title: "Renamed elsewhere" }, admin);
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      expect(itemsOf(await readThroughOther(), "y1q2")[0]?.title).toBe("Renamed elsewhere");
+
+      const removed = await sendJson(t.app, "DELETE", base, {}, admin);
+      expect(removed.statusCode, removed.body).toBe(200);
+      const afterRemoval = await readThroughOther();
+      expect(itemsOf(afterRemoval, "y1q2").map((candidate) => candidate.id)).not.toContain(
+        item?.id,
+      );
+      expect(afterRemoval.summary.total).toBe(before.summary.total - 1);
+    } finally {
+      await other.close();
+      await otherDb.destroy();
+      await t.close();
+    }
+  });
+});

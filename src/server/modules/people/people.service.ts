@@ -56,12 +56,18 @@ import {
 
 const noSuchPerson = () => new AppError("not_found", "No such person.");
 
-type PersonInContext = { person: PersonRow; chain: PersonRow[]; relation: PersonRelation };
+async function findManagerOf(db: Db, person: PersonRow): Promise<PersonRow | null> {
+  return person.manager_id ? ((await findPersonById(db, person.manager_id)) ?? null) : null;
+}
+
+/** `chain` (managers, nearest first) is loaded only when the relation needs it: not for oneself. */
+type PersonInContext = { person: PersonRow; chain: PersonRow[] | null; relation: PersonRelation };
 
 /** Loads a person and how the actor stands to them, fresh on every request (no caching). */
 async function loadPersonFor(ctx: AppContext, actor: Actor, id: string): Promise<PersonInContext> {
   const person = await findPersonById(ctx.db, id);
   if (!person) throw noSuchPerson();
+  if (person.id === actor.personId) return { person, chain: null, relation: "self" };
   const chain = await listManagerChain(ctx.db, person.id);
   const relation = relationOf(
     actor,
@@ -125,13 +131,14 @@ export async function getPersonProfile(
     employment: canReadEmployment(actor, person, relation),
     account: canReadAccount(actor, person, relation),
   };
-  const [reportCounts, invitation] = await Promise.all([
+  const [manager, reportCounts, invitation] = await Promise.all([
+    chain ? (chain[0] ?? null) : findManagerOf(ctx.db, person),
     countActiveDirectReports(ctx.db, [person.id]),
     visibility.account ? findPendingInvitationOfPerson(ctx.db, person.id, nowIso(ctx)) : undefined,
   ]);
   return presentPersonProfile({
     person,
-    manager: chain[0] ?? null,
+    manager,
     directReportCount: reportCounts.get(person.id) ?? 0,
     relation,
     visibility,
@@ -140,7 +147,9 @@ export async function getPersonProfile(
 }
 
 export async function getOrgChart(ctx: AppContext, actor: Actor, id: string): Promise<OrgChart> {
-  const { person, chain } = await loadReadablePerson(ctx, actor, id);
+  const loaded = await loadReadablePerson(ctx, actor, id);
+  const { person } = loaded;
+  const chain = loaded.chain ?? (await listManagerChain(ctx.db, person.id));
   const chainIds = chain.map((manager) => manager.id);
   const visibleChain = chain.filter((manager, index) =>
     canReadPerson(actor, manager, relationOf(actor, manager.id, chainIds.slice(index + 1))),
