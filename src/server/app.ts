@@ -74,7 +74,7 @@ export async function buildApp(
     }
   });
 
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   registerSameOriginGuard(app, config);
   await registerSessions(app, ctx);
   registerRouteAccess(app);

@@ -104,6 +104,22 @@ describe("request pipeline", () => {
     expect(unsafeId.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("asks browsers for HTTPS only when served over HTTPS", async () => {
+    expect((await getJson(t.app, "/healthz")).headers["strict-transport-security"]).toBeUndefined();
+    const https = await createTestApp({ PUBLIC_URL: "https://trellis.example.com" });
+    try {
+      const response = await getJson(https.app, "/healthz");
+      expect(response.headers["strict-transport-security"]).toBe(
+        "max-age=31536000; includeSubDomains",
+      );
+      expect(String(response.headers["content-security-policy"])).toContain(
+        "upgrade-insecure-requests",
+      );
+    } finally {
+      await https.close();
+    }
+  });
+
   it("publishes the OpenAPI document with every API route", async () => {
     const response = await getJson(t.app, "/api/docs/json");
     expect(response.statusCode).toBe(200);
