@@ -48,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build --logLevel warn --outDir "${webDistDir}" --emptyOutDir && node src/server/cli.ts serve`,
+    command: `npx vite build --logLevel warn --outDir "${webDistDir}" --emptyOutDir && ./bin/trellis.js serve`,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

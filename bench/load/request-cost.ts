@@ -34,6 +34,7 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 
 let statements = 0;
+let responseBytes = 0;
 const countStatements: KyselyPlugin = {
   transformQuery: (args) => {
     statements += 1;
@@ -92,11 +93,13 @@ try {
         if (response.statusCode >= 300) {
           throw new Error(`${scenario.name}: ${response.statusCode} ${response.body}`);
         }
+        responseBytes += response.rawPayload.length;
         described.onResponse?.(response.statusCode, response.body);
       }
     };
     for (let index = 0; index < 500; index++) await inject(index);
     statements = 0;
+    responseBytes = 0;
     sqlTime.clear();
     timingSql = true;
     const profiler = values["cpu-prof"] ? new Session() : null;
@@ -115,7 +118,7 @@ try {
       profiler.disconnect();
     }
     console.log(
-      `${scenario.name.padEnd(24)} ${micros.toFixed(0).padStart(6)} µs/request  ${(statements / requests).toFixed(1)} statements/request`,
+      `${scenario.name.padEnd(24)} ${micros.toFixed(0).padStart(6)} µs/request  ${(statements / requests).toFixed(1)} statements/request  ${Math.round(responseBytes / requests)} bytes/response`,
     );
     for (const [text, { micros, count }] of sqlTime) {
       const perRequest = (micros / requests).toFixed(1).padStart(8);

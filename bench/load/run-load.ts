@@ -5,7 +5,8 @@
  *   node bench/load/run-load.ts --people 10000 --database sqlite|postgres [--duration 10]
  *     [--only "team"]            the bare route and the scenarios whose name contains this
  *     [--cpu-prof-dir DIR]       write a V8 CPU profile of the server (see bench/profile-cpu.ts)
- *     [--node-flags "--x --y"]   extra Node.js flags for the server process, to compare settings
+ *     [--node-flags="--x --y"]   Node.js flags for the server besides those it runs with, to
+ *                                compare settings
  * Results go to bench/RESULTS.md only for a full run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -18,6 +19,7 @@ import { loadConfig } from "#server/config.ts";
 import { systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
+import { serverNodeFlags } from "#server/node-flags.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
 import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
@@ -152,7 +154,8 @@ async function main(): Promise<void> {
       ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`]
       : [];
     const nodeFlags = values["node-flags"]?.split(/\s+/).filter(Boolean) ?? [];
-    server = spawn(process.execPath, [...nodeFlags, ...profiling, cli, "serve"], {
+    const flags = [...serverNodeFlags, ...nodeFlags, ...profiling];
+    server = spawn(process.execPath, [...flags, cli, "serve"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
     });
