@@ -10,6 +10,7 @@ import {
 } from "#core/growth-plan.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
+import { findPersonById } from "#server/modules/people/people.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
 import { partOf, presentRevision } from "./growth-plans.presenters.ts";
 import {
@@ -129,8 +130,14 @@ export async function getPlanRevision(
 ): Promise<RevisionDetail> {
   await loadOwnPlan(ctx, actor, planId, historyRefusal);
   const rebuilt = await rebuildAt(ctx, planId, version);
+  const authorId = rebuilt.revision.author_id;
+  const author = authorId ? await findPersonById(ctx.db, authorId) : undefined;
   return {
-    revision: presentRevision(rebuilt.revision),
+    revision: presentRevision({
+      ...rebuilt.revision,
+      author_name: author?.name ?? null,
+      author_preferred_name: author?.preferred_name ?? null,
+    }),
     snapshot: rebuilt.snapshot,
     change: { before: rebuilt.before, after: rebuilt.after },
   };

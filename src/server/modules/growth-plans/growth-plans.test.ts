@@ -367,6 +367,10 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       session: people.sessions.owner,
     });
     expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().revision.author).toEqual({
+      id: people.ids.owner,
+      displayName: "Olu Owner",
+    });
     expect(detail.json().snapshot.sections.role).toEqual(role.content);
     expect(detail.json().snapshot.goals.map((g: { id: string }) => g.id)).toContain(goal.id);
 
