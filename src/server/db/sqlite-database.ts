@@ -5,15 +5,19 @@ import type { SqliteDatabase, SqliteStatement } from "kysely";
 
 export const requiredBusyTimeoutMs = 5000;
 
-/** Settings every connection must have; each is checked after it is set. */
+/**
+ * Settings every connection must have; each is checked after it is set. The busy timeout comes
+ * first: switching a new file to WAL needs a lock that another process opening it at the same
+ * moment may hold, and without the timeout that fails at once with "database is locked".
+ */
 const pragmas = [
-  { set: "journal_mode = WAL", check: "journal_mode", expect: "wal" },
-  { set: "synchronous = FULL", check: "synchronous", expect: 2 },
   {
     set: `busy_timeout = ${requiredBusyTimeoutMs}`,
     check: "busy_timeout",
     expect: requiredBusyTimeoutMs,
   },
+  { set: "journal_mode = WAL", check: "journal_mode", expect: "wal" },
+  { set: "synchronous = FULL", check: "synchronous", expect: 2 },
   { set: "foreign_keys = ON", check: "foreign_keys", expect: 1 },
 ] as const;
 
@@ -44,9 +48,33 @@ export function openSqliteFile(file: string): DatabaseSync {
   return database;
 }
 
+const isBusy = (error: unknown) => /database is locked|SQLITE_BUSY/i.test(errorMessage(error));
+
+/**
+ * Runs one setup statement; a failure names the statement. SQLite answers "database is locked"
+ * without waiting when a second process switches a file to WAL while the first is still setting
+ * it up (seen with two `trellis migrate` started together), so a busy answer is retried here for
+ * as long as the busy timeout would have waited.
+ */
+function execStep(database: DatabaseSync, statement: string): void {
+  const deadline = Date.now() + requiredBusyTimeoutMs;
+  for (;;) {
+    try {
+      database.exec(statement);
+      return;
+    } catch (error) {
+      if (isBusy(error) && Date.now() < deadline) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+        continue;
+      }
+      throw new Error(`${errorMessage(error)} (while running "${statement}")`);
+    }
+  }
+}
+
 function applyPragmas(database: DatabaseSync): void {
   for (const pragma of pragmas) {
-    database.exec(`PRAGMA ${pragma.set}`);
+    execStep(database, `PRAGMA ${pragma.set}`);
     const row = database.prepare(`PRAGMA ${pragma.check}`).get() as Record<string, unknown>;
     const actual = Object.values(row ?? {})[0];
     const matches =
@@ -60,8 +88,10 @@ function applyPragmas(database: DatabaseSync): void {
     }
   }
   // A read-only directory only shows up on the first write.
-  database.exec(
-    "CREATE TABLE IF NOT EXISTS trellis_write_check (id INTEGER); DROP TABLE trellis_write_check",
+  // One transaction, so two processes opening a new file together do not drop each other's table.
+  execStep(
+    database,
+    "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS trellis_write_check (id INTEGER); DROP TABLE IF EXISTS trellis_write_check; COMMIT",
   );
 }
 
