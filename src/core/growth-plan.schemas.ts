@@ -469,10 +469,15 @@ export type SharedPlanList = z.infer<typeof SharedPlanList>;
 
 export const PlanTitle = requiredText(limits.shortText, "Enter a title");
 
+/** A template's id: the shipped ones are named ("aspiring-manager"), admins' ones likewise. */
+export const TemplateId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and dashes (at most 64)");
+
 export const CreatePlanBody = z.strictObject({
   title: PlanTitle,
   /** Start from this template (GET /api/growth-plan-templates); null or absent for a blank plan. */
-  templateId: z.string().min(1).max(64).nullable().default(null),
+  templateId: TemplateId.nullable().default(null),
   /** Make it the active plan (archiving the current one). Defaults to true. */
   activate: z.boolean().default(true),
 });
@@ -800,10 +805,6 @@ export const TemplateContent = z.strictObject({
   ),
 });
 export type TemplateContent = z.infer<typeof TemplateContent>;
-
-export const TemplateId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Use lower-case letters, digits and dashes (at most 64)");
 
 export const TemplateView = z.object({
   id: z.string(),

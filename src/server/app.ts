@@ -6,12 +6,13 @@ import Fastify, {
   type FastifySerializerCompiler,
   LogController,
 } from "fastify";
-import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import type { Db } from "./db/create-db.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
 import { registerErrorHandling, sendRouteNotFound } from "./http/error-handler.ts";
+import { requestValidatorCompiler } from "./http/request-validator.ts";
 import { responseSerializerCompiler } from "./http/response-serializer.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSameOriginGuard } from "./http/same-origin.ts";
@@ -62,7 +63,7 @@ export async function buildApp(
     genReqId: incomingOrNewRequestId,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   // Fastify sends a Buffer from a serializer as it is, though its types only mention strings.
   const serializerCompiler = responseSerializerCompiler({ check: config.checkResponses });
   app.setSerializerCompiler(serializerCompiler as FastifySerializerCompiler<unknown>);
