@@ -77,6 +77,10 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
       "/admin/import",
       "/admin/audit",
       "/admin/pathway-templates",
+      "/admin/growth-plan-templates",
+      "/admin/growth-plan-templates/new",
+      "/admin/growth-plan-templates/aspiring-manager",
+      "/admin/growth-plan-prompts",
     ];
   }
   return common;

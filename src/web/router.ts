@@ -6,6 +6,12 @@ import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
 import { adminRouteTree } from "./routes/admin/admin.route.ts";
 import {
+  growthPlanPromptsRoute,
+  growthPlanTemplateRoute,
+  growthPlanTemplatesRoute,
+  newGrowthPlanTemplateRoute,
+} from "./routes/admin/growth-plan-templates.route.ts";
+import {
   pathwayImportRoute,
   pathwayTemplateRoute,
   pathwayTemplatesRoute,
@@ -49,6 +55,10 @@ const routeTree = rootRoute.addChildren([
     pathwayTemplatesRoute,
     pathwayImportRoute,
     pathwayTemplateRoute,
+    growthPlanTemplatesRoute,
+    newGrowthPlanTemplateRoute,
+    growthPlanTemplateRoute,
+    growthPlanPromptsRoute,
   ]),
 ]);
 

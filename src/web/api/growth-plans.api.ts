@@ -7,6 +7,7 @@ import {
   CommentView,
   type CreateEnergyEntryBody,
   type CreatePlanBody,
+  type CreateTemplateBody,
   type DocumentSectionContent,
   type DocumentSectionKey,
   EnergyEntry,
@@ -30,7 +31,10 @@ import {
   type SectionView,
   SharedPlanList,
   SharingView,
+  type TemplateBody,
   TemplateList,
+  TemplateView,
+  type UpdatePromptsBody,
   type UpdateSharingBody,
 } from "#core/growth-plan.schemas.ts";
 import { ApiError } from "./api-error.ts";
@@ -78,12 +82,41 @@ export function archivePlan(planId: string) {
   });
 }
 
-export function listTemplates() {
-  return apiRequest("/api/growth-plan-templates", { response: TemplateList });
+// ── Templates and reflection prompts ────────────────────────────────────────────────────────
+
+/** Archived templates cannot start plans, so only the admin pages ask for them. */
+export function listTemplates({ includeArchived = false } = {}) {
+  return apiRequest(
+    withSearchParams("/api/growth-plan-templates", {
+      includeArchived: includeArchived ? "true" : null,
+    }),
+    { response: TemplateList },
+  );
+}
+
+export function createTemplate(body: CreateTemplateBody) {
+  return apiRequest("/api/growth-plan-templates", {
+    method: "POST",
+    body,
+    response: TemplateView,
+  });
+}
+
+/** Also how a template is archived or restored: the body always holds the whole template. */
+export function updateTemplate(templateId: string, body: TemplateBody) {
+  return apiRequest(`/api/growth-plan-templates/${encodeURIComponent(templateId)}`, {
+    method: "PUT",
+    body,
+    response: TemplateView,
+  });
 }
 
 export function listPrompts() {
   return apiRequest("/api/growth-plan-prompts", { response: PromptList });
+}
+
+export function updatePrompts(body: UpdatePromptsBody) {
+  return apiRequest("/api/growth-plan-prompts", { method: "PUT", body, response: PromptList });
 }
 
 // ── Versioned saves ─────────────────────────────────────────────────────────────────────────
@@ -295,10 +328,20 @@ export function planQuery(planId: string) {
   });
 }
 
+/** Every answer about templates starts with this key, so one invalidation refreshes them all. */
+export const templatesQueryKey = ["growth-plan-templates"] as const;
+
+/** The templates a plan can start from. */
 export const templatesQuery = queryOptions({
-  queryKey: ["growth-plan-templates"],
-  queryFn: listTemplates,
+  queryKey: [...templatesQueryKey, "active"],
+  queryFn: () => listTemplates(),
   staleTime: 5 * 60_000,
+});
+
+/** Every template, archived ones included, for the admin pages. */
+export const allTemplatesQuery = queryOptions({
+  queryKey: [...templatesQueryKey, "all"],
+  queryFn: () => listTemplates({ includeArchived: true }),
 });
 
 export const promptsQuery = queryOptions({

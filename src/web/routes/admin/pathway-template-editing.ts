@@ -12,12 +12,14 @@ import {
 } from "#core/pathway/pathway-api.schemas.ts";
 import { lastScheduledYear, stageKeyId, stageLabel } from "#core/pathway/pathway-stages.ts";
 
-/** The ids of a stage with one item moved up (-1) or down (+1); unchanged at either end. */
-export function moveItem(ids: readonly string[], index: number, delta: -1 | 1): string[] {
+/** A list with one entry moved up (-1) or down (+1); unchanged at either end. */
+export function moveItem<Item>(items: readonly Item[], index: number, delta: -1 | 1): Item[] {
   const target = index + delta;
-  if (index < 0 || index >= ids.length || target < 0 || target >= ids.length) return [...ids];
-  const moved = [...ids];
-  [moved[index], moved[target]] = [moved[target] as string, moved[index] as string];
+  if (index < 0 || index >= items.length || target < 0 || target >= items.length) {
+    return [...items];
+  }
+  const moved = [...items];
+  [moved[index], moved[target]] = [moved[target] as Item, moved[index] as Item];
   return moved;
 }
 

@@ -4,6 +4,7 @@ import {
   IconFileImport,
   IconHome,
   IconListDetails,
+  IconMessageQuestion,
   IconPlant2,
   IconRoute,
   IconShare2,
@@ -28,7 +29,9 @@ interface Area {
     | "/pathway"
     | "/growth-plans"
     | "/growth-plans/shared"
-    | "/admin/pathway-templates";
+    | "/admin/pathway-templates"
+    | "/admin/growth-plan-templates"
+    | "/admin/growth-plan-prompts";
   label: string;
   icon: typeof IconHome;
 }
@@ -49,6 +52,8 @@ const administrators: Area[] = [
   { to: "/admin/import", label: "Import", icon: IconFileImport },
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
+  { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
+  { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
 ];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {

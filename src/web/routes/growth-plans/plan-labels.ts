@@ -1,10 +1,16 @@
-import type { GoalContent, GoalStatus } from "#core/growth-plan.schemas.ts";
+import type { CheckInCadence, GoalContent, GoalStatus } from "#core/growth-plan.schemas.ts";
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   "not-started": "Not started",
   "in-progress": "In progress",
   done: "Done",
   dropped: "Dropped",
+};
+
+export const cadenceLabels: Record<CheckInCadence, string> = {
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+  yearly: "Yearly",
 };
 
 /** The handbook's Section 3 columns, in its order. */

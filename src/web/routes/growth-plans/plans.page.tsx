@@ -297,7 +297,7 @@ function NewPlanForm({
                 <Stack gap={2}>
                   <Text fw={600}>Blank plan</Text>
                   <Text size="sm" c="dimmed">
-                    The five reflection questions and an empty page for everything else.
+                    The reflection questions and an empty page for everything else.
                   </Text>
                 </Stack>
               </Group>

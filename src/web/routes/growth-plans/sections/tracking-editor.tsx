@@ -22,15 +22,10 @@ import {
 } from "#core/growth-plan.schemas.ts";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
+import { cadenceLabels } from "../plan-labels.ts";
 import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";
 import { ItemList, ListItemCard } from "./list-item-card.tsx";
 import { SectionConflict } from "./section-conflict.tsx";
-
-const cadenceLabels: Record<CheckInCadence, string> = {
-  monthly: "Monthly",
-  quarterly: "Quarterly",
-  yearly: "Yearly",
-};
 
 export function TrackingEditor({ plan }: { plan: PlanView }) {
   const autosave = useSectionAutosave(plan, "tracking");

@@ -1,0 +1,452 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import type { useForm } from "@mantine/form";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { type ChangeEvent, type ReactNode, useId } from "react";
+import {
+  checkInCadences,
+  growthPlanLimits,
+  sectionTitles,
+  trajectories,
+  trajectoryLabels,
+} from "#core/growth-plan.schemas.ts";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { TitledSection } from "../../components/titled-section.tsx";
+import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
+import { cadenceLabels, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
+import { ItemList, ListItemCard } from "../growth-plans/sections/list-item-card.tsx";
+import {
+  blankGoal,
+  blankResource,
+  blankScheduleItem,
+  errorOfStringList,
+  type GoalDraft,
+  suggestedTemplateId,
+  type TemplateFormValues,
+} from "./growth-plan-template-editing.ts";
+
+/** What the fields need of a template form; the create and edit forms differ in what they submit. */
+export type TemplateForm = Pick<
+  ReturnType<typeof useForm<TemplateFormValues, unknown>>,
+  | "values"
+  | "errors"
+  | "getValues"
+  | "getInputProps"
+  | "getInputNode"
+  | "setFieldValue"
+  | "setErrors"
+  | "insertListItem"
+  | "removeListItem"
+>;
+
+const columnLabel = Object.fromEntries(
+  goalColumns.map((column) => [column.key, column.label]),
+) as Record<(typeof goalColumns)[number]["key"], string>;
+
+/**
+ * Every field of a template, in the order a member meets them in a plan. `mode` "create" adds
+ * the id, which is suggested from the name until the admin types one.
+ */
+export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "create" | "edit" }) {
+  const focusAfterRender = useFocusAfterRender();
+  const idPrefix = useId();
+  const fieldId = (...parts: (string | number)[]) => `${idPrefix}-${parts.join("-")}`;
+  const { goals, resources, schedule } = form.values.content;
+  const targetRolesError = errorOfStringList(form.errors, "content.role.targetRoles", "Role");
+
+  return (
+    <Stack gap="lg">
+      <TitledSection
+        title="About the template"
+        description="Members see the name and description when they choose how to start a plan."
+      >
+        <Stack>
+          <TextInput label="Name" withAsterisk {...nameInputProps(form, mode)} />
+          {mode === "create" && (
+            <TextInput
+              label="Id"
+              description="Part of the template's address: lower-case letters, digits and dashes. It cannot change later."
+              withAsterisk
+              {...form.getInputProps("id")}
+            />
+          )}
+          <Textarea
+            label="Description"
+            description="One or two sentences on who the template is for."
+            autosize
+            minRows={2}
+            maxRows={8}
+            {...form.getInputProps("description")}
+          />
+          <Switch
+            label="Archived"
+            description="Archived templates are not offered for new plans. Plans already started from it keep what they copied."
+            {...form.getInputProps("archived", { type: "checkbox" })}
+          />
+        </Stack>
+      </TitledSection>
+
+      <TitledSection
+        title={sectionTitles.inspiration}
+        description={
+          <>
+            The reflection prompts are the same for every plan; edit them under{" "}
+            <AnchorLink to="/admin/growth-plan-prompts" size="sm">
+              Reflection prompts
+            </AnchorLink>
+            . A template adds a hint above them.
+          </>
+        }
+      >
+        <Textarea
+          label="Hint for the reflection prompts"
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps("content.inspirationHint")}
+        />
+      </TitledSection>
+
+      <TitledSection
+        title={sectionTitles.role}
+        description="Where a plan started from this template points at first; the member can change all of it."
+      >
+        <Stack>
+          <NativeSelect
+            label="Trajectory"
+            data={[
+              { value: "", label: "Not decided yet" },
+              ...trajectories.map((trajectory) => ({
+                value: trajectory,
+                label: trajectoryLabels[trajectory],
+              })),
+            ]}
+            maw={360}
+            {...form.getInputProps("content.role.trajectory")}
+          />
+          <TagsInput
+            label="Target roles"
+            description="Press Enter after each role."
+            maxTags={growthPlanLimits.targetRoles}
+            {...form.getInputProps("content.role.targetRoles")}
+            error={targetRolesError}
+            aria-invalid={targetRolesError ? true : undefined}
+          />
+          <TextInput
+            label="Time frame"
+            placeholder="e.g. 12–18 months"
+            maw={360}
+            {...form.getInputProps("content.role.timeFrame")}
+          />
+          <Textarea
+            label="Notes"
+            description="Markdown."
+            autosize
+            minRows={2}
+            maxRows={10}
+            {...form.getInputProps("content.role.notes")}
+          />
+        </Stack>
+      </TitledSection>
+
+      <TitledSection
+        title={sectionTitles.goals}
+        description="Each goal becomes a row of Section 3, not started, with its action steps."
+      >
+        <Stack gap="sm">
+          {goals.length === 0 && <Text c="dimmed">No suggested goals.</Text>}
+          <ItemList>
+            {goals.map((goal, index) => (
+              <GoalFields
+                key={goal.key}
+                form={form}
+                goal={goal}
+                index={index}
+                fieldId={fieldId}
+                onStepAdded={(step) => focusAfterRender(fieldId("goal", goal.key, "step", step))}
+                onRemove={() => {
+                  form.removeListItem("content.goals", index);
+                  focusAfterRender(fieldId("add-goal"));
+                }}
+              />
+            ))}
+          </ItemList>
+          <ListError message={form.errors["content.goals"]} />
+          <Button
+            id={fieldId("add-goal")}
+            variant="default"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            style={{ alignSelf: "flex-start" }}
+            disabled={goals.length >= growthPlanLimits.templateGoals}
+            onClick={() => {
+              const goal = blankGoal();
+              form.insertListItem("content.goals", goal);
+              focusAfterRender(fieldId("goal", goal.key, "skill"));
+            }}
+          >
+            Add goal
+          </Button>
+        </Stack>
+      </TitledSection>
+
+      <TitledSection
+        title={`${sectionTitles.exploration}: resources`}
+        description="Bookmarks a plan starts with, such as courses, programs or handbook pages."
+      >
+        <Stack gap="sm">
+          {resources.length === 0 && <Text c="dimmed">No resources.</Text>}
+          <ItemList>
+            {resources.map((resource, index) => (
+              <ListItemCard
+                key={resource.key}
+                heading={resource.title.trim() || `Resource ${index + 1}`}
+                removeLabel={`Remove resource ${index + 1}`}
+                onRemove={() => {
+                  form.removeListItem("content.resources", index);
+                  focusAfterRender(fieldId("add-resource"));
+                }}
+              >
+                <Group grow align="flex-start" wrap="wrap">
+                  <TextInput
+                    id={fieldId("resource", resource.key, "title")}
+                    label="Title"
+                    withAsterisk
+                    miw="14rem"
+                    {...form.getInputProps(`content.resources.${index}.title`)}
+                  />
+                  <TextInput
+                    label="Web address"
+                    description="Optional; http:// or https://"
+                    type="url"
+                    miw="14rem"
+                    {...form.getInputProps(`content.resources.${index}.url`)}
+                  />
+                </Group>
+                <Textarea
+                  label="Note"
+                  autosize
+                  minRows={1}
+                  maxRows={6}
+                  {...form.getInputProps(`content.resources.${index}.note`)}
+                />
+              </ListItemCard>
+            ))}
+          </ItemList>
+          <ListError message={form.errors["content.resources"]} />
+          <Button
+            id={fieldId("add-resource")}
+            variant="default"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            style={{ alignSelf: "flex-start" }}
+            onClick={() => {
+              const resource = blankResource();
+              form.insertListItem("content.resources", resource);
+              focusAfterRender(fieldId("resource", resource.key, "title"));
+            }}
+          >
+            Add resource
+          </Button>
+        </Stack>
+      </TitledSection>
+
+      <TitledSection
+        title={sectionTitles.tracking}
+        description="The check-in rhythm of a new plan; its first check-ins start on the day the plan does."
+      >
+        <Stack gap="sm">
+          {schedule.length === 0 && <Text c="dimmed">No check-ins.</Text>}
+          <ItemList>
+            {schedule.map((item, index) => (
+              <ListItemCard
+                key={item.key}
+                heading={item.label.trim() || `Check-in ${index + 1}`}
+                removeLabel={`Remove check-in ${index + 1}`}
+                onRemove={() => {
+                  form.removeListItem("content.schedule", index);
+                  focusAfterRender(fieldId("add-check-in"));
+                }}
+              >
+                <Group grow align="flex-start" wrap="wrap">
+                  <TextInput
+                    id={fieldId("check-in", item.key, "label")}
+                    label="Label"
+                    placeholder="e.g. Monthly reflection"
+                    withAsterisk
+                    miw="14rem"
+                    {...form.getInputProps(`content.schedule.${index}.label`)}
+                  />
+                  <NativeSelect
+                    label="Every"
+                    miw="10rem"
+                    data={checkInCadences.map((cadence) => ({
+                      value: cadence,
+                      label: cadenceLabels[cadence],
+                    }))}
+                    {...form.getInputProps(`content.schedule.${index}.cadence`)}
+                  />
+                </Group>
+              </ListItemCard>
+            ))}
+          </ItemList>
+          <ListError message={form.errors["content.schedule"]} />
+          <Button
+            id={fieldId("add-check-in")}
+            variant="default"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            style={{ alignSelf: "flex-start" }}
+            disabled={schedule.length >= growthPlanLimits.scheduleItems}
+            onClick={() => {
+              const item = blankScheduleItem();
+              form.insertListItem("content.schedule", item);
+              focusAfterRender(fieldId("check-in", item.key, "label"));
+            }}
+          >
+            Add check-in
+          </Button>
+        </Stack>
+      </TitledSection>
+    </Stack>
+  );
+}
+
+/** While the id is the one suggested for the name, it follows the name. */
+function nameInputProps(form: TemplateForm, mode: "create" | "edit") {
+  const props = form.getInputProps("name");
+  if (mode === "edit") return props;
+  return {
+    ...props,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const name = event.currentTarget.value;
+      const { id, name: previousName } = form.getValues();
+      if (id === suggestedTemplateId(previousName)) {
+        form.setFieldValue("id", suggestedTemplateId(name));
+      }
+      form.setFieldValue("name", name);
+    },
+  };
+}
+
+function GoalFields({
+  form,
+  goal,
+  index,
+  fieldId,
+  onStepAdded,
+  onRemove,
+}: {
+  form: TemplateForm;
+  goal: GoalDraft;
+  index: number;
+  fieldId: (...parts: (string | number)[]) => string;
+  onStepAdded: (stepIndex: number) => void;
+  onRemove: () => void;
+}) {
+  const path = `content.goals.${index}`;
+  const stepsLabelId = useId();
+  const name = goalName(goal, index);
+
+  return (
+    <ListItemCard heading={name} removeLabel={`Remove goal ${index + 1}`} onRemove={onRemove}>
+      <TextInput
+        id={fieldId("goal", goal.key, "skill")}
+        label={columnLabel.skill}
+        withAsterisk
+        {...form.getInputProps(`${path}.skill`)}
+      />
+      {(["resources", "careerSupport"] as const).map((column) => (
+        <Textarea
+          key={column}
+          label={columnLabel[column]}
+          description="Markdown."
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps(`${path}.${column}`)}
+        />
+      ))}
+      <Stack gap="xs" role="group" aria-labelledby={stepsLabelId}>
+        <Text size="sm" fw={500} id={stepsLabelId}>
+          {columnLabel.actionSteps}
+        </Text>
+        {goal.actionSteps.map((_step, stepIndex) => (
+          <Group
+            // Steps are plain text without ids; their position is what names them.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={stepIndex}
+            gap="xs"
+            align="flex-start"
+            wrap="nowrap"
+          >
+            <TextInput
+              id={fieldId("goal", goal.key, "step", stepIndex)}
+              label={`Action step ${stepIndex + 1}`}
+              style={{ flex: 1 }}
+              {...form.getInputProps(`${path}.actionSteps.${stepIndex}`)}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              mt={26}
+              aria-label={`Remove action step ${stepIndex + 1} of goal ${index + 1}`}
+              onClick={() => form.removeListItem(`${path}.actionSteps`, stepIndex)}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        ))}
+        <ListError message={form.errors[`${path}.actionSteps`]} />
+        <Group gap="sm">
+          <Button
+            variant="default"
+            size="compact-sm"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={goal.actionSteps.length >= growthPlanLimits.actionStepsPerGoal}
+            onClick={() => {
+              form.insertListItem(`${path}.actionSteps`, "");
+              onStepAdded(goal.actionSteps.length);
+            }}
+          >
+            Add action step
+          </Button>
+          {goal.actionSteps.length > growthPlanLimits.recommendedActionSteps && (
+            <Text size="sm" c="dimmed">
+              The handbook suggests {growthPlanLimits.recommendedActionSteps} steps at most.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+      {(["network", "challenges"] as const).map((column) => (
+        <Textarea
+          key={column}
+          label={columnLabel[column]}
+          description="Markdown."
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps(`${path}.${column}`)}
+        />
+      ))}
+    </ListItemCard>
+  );
+}
+
+/** A message about a list as a whole, such as "Use at most 20 goals". */
+function ListError({ message }: { message: ReactNode }) {
+  if (!message) return null;
+  return (
+    <Text size="sm" c="red" role="alert">
+      {message}
+    </Text>
+  );
+}

@@ -1,0 +1,256 @@
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { IconArrowLeft } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
+import type { CreateTemplateBody, TemplateBody, TemplateView } from "#core/growth-plan.schemas.ts";
+import { ApiError, errorMessage } from "../../api/api-error.ts";
+import {
+  allTemplatesQuery,
+  createTemplate,
+  templatesQueryKey,
+  updateTemplate,
+} from "../../api/growth-plans.api.ts";
+import { PageLoader } from "../../components/page-loader.tsx";
+import { PageNotFound } from "../../components/page-not-found.tsx";
+import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { formatDateTime } from "../../format/dates.ts";
+import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
+import { zodForm } from "../../forms/zod-form.ts";
+import {
+  copiedTemplateFormValues,
+  createTemplateFormSchema,
+  editTemplateFormSchema,
+  inputPathsFor,
+  type TemplateFormValues,
+  templateFormValues,
+} from "./growth-plan-template-editing.ts";
+import { TemplateFields, type TemplateForm } from "./growth-plan-template-form.tsx";
+import { SaveBar } from "./save-bar.tsx";
+
+const templateRouteApi = getRouteApi("/app/admin/growth-plan-templates/$templateId");
+const newTemplateRouteApi = getRouteApi("/app/admin/growth-plan-templates/new");
+
+export function GrowthPlanTemplatePage() {
+  const { templateId } = templateRouteApi.useParams();
+  const templates = useQuery(allTemplatesQuery);
+
+  if (templates.isPending) return <PageLoader />;
+  if (templates.isError) {
+    return <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
+  }
+  const template = templates.data.templates.find((candidate) => candidate.id === templateId);
+  if (!template) {
+    return (
+      <PageNotFound
+        title="Template not found"
+        message="There is no growth plan template at this address. It may have been mistyped."
+      />
+    );
+  }
+  return <EditTemplate key={template.id} template={template} />;
+}
+
+export function NewGrowthPlanTemplatePage() {
+  usePageTitle("New growth plan template");
+  const { from } = newTemplateRouteApi.useSearch();
+  const templates = useQuery({ ...allTemplatesQuery, enabled: from !== undefined });
+
+  if (from !== undefined && templates.isPending) return <PageLoader />;
+  if (templates.isError) {
+    return <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
+  }
+  const source = templates.data?.templates.find((candidate) => candidate.id === from);
+  return <NewTemplate key={source?.id ?? ""} source={source} />;
+}
+
+function NewTemplate({ source }: { source: TemplateView | undefined }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TemplateFormValues, CreateTemplateBody>({
+    mode: "controlled",
+    initialValues: source ? copiedTemplateFormValues(source) : templateFormValues(),
+    ...zodForm(createTemplateFormSchema),
+  });
+  const create = useMutation({
+    mutationFn: createTemplate,
+    onSuccess: async (template) => {
+      await queryClient.invalidateQueries({ queryKey: templatesQueryKey });
+      notifications.show({ color: "green", message: `${template.name} was created.` });
+      await navigate({
+        to: "/admin/growth-plan-templates/$templateId",
+        params: { templateId: template.id },
+      });
+    },
+    onError: (error) => showSaveError(form, error, setFormError),
+  });
+
+  return (
+    <TemplatePageLayout
+      title="New growth plan template"
+      details={source && <Text c="dimmed">A copy of {source.name}; nothing is saved yet.</Text>}
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit(
+          (body) => {
+            setFormError(null);
+            create.mutate(body);
+          },
+          (errors) => focusFirstError(form, errors),
+        )}
+      >
+        <TemplateFields form={form} mode="create" />
+        <SaveBar formError={formError}>
+          <Button type="submit" loading={create.isPending}>
+            Create template
+          </Button>
+          <AnchorLink to="/admin/growth-plan-templates" size="sm">
+            Cancel
+          </AnchorLink>
+        </SaveBar>
+      </form>
+    </TemplatePageLayout>
+  );
+}
+
+function EditTemplate({ template }: { template: TemplateView }) {
+  usePageTitle(template.name);
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TemplateFormValues, TemplateBody>({
+    mode: "controlled",
+    initialValues: templateFormValues(template),
+    ...zodForm(editTemplateFormSchema),
+  });
+  const save = useMutation({
+    mutationFn: (body: TemplateBody) => updateTemplate(template.id, body),
+    onSuccess: async (saved) => {
+      // The server's version (trimmed, normalised) is the new starting point of the form.
+      const values = templateFormValues(saved);
+      form.setValues(values);
+      form.resetDirty(values);
+      notifications.show({ color: "green", message: `${saved.name} was saved.` });
+      await queryClient.invalidateQueries({ queryKey: templatesQueryKey });
+    },
+    onError: (error) => showSaveError(form, error, setFormError),
+  });
+
+  return (
+    <TemplatePageLayout
+      title={template.name}
+      details={
+        <>
+          <Group gap="xs">
+            {template.builtIn && (
+              <Badge variant="light" tt="none">
+                Shipped with Trellis
+              </Badge>
+            )}
+            {template.archived && (
+              <Badge variant="outline" color="gray" tt="none">
+                Archived
+              </Badge>
+            )}
+            <Text size="sm" c="dimmed">
+              Id {template.id} ·{" "}
+              {template.updatedAt ? `updated ${formatDateTime(template.updatedAt)}` : "as shipped"}
+            </Text>
+          </Group>
+          <Text c="dimmed">
+            {template.builtIn ? "Saving stores your version in place of the shipped one. " : ""}
+            Plans already started from this template keep what they copied; new plans get the saved
+            version.
+          </Text>
+        </>
+      }
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit(
+          (body) => {
+            setFormError(null);
+            save.mutate(body);
+          },
+          (errors) => focusFirstError(form, errors),
+        )}
+      >
+        <TemplateFields form={form} mode="edit" />
+        <SaveBar formError={formError}>
+          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+            Save template
+          </Button>
+          <Button
+            variant="default"
+            disabled={!form.isDirty() || save.isPending}
+            onClick={() => {
+              setFormError(null);
+              form.reset();
+            }}
+          >
+            Discard changes
+          </Button>
+        </SaveBar>
+      </form>
+    </TemplatePageLayout>
+  );
+}
+
+function TemplatePageLayout({
+  title,
+  details,
+  children,
+}: {
+  title: string;
+  details: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="lg" maw={1040}>
+      <AnchorLink to="/admin/growth-plan-templates" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          Growth plan templates
+        </Group>
+      </AnchorLink>
+      <Stack gap={6}>
+        <Title order={1} style={{ overflowWrap: "anywhere" }}>
+          {title}
+        </Title>
+        {details}
+      </Stack>
+      {children}
+    </Stack>
+  );
+}
+
+/** A message may be about an entry of a list input (a target role): focus goes to that input. */
+function focusFirstError(form: TemplateForm, errors: Record<string, ReactNode>) {
+  const errorPath = Object.keys(errors)[0] ?? "";
+  for (const path of inputPathsFor(errorPath)) {
+    const input = form.getInputNode(path);
+    if (input) {
+      input.focus();
+      return;
+    }
+  }
+}
+
+/** Field messages go under their inputs; the notification says that the save did not happen. */
+function showSaveError(
+  form: TemplateForm,
+  error: unknown,
+  setFormError: (message: string | null) => void,
+) {
+  setFormError(applyApiErrorToForm(form, error));
+  if (error instanceof ApiError && error.fields) focusFirstError(form, error.fields);
+  notifications.show({
+    color: "red",
+    message: `The template was not saved: ${errorMessage(error)}`,
+  });
+}
