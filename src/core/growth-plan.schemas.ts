@@ -815,6 +815,8 @@ export const TemplateView = z.object({
   archived: z.boolean(),
   content: TemplateContent,
   updatedAt: z.string().nullable(),
+  /** 0 while a shipped template is as shipped; one more with every save. */
+  version: z.int(),
 });
 export type TemplateView = z.infer<typeof TemplateView>;
 
@@ -839,6 +841,10 @@ export type TemplateBody = z.infer<typeof TemplateBody>;
 export const CreateTemplateBody = TemplateBody.extend({ id: TemplateId });
 export type CreateTemplateBody = z.infer<typeof CreateTemplateBody>;
 
+/** An edit names the version it was made from; a template saved since then answers 409. */
+export const UpdateTemplateBody = TemplateBody.extend({ baseVersion: BaseVersion });
+export type UpdateTemplateBody = z.infer<typeof UpdateTemplateBody>;
+
 export const TemplateIdParams = z.strictObject({ templateId: TemplateId });
 
 export const ReflectionPrompt = z.strictObject({
@@ -852,6 +858,8 @@ export const PromptList = z.object({
   prompts: z.array(ReflectionPrompt),
   /** True while the shipped defaults are in use (no admin has saved prompts yet). */
   builtIn: z.boolean(),
+  /** 0 while the shipped defaults are in use; one more with every save. */
+  version: z.int(),
 });
 export type PromptList = z.infer<typeof PromptList>;
 
@@ -861,6 +869,8 @@ export const UpdatePromptsBody = z.strictObject({
     .min(1, "Keep at least one prompt")
     .max(limits.prompts, `Use at most ${limits.prompts} prompts`)
     .superRefine(withUniqueIds),
+  /** The version the list was edited from (PromptList.version); a set saved since answers 409. */
+  baseVersion: BaseVersion,
 });
 export type UpdatePromptsBody = z.infer<typeof UpdatePromptsBody>;
 

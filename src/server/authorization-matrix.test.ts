@@ -839,7 +839,11 @@ const growthPlanScenarios: Scenario[] = [
   {
     route: "PUT /api/growth-plan-templates/:templateId",
     description: "shipped template",
-    call: () => ({ url: "/api/growth-plan-templates/lateral-growth", body: templateBody }),
+    // Only the administrator's call gets past the route's access rule, once, on the shipped copy.
+    call: () => ({
+      url: "/api/growth-plan-templates/lateral-growth",
+      body: { ...templateBody, baseVersion: 0 },
+    }),
     expect: adminOnly(200),
   },
   {
@@ -853,7 +857,10 @@ const growthPlanScenarios: Scenario[] = [
     description: "one prompt",
     call: () => ({
       url: "/api/growth-plan-prompts",
-      body: { prompts: [{ id: "energizes", text: "What energizes you?", help: "" }] },
+      body: {
+        prompts: [{ id: "energizes", text: "What energizes you?", help: "" }],
+        baseVersion: 0,
+      },
     }),
     expect: adminOnly(200),
   },

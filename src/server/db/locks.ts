@@ -7,6 +7,8 @@ const lockKeys = {
   "reporting-lines": 7_310_001,
   /** Edits to pathway templates: item positions, the default template, the shipped install. */
   "pathway-templates": 7_310_003,
+  /** Saves of growth plan templates and reflection prompts, each checked against its version. */
+  "growth-plan-content": 7_310_004,
 } as const;
 
 export type LockName = keyof typeof lockKeys;

@@ -164,6 +164,8 @@ export type GrowthPlanTemplatesTable = {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
+  /** 1 when first saved, one more with every save. */
+  version: Generated<number>;
 };
 
 export type ReflectionPromptsTable = {
@@ -173,6 +175,8 @@ export type ReflectionPromptsTable = {
   help: string;
   updated_at: string;
   updated_by: string | null;
+  /** The version of the whole prompt set, the same on every row; one more with every save. */
+  version: Generated<number>;
 };
 
 export type PathwayTemplatesTable = {

@@ -31,11 +31,11 @@ import {
   type SectionView,
   SharedPlanList,
   SharingView,
-  type TemplateBody,
   TemplateList,
   TemplateView,
   type UpdatePromptsBody,
   type UpdateSharingBody,
+  type UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
 import { ApiError } from "./api-error.ts";
 import { apiRequest } from "./api-request.ts";
@@ -103,7 +103,7 @@ export function createTemplate(body: CreateTemplateBody) {
 }
 
 /** Also how a template is archived or restored: the body always holds the whole template. */
-export function updateTemplate(templateId: string, body: TemplateBody) {
+export function updateTemplate(templateId: string, body: UpdateTemplateBody) {
   return apiRequest(`/api/growth-plan-templates/${encodeURIComponent(templateId)}`, {
     method: "PUT",
     body,

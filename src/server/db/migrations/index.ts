@@ -5,6 +5,7 @@ import * as pathways from "./2026-11-22-03-pathways.ts";
 import * as growthPlans from "./2026-11-22-04-growth-plans.ts";
 import * as reportsIndex from "./2026-11-22-05-reports-index.ts";
 import * as pathwayContentVersion from "./2026-11-22-06-pathway-content-version.ts";
+import * as growthPlanContentVersions from "./2026-11-22-07-growth-plan-content-versions.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-04-growth-plans": growthPlans,
   "2026-11-22-05-reports-index": reportsIndex,
   "2026-11-22-06-pathway-content-version": pathwayContentVersion,
+  "2026-11-22-07-growth-plan-content-versions": growthPlanContentVersions,
 };

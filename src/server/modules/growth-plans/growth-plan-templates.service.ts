@@ -11,21 +11,24 @@ import type {
   TemplateList,
   TemplateView,
   UpdatePromptsBody,
+  UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
+import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
 import { assertCanManageGrowthPlanContent } from "./growth-plans.policy.ts";
 import {
   countAdoptionByDepartment,
   countPlansUpdatedSince,
   findTemplateRow,
+  insertTemplateRow,
   listPromptRows,
   listTemplateRows,
   replacePromptRows,
   type TemplateRow,
-  upsertTemplateRow,
+  updateTemplateRowAt,
 } from "./growth-plans.queries.ts";
 
 const builtInIds = new Set(defaultTemplates.map((template) => template.id));
@@ -39,6 +42,7 @@ function presentTemplateRow(row: TemplateRow): TemplateView {
     archived: Number(row.archived) === 1,
     content: JSON.parse(row.content) as TemplateContent,
     updatedAt: row.updated_at,
+    version: Number(row.version),
   };
 }
 
@@ -48,6 +52,7 @@ const shippedTemplates = (): TemplateView[] =>
     builtIn: true,
     archived: false,
     updatedAt: null,
+    version: 0,
   }));
 
 /** The shipped templates with the admins' versions in their place, then the admins' own. */
@@ -80,6 +85,13 @@ export async function listTemplates(
   };
 }
 
+const changedMeanwhile = (what: string) =>
+  new AppError(
+    "conflict",
+    `Someone else saved ${what} after you opened it. Reload to see their changes, then make yours again.`,
+    { baseVersion: "Out of date" },
+  );
+
 export async function createTemplate(
   ctx: AppContext,
   actor: Actor,
@@ -90,60 +102,77 @@ export async function createTemplate(
     new AppError("conflict", `A template with the id ${input.id} already exists.`, {
       id: "Already in use",
     });
-  if (await findTemplate(ctx.db, input.id)) throw taken();
   const { id, ...body } = input;
   try {
-    return await writeTemplate(ctx, actor, id, body);
+    await ctx.db.transaction().execute(async (trx) => {
+      await lockForTransaction(trx, "growth-plan-content");
+      if (await findTemplate(trx, id)) throw taken();
+      const now = nowIso(ctx);
+      await insertTemplateRow(trx, { ...templateColumns(body, actor, now), id, created_at: now });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
     throw error;
   }
+  return loadTemplate(ctx.db, id);
 }
 
+/**
+ * Saves an edit made from `baseVersion`. A shipped template is at version 0 until its first
+ * save, which stores the admin's copy in its place.
+ */
 export async function updateTemplate(
   ctx: AppContext,
   actor: Actor,
   templateId: string,
-  input: TemplateBody,
+  input: UpdateTemplateBody,
 ): Promise<TemplateView> {
   assertCanManageGrowthPlanContent(actor);
-  if (!(await findTemplate(ctx.db, templateId))) {
-    throw new AppError("not_found", "No such template.");
-  }
-  return writeTemplate(ctx, actor, templateId, input);
+  const { baseVersion, ...body } = input;
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, "growth-plan-content");
+    const current = await findTemplate(trx, templateId);
+    if (!current) throw new AppError("not_found", "No such template.");
+    if (current.version !== baseVersion) throw changedMeanwhile("this template");
+    const now = nowIso(ctx);
+    const columns = { ...templateColumns(body, actor, now), id: templateId };
+    if (baseVersion === 0) {
+      await insertTemplateRow(trx, { ...columns, created_at: now });
+    } else if (!(await updateTemplateRowAt(trx, baseVersion, columns))) {
+      throw changedMeanwhile("this template");
+    }
+  });
+  return loadTemplate(ctx.db, templateId);
 }
 
-async function writeTemplate(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: TemplateBody,
-): Promise<TemplateView> {
-  const now = ctx.clock.now().toISOString();
-  const existing = await findTemplateRow(ctx.db, id);
-  await upsertTemplateRow(ctx.db, {
-    id,
+function templateColumns(input: TemplateBody, actor: Actor, now: string) {
+  return {
     name: input.name,
     description: input.description,
     content: JSON.stringify(input.content),
     archived: input.archived ? 1 : 0,
-    created_at: existing?.created_at ?? now,
     updated_at: now,
     updated_by: actor.personId,
-  });
-  const saved = await findTemplate(ctx.db, id);
+  };
+}
+
+async function loadTemplate(db: Db, id: string): Promise<TemplateView> {
+  const saved = await findTemplate(db, id);
   if (!saved) throw new AppError("not_found", "No such template.");
   return saved;
 }
 
+const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
+
 export async function listPrompts(ctx: AppContext): Promise<PromptList> {
   const rows = await listPromptRows(ctx.db);
   if (rows.length === 0) {
-    return { prompts: structuredClone(defaultReflectionPrompts), builtIn: true };
+    return { prompts: structuredClone(defaultReflectionPrompts), builtIn: true, version: 0 };
   }
   return {
     prompts: rows.map((row) => ({ id: row.id, text: row.text, help: row.help })),
     builtIn: false,
+    version: Number(rows[0]?.version ?? 0),
   };
 }
 
@@ -154,9 +183,14 @@ export async function updatePrompts(
 ): Promise<PromptList> {
   assertCanManageGrowthPlanContent(actor);
   await ctx.db.transaction().execute(async (trx) => {
+    await lockForTransaction(trx, "growth-plan-content");
+    const current = await listPromptRows(trx);
+    const currentVersion = Number(current[0]?.version ?? 0);
+    if (currentVersion !== input.baseVersion) throw changedMeanwhile("the reflection prompts");
     await replacePromptRows(trx, input.prompts, {
-      updated_at: ctx.clock.now().toISOString(),
+      updated_at: nowIso(ctx),
       updated_by: actor.personId,
+      version: currentVersion + 1,
     });
   });
   return listPrompts(ctx);

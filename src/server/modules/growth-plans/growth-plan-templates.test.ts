@@ -52,12 +52,14 @@ describe("templates, prompts and adoption", () => {
       archived: false,
       content: { ...shipped.content, goals: [] },
     };
-    const saved = await put(t.app, `/api/growth-plan-templates/${shipped.id}`, edited, admin);
+    const url = `/api/growth-plan-templates/${shipped.id}`;
+    const saved = await put(t.app, url, { ...edited, baseVersion: 0 }, admin);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
       id: shipped.id,
       name: "IC growth (edited)",
       builtIn: true,
+      version: 1,
     });
     const plan = (
       await postJson(
@@ -97,7 +99,7 @@ describe("templates, prompts and adoption", () => {
         await put(
           t.app,
           "/api/growth-plan-templates/sales-to-solutions",
-          { ...edited, archived: true },
+          { ...edited, archived: true, baseVersion: 1 },
           admin,
         )
       ).statusCode,
@@ -122,12 +124,74 @@ describe("templates, prompts and adoption", () => {
     );
     expect(fromArchived.statusCode).toBe(400);
     expect(fromArchived.json().error.fields).toEqual({ templateId: "No template with this id" });
+    const unknown = { ...edited, baseVersion: 0 };
     expect(
-      (await put(t.app, "/api/growth-plan-templates/no-such-template", edited, admin)).statusCode,
+      (await put(t.app, "/api/growth-plan-templates/no-such-template", unknown, admin)).statusCode,
     ).toBe(404);
-    expect(
-      (await put(t.app, `/api/growth-plan-templates/${shipped.id}`, edited, member)).statusCode,
-    ).toBe(403);
+    expect((await put(t.app, url, { ...edited, baseVersion: 1 }, member)).statusCode).toBe(403);
+  });
+
+  it("refuses a template save made from an outdated version, keeping the other admin's", async () => {
+    const shipped = defaultTemplates[2];
+    if (!shipped) throw new Error("no template");
+    const url = `/api/growth-plan-templates/${shipped.id}`;
+    const body = (name: string, baseVersion: number) => ({
+      name,
+      description: shipped.description,
+      archived: false,
+      content: shipped.content,
+      baseVersion,
+    });
+    // Two admins open the shipped template (version 0) and both save.
+    const first = await put(t.app, url, body("First admin's name", 0), admin);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await put(t.app, url, body("Second admin's name", 0), admin);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.fields).toEqual({ baseVersion: "Out of date" });
+    const current = (await getJson(t.app, "/api/growth-plan-templates", { session: admin }))
+      .json()
+      .templates.find((template: TemplateView) => template.id === shipped.id);
+    expect(current).toMatchObject({ name: "First admin's name", version: 1 });
+    // Saved again from the version read now, it lands.
+    const retried = await put(t.app, url, body("Second admin's name", 1), admin);
+    expect(retried.json()).toMatchObject({ name: "Second admin's name", version: 2 });
+  });
+
+  it("keeps one of two concurrent saves from the same version and refuses the other", async () => {
+    const created = await postJson(
+      t.app,
+      "/api/growth-plan-templates",
+      {
+        id: "race-template",
+        name: "Race",
+        description: "",
+        content: defaultTemplates[0]?.content,
+      },
+      { session: admin },
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const saves = await Promise.all(
+      ["A", "B", "C", "D"].map((name) =>
+        put(
+          t.app,
+          "/api/growth-plan-templates/race-template",
+          {
+            name,
+            description: "",
+            archived: false,
+            content: defaultTemplates[0]?.content,
+            baseVersion: 1,
+          },
+          admin,
+        ),
+      ),
+    );
+    expect(saves.map((save) => save.statusCode).sort()).toEqual([200, 409, 409, 409]);
+    const winner = saves.find((save) => save.statusCode === 200)?.json() as TemplateView;
+    const listed = (await getJson(t.app, "/api/growth-plan-templates", { session: admin }))
+      .json()
+      .templates.find((template: TemplateView) => template.id === "race-template");
+    expect(listed).toMatchObject({ name: winner.name, version: 2 });
   });
 
   it("serves the default prompts until an admin replaces them; existing plans keep theirs", async () => {
@@ -141,14 +205,27 @@ describe("templates, prompts and adoption", () => {
       await postJson(t.app, "/api/growth-plans", { title: "Before" }, { session: member })
     ).json();
 
+    expect(defaults.version).toBe(0);
+    const values = [{ id: "values", text: "What do you value most at work?", help: "" }];
     const replaced = await put(
       t.app,
       "/api/growth-plan-prompts",
-      { prompts: [{ id: "values", text: "What do you value most at work?", help: "" }] },
+      { prompts: values, baseVersion: 0 },
       admin,
     );
     expect(replaced.statusCode, replaced.body).toBe(200);
-    expect(replaced.json().builtIn).toBe(false);
+    expect(replaced.json()).toMatchObject({ builtIn: false, version: 1 });
+    // Another admin's save made from the shipped list is refused; the saved list stays.
+    const stale = await put(
+      t.app,
+      "/api/growth-plan-prompts",
+      { prompts: [{ id: "other", text: "Something else?", help: "" }], baseVersion: 0 },
+      admin,
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await getJson(t.app, "/api/growth-plan-prompts", { session: member })).json().prompts,
+    ).toEqual(values);
     const after = (
       await postJson(t.app, "/api/growth-plans", { title: "After" }, { session: member })
     ).json();
@@ -160,7 +237,12 @@ describe("templates, prompts and adoption", () => {
     ).json();
     expect(reread.sections.inspiration.content.answers).toHaveLength(5);
 
-    const empty = await put(t.app, "/api/growth-plan-prompts", { prompts: [] }, admin);
+    const empty = await put(
+      t.app,
+      "/api/growth-plan-prompts",
+      { prompts: [], baseVersion: 1 },
+      admin,
+    );
     expect(empty.json().error.fields).toEqual({ prompts: "Keep at least one prompt" });
   });
 

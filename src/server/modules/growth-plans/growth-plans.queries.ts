@@ -472,24 +472,27 @@ export function findTemplateRow(db: Db, templateId: string) {
     .executeTakeFirst();
 }
 
-export async function upsertTemplateRow(
+export async function insertTemplateRow(
   db: Db,
   row: Insertable<GrowthPlanTemplatesTable>,
 ): Promise<void> {
-  await db
-    .insertInto("growth_plan_templates")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("id").doUpdateSet({
-        name: row.name,
-        description: row.description,
-        content: row.content,
-        archived: row.archived,
-        updated_at: row.updated_at,
-        updated_by: row.updated_by,
-      }),
-    )
-    .execute();
+  await db.insertInto("growth_plan_templates").values(row).execute();
+}
+
+/** Saves over the row only if it is still at `baseVersion`; false when it was not. */
+export async function updateTemplateRowAt(
+  db: Db,
+  baseVersion: number,
+  row: Omit<Insertable<GrowthPlanTemplatesTable>, "created_at" | "version">,
+): Promise<boolean> {
+  const { id, ...changes } = row;
+  const result = await db
+    .updateTable("growth_plan_templates")
+    .set({ ...changes, version: baseVersion + 1 })
+    .where("id", "=", id)
+    .where("version", "=", baseVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function listPromptRows(db: Db) {
@@ -499,7 +502,7 @@ export function listPromptRows(db: Db) {
 export async function replacePromptRows(
   db: Db,
   prompts: readonly { id: string; text: string; help: string }[],
-  meta: { updated_at: string; updated_by: string },
+  meta: { updated_at: string; updated_by: string; version: number },
 ): Promise<void> {
   await db.deleteFrom("reflection_prompts").execute();
   await db

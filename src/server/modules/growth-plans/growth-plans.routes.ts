@@ -43,13 +43,13 @@ import {
   SharedPlanList,
   SharingView,
   saveSectionBodies,
-  TemplateBody,
   TemplateIdParams,
   TemplateList,
   TemplateListQuery,
   TemplateView,
   UpdatePromptsBody,
   UpdateSharingBody,
+  UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
@@ -582,9 +582,10 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       config: { access: "admin", policy: "growthPlanTemplate.manage" },
       schema: {
         tags,
-        summary: "Edit or archive a template (shipped ones included)",
+        summary:
+          "Edit or archive a template (shipped ones included); 409 when saved since baseVersion",
         params: TemplateIdParams,
-        body: TemplateBody,
+        body: UpdateTemplateBody,
         response: { 200: TemplateView },
       },
     },

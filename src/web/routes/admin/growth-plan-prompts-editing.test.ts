@@ -10,11 +10,18 @@ import {
 } from "./growth-plan-prompts-editing.ts";
 import { moveItem } from "./pathway-template-editing.ts";
 
-const shipped = { prompts: defaultReflectionPrompts, builtIn: true };
+const shipped = { prompts: defaultReflectionPrompts, builtIn: true, version: 0 };
 
 describe("promptsBody", () => {
   it("gives back the prompts the form was made from, in their order", () => {
-    expect(promptsBody(promptFormValues(shipped))).toEqual({ prompts: defaultReflectionPrompts });
+    expect(promptsBody(promptFormValues(shipped))).toEqual({
+      prompts: defaultReflectionPrompts,
+      baseVersion: 0,
+    });
+  });
+
+  it("names the version the list was loaded at", () => {
+    expect(promptsBody(promptFormValues({ ...shipped, version: 7 })).baseVersion).toBe(7);
   });
 
   it("gives a new prompt an id of its own made from its words", () => {
@@ -30,7 +37,7 @@ describe("promptsBody", () => {
 
   it("keeps the order the prompts were moved into", () => {
     const values = promptFormValues(shipped);
-    const moved = { prompts: moveItem(values.prompts, 4, -1) };
+    const moved = { ...values, prompts: moveItem(values.prompts, 4, -1) };
     expect(promptsBody(moved).prompts.map((prompt) => prompt.id)).toEqual([
       "energizes",
       "drains",

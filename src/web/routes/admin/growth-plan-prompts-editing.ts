@@ -5,10 +5,14 @@ import { slugOf } from "./growth-plan-template-editing.ts";
 /** A prompt on the form; `id` is null until a new prompt is first saved. */
 export type PromptDraft = { key: string; id: string | null; text: string; help: string };
 
-export type PromptFormValues = { prompts: PromptDraft[] };
+/** `baseVersion`: the version of the list the form was loaded or last saved at. */
+export type PromptFormValues = { prompts: PromptDraft[]; baseVersion: number };
 
-export function promptFormValues(list: Pick<PromptList, "prompts">): PromptFormValues {
-  return { prompts: list.prompts.map((prompt) => ({ ...prompt, key: prompt.id })) };
+export function promptFormValues(list: Pick<PromptList, "prompts" | "version">): PromptFormValues {
+  return {
+    prompts: list.prompts.map((prompt) => ({ ...prompt, key: prompt.id })),
+    baseVersion: list.version,
+  };
 }
 
 export function blankPrompt(): PromptDraft {
@@ -44,6 +48,7 @@ export function promptsBody(
       taken.add(id);
       return { id, text: prompt.text, help: prompt.help };
     }),
+    baseVersion: values.baseVersion,
   };
 }
 

@@ -23,6 +23,7 @@ const aspiringManager: TemplateView = {
   builtIn: true,
   archived: false,
   updatedAt: null,
+  version: 0,
 };
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
@@ -98,12 +99,13 @@ it("copies a template under a new name and id, not archived", () => {
   expect(values.content.goals.length).toBe(aspiringManager.content.goals.length);
 });
 
-it("archives or restores a template without changing the rest", () => {
-  expect(archivedTemplateBody(aspiringManager, true)).toEqual({
+it("archives or restores a template without changing the rest, from the listed version", () => {
+  expect(archivedTemplateBody({ ...aspiringManager, version: 3 }, true)).toEqual({
     name: aspiringManager.name,
     description: aspiringManager.description,
     archived: true,
     content: aspiringManager.content,
+    baseVersion: 3,
   });
 });
 

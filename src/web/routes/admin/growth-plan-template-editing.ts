@@ -7,6 +7,7 @@ import {
   TemplateBody,
   type TemplateView,
   type Trajectory,
+  type UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
 
 /**
@@ -128,12 +129,17 @@ export function templateBody(values: TemplateFormValues): z.input<typeof Templat
 }
 
 /** The body of archiving or restoring a template from the list: everything else as it is. */
-export function archivedTemplateBody(template: TemplateSource, archived: boolean): TemplateBody {
+/** The save that archives or restores a template as listed, made from the listed version. */
+export function archivedTemplateBody(
+  template: TemplateSource & Pick<TemplateView, "version">,
+  archived: boolean,
+): UpdateTemplateBody {
   return {
     name: template.name,
     description: template.description,
     archived,
     content: template.content,
+    baseVersion: template.version,
   };
 }
 

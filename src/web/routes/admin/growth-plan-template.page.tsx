@@ -128,9 +128,12 @@ function EditTemplate({ template }: { template: TemplateView }) {
     initialValues: templateFormValues(template),
     ...zodForm(editTemplateFormSchema),
   });
+  // The version this form was loaded or last saved at; a save made by someone else since is refused.
+  const [baseVersion, setBaseVersion] = useState(template.version);
   const save = useMutation({
-    mutationFn: (body: TemplateBody) => updateTemplate(template.id, body),
+    mutationFn: (body: TemplateBody) => updateTemplate(template.id, { ...body, baseVersion }),
     onSuccess: async (saved) => {
+      setBaseVersion(saved.version);
       // The server's version (trimmed, normalised) is the new starting point of the form.
       const values = templateFormValues(saved);
       form.setValues(values);
