@@ -79,6 +79,31 @@ test("an admin writes a template and a new prompt; a member starts a plan from t
     await expect(page.getByText(`${name} was saved.`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Save template" })).toBeDisabled();
 
+    // Another admin saves the template meanwhile: this page's next save is refused, not lost.
+    const templateId = `staff-engineer-${tag}`;
+    const listed = (
+      await (await page.request.get("/api/growth-plan-templates?includeArchived=true")).json()
+    ).templates.find((template: { id: string }) => template.id === templateId);
+    const other = await page.request.put(`/api/growth-plan-templates/${templateId}`, {
+      data: {
+        name: listed.name,
+        description: "Changed by another admin",
+        archived: false,
+        content: listed.content,
+        baseVersion: listed.version,
+      },
+    });
+    expect(other.ok(), await other.text()).toBe(true);
+    await page.getByRole("textbox", { name: "Time frame" }).fill("two years");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Someone else saved this template" }).first(),
+    ).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Description" })).toHaveValue(
+      "Changed by another admin",
+    );
+
     await page.getByRole("link", { name: "Growth plan templates" }).first().click();
     const row = page.getByRole("listitem", { name });
     await expect(row.getByText("Grow as an IC leader · 1 goal · 1 resource")).toBeVisible();
@@ -132,8 +157,9 @@ test("an admin writes a template and a new prompt; a member starts a plan from t
     await expect(me.getByRole("radio", { name: "Grow as an IC leader" })).toBeChecked();
     await me.context().close();
   } finally {
+    const current = await (await page.request.get("/api/growth-plan-prompts")).json();
     const restored = await page.request.put("/api/growth-plan-prompts", {
-      data: { prompts: promptsBefore.prompts },
+      data: { prompts: promptsBefore.prompts, baseVersion: current.version },
     });
     expect(restored.ok(), await restored.text()).toBe(true);
   }
