@@ -164,3 +164,32 @@ test("an admin writes a template and a new prompt; a member starts a plan from t
     expect(restored.ok(), await restored.text()).toBe(true);
   }
 });
+
+test("an admin brings an edited shipped template back to what Trellis ships", async ({ page }) => {
+  await ensureAdminSignedIn(page);
+  const url = "/api/growth-plan-templates/people-manager-growth";
+  const listed = (
+    await (await page.request.get("/api/growth-plan-templates?includeArchived=true")).json()
+  ).templates.find((template: { id: string }) => template.id === "people-manager-growth");
+  const edited = await page.request.put(url, {
+    data: {
+      name: "Managers (our own words)",
+      description: listed.description,
+      archived: false,
+      content: { ...listed.content, goals: [] },
+      baseVersion: listed.version,
+    },
+  });
+  expect(edited.ok(), await edited.text()).toBe(true);
+
+  await page.goto("/admin/growth-plan-templates/people-manager-growth");
+  await expect(page.getByRole("heading", { name: "Managers (our own words)" })).toBeVisible();
+  await page.getByRole("button", { name: "Fill in the shipped version" }).click();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("People manager growth");
+  await page.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByText("People manager growth was saved.")).toBeVisible();
+  const restored = (
+    await (await page.request.get("/api/growth-plan-templates")).json()
+  ).templates.find((template: { id: string }) => template.id === "people-manager-growth");
+  expect(restored.content.goals.length).toBeGreaterThan(0);
+});

@@ -10,6 +10,7 @@ import {
   editTemplateFormSchema,
   errorOfStringList,
   inputPathsFor,
+  shippedTemplateFormValues,
   slugOf,
   suggestedTemplateId,
   templateBody,
@@ -97,6 +98,17 @@ it("copies a template under a new name and id, not archived", () => {
   expect(values.id).toBe("aspiring-manager-ic-to-manager-copy");
   expect(values.archived).toBe(false);
   expect(values.content.goals.length).toBe(aspiringManager.content.goals.length);
+});
+
+it("fills a shipped template's form with what Trellis ships, and has nothing for an added one", () => {
+  const values = shippedTemplateFormValues({ id: shipped.id, archived: true });
+  expect(values && templateBody(values)).toEqual({
+    name: shipped.name,
+    description: shipped.description,
+    archived: true,
+    content: shipped.content,
+  });
+  expect(shippedTemplateFormValues({ id: "sales-to-solutions", archived: false })).toBeNull();
 });
 
 it("archives or restores a template without changing the rest, from the listed version", () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
+import { defaultTemplates, standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
 import {
   type CheckInCadence,
   CreateTemplateBody,
@@ -129,6 +129,17 @@ export function templateBody(values: TemplateFormValues): z.input<typeof Templat
 }
 
 /** The body of archiving or restoring a template from the list: everything else as it is. */
+/**
+ * The form holding what Trellis ships for a shipped template, keeping whether it is archived;
+ * null for a template an admin added. Saving it is an ordinary, versioned save.
+ */
+export function shippedTemplateFormValues(
+  template: Pick<TemplateView, "id" | "archived">,
+): TemplateFormValues | null {
+  const shipped = defaultTemplates.find((candidate) => candidate.id === template.id);
+  return shipped ? templateFormValues({ ...shipped, archived: template.archived }) : null;
+}
+
 /** The save that archives or restores a template as listed, made from the listed version. */
 export function archivedTemplateBody(
   template: TemplateSource & Pick<TemplateView, "version">,

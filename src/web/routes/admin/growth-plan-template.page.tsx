@@ -26,6 +26,7 @@ import {
   createTemplateFormSchema,
   editTemplateFormSchema,
   inputPathsFor,
+  shippedTemplateFormValues,
   type TemplateFormValues,
   templateFormValues,
 } from "./growth-plan-template-editing.ts";
@@ -128,6 +129,7 @@ function EditTemplate({ template }: { template: TemplateView }) {
     initialValues: templateFormValues(template),
     ...zodForm(editTemplateFormSchema),
   });
+  const shippedValues = shippedTemplateFormValues(template);
   // The version this form was loaded or last saved at; a save made by someone else since is refused.
   const [baseVersion, setBaseVersion] = useState(template.version);
   const save = useMutation({
@@ -198,6 +200,21 @@ function EditTemplate({ template }: { template: TemplateView }) {
           >
             Discard changes
           </Button>
+          {shippedValues && template.version > 0 && (
+            <Button
+              variant="subtle"
+              disabled={save.isPending}
+              onClick={() => {
+                setFormError(null);
+                form.setValues(shippedValues);
+                notifications.show({
+                  message: "The form now holds the shipped version. Save to use it again.",
+                });
+              }}
+            >
+              Fill in the shipped version
+            </Button>
+          )}
         </SaveBar>
       </form>
     </TemplatePageLayout>
