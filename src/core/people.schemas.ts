@@ -27,6 +27,8 @@ export const CurrentUser = z.object({
   email: z.string(),
   name: z.string(),
   role: AppRole,
+  /** Someone active reports to this person: the app offers "My team". */
+  managesPeople: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

@@ -2,21 +2,28 @@ import type { AccountSession, SessionInfo } from "#core/auth.schemas.ts";
 import type { CurrentUser } from "#core/people.schemas.ts";
 import type { PeopleTable, SessionsTable } from "#server/db/schema.ts";
 
-export function presentCurrentUser(person: PeopleTable): CurrentUser {
-  return { id: person.id, email: person.email, name: person.name, role: person.role };
+export function presentCurrentUser(person: PeopleTable, managesPeople: boolean): CurrentUser {
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    role: person.role,
+    managesPeople,
+  };
 }
 
 export function presentSessionInfo(
   person: PeopleTable,
   session: SessionsTable,
   idleTimeoutMs: number,
+  managesPeople: boolean,
 ): SessionInfo {
   const idleExpiry = Math.min(
     Date.parse(session.last_seen_at) + idleTimeoutMs,
     Date.parse(session.expires_at),
   );
   return {
-    user: presentCurrentUser(person),
+    user: presentCurrentUser(person, managesPeople),
     session: {
       createdAt: session.created_at,
       idleExpiresAt: new Date(idleExpiry).toISOString(),

@@ -5,7 +5,11 @@ import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { countAuditEventsForTarget } from "#server/modules/audit/audit.queries.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
-import { findPersonByEmail, findPersonById } from "#server/modules/people/people.queries.ts";
+import {
+  countActiveDirectReports,
+  findPersonByEmail,
+  findPersonById,
+} from "#server/modules/people/people.queries.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
 import {
   deleteExpiredSessions,
@@ -133,12 +137,14 @@ export async function getSessionInfo(
   ctx: AppContext,
   actor: Pick<Actor, "personId" | "sessionId">,
 ): Promise<SessionInfo> {
-  const [person, session] = await Promise.all([
+  const [person, session, reports] = await Promise.all([
     findPersonById(ctx.db, actor.personId),
     findSessionById(ctx.db, actor.sessionId),
+    countActiveDirectReports(ctx.db, [actor.personId]),
   ]);
   if (!person || !session) throw new AppError("unauthenticated", "Sign in to continue.");
-  return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs);
+  const managesPeople = (reports.get(person.id) ?? 0) > 0;
+  return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs, managesPeople);
 }
 
 /** Removes sessions that can no longer be used but were never presented again. */

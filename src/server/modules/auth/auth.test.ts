@@ -28,6 +28,17 @@ describe("sign-in", () => {
     expect(session.statusCode).toBe(200);
   });
 
+  it("says whether the person has anyone active reporting to them", async () => {
+    const lead = await createPerson(t.ctx);
+    await createPerson(t.ctx, { managerId: lead.id });
+    const leadSession = await signInAs(t.app, lead.email, lead.password);
+    const asLead = await getJson(t.app, "/api/auth/session", { session: leadSession });
+    expect(asLead.json().user).toMatchObject({ id: lead.id, managesPeople: true });
+    const adaSession = await signInAs(t.app, ada.email, ada.password);
+    const asAda = await getJson(t.app, "/api/auth/session", { session: adaSession });
+    expect(asAda.json().user).toMatchObject({ id: ada.id, managesPeople: false });
+  });
+
   it("stores only a hash of the session token", async () => {
     const session = await signInAs(t.app, ada.email, ada.password);
     const token = session.cookie.split("=")[1] ?? "";

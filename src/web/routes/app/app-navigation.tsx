@@ -15,7 +15,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { useId } from "react";
 import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
-import { teamQuery } from "../../api/queries.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
 interface Area {
@@ -58,9 +57,7 @@ const administrators: Area[] = [
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const user = useCurrentUser();
-  // "My team" appears once we know someone reports to this person.
-  const team = useQuery(teamQuery(user.id));
-  const isManager = (team.data?.reports.length ?? 0) > 0;
+  const isManager = user.managesPeople;
   // "Shared with me" appears once someone shares a growth plan with this person.
   const sharedPlans = useQuery(plansSharedWithMeQuery);
   const readsSharedPlans = (sharedPlans.data?.plans.length ?? 0) > 0;
