@@ -99,7 +99,10 @@ test("an admin writes a template and a new prompt; a member starts a plan from t
     await expect(
       page.getByRole("alert").filter({ hasText: "Someone else saved this template" }).first(),
     ).toBeVisible();
+    // The refused edit is still on the form: reloading asks first.
+    const leaving = page.waitForEvent("dialog").then((dialog) => dialog.accept());
     await page.reload();
+    await leaving;
     await expect(page.getByRole("textbox", { name: "Description" })).toHaveValue(
       "Changed by another admin",
     );
@@ -185,6 +188,15 @@ test("an admin brings an edited shipped template back to what Trellis ships", as
   await page.goto("/admin/growth-plan-templates/people-manager-growth");
   await expect(page.getByRole("heading", { name: "Managers (our own words)" })).toBeVisible();
   await page.getByRole("button", { name: "Fill in the shipped version" }).click();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("People manager growth");
+  // Leaving with the change unsaved asks first; staying keeps it.
+  const question = page.waitForEvent("dialog").then(async (dialog) => {
+    const message = dialog.message();
+    await dialog.dismiss();
+    return message;
+  });
+  await page.getByRole("link", { name: "Growth plan templates" }).first().click();
+  expect(await question).toBe("Leave this page? Your unsaved changes will be lost.");
   await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("People manager growth");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page.getByText("People manager growth was saved.")).toBeVisible();

@@ -34,6 +34,7 @@ import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
+import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
 import { zodForm } from "../../forms/zod-form.ts";
@@ -113,6 +114,7 @@ function PromptsForm({ list }: { list: PromptList }) {
       });
     },
   });
+  useLeaveGuard(form.isDirty() && !save.isPending);
   const { prompts } = form.values;
 
   const move = (prompt: PromptDraft, index: number, delta: -1 | 1) => {

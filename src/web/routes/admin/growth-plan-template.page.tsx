@@ -17,6 +17,7 @@ import { PageLoader } from "../../components/page-loader.tsx";
 import { PageNotFound } from "../../components/page-not-found.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
@@ -90,6 +91,7 @@ function NewTemplate({ source }: { source: TemplateView | undefined }) {
     },
     onError: (error) => showSaveError(form, error, setFormError),
   });
+  useLeaveGuard(form.isDirty() && !create.isPending && !create.isSuccess);
 
   return (
     <TemplatePageLayout
@@ -145,6 +147,7 @@ function EditTemplate({ template }: { template: TemplateView }) {
     },
     onError: (error) => showSaveError(form, error, setFormError),
   });
+  useLeaveGuard(form.isDirty() && !save.isPending);
 
   return (
     <TemplatePageLayout
