@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArchive, IconArchiveOff, IconCopy, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -16,8 +16,9 @@ import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { archivedTemplateBody, templateContentSummary } from "./growth-plan-template-editing.ts";
+import { TemplateStatusControl, type TemplateStatusFilter } from "./template-status-filter.tsx";
 
-type StatusFilter = "active" | "archived" | "all";
+type StatusFilter = TemplateStatusFilter;
 
 const shownFor: Record<StatusFilter, (template: TemplateView) => boolean> = {
   active: (template) => !template.archived,
@@ -55,17 +56,7 @@ export function GrowthPlanTemplatesPage() {
           New template
         </ButtonLink>
       </Group>
-      <SegmentedControl
-        aria-label="Which templates"
-        value={status}
-        onChange={(value) => setStatus(value as StatusFilter)}
-        data={[
-          { value: "active", label: "Active" },
-          { value: "archived", label: "Archived" },
-          { value: "all", label: "All" },
-        ]}
-        style={{ alignSelf: "flex-start" }}
-      />
+      <TemplateStatusControl value={status} onChange={setStatus} />
       {templates.isPending && <PageLoader />}
       {templates.isError && (
         <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />

@@ -6,7 +6,6 @@ import {
   Group,
   Modal,
   Paper,
-  SegmentedControl,
   Stack,
   Text,
   Textarea,
@@ -23,7 +22,6 @@ import { useState } from "react";
 import type { z } from "zod";
 import {
   CreatePathwayTemplateBody,
-  type PathwayTemplateListQuery,
   type PathwayTemplateSummary,
 } from "#core/pathway/pathway-api.schemas.ts";
 import {
@@ -41,8 +39,9 @@ import { formatDateTime } from "../../format/dates.ts";
 import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
 import { zodForm } from "../../forms/zod-form.ts";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
+import { TemplateStatusControl, type TemplateStatusFilter } from "./template-status-filter.tsx";
 
-type StatusFilter = PathwayTemplateListQuery["status"];
+type StatusFilter = TemplateStatusFilter;
 
 export function PathwayTemplatesPage() {
   usePageTitle("Pathway templates");
@@ -70,17 +69,7 @@ export function PathwayTemplatesPage() {
           <NewTemplateButton />
         </Group>
       </Group>
-      <SegmentedControl
-        aria-label="Which templates"
-        value={status}
-        onChange={(value) => setStatus(value as StatusFilter)}
-        data={[
-          { value: "active", label: "Active" },
-          { value: "archived", label: "Archived" },
-          { value: "all", label: "All" },
-        ]}
-        style={{ alignSelf: "flex-start" }}
-      />
+      <TemplateStatusControl value={status} onChange={setStatus} />
       {templates.isPending && <PageLoader />}
       {templates.isError && (
         <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />
