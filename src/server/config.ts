@@ -35,6 +35,7 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
     .default("https://handbook.gitlab.com"),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  EXPORT_TIME_BUDGET_MS: positiveInt(15_000),
   CHECK_RESPONSES: z
     .enum(["true", "false"])
     .default("false")
@@ -60,6 +61,8 @@ export type Config = {
   handbookBaseUrl: string;
   /** The built web app to serve; null means the build inside this checkout (dist/web). */
   webDistDir: string | null;
+  /** How long one PDF or Markdown export may take (waiting included) before it answers 503. */
+  exportTimeBudgetMs: number;
   /** Check every response against its route's schema (tests and development; see decision 013). */
   checkResponses: boolean;
 };
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM } : null,
     handbookBaseUrl: vars.HANDBOOK_BASE_URL.replace(/\/+$/, ""),
     webDistDir: vars.WEB_DIST_DIR ? path.resolve(vars.WEB_DIST_DIR) : null,
+    exportTimeBudgetMs: vars.EXPORT_TIME_BUDGET_MS,
     checkResponses: vars.CHECK_RESPONSES,
   };
 }

@@ -1,13 +1,16 @@
+import { availableParallelism } from "node:os";
 import type { ExportFormat } from "#core/growth-plan.schemas.ts";
 import { growthPlanLimits } from "#core/growth-plan.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
-import { loadReadablePlan } from "./growth-plans.access.ts";
+import { AppError } from "#server/errors.ts";
 import {
-  renderGoalsCsv,
-  renderPlanJson,
-  renderPlanMarkdown,
-  renderPlanPdf,
-} from "./growth-plans.exports.ts";
+  createWorkerPool,
+  WorkerBudgetExceeded,
+  WorkerPoolFull,
+} from "#server/shared/worker-pool.ts";
+import type { RenderJob, RenderResult } from "./growth-plan-export.worker.ts";
+import { loadReadablePlan } from "./growth-plans.access.ts";
+import { renderGoalsCsv, renderPlanJson } from "./growth-plans.exports.ts";
 import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 import { listEnergyEntries } from "./growth-plans.queries.ts";
 import { buildPlanView } from "./growth-plans.service.ts";
@@ -20,6 +23,29 @@ const contentTypes: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
   pdf: "application/pdf",
 };
+
+/** PDF and Markdown exports are rendered here, one core left to the event loop. */
+export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
+  new URL("./growth-plan-export.worker.ts", import.meta.url),
+  { size: Math.max(1, Math.min(2, availableParallelism() - 1)), maxQueued: 16, maxHeapMb: 512 },
+);
+
+async function renderInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
+  try {
+    return await exportWorkers.run(job, ctx.config.exportTimeBudgetMs);
+  } catch (error) {
+    if (error instanceof WorkerBudgetExceeded) {
+      throw new AppError(
+        "unavailable",
+        `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try again later, or export as CSV or JSON.`,
+      );
+    }
+    if (error instanceof WorkerPoolFull) {
+      throw new AppError("unavailable", "Too many exports are being made. Try again in a minute.");
+    }
+    throw error;
+  }
+}
 
 /** Built from the same view as the JSON read: a reader's export holds only what they may read. */
 export async function exportPlan(
@@ -34,7 +60,12 @@ export async function exportPlan(
   const contentType = contentTypes[format];
   switch (format) {
     case "md":
-      return { body: renderPlanMarkdown(view, exportedAt), contentType, fileName };
+    case "pdf":
+      return {
+        body: await renderInWorker(ctx, { format, view, exportedAt }),
+        contentType,
+        fileName,
+      };
     case "csv":
       return { body: renderGoalsCsv(view), contentType, fileName };
     case "json": {
@@ -51,7 +82,5 @@ export async function exportPlan(
         fileName,
       };
     }
-    case "pdf":
-      return { body: await renderPlanPdf(view, exportedAt), contentType, fileName };
   }
 }

@@ -37,7 +37,7 @@ const exportsOf = async (t: TestApp, planId: string, session: Session) => {
   const pdf = await getJson(t.app, `/api/growth-plans/${planId}/export.pdf`, { session });
   expect(pdf.statusCode).toBe(200);
   expect(pdf.headers["content-type"]).toBe("application/pdf");
-  texts.pdf = pdfText(pdf.rawPayload);
+  texts.pdf = await pdfText(pdf.rawPayload);
   return texts;
 };
 

@@ -1,20 +1,20 @@
-import { inflateSync } from "node:zlib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** The text drawn on a PDF's pages: content streams inflated, hex strings decoded. */
-export function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const texts: string[] = [];
-  for (const match of source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const raw = Buffer.from(match[1] ?? "", "latin1");
-    let content: string;
-    try {
-      content = inflateSync(raw).toString("latin1");
-    } catch {
-      content = raw.toString("latin1");
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      texts.push(Buffer.from(hex[1] ?? "", "hex").toString("latin1"));
+/** The text a reader would copy from a PDF's pages, extracted by PDF.js; one line per line drawn. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  const document = await task.promise;
+  const lines: string[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items) {
+      if ("str" in item) lines.push(item.hasEOL ? `${item.str}\n` : item.str);
     }
   }
-  return texts.join("\n");
+  await task.destroy();
+  return lines.join("");
 }

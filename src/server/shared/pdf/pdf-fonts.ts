@@ -1,0 +1,230 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { create, type Font, type Subset } from "fontkit";
+import type { PDFDocument, PDFFont } from "pdf-lib";
+
+/**
+ * The Noto fonts (SIL Open Font License 1.1, shipped as TTF files in npm packages)
+ * that PDFs are written in. A character is drawn in the first family that has a glyph for it, so
+ * Latin, Cyrillic and Greek come from Noto Sans and the other scripts from their own family;
+ * emoji come in outline from Noto Emoji. A character no family has prints as the font's
+ * missing-glyph box, never as another character.
+ */
+export type FontWeight = "regular" | "bold";
+
+/** `shaped`: drawn through fontkit's OpenType shaping (joining forms, emoji sequences). */
+type Family = {
+  name: string;
+  packageName: string;
+  regular: string;
+  bold: string;
+  shaped: boolean;
+};
+
+const families: readonly Family[] = [
+  {
+    name: "NotoSans",
+    packageName: "@expo-google-fonts/noto-sans",
+    regular: "400Regular/NotoSans_400Regular.ttf",
+    bold: "700Bold/NotoSans_700Bold.ttf",
+    shaped: false,
+  },
+  {
+    name: "NotoSansHebrew",
+    packageName: "@expo-google-fonts/noto-sans-hebrew",
+    regular: "400Regular/NotoSansHebrew_400Regular.ttf",
+    bold: "700Bold/NotoSansHebrew_700Bold.ttf",
+    shaped: false,
+  },
+  {
+    // Noto Sans Arabic draws letters as dotless forms plus dots, which fontkit maps back to the
+    // wrong letters, so text copied from the PDF would change; Naskh has a glyph per letter form.
+    name: "NotoNaskhArabic",
+    packageName: "@embedpdf/fonts-arabic",
+    regular: "fonts/NotoNaskhArabic-Regular.ttf",
+    bold: "fonts/NotoNaskhArabic-Bold.ttf",
+    shaped: true,
+  },
+  {
+    name: "NotoSansJP",
+    packageName: "@expo-google-fonts/noto-sans-jp",
+    regular: "400Regular/NotoSansJP_400Regular.ttf",
+    bold: "700Bold/NotoSansJP_700Bold.ttf",
+    shaped: false,
+  },
+  {
+    name: "NotoEmoji",
+    packageName: "@expo-google-fonts/noto-emoji",
+    regular: "400Regular/NotoEmoji_400Regular.ttf",
+    bold: "700Bold/NotoEmoji_700Bold.ttf",
+    shaped: true,
+  },
+];
+
+const require = createRequire(import.meta.url);
+
+/** The folder a package is installed in (its "exports" may hide the font files from require). */
+function packageRoot(packageName: string): string {
+  let folder = path.dirname(require.resolve(packageName));
+  while (!existsSync(path.join(folder, "package.json"))) folder = path.dirname(folder);
+  return folder;
+}
+
+/** One font file: its bytes and the fontkit font parsed from them, read once per thread. */
+export type FontFace = { key: string; bytes: Uint8Array; font: Font; shaped: boolean };
+
+/** Joiners, variation selectors and other characters that are never drawn on their own. */
+const ignorable = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * fontkit's shaping costs tens of microseconds a glyph, and pdf-lib draws no GPOS positions, so
+ * the scripts that need no shaping to be read (Latin, Cyrillic, Greek, Hebrew, CJK) are laid out
+ * one glyph per character from the font's character map, in the order given.
+ */
+function layOutByCharacterMap(font: Font): void {
+  const layout = (text: string) => {
+    const glyphs = [];
+    for (const character of text) {
+      if (!ignorable.test(character))
+        glyphs.push(font.glyphForCodePoint(character.codePointAt(0) ?? 0));
+    }
+    return { glyphs, positions: [], direction: "ltr" as const };
+  };
+  Object.defineProperty(font, "layout", { value: layout });
+}
+
+const faces = new Map<string, FontFace>();
+
+function face(family: Family, weight: FontWeight): FontFace {
+  const key = `${family.name}-${weight}`;
+  let loaded = faces.get(key);
+  if (!loaded) {
+    const bytes = new Uint8Array(
+      readFileSync(path.join(packageRoot(family.packageName), family[weight])),
+    );
+    const font = create(Buffer.from(bytes.buffer)) as Font;
+    if (!family.shaped) layOutByCharacterMap(font);
+    loaded = { key, bytes, font, shaped: family.shaped };
+    faces.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** Characters that belong to whatever surrounds them: spaces, punctuation, digits, joiners, marks. */
+const neutral = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
+/** Joiners, variation selectors and combining marks always stay with the character before them. */
+const attached = /^(?:\u200c|\u200d|[\ufe00-\ufe0f]|\p{M})$/u;
+
+const familyIndexCache = new Map<number, number>();
+
+/** The first family with a glyph for the code point, or 0 (Noto Sans and its missing-glyph box). */
+function familyIndexOf(codePoint: number): number {
+  let index = familyIndexCache.get(codePoint);
+  if (index === undefined) {
+    const found = families.findIndex((family) =>
+      face(family, "regular").font.hasGlyphForCodePoint(codePoint),
+    );
+    index = found === -1 ? 0 : found;
+    familyIndexCache.set(codePoint, index);
+  }
+  return index;
+}
+
+/**
+ * The family of each UTF-16 unit of `text` (both units of a surrogate pair get the same one).
+ * A neutral character keeps the family of the one before it when that family has it, so a space
+ * or a comma inside Arabic or Japanese text does not split the run.
+ */
+export function familiesOf(text: string): Uint8Array {
+  const result = new Uint8Array(text.length);
+  let previous = -1;
+  let unit = 0;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    let index: number;
+    if (previous !== -1 && attached.test(character)) index = previous;
+    else if (
+      previous !== -1 &&
+      neutral.test(character) &&
+      face(families[previous] as Family, "regular").font.hasGlyphForCodePoint(codePoint)
+    )
+      index = previous;
+    else index = familyIndexOf(codePoint);
+    result.fill(index, unit, unit + character.length);
+    unit += character.length;
+    previous = index;
+  }
+  return result;
+}
+
+export function fontFace(familyIndex: number, weight: FontWeight): FontFace {
+  return face(families[familyIndex] ?? (families[0] as Family), weight);
+}
+
+/** The width of `text` in one face, as a PDF viewer advances it (pdf-lib draws advance widths). */
+export function widthInFace(fontFaceToMeasure: FontFace, text: string, size: number): number {
+  const { font } = fontFaceToMeasure;
+  const run = font.layout(text);
+  let units = 0;
+  for (const glyph of run.glyphs) units += glyph.advanceWidth;
+  return (units * size) / font.unitsPerEm;
+}
+
+/**
+ * pdf-lib was written against an older fontkit whose subsets had a stream encoder (and wrote a
+ * `loca` table that blanked glyphs at random); fontkit 2 encodes a subset in one call.
+ */
+function withEncodeStream(subset: Subset) {
+  return Object.assign(subset, {
+    encodeStream() {
+      const listeners = new Map<string, (value?: unknown) => void>();
+      const stream = {
+        on(event: string, listener: (value?: unknown) => void) {
+          listeners.set(event, listener);
+          return stream;
+        },
+      };
+      setImmediate(() => {
+        try {
+          listeners.get("data")?.(subset.encode());
+          listeners.get("end")?.();
+        } catch (error) {
+          listeners.get("error")?.(error);
+        }
+      });
+      return stream;
+    },
+  });
+}
+
+/**
+ * The faces embedded into one document, each embedded (subset to the glyphs drawn) on first use.
+ * pdf-lib is given the already parsed font, so a thread parses each file only once.
+ */
+export function createDocumentFonts(pdf: PDFDocument) {
+  const embedded = new Map<string, Promise<PDFFont>>();
+  const parsed = new Map<Uint8Array, Font>();
+  const fontkit = {
+    create(bytes: Uint8Array) {
+      const font = parsed.get(bytes);
+      if (!font) throw new Error("Only the faces of pdf-fonts.ts can be embedded.");
+      // A wrapper per document: the subset it creates belongs to this document alone.
+      return Object.create(font, {
+        createSubset: { value: () => withEncodeStream(font.createSubset()) },
+      });
+    },
+  };
+  pdf.registerFontkit(fontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
+  return {
+    embed(faceToEmbed: FontFace): Promise<PDFFont> {
+      let font = embedded.get(faceToEmbed.key);
+      if (!font) {
+        parsed.set(faceToEmbed.bytes, faceToEmbed.font);
+        font = pdf.embedFont(faceToEmbed.bytes, { subset: true });
+        embedded.set(faceToEmbed.key, font);
+      }
+      return font;
+    },
+  };
+}
