@@ -9,8 +9,8 @@ import { type Actor, systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import { insertPerson } from "#server/modules/people/people.queries.ts";
-import { writeCsv } from "#server/modules/people-import/csv.ts";
 import { applyImport, dryRunImport } from "#server/modules/people-import/people-import.service.ts";
+import { writeCsv } from "#server/shared/csv.ts";
 
 /**
  * Imports a generated directory of PEOPLE (default 10,000) into a new SQLite database through

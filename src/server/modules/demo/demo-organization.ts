@@ -1,5 +1,5 @@
 import { personCsvColumns } from "#core/people-import.schemas.ts";
-import { writeCsv } from "#server/modules/people-import/csv.ts";
+import { writeCsv } from "#server/shared/csv.ts";
 
 /**
  * The demo company: fixed people and reporting lines in five divisions (Sales holds a Revenue

@@ -1,7 +1,7 @@
 import { micromark } from "micromark";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GoalContent, PlanView } from "#core/growth-plan.schemas.ts";
-import { parseCsv } from "#server/modules/people-import/csv.ts";
+import { parseCsv } from "#server/shared/csv.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
@@ -31,6 +31,8 @@ const xssPayloads = [
   "-2+3",
   "@SUM(A1:A2)",
   "\tleading tab",
+  " =1+1 after a space",
+  '＝HYPERLINK("https://evil.example") in full width',
   "pipe | in | cell\nand a new line",
 ];
 
@@ -164,11 +166,12 @@ describe("exports render member Markdown inert", () => {
   it("CSV: every cell that a spreadsheet would run as a formula starts with a quote", async () => {
     const response = await download("csv");
     expect(response.headers["content-type"]).toContain("text/csv");
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const records = parseCsv(response.body);
     expect(records[0]?.fields.slice(0, 3)).toEqual(["row_type", "goal_number", "skill_behavior"]);
     const cells = records.slice(1).flatMap((record) => record.fields);
     expect(cells.length).toBeGreaterThan(0);
-    for (const value of cells) expect(value, value).not.toMatch(/^[=+\-@\t\r]/);
+    for (const value of cells) expect(value, value).not.toMatch(/^\s*[=+\-@＝＋－＠\t\r]/);
     expect(cells).toContain('\'=HYPERLINK("https://evil.example","click")');
     expect(cells.some((value) => /\]\(\s*<?\s*javascript/i.test(value))).toBe(false);
     expect(records.filter((record) => record.fields[0] === "action_step")).toHaveLength(

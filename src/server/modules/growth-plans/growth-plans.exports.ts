@@ -7,7 +7,7 @@ import {
   trajectoryLabels,
 } from "#core/growth-plan.schemas.ts";
 import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
-import { writeCsv } from "#server/modules/people-import/csv.ts";
+import { writeCsv } from "#server/shared/csv.ts";
 
 /**
  * Every export is rendered from the reader's PlanView, so it holds exactly what the JSON read

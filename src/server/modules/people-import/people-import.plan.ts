@@ -16,7 +16,7 @@ import {
   personCsvColumns,
 } from "#core/people-import.schemas.ts";
 import { AppError } from "#server/errors.ts";
-import { CsvSyntaxError, parseCsv, unescapeFormula } from "./csv.ts";
+import { CsvSyntaxError, parseCsv, unescapeFormula } from "#server/shared/csv.ts";
 
 /** What the import knows of a person already stored. */
 export type ExistingPerson = {

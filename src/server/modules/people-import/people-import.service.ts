@@ -14,7 +14,7 @@ import {
   listPeopleForImport,
   updatePerson,
 } from "#server/modules/people/people.queries.ts";
-import { writeCsv } from "./csv.ts";
+import { writeCsv } from "#server/shared/csv.ts";
 import { type ImportPlan, planImport } from "./people-import.plan.ts";
 
 /** What an import would do, row by row; writes nothing. */

@@ -212,7 +212,8 @@ describe("CSV import", () => {
     expect(response.headers["content-disposition"]).toMatch(
       /^attachment; filename="trellis-people-/,
     );
-    expect(response.body.split("\r\n")[0]).toBe(header);
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(response.body.replace(/^\ufeff/, "").split("\r\n")[0]).toBe(header);
     expect(response.body).toContain(
       `formula@org.example,"'=HYPERLINK(""http://evil.example"",""x"")",,'+1 Engineer`,
     );

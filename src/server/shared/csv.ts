@@ -1,6 +1,7 @@
 /**
- * A small RFC 4180 reader and writer: comma-separated, fields optionally in double quotes with
- * `""` for a quote, records ended by CRLF or LF, an optional UTF-8 byte order mark.
+ * A small RFC 4180 reader and writer, the one every CSV import and export uses: comma-separated,
+ * fields optionally in double quotes with `""` for a quote, records ended by CRLF or LF, an
+ * optional UTF-8 byte order mark on reading and always one on writing.
  */
 
 export type CsvRecord = {
@@ -91,8 +92,11 @@ function readQuoted(source: string, start: number, row: number): { value: string
   throw new CsvSyntaxError(row, "a quoted value is never closed");
 }
 
-/** Spreadsheets run cells that start with these as formulas (CSV injection). */
-const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run cells that start with these as formulas (CSV injection), and some skip
+ * leading spaces or read the full-width forms (＝ ＋ － ＠) as the ASCII ones first.
+ */
+const formulaStart = /^(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 /** Prefixes a formula-like value with `'`, which spreadsheets show as text. */
 export function escapeFormula(value: string): string {
@@ -109,10 +113,14 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** CRLF-separated records, fields quoted only when they need it, formulas escaped. */
+/** Tells spreadsheets (Excel above all) that the file is UTF-8, so non-Latin text reads right. */
+export const utf8ByteOrderMark = "\ufeff";
+
+/**
+ * A byte order mark, then CRLF-separated records with fields quoted only when they need it and
+ * formulas escaped.
+ */
 export function writeCsv(rows: readonly (readonly (string | null)[])[]): string {
-  return (
-    rows.map((fields) => fields.map((value) => csvField(value ?? "")).join(",")).join("\r\n") +
-    "\r\n"
-  );
+  const records = rows.map((fields) => fields.map((value) => csvField(value ?? "")).join(","));
+  return `${utf8ByteOrderMark}${records.join("\r\n")}\r\n`;
 }

@@ -45,7 +45,17 @@ describe("writeCsv", () => {
         ["a", 'say "x"', "1,2", null],
         ["=SUM(A1)", "+1", "-2", "@me", "ok"],
       ]),
-    ).toBe('a,"say ""x""","1,2",\r\n\'=SUM(A1),\'+1,\'-2,\'@me,ok\r\n');
+    ).toBe('\ufeffa,"say ""x""","1,2",\r\n\'=SUM(A1),\'+1,\'-2,\'@me,ok\r\n');
+  });
+
+  it("starts with a UTF-8 byte order mark, so spreadsheets read non-Latin text as UTF-8", () => {
+    const bytes = Buffer.from(writeCsv([["name"], ["Ольга"], ["李"]]), "utf8");
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(parseCsv(bytes.toString("utf8")).map((record) => record.fields)).toEqual([
+      ["name"],
+      ["Ольга"],
+      ["李"],
+    ]);
   });
 
   it("round-trips through the reader", () => {
@@ -56,16 +66,33 @@ describe("writeCsv", () => {
     expect(parseCsv(writeCsv(rows)).map((record) => record.fields)).toEqual(rows);
   });
 
-  it.each(["=1+1", "+cmd", "-2", "@SUM(1)", "\tTab"])(
-    "escapes %j and the import undoes it",
-    (value) => {
-      expect(escapeFormula(value)).toBe(`'${value}`);
-      expect(unescapeFormula(escapeFormula(value))).toBe(value);
-    },
-  );
+  it.each([
+    "=1+1",
+    "+cmd",
+    "-2",
+    "@SUM(1)",
+    "\tTab",
+    "\rReturn",
+    " =1+1",
+    "  +cmd",
+    "\t=1",
+    "\u3000@SUM(1)",
+    "\u00a0-2",
+    "＝1+1",
+    "＋cmd",
+    "－2",
+    "＠SUM(1)",
+    " ＝HYPERLINK(1)",
+  ])("escapes %j and the import undoes it", (value) => {
+    expect(escapeFormula(value)).toBe(`'${value}`);
+    expect(unescapeFormula(escapeFormula(value))).toBe(value);
+  });
 
   it("leaves ordinary values and apostrophes alone", () => {
     expect(escapeFormula("O'Brien")).toBe("O'Brien");
+    expect(escapeFormula(" leading space")).toBe(" leading space");
+    expect(escapeFormula("a=b")).toBe("a=b");
+    expect(escapeFormula("1-2")).toBe("1-2");
     expect(unescapeFormula("'quoted'")).toBe("'quoted'");
   });
 });
