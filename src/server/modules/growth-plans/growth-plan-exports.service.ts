@@ -3,6 +3,7 @@ import type { ExportFormat } from "#core/growth-plan.schemas.ts";
 import { growthPlanLimits } from "#core/growth-plan.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
+import type { Download } from "#server/http/download.ts";
 import {
   createWorkerPool,
   WorkerBudgetExceeded,
@@ -14,8 +15,6 @@ import { renderGoalsCsv, renderPlanJson } from "./growth-plans.exports.ts";
 import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 import { listEnergyEntries } from "./growth-plans.queries.ts";
 import { buildPlanView } from "./growth-plans.service.ts";
-
-export type PlanExport = { body: string | Uint8Array; contentType: string; fileName: string };
 
 const contentTypes: Record<ExportFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -53,10 +52,10 @@ export async function exportPlan(
   actor: Actor,
   planId: string,
   format: ExportFormat,
-): Promise<PlanExport> {
+): Promise<Download> {
   const view = await buildPlanView(ctx, actor, await loadReadablePlan(ctx, actor, planId));
   const exportedAt = ctx.clock.now().toISOString();
-  const fileName = `growth-plan-${exportedAt.slice(0, 10)}.${format}`;
+  const fileName = `${view.plan.title} - growth plan ${exportedAt.slice(0, 10)}.${format}`;
   const contentType = contentTypes[format];
   switch (format) {
     case "md":

@@ -1,3 +1,4 @@
+import { parse } from "content-disposition";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type GoalContent, growthPlanLimits, type PlanView } from "#core/growth-plan.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
@@ -103,6 +104,15 @@ describe("PDF export keeps every character", () => {
     const response = await exportPdf(t, plan, session);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/pdf");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const disposition = parse(String(response.headers["content-disposition"]));
+    expect(disposition.type).toBe("attachment");
+    expect(disposition.parameters.filename).toBe(
+      `${scripts.cyrillic} ${scripts.japanese} - growth plan ${t.clock.now().toISOString().slice(0, 10)}.pdf`,
+    );
+    expect(String(response.headers["content-disposition"])).toMatch(
+      /^attachment; filename="growth plan \d{4}-\d\d-\d\d\.pdf"; filename\*=UTF-8''/,
+    );
     const text = compact(await pdfText(response.rawPayload));
     for (const [script, sample] of Object.entries(scripts)) {
       expect(text, script).toContain(compact(sample));

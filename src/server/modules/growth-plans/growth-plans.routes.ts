@@ -52,6 +52,7 @@ import {
   UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { sendDownload } from "#server/http/download.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import {
   addEnergyFinding,
@@ -536,14 +537,8 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           params: PlanIdParams,
         },
       },
-      async (request, reply) => {
-        const exported = await exportPlan(ctx, actorOf(request), request.params.planId, format);
-        return reply
-          .header("content-type", exported.contentType)
-          .header("content-disposition", `attachment; filename="${exported.fileName}"`)
-          .header("x-content-type-options", "nosniff")
-          .send(typeof exported.body === "string" ? exported.body : Buffer.from(exported.body));
-      },
+      async (request, reply) =>
+        sendDownload(reply, await exportPlan(ctx, actorOf(request), request.params.planId, format)),
     );
   }
 

@@ -21,6 +21,7 @@ import {
   UpdatePathwayTemplateBody,
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { sendDownload } from "#server/http/download.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import {
   addPathwayItem,
@@ -294,10 +295,11 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         actorOf(request),
         request.params.templateId,
       );
-      return reply
-        .type("text/markdown; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(markdown);
+      return sendDownload(reply, {
+        body: markdown,
+        contentType: "text/markdown; charset=utf-8",
+        fileName: filename,
+      });
     },
   );
 

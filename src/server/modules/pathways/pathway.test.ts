@@ -525,9 +525,11 @@ describe("pathway templates: import, export and the admin editor", () => {
     });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers["content-type"]).toContain("text/markdown");
-    expect(exported.headers["content-disposition"]).toContain(
-      "pathway-for-engineers-at-northwind.md",
+    expect(exported.headers["content-disposition"]).toBe(
+      "attachment; filename=pathway-for-engineers-at-northwind.md",
     );
+    expect(exported.headers["cache-control"]).toBe("no-store");
+    expect(exported.headers["x-content-type-options"]).toBe("nosniff");
     expect(exported.body).toContain("(/handbook/onboarding/)");
 
     const again = await postJson(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DirectoryExportQuery } from "#core/people.schemas.ts";
 import { ImportCsvBody, ImportReport } from "#core/people-import.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { sendDownload } from "#server/http/download.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { applyImport, dryRunImport, exportDirectoryCsv } from "./people-import.service.ts";
@@ -61,10 +62,11 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         requestMeta(request),
       );
       const day = ctx.clock.now().toISOString().slice(0, 10);
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="trellis-people-${day}.csv"`)
-        .send(csv);
+      return sendDownload(reply, {
+        body: csv,
+        contentType: "text/csv; charset=utf-8",
+        fileName: `trellis-people-${day}.csv`,
+      });
     },
   );
 };

@@ -209,8 +209,9 @@ describe("CSV import", () => {
     const response = await getJson(t.app, "/api/people/export.csv", { session: admin });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["content-disposition"]).toMatch(
-      /^attachment; filename="trellis-people-/,
+      /^attachment; filename=trellis-people-\d{4}-\d\d-\d\d\.csv$/,
     );
     expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(response.body.replace(/^\ufeff/, "").split("\r\n")[0]).toBe(header);
