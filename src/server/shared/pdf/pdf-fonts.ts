@@ -104,7 +104,8 @@ function face(family: Family, weight: FontWeight): FontFace {
       readFileSync(path.join(packageRoot(family.packageName), family[weight])),
     );
     const font = create(Buffer.from(bytes.buffer)) as Font;
-    if (!family.shaped) layOutByCharacterMap(font);
+    if (family.shaped) rememberLayouts(font);
+    else layOutByCharacterMap(font);
     loaded = { key, bytes, font, shaped: family.shaped };
     faces.set(key, loaded);
   }
@@ -169,6 +170,26 @@ export function widthInFace(fontFaceToMeasure: FontFace, text: string, size: num
   let units = 0;
   for (const glyph of run.glyphs) units += glyph.advanceWidth;
   return (units * size) / font.unitsPerEm;
+}
+
+/**
+ * Shaping is the slow part of an Arabic export: each run is shaped to be measured and again when
+ * pdf-lib draws it, and words repeat, so a face keeps its recent layouts.
+ */
+function rememberLayouts(font: Font): void {
+  const layout = font.layout.bind(font);
+  const remembered = new Map<string, ReturnType<Font["layout"]>>();
+  const rememberedLayout = (text: string, ...rest: unknown[]) => {
+    if (rest.some((argument) => argument !== undefined)) return layout(text, ...(rest as []));
+    let run = remembered.get(text);
+    if (!run) {
+      if (remembered.size >= 4_000) remembered.clear();
+      run = layout(text);
+      remembered.set(text, run);
+    }
+    return run;
+  };
+  Object.defineProperty(font, "layout", { value: rememberedLayout });
 }
 
 /**
