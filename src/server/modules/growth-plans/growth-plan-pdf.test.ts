@@ -138,7 +138,7 @@ describe("PDF export of worst-case text", () => {
   const japaneseParagraph = "日本語の長い段落です".repeat(200);
 
   it("wraps a 4,000-character word and a 2,000-character Japanese paragraph within the budget", async () => {
-    t = await createTestApp({ EXPORT_TIME_BUDGET_MS: "10000" });
+    t = await createTestApp({ EXPORT_TIME_BUDGET_MS: "5000" });
     const { session, plan } = await planWith(t, {
       title: "Long words",
       goals: [goal({ skill: "Long", resources: longWord, careerSupport: japaneseParagraph })],
