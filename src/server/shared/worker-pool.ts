@@ -26,7 +26,12 @@ type Pending<Result> = {
   reject: (error: Error) => void;
 };
 
-type Slot<Result> = { worker: Worker; current: Pending<Result> | null; timer?: NodeJS.Timeout };
+type Slot<Result> = {
+  worker: Worker;
+  current: Pending<Result> | null;
+  timer?: NodeJS.Timeout;
+  idle?: NodeJS.Timeout;
+};
 
 export type WorkerPoolOptions = {
   /** Workers that run at once. */
@@ -35,6 +40,8 @@ export type WorkerPoolOptions = {
   maxQueued: number;
   /** Heap limit of each worker, so one job cannot exhaust the process's memory. */
   maxHeapMb: number;
+  /** A worker idle this long is stopped, so a server that exports rarely keeps no fonts loaded. */
+  idleMs: number;
 };
 
 export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOptions) {
@@ -47,6 +54,14 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
     slot.current = null;
     slot.worker.unref();
     dispatch();
+    if (slot.current === null) {
+      slot.idle = setTimeout(() => {
+        if (slot.current !== null || !slots.includes(slot)) return;
+        slots.splice(slots.indexOf(slot), 1);
+        void slot.worker.terminate();
+      }, options.idleMs);
+      slot.idle.unref();
+    }
   };
 
   const retire = (slot: Slot<Result>, error: Error) => {
@@ -90,6 +105,7 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
       const job = queue.shift() as Pending<Result>;
       clearTimeout(job.waiting);
       const remaining = Math.max(1, job.deadline - Date.now());
+      clearTimeout(slot.idle);
       slot.current = job;
       slot.worker.ref();
       slot.timer = setTimeout(

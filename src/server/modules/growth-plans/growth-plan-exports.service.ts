@@ -26,7 +26,12 @@ const contentTypes: Record<ExportFormat, string> = {
 /** PDF and Markdown exports are rendered here, one core left to the event loop. */
 export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
   new URL("./growth-plan-export.worker.ts", import.meta.url),
-  { size: Math.max(1, Math.min(2, availableParallelism() - 1)), maxQueued: 16, maxHeapMb: 512 },
+  {
+    size: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    maxQueued: 16,
+    maxHeapMb: 512,
+    idleMs: 60_000,
+  },
 );
 
 async function renderInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {

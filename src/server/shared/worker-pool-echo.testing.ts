@@ -1,0 +1,14 @@
+import { parentPort } from "node:worker_threads";
+
+/** A worker for the pool's tests: echoes text, spins for `spinMs`, or throws on "fail". */
+parentPort?.on("message", ({ id, job }: { id: number; job: { text: string; spinMs?: number } }) => {
+  if (job.text === "fail") {
+    parentPort?.postMessage({ id, error: "the job failed" });
+    return;
+  }
+  const until = Date.now() + (job.spinMs ?? 0);
+  while (Date.now() < until) {
+    // Busy, as a large export is: the event loop of this thread does not turn.
+  }
+  parentPort?.postMessage({ id, result: job.text.toUpperCase() });
+});
