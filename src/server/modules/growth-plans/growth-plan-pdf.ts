@@ -76,7 +76,7 @@ function goalBlocks(goals: NonNullable<PlanView["goals"]>): PdfBlock[] {
     const steps = content.actionSteps.map((step) =>
       block(
         "text",
-        `${step.done ? "☑ Done: " : "☐ "}${plain(step.title) || "Untitled step"}${step.dueOn ? ` (due ${step.dueOn})` : ""}`,
+        `${step.done ? "■ Done: " : "□ "}${plain(step.title) || "Untitled step"}${step.dueOn ? ` (due ${step.dueOn})` : ""}`,
       ),
     );
     return [

@@ -80,10 +80,15 @@ const ignorable = /\p{Default_Ignorable_Code_Point}/u;
 /**
  * fontkit's shaping costs tens of microseconds a glyph, and pdf-lib draws no GPOS positions, so
  * the scripts that need no shaping to be read (Latin, Cyrillic, Greek, Hebrew, CJK) are laid out
- * one glyph per character from the font's character map, in the order given.
+ * one glyph per character from the font's character map, in the order given. Text with combining
+ * marks or in an Indic script (Noto Sans has Devanagari) is still shaped.
  */
+const needsShaping = /[\p{M}\p{Script=Devanagari}]/u;
+
 function layOutByCharacterMap(font: Font): void {
-  const layout = (text: string) => {
+  const shape = font.layout.bind(font);
+  const layout = (text: string, ...rest: unknown[]) => {
+    if (needsShaping.test(text)) return shape(text, ...(rest as []));
     const glyphs = [];
     for (const character of text) {
       if (!ignorable.test(character))

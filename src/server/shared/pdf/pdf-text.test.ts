@@ -78,6 +78,28 @@ describe("visualRuns", () => {
     expect(shaped).not.toEqual(isolated);
   });
 
+  it("draws a script no font has in the missing-glyph box, keeping the text around it", () => {
+    const { runs } = runsOf("ሰላም team");
+    expect(runs.map((run) => run.text).join("")).toBe("ሰላም team");
+    const [devanagari] = runs;
+    if (!devanagari) throw new Error("no run");
+    const glyphs = devanagari.face.font.layout(devanagari.text).glyphs;
+    expect(glyphs.some((glyph) => glyph.id === 0)).toBe(true);
+  });
+
+  it("shapes Devanagari, whose vowel signs need it", () => {
+    const { runs } = runsOf("नमस्ते");
+    const [run] = runs;
+    if (!run) throw new Error("no run");
+    const shaped = run.face.font.layout(run.text).glyphs.map((glyph) => glyph.id);
+    const mapped = Array.from(
+      run.text,
+      (letter) => run.face.font.glyphForCodePoint(letter.codePointAt(0) ?? 0).id,
+    );
+    expect(shaped).not.toContain(0);
+    expect(shaped).not.toEqual(mapped);
+  });
+
   it("draws emoji from the emoji font instead of dropping them", () => {
     const { runs } = runsOf("Ship it 🚀");
     expect(runs.map((run) => run.text)).toEqual(["Ship it ", "🚀"]);
