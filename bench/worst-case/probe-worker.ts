@@ -45,7 +45,7 @@ function probeOnce(): void {
 }
 
 /** The longest part of any probe's wait that overlapped [from, to]; an unanswered probe counts until now. */
-function worstBetween(from: number, to: number): ProbeAnswer & { id: 0 } {
+function worstBetween(from: number, to: number): Omit<ProbeAnswer, "id"> {
   let worst = 0;
   let count = 0;
   const current = now();
@@ -55,7 +55,7 @@ function worstBetween(from: number, to: number): ProbeAnswer & { id: 0 } {
     count += 1;
     worst = Math.max(worst, end - Math.max(probe.start, from));
   }
-  return { id: 0, worstMs: worst, probes: count };
+  return { worstMs: worst, probes: count };
 }
 
 parentPort?.on("message", (message: ProbeMessage) => {

@@ -1,11 +1,5 @@
-import {
-  type Actor,
-  type Fixtures,
-  type GoalSaved,
-  maximalHandbookPage,
-  maximalPeopleCsv,
-  type SectionSaved,
-} from "./fixtures.ts";
+import { maximalHandbookPage, maximalPeopleCsv } from "./documents.ts";
+import type { Actor, Fixtures, GoalSaved, SectionSaved } from "./fixtures.ts";
 import { jsonOf, type Outgoing, send } from "./http.ts";
 import { type FieldValue, nestedArrays, type TextShape, textShapes } from "./max-values.ts";
 import { type BenchRoute, hasBody, maximalBody, maximalQuery, routeKey } from "./route-values.ts";
@@ -46,6 +40,10 @@ const endsOwnSessions = new Set([
   "POST /api/account/sign-out-everywhere",
 ]);
 
+/** Nested and over-limit bodies are refused before any text matters; they use the words plan. */
+const textShapeOf = (shape: RequestShape): TextShape =>
+  textShapes.includes(shape as TextShape) ? (shape as TextShape) : "words";
+
 export function worstCaseRequests(route: BenchRoute, context: RequestContext): WorstCaseRequest[] {
   const shapes: RequestShape[] = hasBody(route)
     ? [...requestShapes]
@@ -57,10 +55,7 @@ export function worstCaseRequests(route: BenchRoute, context: RequestContext): W
     prepare: () => prepare(route, shape, context),
     answered: (status, body) => {
       if (status < 200 || status >= 300 || (!section && !savesGoal)) return;
-      const data =
-        context.fixtures.shapes[
-          textShapes.includes(shape as TextShape) ? (shape as TextShape) : "words"
-        ];
+      const data = context.fixtures.shapes[textShapeOf(shape)];
       const answer = JSON.parse(body.toString()) as Partial<SectionSaved & GoalSaved>;
       if (section && answer.section) data.sectionVersions[section] = answer.section.version;
       if (answer.goal) data.goalVersions[answer.goal.id] = answer.goal.version;
@@ -74,9 +69,7 @@ async function prepare(
   context: RequestContext,
 ): Promise<Outgoing> {
   const { fixtures } = context;
-  const textShape: TextShape = textShapes.includes(shape as TextShape)
-    ? (shape as TextShape)
-    : "words";
+  const textShape = textShapeOf(shape);
   const shapeIndex = textShapes.indexOf(textShape);
   const data = fixtures.shapes[textShape];
   const key = routeKey(route);
