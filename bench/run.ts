@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the people import benchmark, then the load benchmark on SQLite and on
- * PostgreSQL, each writing its section of bench/RESULTS.md.
+ * `npm run bench`: the people import benchmark, the load benchmark on SQLite and on PostgreSQL,
+ * then the worst-case input benchmark, each writing its section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
+ * `npm run bench -- --only worst-case` (or `import`, `load`) runs one of them.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -11,38 +12,34 @@ const { values } = parseArgs({
   options: {
     people: { type: "string", default: "10000" },
     duration: { type: "string", default: "10" },
+    only: { type: "string" },
   },
 });
 
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const steps: [string, string[]][] = [
-  [script("./people-import.bench.ts"), []],
-  [
-    script("./load/run-load.ts"),
-    [
-      "--database",
-      "sqlite",
-      "--people",
-      values.people ?? "10000",
-      "--duration",
-      values.duration ?? "10",
-    ],
-  ],
-  [
-    script("./load/run-load.ts"),
-    [
-      "--database",
-      "postgres",
-      "--people",
-      values.people ?? "10000",
-      "--duration",
-      values.duration ?? "10",
-    ],
-  ],
+const loadArgs = (database: string) => [
+  "--database",
+  database,
+  "--people",
+  values.people ?? "10000",
+  "--duration",
+  values.duration ?? "10",
 ];
+const steps: { name: string; file: string; args: string[] }[] = [
+  { name: "import", file: script("./people-import.bench.ts"), args: [] },
+  { name: "load", file: script("./load/run-load.ts"), args: loadArgs("sqlite") },
+  { name: "load", file: script("./load/run-load.ts"), args: loadArgs("postgres") },
+  { name: "worst-case", file: script("./worst-case/run-worst-case.ts"), args: [] },
+];
+const names = new Set(steps.map((step) => step.name));
+if (values.only && !names.has(values.only)) {
+  console.error(`--only takes one of: ${[...names].join(", ")}`);
+  process.exit(2);
+}
 
 const started = Date.now();
-for (const [file, args] of steps) {
+for (const { name, file, args } of steps) {
+  if (values.only && name !== values.only) continue;
   const result = spawnSync(process.execPath, [file, ...args], { stdio: "inherit" });
   if (result.status !== 0) {
     console.error(`${file} failed (${result.status}).`);
