@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { serverNodeFlags } from "./node-flags.ts";
 
@@ -123,6 +124,20 @@ describe("the Node.js 24 launcher", () => {
     });
     expect(result.status).toBe(7);
     expect(JSON.parse(result.stdout)).toMatchObject({ args: ["x"], onNode24: true });
+  });
+
+  it("starts a TypeScript file with its arguments for the npm scripts (scripts/run-ts.js)", () => {
+    const runTs = fileURLToPath(new URL("../../scripts/run-ts.js", import.meta.url));
+    const entry = path.join(withNode24, "entry.ts");
+    const result = spawnSync(process.execPath, [runTs, entry, "report", "a", "b"], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", FAKE_NODE_24: "1" },
+    });
+    expect(result.status).toBe(7);
+    expect(JSON.parse(result.stdout)).toMatchObject({ args: ["a", "b"] });
+    const usage = spawnSync(process.execPath, [runTs], { encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe("usage: node scripts/run-ts.js <file.ts> [arguments…]\n");
   });
 
   it.each([
