@@ -11,12 +11,18 @@ import type { Config } from "./config.ts";
 import { type AppContext, type Clock, systemClock } from "./context.ts";
 import type { Db } from "./db/create-db.ts";
 import { registerApiDocs } from "./http/api-docs.ts";
-import { registerErrorHandling, sendRouteNotFound } from "./http/error-handler.ts";
+import {
+  answerFrameworkError,
+  registerErrorHandling,
+  sendRouteNotFound,
+} from "./http/error-handler.ts";
+import { registerJsonBodyParser } from "./http/json-body.ts";
 import { requestValidatorCompiler } from "./http/request-validator.ts";
+import { addRequestIdAndCaching } from "./http/response-headers.ts";
 import { responseSerializerCompiler } from "./http/response-serializer.ts";
 import { registerRouteAccess } from "./http/route-access.ts";
 import { registerSameOriginGuard } from "./http/same-origin.ts";
-import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { registerSecurityHeaders, securityHeadersFor } from "./http/security-headers.ts";
 import { registerSessions } from "./http/sessions.ts";
 import { isPageRequest, registerSpa } from "./http/spa.ts";
 import { accountRoutes } from "./modules/account/account.routes.ts";
@@ -50,6 +56,7 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const ctx: AppContext = { config, db, clock: options.clock ?? systemClock };
+  const securityHeaders = securityHeadersFor(config);
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -61,6 +68,7 @@ export async function buildApp(
       disableRequestLogging: (request) => request.url === "/healthz" || request.url === "/readyz",
     }),
     genReqId: incomingOrNewRequestId,
+    frameworkErrors: answerFrameworkError(securityHeaders),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(requestValidatorCompiler);
@@ -68,14 +76,10 @@ export async function buildApp(
   const serializerCompiler = responseSerializerCompiler({ check: config.checkResponses });
   app.setSerializerCompiler(serializerCompiler as FastifySerializerCompiler<unknown>);
   registerErrorHandling(app);
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    if (request.url.startsWith("/api/") && !request.url.startsWith("/api/docs")) {
-      reply.header("cache-control", "no-store");
-    }
-  });
+  registerJsonBodyParser(app);
+  app.addHook("onSend", async (request, reply) => addRequestIdAndCaching(request, reply));
 
-  registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, securityHeaders);
   registerSameOriginGuard(app, config);
   await registerSessions(app, ctx);
   registerRouteAccess(app);

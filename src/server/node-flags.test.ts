@@ -9,6 +9,8 @@ describe("the server's Node.js flags", () => {
     const shebang = read("bin/trellis.js").split("\n")[0] ?? "";
     expect(shebang).toBe(`#!/usr/bin/env -S node ${serverNodeFlags.join(" ")}`);
     const { scripts } = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`node ${serverNodeFlags.join(" ")} scripts/start.ts`);
+    expect(scripts.start).toBe(
+      `node ${serverNodeFlags.join(" ")} scripts/run-ts.js scripts/start.ts`,
+    );
   });
 });

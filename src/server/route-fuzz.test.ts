@@ -94,12 +94,28 @@ function requestArbitrary(route: DeclaredRoute, ids: string[]): fc.Arbitrary<Gen
             ),
           )
         : fc.oneof(fc.constant("{}"), hostileJsonFrom({}));
-  return fc.tuple(pathArbitrary, queryArbitrary, bodyArbitrary).map(([path, search, payload]) => ({
-    url: `${path}${search}`,
-    payload,
-    description: `${route.method} ${path}${search} ${payload?.slice(0, 120) ?? ""}`,
-  }));
+  const anyBodyArbitrary =
+    route.method === "GET" || route.method === "HEAD"
+      ? bodyArbitrary
+      : fc.oneof(
+          { weight: 9, arbitrary: bodyArbitrary },
+          { weight: 1, arbitrary: fc.constantFrom(...deeplyNestedBodies) },
+        );
+  return fc
+    .tuple(pathArbitrary, queryArbitrary, anyBodyArbitrary)
+    .map(([path, search, payload]) => ({
+      url: `${path}${search}`,
+      payload,
+      description: `${route.method} ${path}${search} ${payload?.slice(0, 120) ?? ""}`,
+    }));
 }
+
+/** Bodies that nest far deeper than any schema: refused with 4xx, never a stack overflow. */
+const deeplyNestedBodies = [
+  `${"[".repeat(2_000)}${"]".repeat(2_000)}`,
+  `${'{"a":'.repeat(2_000)}1${"}".repeat(2_000)}`,
+  `{"title":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+];
 
 function toQueryString(value: unknown): string {
   if (value === null || typeof value !== "object") return "";
@@ -117,6 +133,31 @@ describe("every route under generated and hostile input", async () => {
 
   it("covers the whole API", () => {
     expect(routes.length).toBeGreaterThan(20);
+  });
+
+  const routesWithBody = routes.filter(
+    (route) => route.method !== "GET" && route.method !== "HEAD",
+  );
+
+  it.each(routesWithBody)("refuses deeply nested bodies with 4xx: $method $url", async (route) => {
+    const admin = await createPersonWithoutPassword(t.ctx, { role: "admin" });
+    const session = await createSession(t.ctx, admin.id);
+    const url = route.url.replace(/:[A-Za-z0-9_]+/g, () => ids[0] ?? "x");
+    const before = await digestDatabase(t.ctx.db);
+    for (const cookie of [undefined, session.cookie]) {
+      for (const payload of deeplyNestedBodies) {
+        const response = await t.app.inject({
+          method: route.method as "POST",
+          url,
+          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          payload,
+        });
+        const label = `${route.method} ${url} ${payload.slice(0, 20)}… → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, label).toBeLessThan(500);
+      }
+    }
+    expect(await digestDatabase(t.ctx.db)).toBe(before);
   });
 
   it.each(routes)("$method $url", async (route) => {

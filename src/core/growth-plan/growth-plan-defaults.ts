@@ -3,7 +3,7 @@ import type { ReflectionPrompt, TemplateContent, TemplateView } from "../growth-
 /**
  * What Trellis ships for growth plans: Section 1's reflection prompts and four starting
  * templates, after the examples and tips of the Individual Growth Plan guide
- * (shared/handbook/individual-growth-plan-guide.md, adapted from the GitLab handbook, CC BY-SA 4.0).
+ * (content/handbook/individual-growth-plan-guide.md, adapted from the GitLab handbook, CC BY-SA 4.0).
  * Admins can edit both; plans copy what they start from, so later edits never change a plan.
  */
 

@@ -7,7 +7,7 @@ import { importHandbookPathway, unreadablePageWarning } from "./handbook-import.
 import { PathwayTemplateDraft } from "./pathway.schemas.ts";
 
 const pageUrl = new URL(
-  "../../../../shared/handbook/ic-career-development-pathway.md",
+  "../../../content/handbook/ic-career-development-pathway.md",
   import.meta.url,
 );
 
@@ -15,7 +15,7 @@ function readHandbookPage(): string {
   const path = fileURLToPath(pageUrl);
   if (!existsSync(path)) {
     throw new Error(
-      `The handbook page is missing at ${path}: the shared handbook folder must sit beside the repository`,
+      `The handbook page is missing at ${path}: content/handbook holds the pages in the repository`,
     );
   }
   return readFileSync(path, "utf8");

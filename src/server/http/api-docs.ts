@@ -3,7 +3,11 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 
-/** OpenAPI generated from the same zod schemas that validate each route; UI at /api/docs. */
+/**
+ * OpenAPI generated from the same zod schemas that validate each route; UI at /api/docs. The UI
+ * loads no inline script, so it is served under the app's own CSP (security-headers.ts) rather
+ * than the plugin's, which would ask for HTTPS on plain http too.
+ */
 export async function registerApiDocs(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -21,5 +25,5 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
 }

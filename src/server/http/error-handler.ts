@@ -5,6 +5,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode, FieldErrors } from "#core/errors.ts";
 import { AppError } from "#server/errors.ts";
+import { addRequestIdAndCaching } from "./response-headers.ts";
+import type { SecurityHeaders } from "./security-headers.ts";
 
 const codeForClientStatus: Record<number, ErrorCode> = {
   400: "bad_request",
@@ -57,26 +59,39 @@ function validationBody(error: FastifyError): ErrorBody {
 }
 
 /** The single mapping from anything thrown to the API's error shape; no stack leaves the server. */
+export function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return reply.status(400).send(validationBody(error));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500 && !(error instanceof ResponseSerializationError)) {
+    const code = codeForClientStatus[status] ?? "bad_request";
+    return reply.status(status).send(errorBody(code, error.message));
+  }
+  request.log.error({ err: error }, "request failed");
+  return reply
+    .status(500)
+    .send(errorBody("internal", "Something went wrong on our side. It has been logged."));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) {
-      return reply
-        .status(error.statusCode)
-        .send(errorBody(error.code, error.message, error.fields));
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.status(400).send(validationBody(error));
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500 && !(error instanceof ResponseSerializationError)) {
-      const code = codeForClientStatus[status] ?? "bad_request";
-      return reply.status(status).send(errorBody(code, error.message));
-    }
-    request.log.error({ err: error }, "request failed");
-    return reply
-      .status(500)
-      .send(errorBody("internal", "Something went wrong on our side. It has been logged."));
-  });
+  app.setErrorHandler(answerError);
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook runs (a URL that does not
+ * decode, such as `/api/people/%c0`, or an over-long path parameter). The answer gets the headers
+ * the hooks would have set and goes through `answerError` like every other error.
+ */
+export function answerFrameworkError(securityHeaders: SecurityHeaders) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    securityHeaders(request, reply);
+    addRequestIdAndCaching(request, reply);
+    answerError(error, request, reply);
+  };
 }
 
 export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -34,6 +34,21 @@ describe("request pipeline", () => {
     expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
   });
 
+  it("refuses an Origin that only matches the request's Host, as a DNS-rebinding page sends", async () => {
+    const response = await postJson(
+      t.app,
+      "/api/auth/sign-out",
+      {},
+      { session, headers: { host: "rebound.example:3000", origin: "http://rebound.example:3000" } },
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toEqual({
+      code: "forbidden",
+      message: "Cross-origin requests are not allowed: open Trellis at http://localhost:3000.",
+    });
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
+  });
+
   it("accepts a same-origin POST that names its origin", async () => {
     const response = await postJson(
       t.app,
@@ -118,6 +133,72 @@ describe("request pipeline", () => {
     } finally {
       await https.close();
     }
+  });
+
+  it("gives the API docs the same headers, asking for HTTPS only with an https PUBLIC_URL", async () => {
+    const plain = await getJson(t.app, "/api/docs");
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers["content-security-policy"]).toBe(
+      (await getJson(t.app, "/healthz")).headers["content-security-policy"],
+    );
+    expect(String(plain.headers["content-security-policy"])).not.toContain(
+      "upgrade-insecure-requests",
+    );
+    const https = await createTestApp({ PUBLIC_URL: "https://trellis.example.com" });
+    try {
+      const docs = await getJson(https.app, "/api/docs");
+      expect(String(docs.headers["content-security-policy"])).toContain(
+        "upgrade-insecure-requests",
+      );
+    } finally {
+      await https.close();
+    }
+  });
+
+  it("answers a URL that does not decode like any other error, with every header", async () => {
+    for (const url of ["/api/people/%c0", "/api/growth-plans/%ED%A0%80/goals"]) {
+      const response = await getJson(t.app, url, {
+        session,
+        headers: { "x-request-id": "bad-url-1" },
+      });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toEqual({
+        error: { code: "bad_request", message: expect.stringContaining("not a valid url") },
+      });
+      expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["cache-control"]).toBe("no-store");
+      expect(response.headers["x-request-id"]).toBe("bad-url-1");
+    }
+  });
+
+  it("refuses a deeply nested body with 400 naming the problem, before validation", async () => {
+    const roomy = await createTestApp();
+    for (const [open, close] of [
+      ["[", "]"],
+      ['{"a":', "}"],
+    ] as const) {
+      for (const levels of [33, 2_000, 100_000]) {
+        const response = await roomy.app.inject({
+          method: "POST",
+          url: "/api/auth/sign-in",
+          headers: { "content-type": "application/json" },
+          payload: `${open.repeat(levels)}1${close.repeat(levels)}`,
+        });
+        expect(response.statusCode, `${levels} × ${open}`).toBe(400);
+        expect(response.json().error).toEqual({
+          code: "bad_request",
+          message: "The request body nests arrays and objects more than 32 levels deep.",
+        });
+      }
+    }
+    const deepButAllowed = await postJson(roomy.app, "/api/auth/sign-in", {
+      email: "a@example.com",
+      password: "some password",
+      deep: JSON.parse(`${"[".repeat(31)}${"]".repeat(31)}`),
+    });
+    expect(deepButAllowed.json().error.fields).toEqual({ deep: "Unknown field" });
+    await roomy.close();
   });
 
   it("publishes the OpenAPI document with every API route", async () => {

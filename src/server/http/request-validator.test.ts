@@ -35,6 +35,13 @@ describe("request validation", () => {
     ]);
   });
 
+  it("walks values of any depth without recursion", () => {
+    let deep: unknown = "\u0000";
+    for (let level = 0; level < 100_000; level++) deep = [deep];
+    const issues = pathsOf(validate({ title: "ok", extra: { nested: deep } }));
+    expect(issues.map(([path]) => path?.split("/").length)).toEqual([100_003]);
+  });
+
   it("otherwise validates with the route's schema, defaults included", () => {
     expect(validate({ title: "Plan" })).toEqual({ value: { title: "Plan", tags: [] } });
     expect(pathsOf(validate({ title: 3 })).map(([path]) => path)).toEqual(["/title"]);

@@ -4,16 +4,41 @@ import { type ZodType, z } from "zod";
 
 const nul = "\u0000";
 
-/** Paths of the strings (keys included) that hold a NUL character, anywhere in a value. */
-function nulPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "string") return value.includes(nul) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, [...path, index]));
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, item]) =>
-      key.includes(nul) ? [[...path, key]] : nulPaths(item, [...path, key]),
-    );
+type Path = (string | number)[];
+/** A value met in the walk, with the way back to the root, so paths are built only when needed. */
+type Visit = { value: unknown; key: string | number; parent: Visit | null; keyHasNul: boolean };
+
+function pathOf(visit: Visit): Path {
+  const path: Path = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Paths of the strings (keys included) that hold a NUL character, anywhere in a value, in
+ * document order. A loop with its own stack, not recursion, so no depth can overflow it.
+ */
+function nulPaths(value: unknown): Path[] {
+  const found: Path[] = [];
+  const pending: Visit[] = [{ value, key: "", parent: null, keyHasNul: false }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    const current = visit.value;
+    if (visit.keyHasNul || (typeof current === "string" && current.includes(nul))) {
+      found.push(pathOf(visit));
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    const entries: [string | number, unknown][] = Array.isArray(current)
+      ? current.map((item, index) => [index, item])
+      : Object.entries(current);
+    // Pushed last to first, so that the first child is visited next.
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index] ?? ["", undefined];
+      const keyHasNul = typeof key === "string" && key.includes(nul);
+      pending.push({ value: item, key, parent: visit, keyHasNul });
+    }
   }
-  return [];
+  return found;
 }
 
 const WithoutNul = z.unknown().superRefine((value, ctx) => {

@@ -22,11 +22,13 @@ function assertSameOrigin(request: FastifyRequest, config: Config): void {
   if (site !== undefined && site !== "same-origin" && site !== "none") {
     throw new AppError("forbidden", "Cross-site requests are not allowed.");
   }
+  // Only PUBLIC_URL's origin: a DNS-rebinding page sends an Origin that matches its Host.
   const origin = request.headers.origin;
-  if (origin === undefined) return;
-  const allowed = [config.publicUrl.origin, `${request.protocol}://${request.host}`];
-  if (!allowed.includes(origin)) {
-    throw new AppError("forbidden", "Cross-origin requests are not allowed.");
+  if (origin !== undefined && origin !== config.publicUrl.origin) {
+    throw new AppError(
+      "forbidden",
+      `Cross-origin requests are not allowed: open Trellis at ${config.publicUrl.origin}.`,
+    );
   }
 }
 

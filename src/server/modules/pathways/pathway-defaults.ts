@@ -8,11 +8,14 @@ import { insertTemplateDraft } from "./pathway-templates.service.ts";
 
 /**
  * The pathway Trellis ships: the GitLab handbook's page for individual contributors, kept
- * unchanged in ./defaults (CC BY-SA 4.0; see ./defaults/ATTRIBUTION.md).
+ * unchanged in content/handbook (CC BY-SA 4.0; see content/handbook/README.md).
  */
 export const shippedPathwayKey = "gitlab-ic-career-development";
 
-const shippedPage = new URL("./defaults/ic-career-development-pathway.md", import.meta.url);
+const shippedPage = new URL(
+  "../../../../content/handbook/ic-career-development-pathway.md",
+  import.meta.url,
+);
 
 export const shippedPathwayAttribution: PathwayAttribution = {
   text: "Adapted from “Career Development for Individual Contributors at GitLab” in the GitLab handbook.",

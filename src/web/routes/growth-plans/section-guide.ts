@@ -6,7 +6,7 @@ export interface SectionGuide {
   stepLabel: string;
   /** What the step is for, in a sentence or two. */
   intro: string;
-  /** Tips from the Individual Growth Plan guide (handbook/individual-growth-plan-guide.md). */
+  /** Tips from the Individual Growth Plan guide (content/handbook/individual-growth-plan-guide.md). */
   tips: string[];
 }
 
