@@ -24,11 +24,15 @@ import {
 } from "#server/testing/factories.ts";
 import { postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { isRegisteredPolicy, policiesEvaluatedDuring, registeredPolicies } from "./policies.ts";
 
 /**
  * Every registered API route, called by every kind of actor, against a subject who reports to
  * `manager`, who reports to `skipLevel`. Each call gets a fresh subject and fresh sessions, so
- * no call depends on another. A route without a row here, or without a policy, fails.
+ * no call depends on another. A route without a row here fails, and so does a route whose policy
+ * is not an entry of a registry, a registry entry that no route declares, and a route whose
+ * declared entry was not evaluated while any of its cases was served (checked by whichever of
+ * the route's cases runs last, so the check holds in any order).
  */
 
 const actors = [
@@ -647,6 +651,15 @@ const growthPlanScenarios: Scenario[] = [
     expect: signedIn(200),
   },
   {
+    route: "GET /api/growth-plans/shared-with-me",
+    description: "with a report's plan shared with the manager",
+    call: async (context) => {
+      await subjectPlan(context);
+      return { url: "/api/growth-plans/shared-with-me" };
+    },
+    expect: signedIn(200),
+  },
+  {
     route: "GET /api/growth-plans/adoption",
     description: "aggregate counts",
     call: () => ({ url: "/api/growth-plans/adoption" }),
@@ -917,16 +930,31 @@ describe("authorization matrix", () => {
   it("has a policy and a row for every registered API route, and no row for a route that does not exist", () => {
     const declared = t.app.declaredRoutes;
     expect(declared.length).toBeGreaterThan(20);
-    expect(declared.filter((route) => route.policy === null).map(routeKey)).toEqual([]);
+    expect(declared.filter((route) => !isRegisteredPolicy(route.policy)).map(routeKey)).toEqual(
+      [],
+    );
     const covered = new Set(scenarios.map((scenario) => scenario.route));
     expect(declared.map(routeKey).filter((key) => !covered.has(key))).toEqual([]);
     const registered = new Set(declared.map(routeKey));
     expect([...covered].filter((key) => !registered.has(key))).toEqual([]);
   });
 
+  it("declares every rule of every policy registry on some route", () => {
+    const declared = new Set(t.app.declaredRoutes.map((route) => route.policy?.policyName));
+    const unused = registeredPolicies()
+      .map((rule) => rule.policyName)
+      .filter((name) => !declared.has(name));
+    expect(unused).toEqual([]);
+  });
+
   const cases = scenarios.flatMap((scenario) =>
     actors.map((actor) => ({ scenario, actor, expected: scenario.expect[actor] })),
   );
+  const casesLeft = new Map<string, number>();
+  for (const { scenario } of cases) {
+    casesLeft.set(scenario.route, (casesLeft.get(scenario.route) ?? 0) + 1);
+  }
+  const evaluatedFor = new Map<string, Set<string>>();
 
   it.each(cases)(
     "$scenario.route ($scenario.description) as $actor answers $expected",
@@ -943,8 +971,25 @@ describe("authorization matrix", () => {
       const session = actorId ? await createSession(t.ctx, actorId) : null;
       await scenario.prepare?.(context);
       const [method = "GET"] = scenario.route.split(" ");
-      const response = await send(t.app, method, await scenario.call(context), session);
+      const call = await scenario.call(context);
+      let response: Awaited<ReturnType<typeof send>> | undefined;
+      const evaluated = await policiesEvaluatedDuring(async () => {
+        response = await send(t.app, method, call, session);
+      });
+      if (!response) throw new Error("No response");
       expect(response.statusCode, response.body).toBe(expected);
+      const seen = evaluatedFor.get(scenario.route) ?? new Set<string>();
+      for (const name of evaluated) seen.add(name);
+      evaluatedFor.set(scenario.route, seen);
+      const left = (casesLeft.get(scenario.route) ?? 0) - 1;
+      casesLeft.set(scenario.route, left);
+      if (left === 0) {
+        const route = t.app.declaredRoutes.find((declared) => routeKey(declared) === scenario.route);
+        const rule = route?.policy?.policyName;
+        expect([...seen], `${scenario.route} declares ${rule}; its service never evaluates it`).toContain(
+          rule,
+        );
+      }
     },
   );
 });

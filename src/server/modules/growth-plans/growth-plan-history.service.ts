@@ -12,6 +12,7 @@ import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
+import { growthPlanPolicies } from "./growth-plans.policy.ts";
 import { partOf, presentRevision } from "./growth-plans.presenters.ts";
 import {
   bumpPlanVersion,
@@ -42,7 +43,7 @@ export async function listPlanRevisions(
   planId: string,
   query: RevisionListQuery,
 ): Promise<RevisionList> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.readHistory, historyRefusal);
   const rows = await listRevisions(ctx.db, planId, {
     before: query.before,
     limit: query.limit + 1,
@@ -128,7 +129,7 @@ export async function getPlanRevision(
   planId: string,
   version: number,
 ): Promise<RevisionDetail> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.readHistory, historyRefusal);
   const rebuilt = await rebuildAt(ctx, planId, version);
   const authorId = rebuilt.revision.author_id;
   const author = authorId ? await findPersonById(ctx.db, authorId) : undefined;
@@ -161,7 +162,7 @@ export async function restorePlanRevision(
   planId: string,
   version: number,
 ): Promise<PlanView> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.edit, historyRefusal);
   const { snapshot } = await rebuildAt(ctx, planId, version);
   const [sections, goals] = await Promise.all([
     listSections(ctx.db, planId, documentSectionKeys),

@@ -13,14 +13,17 @@ import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
-import { loadOwnPlan, loadPlan, loadReadablePlan } from "./growth-plans.access.ts";
+import {
+  loadOwnPlan,
+  loadPlan,
+  loadPlanWithReadableSection,
+  loadReadablePlan,
+} from "./growth-plans.access.ts";
 import {
   assertCanReadSection,
   assertOwnerOnly,
-  canManageSharing,
-  canResolveComment,
+  growthPlanPolicies,
   managerGrantee,
-  readableSections,
 } from "./growth-plans.policy.ts";
 import { presentComment, presentPlanPerson } from "./growth-plans.presenters.ts";
 import {
@@ -34,6 +37,7 @@ import {
 } from "./growth-plans.queries.ts";
 
 const sharingRefusal = "Only the owner decides who sees a plan.";
+const resolveRefusal = "Only the owner resolves comments.";
 
 async function presentSharing(
   ctx: AppContext,
@@ -72,7 +76,7 @@ export async function getSharing(
   planId: string,
 ): Promise<SharingView> {
   const { facts, owner } = await loadPlan(ctx.db, planId);
-  assertOwnerOnly(actor, facts, canManageSharing, sharingRefusal);
+  assertOwnerOnly(actor, facts, growthPlanPolicies.share, sharingRefusal);
   return presentSharing(ctx, owner.manager_id, facts.shares);
 }
 
@@ -83,7 +87,7 @@ export async function updateSharing(
   planId: string,
   input: UpdateSharingBody,
 ): Promise<SharingView> {
-  const plan = await loadOwnPlan(ctx, actor, planId, sharingRefusal);
+  const plan = await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.share, sharingRefusal);
   const named = [...new Set(growthPlanSectionKeys.flatMap((key) => input.sections[key].people))];
   const found = new Map(
     (await listPeopleByIds(ctx.db, named)).map((person) => [person.id, person]),
@@ -130,12 +134,20 @@ export async function listPlanComments(
   planId: string,
   query: CommentListQuery,
 ): Promise<CommentList> {
-  const { facts } = await loadReadablePlan(ctx, actor, planId);
-  const readable = readableSections(actor, facts);
-  const sections: GrowthPlanSectionKey[] = query.section
-    ? readable.filter((key) => key === query.section)
-    : readable;
-  const rows = (await listComments(ctx.db, planId, sections)).filter(
+  const { facts } = query.section
+    ? await loadPlanWithReadableSection(
+        ctx,
+        actor,
+        planId,
+        query.section,
+        growthPlanPolicies.comment,
+      )
+    : await loadReadablePlan(ctx, actor, planId);
+  const sections = growthPlanSectionKeys.filter((key) =>
+    growthPlanPolicies.comment(actor, facts, key),
+  );
+  const listed = query.section ? sections.filter((key) => key === query.section) : sections;
+  const rows = (await listComments(ctx.db, planId, listed)).filter(
     (row) => query.includeResolved || row.resolved_at === null,
   );
   return { comments: await presentComments(ctx, rows) };
@@ -147,8 +159,7 @@ export async function addPlanComment(
   planId: string,
   input: CreateCommentBody,
 ): Promise<CommentView> {
-  const { facts } = await loadPlan(ctx.db, planId);
-  assertCanReadSection(actor, facts, input.section);
+  await loadPlanWithReadableSection(ctx, actor, planId, input.section, growthPlanPolicies.comment);
   const row = {
     id: newId(),
     plan_id: planId,
@@ -174,11 +185,16 @@ export async function resolvePlanComment(
   const { facts } = await loadPlan(ctx.db, planId);
   const comment = await findComment(ctx.db, planId, commentId);
   if (!comment) {
-    assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
+    assertOwnerOnly(actor, facts, growthPlanPolicies.resolveComment, resolveRefusal);
     throw new AppError("not_found", "No such comment.");
   }
-  assertCanReadSection(actor, facts, comment.section_key as GrowthPlanSectionKey);
-  assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
+  assertCanReadSection(
+    actor,
+    facts,
+    comment.section_key as GrowthPlanSectionKey,
+    growthPlanPolicies.comment,
+  );
+  assertOwnerOnly(actor, facts, growthPlanPolicies.resolveComment, resolveRefusal);
   await resolveComment(ctx.db, commentId, {
     resolved_at: ctx.clock.now().toISOString(),
     resolved_by: actor.personId,

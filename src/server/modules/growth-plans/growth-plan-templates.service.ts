@@ -18,7 +18,11 @@ import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
-import { assertCanManageGrowthPlanContent } from "./growth-plans.policy.ts";
+import {
+  assertCanManageGrowthPlanContent,
+  assertCanReadAdoption,
+  assertCanReadGrowthPlanContent,
+} from "./growth-plans.policy.ts";
 import {
   countAdoptionByDepartment,
   countPlansUpdatedSince,
@@ -73,6 +77,16 @@ export async function findTemplate(db: Db, templateId: string): Promise<Template
   const row = await findTemplateRow(db, templateId);
   if (row) return presentTemplateRow(row);
   return shippedTemplates().find((template) => template.id === templateId) ?? null;
+}
+
+/** The templates, for a person who reads them (starting a plan, the admin pages). */
+export async function getTemplates(
+  ctx: AppContext,
+  actor: Actor,
+  query: { includeArchived: boolean },
+): Promise<TemplateList> {
+  assertCanReadGrowthPlanContent(actor);
+  return listTemplates(ctx, query);
 }
 
 export async function listTemplates(
@@ -164,6 +178,12 @@ async function loadTemplate(db: Db, id: string): Promise<TemplateView> {
 
 const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 
+/** The prompts, for a person who reads them (the prompts page, a new plan). */
+export async function getPrompts(ctx: AppContext, actor: Actor): Promise<PromptList> {
+  assertCanReadGrowthPlanContent(actor);
+  return listPrompts(ctx);
+}
+
 export async function listPrompts(ctx: AppContext): Promise<PromptList> {
   const rows = await listPromptRows(ctx.db);
   if (rows.length === 0) {
@@ -200,7 +220,7 @@ const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000;
 
 /** Counts only: admins see adoption, never a plan's content. */
 export async function getAdoption(ctx: AppContext, actor: Actor): Promise<GrowthPlanAdoption> {
-  assertCanManageGrowthPlanContent(actor);
+  assertCanReadAdoption(actor);
   const since = new Date(ctx.clock.now().getTime() - thirtyDaysMs).toISOString();
   const [rows, updated] = await Promise.all([
     countAdoptionByDepartment(ctx.db),

@@ -76,12 +76,13 @@ import {
 import {
   createTemplate,
   getAdoption,
-  listPrompts,
-  listTemplates,
+  getPrompts,
+  getTemplates,
   updatePrompts,
   updateTemplate,
 } from "./growth-plan-templates.service.ts";
 import { GoalConflictError, SectionConflictError } from "./growth-plans.errors.ts";
+import { growthPlanPolicies } from "./growth-plans.policy.ts";
 import {
   activatePlan,
   archivePlan,
@@ -120,7 +121,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans",
     {
-      config: { access: "signed-in", policy: "growthPlan.list" },
+      config: { access: "signed-in", policy: growthPlanPolicies.list },
       schema: {
         tags,
         summary: "My plans, or the plans of a person that share something with me",
@@ -134,7 +135,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/shared-with-me",
     {
-      config: { access: "signed-in", policy: "growthPlan.list" },
+      config: { access: "signed-in", policy: growthPlanPolicies.list },
       schema: {
         tags,
         summary: "Plans my reports and others share with me",
@@ -147,7 +148,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/adoption",
     {
-      config: { access: "admin", policy: "growthPlan.adoption" },
+      config: { access: "admin", policy: growthPlanPolicies.readAdoption },
       schema: {
         tags,
         summary: "How many people have an active plan, by department (counts only)",
@@ -160,7 +161,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans",
     {
-      config: { access: "signed-in", policy: "growthPlan.create" },
+      config: { access: "signed-in", policy: growthPlanPolicies.create },
       schema: {
         tags,
         summary: "Start a plan, blank or from a template",
@@ -175,7 +176,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId",
     {
-      config: { access: "signed-in", policy: "growthPlan.read" },
+      config: { access: "signed-in", policy: growthPlanPolicies.read },
       schema: {
         tags,
         summary: "A plan, with only the sections the reader may read",
@@ -189,7 +190,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.patch(
     "/api/growth-plans/:planId",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Rename a plan",
@@ -204,7 +205,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/activate",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Make this the active plan (the current one is archived)",
@@ -219,7 +220,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/archive",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Archive a plan",
@@ -235,7 +236,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     app.put(
       `/api/growth-plans/:planId/sections/${key}`,
       {
-        config: { access: "signed-in", policy: "growthPlan.edit" },
+        config: { access: "signed-in", policy: growthPlanPolicies.edit },
         schema: {
           tags,
           summary: `Save the ${key} section (autosave; 409 when based on an old version)`,
@@ -260,7 +261,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/goals",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Add a goal to Section 3",
@@ -278,7 +279,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.put(
     "/api/growth-plans/:planId/goals/:goalId",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Save a goal (autosave; 409 when based on an old version)",
@@ -296,7 +297,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.delete(
     "/api/growth-plans/:planId/goals/:goalId",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Delete a goal (it stays in the history)",
@@ -320,7 +321,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/revisions",
     {
-      config: { access: "signed-in", policy: "growthPlan.history" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readHistory },
       schema: {
         tags,
         summary: "The plan's revisions, newest first",
@@ -336,7 +337,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/revisions/:version",
     {
-      config: { access: "signed-in", policy: "growthPlan.history" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readHistory },
       schema: {
         tags,
         summary: "The plan as it stood at a version, and what that version changed",
@@ -351,7 +352,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/revisions/:version/restore",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Restore the plan as it stood at a version (as new revisions)",
@@ -367,7 +368,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/sharing",
     {
-      config: { access: "signed-in", policy: "growthPlan.share" },
+      config: { access: "signed-in", policy: growthPlanPolicies.share },
       schema: {
         tags,
         summary: "Who sees each section",
@@ -381,7 +382,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.put(
     "/api/growth-plans/:planId/sharing",
     {
-      config: { access: "signed-in", policy: "growthPlan.share" },
+      config: { access: "signed-in", policy: growthPlanPolicies.share },
       schema: {
         tags,
         summary: "Set who sees each section; revocation applies to the next request",
@@ -396,7 +397,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/comments",
     {
-      config: { access: "signed-in", policy: "growthPlan.comment" },
+      config: { access: "signed-in", policy: growthPlanPolicies.comment },
       schema: {
         tags,
         summary: "Comments on the sections the reader may read",
@@ -412,7 +413,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/comments",
     {
-      config: { access: "signed-in", policy: "growthPlan.comment" },
+      config: { access: "signed-in", policy: growthPlanPolicies.comment },
       schema: {
         tags,
         summary: "Comment on a section the reader may read",
@@ -430,7 +431,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/comments/:commentId/resolve",
     {
-      config: { access: "signed-in", policy: "growthPlan.resolveComment" },
+      config: { access: "signed-in", policy: growthPlanPolicies.resolveComment },
       schema: {
         tags,
         summary: "Resolve a comment (the owner)",
@@ -446,7 +447,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/energy-entries",
     {
-      config: { access: "signed-in", policy: "growthPlan.read" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readSection },
       schema: {
         tags,
         summary: "Energy journal entries, newest first",
@@ -462,7 +463,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/energy-entries",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Log an energy journal entry",
@@ -480,7 +481,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.delete(
     "/api/growth-plans/:planId/energy-entries/:entryId",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Delete an energy journal entry",
@@ -497,7 +498,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plans/:planId/energy-summary",
     {
-      config: { access: "signed-in", policy: "growthPlan.read" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readSection },
       schema: {
         tags,
         summary: "What energizes and what drains: averages per activity, tag and day",
@@ -513,7 +514,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     "/api/growth-plans/:planId/energy-findings",
     {
-      config: { access: "signed-in", policy: "growthPlan.edit" },
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
       schema: {
         tags,
         summary: "Add a finding of the energy summary to Section 1",
@@ -529,7 +530,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     app.get(
       `/api/growth-plans/:planId/export.${format}`,
       {
-        config: { access: "signed-in", policy: "growthPlan.read" },
+        config: { access: "signed-in", policy: growthPlanPolicies.read },
         schema: {
           tags,
           summary: `Export what the reader may read as ${format.toUpperCase()}`,
@@ -550,7 +551,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plan-templates",
     {
-      config: { access: "signed-in", policy: "growthPlanTemplate.list" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readContent },
       schema: {
         tags,
         summary: "Templates to start a plan from",
@@ -558,13 +559,13 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: TemplateList },
       },
     },
-    async (request) => listTemplates(ctx, request.query),
+    async (request) => getTemplates(ctx, actorOf(request), request.query),
   );
 
   app.post(
     "/api/growth-plan-templates",
     {
-      config: { access: "admin", policy: "growthPlanTemplate.manage" },
+      config: { access: "admin", policy: growthPlanPolicies.manageContent },
       schema: {
         tags,
         summary: "Add a template",
@@ -579,7 +580,7 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.put(
     "/api/growth-plan-templates/:templateId",
     {
-      config: { access: "admin", policy: "growthPlanTemplate.manage" },
+      config: { access: "admin", policy: growthPlanPolicies.manageContent },
       schema: {
         tags,
         summary:
@@ -596,20 +597,20 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get(
     "/api/growth-plan-prompts",
     {
-      config: { access: "signed-in", policy: "growthPlanTemplate.list" },
+      config: { access: "signed-in", policy: growthPlanPolicies.readContent },
       schema: {
         tags,
         summary: "Section 1's reflection prompts",
         response: { 200: PromptList },
       },
     },
-    async () => listPrompts(ctx),
+    async (request) => getPrompts(ctx, actorOf(request)),
   );
 
   app.put(
     "/api/growth-plan-prompts",
     {
-      config: { access: "admin", policy: "growthPlanTemplate.manage" },
+      config: { access: "admin", policy: growthPlanPolicies.manageContent },
       schema: {
         tags,
         summary: "Replace Section 1's reflection prompts (existing plans keep theirs)",

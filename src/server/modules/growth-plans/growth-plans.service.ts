@@ -29,7 +29,12 @@ import { findPersonById, listPeopleByIds } from "#server/modules/people/people.q
 import { findTemplate, listPrompts } from "./growth-plan-templates.service.ts";
 import { type LoadedPlan, loadOwnPlan, loadReadablePlan } from "./growth-plans.access.ts";
 import { GoalConflictError, SectionConflictError } from "./growth-plans.errors.ts";
-import { managerGrantee, planRelationOf, readableSections } from "./growth-plans.policy.ts";
+import {
+  growthPlanPolicies,
+  managerGrantee,
+  planRelationOf,
+  readableSections,
+} from "./growth-plans.policy.ts";
 import {
   presentGoal,
   presentPlanListItem,
@@ -116,14 +121,15 @@ export async function listPlans(
   );
   return {
     plans: plans.flatMap((plan) => {
-      const readable = readableSections(actor, {
+      const facts = {
         planId: plan.id,
         ownerId,
         ownerActive: owner.status === "active",
         ownerManagerId: owner.manager_id,
         shares: shares.filter((share) => share.plan_id === plan.id),
-      });
-      return readable.length > 0 ? [presentPlanListItem(plan, owner, readable)] : [];
+      };
+      if (!growthPlanPolicies.list(actor, facts)) return [];
+      return [presentPlanListItem(plan, owner, readableSections(actor, facts))];
     }),
   };
 }
@@ -150,6 +156,7 @@ export async function listPlansSharedWithMe(
         ownerManagerId: owner.manager_id,
         shares: shares.filter((share) => share.plan_id === plan.id),
       };
+      if (!growthPlanPolicies.list(actor, facts)) return [];
       const relation = planRelationOf(actor, facts);
       if (relation !== "manager" && relation !== "viewer") return [];
       return [{ ...presentPlanListItem(plan, owner, readableSections(actor, facts)), relation }];
@@ -288,6 +295,7 @@ export async function createPlan(
   actor: Actor,
   input: CreatePlanBody,
 ): Promise<PlanView> {
+  if (!growthPlanPolicies.create(actor)) throw new AppError("forbidden", "You cannot start a plan.");
   const template = input.templateId ? await findTemplate(ctx.db, input.templateId) : null;
   if (input.templateId && (!template || template.archived)) {
     throw new AppError("validation_failed", "There is no such template.", {

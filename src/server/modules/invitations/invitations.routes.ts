@@ -12,6 +12,7 @@ import { actorOf } from "#server/http/route-access.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import type { Mailer } from "./invitation-mail.ts";
+import { invitationPolicies } from "./invitations.policy.ts";
 import { acceptInvitation, createInvitation, previewInvitation } from "./invitations.service.ts";
 
 export const invitationRoutes: FastifyPluginAsyncZod<{
@@ -21,7 +22,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/people/:id/invitations",
     {
-      config: { access: "admin", policy: "invitations.create" },
+      config: { access: "admin", policy: invitationPolicies.create },
       schema: {
         tags: ["invitations"],
         summary: "Invite a person to set their password (replaces a pending invitation)",
@@ -45,7 +46,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/api/invitations/:token",
     {
-      config: { access: "public", policy: "invitations.token" },
+      config: { access: "public", policy: invitationPolicies.useLink },
       schema: {
         tags: ["invitations"],
         summary: "Who an invitation link is for, while it can still be used",
@@ -59,7 +60,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/invitations/:token/accept",
     {
-      config: { access: "public", policy: "invitations.token" },
+      config: { access: "public", policy: invitationPolicies.useLink },
       schema: {
         tags: ["invitations"],
         summary: "Set my password through an invitation link and sign in",

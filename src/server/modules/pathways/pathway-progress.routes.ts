@@ -11,6 +11,7 @@ import {
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { pathwayPolicies } from "./pathway.policy.ts";
 import {
   createCustomItem,
   deleteOwnItem,
@@ -32,7 +33,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     "/api/pathway/me",
     {
-      config: { access: "signed-in", policy: "pathway.read" },
+      config: { access: "signed-in", policy: pathwayPolicies.read },
       schema: {
         tags,
         summary: "My pathway: tenure, stages, progress and the home-page card",
@@ -45,7 +46,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     "/api/people/:id/pathway",
     {
-      config: { access: "signed-in", policy: "pathway.read" },
+      config: { access: "signed-in", policy: pathwayPolicies.read },
       schema: {
         tags,
         summary: "A person's pathway, for them, their management chain and admins",
@@ -59,7 +60,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.put(
     "/api/people/:id/pathway/items/:itemId/done",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Mark an item done (template or own item), with a date, evidence and a note",
@@ -75,7 +76,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.delete(
     "/api/people/:id/pathway/items/:itemId/done",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Undo: the item is open again",
@@ -91,7 +92,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.put(
     "/api/people/:id/pathway/items/:itemId/hidden",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Hide a template item that does not fit (scale back), with an optional reason",
@@ -107,7 +108,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.delete(
     "/api/people/:id/pathway/items/:itemId/hidden",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Show a hidden item again",
@@ -122,7 +123,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.post(
     "/api/people/:id/pathway/custom-items",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Add an item of my own to a stage",
@@ -140,7 +141,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.patch(
     "/api/people/:id/pathway/custom-items/:itemId",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Edit or move an item of my own",
@@ -156,7 +157,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.delete(
     "/api/people/:id/pathway/custom-items/:itemId",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Delete an item of my own",

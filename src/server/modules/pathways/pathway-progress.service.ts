@@ -24,7 +24,7 @@ import {
 import {
   assertCanChangePathwayProgress,
   assertCanReadPathway,
-  canChangePathwayProgress,
+  pathwayPolicies,
 } from "./pathway.policy.ts";
 import { presentPathwayView, stageKeyOf } from "./pathway.presenters.ts";
 import {
@@ -137,7 +137,7 @@ export async function getPathwayOf(
 ): Promise<PathwayView> {
   const { person, relation } = await loadPersonFor(ctx, actor, personId);
   assertCanReadPathway(actor, person, relation);
-  return buildView(ctx, person, relation, canChangePathwayProgress(actor, person, relation));
+  return buildView(ctx, person, relation, pathwayPolicies.changeProgress(actor, person, relation));
 }
 
 export function getMyPathway(ctx: AppContext, actor: Actor): Promise<PathwayView> {

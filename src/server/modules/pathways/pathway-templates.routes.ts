@@ -22,6 +22,7 @@ import {
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { pathwayPolicies } from "./pathway.policy.ts";
 import {
   addPathwayItem,
   addPathwayStage,
@@ -43,7 +44,7 @@ import {
 } from "./pathway-templates.service.ts";
 
 const tags = ["pathway templates"];
-const manage = { access: "admin", policy: "pathwayTemplate.manage" } as const;
+const manage = { access: "admin", policy: pathwayPolicies.manage } as const;
 
 export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
@@ -304,7 +305,7 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.put(
     "/api/people/:id/pathway-assignment",
     {
-      config: { access: "admin", policy: "pathway.assign" },
+      config: { access: "admin", policy: pathwayPolicies.manage },
       schema: {
         tags,
         summary: "Choose the template a person follows; null follows the default",

@@ -3,6 +3,7 @@ import { DirectoryExportQuery } from "#core/people.schemas.ts";
 import { ImportCsvBody, ImportReport } from "#core/people-import.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { peoplePolicies } from "#server/modules/people/people.policy.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { applyImport, dryRunImport, exportDirectoryCsv } from "./people-import.service.ts";
 
@@ -17,7 +18,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     "/api/people/import/dry-run",
     {
       bodyLimit: importBodyLimitBytes,
-      config: { access: "admin", policy: "people.import" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Check a directory CSV: what each row would create, update or why it is rejected",
@@ -32,7 +33,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     "/api/people/import/apply",
     {
       bodyLimit: importBodyLimitBytes,
-      config: { access: "admin", policy: "people.import" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Import a directory CSV, all rows or none",
@@ -46,7 +47,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     "/api/people/export.csv",
     {
-      config: { access: "admin", policy: "people.export" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "The directory as CSV, in the import's columns",

@@ -13,6 +13,7 @@ import {
 } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { peoplePolicies } from "./people.policy.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import {
   createPerson,
@@ -30,7 +31,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people",
     {
-      config: { access: "signed-in", policy: "people.list" },
+      config: { access: "signed-in", policy: peoplePolicies.list },
       schema: {
         tags: ["people"],
         summary: "Search the directory",
@@ -44,20 +45,20 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/filters",
     {
-      config: { access: "signed-in", policy: "people.list" },
+      config: { access: "signed-in", policy: peoplePolicies.list },
       schema: {
         tags: ["people"],
         summary: "Divisions, departments and teams to filter the directory by",
         response: { 200: DirectoryFilterOptions },
       },
     },
-    async () => getDirectoryFilterOptions(ctx),
+    async (request) => getDirectoryFilterOptions(ctx, actorOf(request)),
   );
 
   app.get(
     "/api/people/:id",
     {
-      config: { access: "signed-in", policy: "people.read" },
+      config: { access: "signed-in", policy: peoplePolicies.read },
       schema: {
         tags: ["people"],
         summary: "A person's profile",
@@ -71,7 +72,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/:id/org",
     {
-      config: { access: "signed-in", policy: "people.read" },
+      config: { access: "signed-in", policy: peoplePolicies.read },
       schema: {
         tags: ["people"],
         summary: "A person in the org chart: their manager chain and direct reports",
@@ -85,7 +86,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/:id/team",
     {
-      config: { access: "signed-in", policy: "people.team.read" },
+      config: { access: "signed-in", policy: peoplePolicies.readTeam },
       schema: {
         tags: ["people"],
         summary: "A manager's team, for the manager, those above them and admins",
@@ -99,7 +100,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     "/api/people",
     {
-      config: { access: "admin", policy: "people.manage" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Add a person (they sign in after accepting an invitation)",
@@ -116,7 +117,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.patch(
     "/api/people/:id",
     {
-      config: { access: "admin", policy: "people.manage" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Edit a person, including their manager and app role",
@@ -138,7 +139,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     "/api/people/:id/deactivate",
     {
-      config: { access: "admin", policy: "people.manage" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Deactivate a person; their sessions end at once",
@@ -154,7 +155,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     "/api/people/:id/reactivate",
     {
-      config: { access: "admin", policy: "people.manage" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Reactivate a deactivated person",

@@ -31,6 +31,7 @@ import {
   canReadPerson,
   readableStatuses,
   relationOf,
+  seesDeactivatedPeople,
   relationToReportOf,
 } from "./people.policy.ts";
 import {
@@ -112,7 +113,14 @@ export async function searchDirectory(
   };
 }
 
-export async function getDirectoryFilterOptions(ctx: AppContext): Promise<DirectoryFilterOptions> {
+/** The groups of active people, offered to everyone who may list active people. */
+export async function getDirectoryFilterOptions(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<DirectoryFilterOptions> {
+  if (readableStatuses(actor, "active").length === 0) {
+    return { divisions: [], departments: [], teams: [] };
+  }
   const [divisions, departments, teams] = await Promise.all([
     listActiveGroupValues(ctx.db, "division"),
     listActiveGroupValues(ctx.db, "department"),
@@ -155,7 +163,7 @@ export async function getOrgChart(ctx: AppContext, actor: Actor, id: string): Pr
     canReadPerson(actor, manager, relationOf(actor, manager.id, chainIds.slice(index + 1))),
   );
   const reports = await listDirectReports(ctx.db, person.id, {
-    includeDeactivated: actor.role === "admin",
+    includeDeactivated: seesDeactivatedPeople(actor),
   });
   const reportCounts = await countActiveDirectReports(ctx.db, [
     person.id,
@@ -172,7 +180,7 @@ export async function getOrgChart(ctx: AppContext, actor: Actor, id: string): Pr
 export async function getTeam(ctx: AppContext, actor: Actor, managerId: string): Promise<TeamView> {
   const { person: manager, relation } = await loadPersonFor(ctx, actor, managerId);
   assertCanReadTeam(actor, manager, relation);
-  const includeDeactivated = actor.role === "admin";
+  const includeDeactivated = seesDeactivatedPeople(actor);
   const reports = await listDirectReports(ctx.db, manager.id, { includeDeactivated });
   const reportCounts = await countActiveDirectReports(
     ctx.db,
