@@ -930,9 +930,7 @@ describe("authorization matrix", () => {
   it("has a policy and a row for every registered API route, and no row for a route that does not exist", () => {
     const declared = t.app.declaredRoutes;
     expect(declared.length).toBeGreaterThan(20);
-    expect(declared.filter((route) => !isRegisteredPolicy(route.policy)).map(routeKey)).toEqual(
-      [],
-    );
+    expect(declared.filter((route) => !isRegisteredPolicy(route.policy)).map(routeKey)).toEqual([]);
     const covered = new Set(scenarios.map((scenario) => scenario.route));
     expect(declared.map(routeKey).filter((key) => !covered.has(key))).toEqual([]);
     const registered = new Set(declared.map(routeKey));
@@ -984,11 +982,14 @@ describe("authorization matrix", () => {
       const left = (casesLeft.get(scenario.route) ?? 0) - 1;
       casesLeft.set(scenario.route, left);
       if (left === 0) {
-        const route = t.app.declaredRoutes.find((declared) => routeKey(declared) === scenario.route);
-        const rule = route?.policy?.policyName;
-        expect([...seen], `${scenario.route} declares ${rule}; its service never evaluates it`).toContain(
-          rule,
+        const route = t.app.declaredRoutes.find(
+          (declared) => routeKey(declared) === scenario.route,
         );
+        const rule = route?.policy?.policyName;
+        expect(
+          [...seen],
+          `${scenario.route} declares ${rule}; its service never evaluates it`,
+        ).toContain(rule);
       }
     },
   );

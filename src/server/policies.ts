@@ -10,14 +10,19 @@
 declare const policyBrand: unique symbol;
 
 /** What a route declares: an entry of a registry, never a free-standing string. */
-export type RoutePolicy = { readonly policyName: `${string}.${string}`; readonly [policyBrand]: true };
+export type RoutePolicy = {
+  readonly policyName: `${string}.${string}`;
+  readonly [policyBrand]: true;
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: a rule's arguments are its own.
 type Rule = (...args: any[]) => boolean;
 
 export type PolicyRule<R extends Rule> = R & RoutePolicy;
 
-export type PolicyRegistry<T extends Record<string, Rule>> = { readonly [K in keyof T]: PolicyRule<T[K]> };
+export type PolicyRegistry<T extends Record<string, Rule>> = {
+  readonly [K in keyof T]: PolicyRule<T[K]>;
+};
 
 const registered = new Map<string, RoutePolicy>();
 let evaluations: Set<RoutePolicy> | null = null;

@@ -8,5 +8,6 @@ export const auditPolicies = definePolicies("audit", {
 });
 
 export function assertCanReadAuditLog(actor: Pick<Actor, "role">): void {
-  if (!auditPolicies.read(actor)) throw new AppError("forbidden", "Only administrators can do this.");
+  if (!auditPolicies.read(actor))
+    throw new AppError("forbidden", "Only administrators can do this.");
 }

@@ -11,7 +11,8 @@ export const authPolicies = definePolicies("auth", {
    * Sessions, password and notices are one's own: nobody, admins included, reads or changes
    * them for someone else.
    */
-  ownAccount: (actor: Pick<Actor, "personId">, personId: string): boolean => actor.personId === personId,
+  ownAccount: (actor: Pick<Actor, "personId">, personId: string): boolean =>
+    actor.personId === personId,
 });
 
 export function assertOwnAccount(actor: Pick<Actor, "personId">, personId: string): void {

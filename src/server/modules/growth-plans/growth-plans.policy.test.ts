@@ -72,7 +72,9 @@ describe("growth plan policy", () => {
         expect(growthPlanPolicies[ownerOnly](actor, facts)).toBe(edit);
       }
       for (const section of all) {
-        expect(growthPlanPolicies.readSection(actor, facts, section)).toBe(sections.includes(section));
+        expect(growthPlanPolicies.readSection(actor, facts, section)).toBe(
+          sections.includes(section),
+        );
         expect(growthPlanPolicies.comment(actor, facts, section)).toBe(sections.includes(section));
       }
     },

@@ -139,7 +139,8 @@ export function assertCanManageGrowthPlanContent(actor: PolicyActor): void {
 }
 
 export function assertCanReadGrowthPlanContent(actor: PolicyActor): void {
-  if (!growthPlanPolicies.readContent(actor)) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!growthPlanPolicies.readContent(actor))
+    throw new AppError("unauthenticated", "Sign in to continue.");
 }
 
 export function assertCanReadAdoption(actor: PolicyActor): void {

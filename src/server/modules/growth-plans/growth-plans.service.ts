@@ -295,7 +295,8 @@ export async function createPlan(
   actor: Actor,
   input: CreatePlanBody,
 ): Promise<PlanView> {
-  if (!growthPlanPolicies.create(actor)) throw new AppError("forbidden", "You cannot start a plan.");
+  if (!growthPlanPolicies.create(actor))
+    throw new AppError("forbidden", "You cannot start a plan.");
   const template = input.templateId ? await findTemplate(ctx.db, input.templateId) : null;
   if (input.templateId && (!template || template.archived)) {
     throw new AppError("validation_failed", "There is no such template.", {

@@ -16,6 +16,6 @@ describe("invitations policy", () => {
     { status: "deactivated", hasPassword: true, expected: "deactivated" },
   ] as const)("$status person, password $hasPassword: blocked by $expected", (person) => {
     expect(invitationBlocker(person)).toBe(person.expected);
-    expect(invitationPolicies.useLink(person)).toBe(person.expected === null);
+    expect(invitationPolicies.redeem(person)).toBe(person.expected === null);
   });
 });

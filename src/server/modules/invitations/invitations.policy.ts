@@ -22,6 +22,6 @@ export function invitationBlocker(person: {
 export const invitationPolicies = definePolicies("invitation", {
   create: (actor: PolicyActor): boolean => actor.role === "admin",
   /** A pending, unexpired link still sets a password while its person has none and is active. */
-  useLink: (person: { status: PersonStatus; hasPassword: boolean }): boolean =>
+  redeem: (person: { status: PersonStatus; hasPassword: boolean }): boolean =>
     invitationBlocker(person) === null,
 });

@@ -46,7 +46,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/api/invitations/:token",
     {
-      config: { access: "public", policy: invitationPolicies.useLink },
+      config: { access: "public", policy: invitationPolicies.redeem },
       schema: {
         tags: ["invitations"],
         summary: "Who an invitation link is for, while it can still be used",
@@ -60,7 +60,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/invitations/:token/accept",
     {
-      config: { access: "public", policy: invitationPolicies.useLink },
+      config: { access: "public", policy: invitationPolicies.redeem },
       schema: {
         tags: ["invitations"],
         summary: "Set my password through an invitation link and sign in",

@@ -104,7 +104,7 @@ async function findUsableInvitation(ctx: AppContext, token: string) {
   );
   const usable =
     invitation &&
-    invitationPolicies.useLink({
+    invitationPolicies.redeem({
       status: invitation.status,
       hasPassword: invitation.password_hash !== null,
     });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PersonRelation, PersonStatus } from "#core/people.schemas.ts";
 import { AppError } from "#server/errors.ts";
-import {
-  assertCanChangePathwayProgress,
-  pathwayPolicies,
-} from "./pathway.policy.ts";
+import { assertCanChangePathwayProgress, pathwayPolicies } from "./pathway.policy.ts";
 
 const member = { personId: "reader", role: "member" as const };
 const admin = { personId: "reader", role: "admin" as const };

@@ -3,8 +3,8 @@ import { DirectoryExportQuery } from "#core/people.schemas.ts";
 import { ImportCsvBody, ImportReport } from "#core/people-import.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
-import { peoplePolicies } from "#server/modules/people/people.policy.ts";
 import { requestMeta } from "#server/http/sessions.ts";
+import { peoplePolicies } from "#server/modules/people/people.policy.ts";
 import { applyImport, dryRunImport, exportDirectoryCsv } from "./people-import.service.ts";
 
 /** A 20-million-character file as JSON, with room for escaped quotes and line breaks. */

@@ -13,8 +13,8 @@ import {
 } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
-import { peoplePolicies } from "./people.policy.ts";
 import { requestMeta } from "#server/http/sessions.ts";
+import { peoplePolicies } from "./people.policy.ts";
 import {
   createPerson,
   deactivatePerson,

@@ -31,8 +31,8 @@ import {
   canReadPerson,
   readableStatuses,
   relationOf,
-  seesDeactivatedPeople,
   relationToReportOf,
+  seesDeactivatedPeople,
 } from "./people.policy.ts";
 import {
   presentOrgChartNode,
