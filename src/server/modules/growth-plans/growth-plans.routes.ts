@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { EmptyBody } from "#core/auth.schemas.ts";
 import {
@@ -81,7 +80,6 @@ import {
   updatePrompts,
   updateTemplate,
 } from "./growth-plan-templates.service.ts";
-import { GoalConflictError, SectionConflictError } from "./growth-plans.errors.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
 import {
   activatePlan,
@@ -96,21 +94,6 @@ import {
   saveGoal,
   saveSection,
 } from "./growth-plans.service.ts";
-
-/** A stale save answers 409 with the standard error and `current`, what is stored now. */
-async function answeringConflicts<T>(reply: FastifyReply, save: () => Promise<T>) {
-  try {
-    return await save();
-  } catch (error) {
-    if (error instanceof SectionConflictError || error instanceof GoalConflictError) {
-      return reply.status(409).send({
-        error: { code: "conflict", message: error.message },
-        current: error.current,
-      });
-    }
-    throw error;
-  }
-}
 
 const tags = ["growth plans"];
 
@@ -245,16 +228,8 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           response: { 200: SectionSaved, 409: SectionConflict },
         },
       },
-      async (request, reply) =>
-        answeringConflicts(reply, () =>
-          saveSection(
-            ctx,
-            actorOf(request),
-            request.params.planId,
-            key,
-            request.body as { baseVersion: number; content: DocumentSectionContent[typeof key] },
-          ),
-        ),
+      async (request) =>
+        saveSection(ctx, actorOf(request), request.params.planId, key, request.body),
     );
   }
 
@@ -288,10 +263,8 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: GoalSaved, 409: GoalConflict },
       },
     },
-    async (request, reply) =>
-      answeringConflicts(reply, () =>
-        saveGoal(ctx, actorOf(request), request.params.planId, request.params.goalId, request.body),
-      ),
+    async (request) =>
+      saveGoal(ctx, actorOf(request), request.params.planId, request.params.goalId, request.body),
   );
 
   app.delete(
@@ -306,16 +279,8 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: GoalDeleted, 409: GoalConflict },
       },
     },
-    async (request, reply) =>
-      answeringConflicts(reply, () =>
-        deleteGoal(
-          ctx,
-          actorOf(request),
-          request.params.planId,
-          request.params.goalId,
-          request.body,
-        ),
-      ),
+    async (request) =>
+      deleteGoal(ctx, actorOf(request), request.params.planId, request.params.goalId, request.body),
   );
 
   app.get(

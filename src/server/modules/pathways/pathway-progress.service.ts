@@ -162,13 +162,19 @@ function viewAfterWrite(ctx: AppContext, { person }: PersonInContext): Promise<P
 type Target = { origin: "template"; item: ItemRow } | { origin: "custom"; item: CustomItemRow };
 
 /** A live item of the person's template, or one of their own items; anything else is 404. */
-async function findTarget(db: Db, personId: string, itemId: string): Promise<Target> {
+/** The item of the person's template or of their own, or null when they have no such item. */
+async function findTargetIfAny(db: Db, personId: string, itemId: string): Promise<Target | null> {
   const template = await resolveTemplateOf(db, personId);
   const item = template ? await findLiveItem(db, template.row.id, itemId) : undefined;
   if (item) return { origin: "template", item };
   const custom = await findCustomItem(db, personId, itemId);
-  if (custom) return { origin: "custom", item: custom };
-  throw noSuchItem();
+  return custom ? { origin: "custom", item: custom } : null;
+}
+
+async function findTarget(db: Db, personId: string, itemId: string): Promise<Target> {
+  const target = await findTargetIfAny(db, personId, itemId);
+  if (!target) throw noSuchItem();
+  return target;
 }
 
 function assertValidDoneOn(doneOn: string, today: string, hireDate: string | null): void {
@@ -268,12 +274,9 @@ export async function markPathwayItemDone(
   if (!person) return "not-found";
   const today = todayOf(ctx, person);
   const doneOn = input.doneOn && input.doneOn <= today ? input.doneOn : today;
-  let target: Target;
-  try {
-    target = await findTarget(ctx.db, person.id, input.itemId);
-  } catch {
-    return "not-found";
-  }
+  // Only a missing item is "not-found"; a failing database is an error, not an absence.
+  const target = await findTargetIfAny(ctx.db, person.id, input.itemId);
+  if (!target) return "not-found";
   const marked =
     target.origin === "custom"
       ? target.item.done_on !== null
