@@ -54,6 +54,10 @@ export const AuditEventView = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   requestId: z.string().nullable(),
   address: z.string().nullable(),
+  /** How many times it happened: repeated access denials of one actor on one route are one
+   * event per hour, from `at` (the first) to `lastAt` (the latest). */
+  count: z.number().int().min(1),
+  lastAt: z.string(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 

@@ -63,6 +63,12 @@ export type AuditEventsTable = {
   request_id: string | null;
   address: string | null;
   details: string | null;
+  /** How many times this event happened in its window (repeated denials), else 1. */
+  occurrences: Generated<number>;
+  /** The latest of those times; null when it happened once. */
+  last_at: string | null;
+  /** Actor, route and window a repeated denial is counted into; null for other events. */
+  window_key: string | null;
 };
 
 export type InstallationTable = {
