@@ -111,6 +111,8 @@ const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix =
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
 
+const matrixMeta = { requestId: "matrix", address: "127.0.0.1", userAgent: null };
+
 const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
   personId: fixture.admin.id,
   role: "admin",
@@ -120,18 +122,29 @@ const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
 /** A template of its own for a call that changes one: one stage, optionally one item. */
 const newTemplate = async (context: CaseContext, withItem = false) => {
   const admin = matrixAdmin(context);
-  const template = await createPathwayTemplate(context.t.ctx, admin, {
-    name: `Matrix ${context.serial}`,
-    description: "",
-    audience: "",
-    stages: ["y1q1"],
-  });
+  const template = await createPathwayTemplate(
+    context.t.ctx,
+    admin,
+    {
+      name: `Matrix ${context.serial}`,
+      description: "",
+      audience: "",
+      stages: ["y1q1"],
+    },
+    matrixMeta,
+  );
   const stageId = template.stages[0]?.id ?? "";
   if (!withItem) return { id: template.id, stageId, itemId: "" };
-  const withOne = await addPathwayItem(context.t.ctx, admin, template.id, {
-    stageId,
-    description: "Attend one live learning session",
-  });
+  const withOne = await addPathwayItem(
+    context.t.ctx,
+    admin,
+    template.id,
+    {
+      stageId,
+      description: "Attend one live learning session",
+    },
+    matrixMeta,
+  );
   return { id: template.id, stageId, itemId: withOne.stages[0]?.items[0]?.id ?? "" };
 };
 

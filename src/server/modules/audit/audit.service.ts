@@ -9,7 +9,15 @@ import { countAuditEventIntoWindow, insertAuditEvent, searchAuditEvents } from "
 
 export type { AuditAction };
 
-export type AuditTargetType = "person" | "email" | "invitation" | "route" | "growth-plan";
+export type AuditTargetType =
+  | "person"
+  | "email"
+  | "invitation"
+  | "route"
+  | "growth-plan"
+  | "growth-plan-template"
+  | "growth-plan-prompts"
+  | "pathway-template";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -13,11 +13,12 @@ import type {
   UpdatePromptsBody,
   UpdateTemplateBody,
 } from "#core/growth-plan.schemas.ts";
-import type { Actor, AppContext } from "#server/context.ts";
+import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
+import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import {
   assertCanManageGrowthPlanContent,
   assertCanReadAdoption,
@@ -110,6 +111,7 @@ export async function createTemplate(
   ctx: AppContext,
   actor: Actor,
   input: CreateTemplateBody,
+  meta: RequestMeta,
 ): Promise<TemplateView> {
   assertCanManageGrowthPlanContent(actor);
   const taken = () =>
@@ -123,6 +125,12 @@ export async function createTemplate(
       if (await findTemplate(trx, id)) throw taken();
       const now = nowIso(ctx);
       await insertTemplateRow(trx, { ...templateColumns(body, actor, now), id, created_at: now });
+      await recordAuditEvent(trx, ctx.clock, meta, {
+        action: "growth_plan_template.created",
+        actorId: actor.personId,
+        target: { type: "growth-plan-template", id },
+        details: { name: body.name },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
@@ -140,6 +148,7 @@ export async function updateTemplate(
   actor: Actor,
   templateId: string,
   input: UpdateTemplateBody,
+  meta: RequestMeta,
 ): Promise<TemplateView> {
   assertCanManageGrowthPlanContent(actor);
   const { baseVersion, ...body } = input;
@@ -155,6 +164,12 @@ export async function updateTemplate(
     } else if (!(await updateTemplateRowAt(trx, baseVersion, columns))) {
       throw changedMeanwhile("this template");
     }
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "growth_plan_template.updated",
+      actorId: actor.personId,
+      target: { type: "growth-plan-template", id: templateId },
+      details: { version: baseVersion + 1, archived: body.archived },
+    });
   });
   return loadTemplate(ctx.db, templateId);
 }
@@ -200,6 +215,7 @@ export async function updatePrompts(
   ctx: AppContext,
   actor: Actor,
   input: UpdatePromptsBody,
+  meta: RequestMeta,
 ): Promise<PromptList> {
   assertCanManageGrowthPlanContent(actor);
   await ctx.db.transaction().execute(async (trx) => {
@@ -211,6 +227,12 @@ export async function updatePrompts(
       updated_at: nowIso(ctx),
       updated_by: actor.personId,
       version: currentVersion + 1,
+    });
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "growth_plan_prompts.updated",
+      actorId: actor.personId,
+      target: { type: "growth-plan-prompts", id: "reflection-prompts" },
+      details: { version: currentVersion + 1, prompts: input.prompts.length },
     });
   });
   return listPrompts(ctx);

@@ -52,6 +52,7 @@ import {
 } from "#core/growth-plan.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { requestMeta } from "#server/http/sessions.ts";
 import {
   addEnergyFinding,
   getEnergySummary,
@@ -539,7 +540,9 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createTemplate(ctx, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(await createTemplate(ctx, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.put(
@@ -556,7 +559,13 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) =>
-      updateTemplate(ctx, actorOf(request), request.params.templateId, request.body),
+      updateTemplate(
+        ctx,
+        actorOf(request),
+        request.params.templateId,
+        request.body,
+        requestMeta(request),
+      ),
   );
 
   app.get(
@@ -583,6 +592,6 @@ export const growthPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: PromptList },
       },
     },
-    async (request) => updatePrompts(ctx, actorOf(request), request.body),
+    async (request) => updatePrompts(ctx, actorOf(request), request.body, requestMeta(request)),
   );
 };

@@ -22,6 +22,7 @@ import {
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { requestMeta } from "#server/http/sessions.ts";
 import { pathwayPolicies } from "./pathway.policy.ts";
 import {
   addPathwayItem,
@@ -76,7 +77,11 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createPathwayTemplate(ctx, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(
+          await createPathwayTemplate(ctx, actorOf(request), request.body, requestMeta(request)),
+        ),
   );
 
   app.get(
@@ -106,7 +111,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) =>
-      updatePathwayTemplate(ctx, actorOf(request), request.params.templateId, request.body),
+      updatePathwayTemplate(
+        ctx,
+        actorOf(request),
+        request.params.templateId,
+        request.body,
+        requestMeta(request),
+      ),
   );
 
   const lifecycle = [
@@ -131,7 +142,8 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
           response: { 200: PathwayTemplateDetail },
         },
       },
-      async (request) => run(ctx, actorOf(request), request.params.templateId),
+      async (request) =>
+        run(ctx, actorOf(request), request.params.templateId, requestMeta(request)),
     );
   }
 
@@ -151,7 +163,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       reply
         .status(201)
         .send(
-          await addPathwayStage(ctx, actorOf(request), request.params.templateId, request.body),
+          await addPathwayStage(
+            ctx,
+            actorOf(request),
+            request.params.templateId,
+            request.body,
+            requestMeta(request),
+          ),
         ),
   );
 
@@ -168,7 +186,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) =>
-      removePathwayStage(ctx, actorOf(request), request.params.templateId, request.params.stageId),
+      removePathwayStage(
+        ctx,
+        actorOf(request),
+        request.params.templateId,
+        request.params.stageId,
+        requestMeta(request),
+      ),
   );
 
   app.put(
@@ -190,6 +214,7 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         request.params.templateId,
         request.params.stageId,
         request.body,
+        requestMeta(request),
       ),
   );
 
@@ -208,7 +233,15 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     async (request, reply) =>
       reply
         .status(201)
-        .send(await addPathwayItem(ctx, actorOf(request), request.params.templateId, request.body)),
+        .send(
+          await addPathwayItem(
+            ctx,
+            actorOf(request),
+            request.params.templateId,
+            request.body,
+            requestMeta(request),
+          ),
+        ),
   );
 
   app.patch(
@@ -230,6 +263,7 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         request.params.templateId,
         request.params.itemId,
         request.body,
+        requestMeta(request),
       ),
   );
 
@@ -246,7 +280,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) =>
-      removePathwayItem(ctx, actorOf(request), request.params.templateId, request.params.itemId),
+      removePathwayItem(
+        ctx,
+        actorOf(request),
+        request.params.templateId,
+        request.params.itemId,
+        requestMeta(request),
+      ),
   );
 
   app.post(
@@ -275,7 +315,9 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await savePathwayImport(ctx, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(await savePathwayImport(ctx, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.get(
@@ -314,6 +356,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
         response: { 200: PathwayAssignment },
       },
     },
-    async (request) => setPathwayAssignment(ctx, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      setPathwayAssignment(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        requestMeta(request),
+      ),
   );
 };

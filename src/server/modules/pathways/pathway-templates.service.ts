@@ -1,3 +1,4 @@
+import type { AuditAction } from "#core/audit.schemas.ts";
 import type { FieldErrors } from "#core/errors.ts";
 import { newId } from "#core/ids.ts";
 import { exportHandbookPathway } from "#core/pathway/handbook-export.ts";
@@ -27,10 +28,11 @@ import type {
 import { buildPathwayItem } from "#core/pathway/pathway-items.ts";
 import { normalizeMarkdown } from "#core/pathway/pathway-markdown.ts";
 import { compareStageKeys, lastScheduledYear, stageKeyId } from "#core/pathway/pathway-stages.ts";
-import type { Actor, AppContext } from "#server/context.ts";
+import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
+import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import {
@@ -222,14 +224,34 @@ export async function savePathwayImport(
   ctx: AppContext,
   actor: Actor,
   body: PathwayImportBody,
+  meta: RequestMeta,
 ): Promise<PathwayImportSaved> {
   const { template: draft, warnings } = previewPathwayImport(ctx, actor, body);
-  const template = await ctx.db.transaction().execute(async (trx) => {
-    const id = await insertTemplateDraft(trx, draft, { now: nowIso(ctx), actorId: actor.personId });
-    if (!id) throw new AppError("conflict", "The template could not be saved; try again.");
-    return loadTemplateDetail(trx, id);
+  const template = await saveNewTemplate(ctx, actor, meta, draft, "pathway_template.imported", {
+    warnings: warnings.length,
   });
   return { template, warnings };
+}
+
+async function saveNewTemplate(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  draft: PathwayTemplateDraft,
+  action: AuditAction,
+  details: Record<string, unknown> = {},
+): Promise<PathwayTemplateDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await insertTemplateDraft(trx, draft, { now: nowIso(ctx), actorId: actor.personId });
+    if (!id) throw new AppError("conflict", "The template could not be saved; try again.");
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action,
+      actorId: actor.personId,
+      target: { type: "pathway-template", id },
+      details: { name: draft.name, ...details },
+    });
+    return loadTemplateDetail(trx, id);
+  });
 }
 
 export async function exportPathwayTemplate(
@@ -255,10 +277,13 @@ export async function exportPathwayTemplate(
 // ── Editing templates ──────────────────────────────────────────────────────────────────────────
 
 /** Runs an edit under the template lock and answers the template as it is afterwards. */
+/** One admin edit of a template: locked, versioned and audited in the same transaction. */
 async function editTemplate(
   ctx: AppContext,
   actor: Actor,
+  meta: RequestMeta,
   templateId: string,
+  action: AuditAction,
   edit: (trx: Db, template: TemplateRow, now: string) => Promise<void>,
 ): Promise<PathwayTemplateDetail> {
   assertCanManagePathways(actor);
@@ -268,6 +293,11 @@ async function editTemplate(
     const now = nowIso(ctx);
     await edit(trx, template, now);
     await markTemplateEdited(trx, template.id, { updatedAt: now, updatedBy: actor.personId });
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action,
+      actorId: actor.personId,
+      target: { type: "pathway-template", id: template.id },
+    });
     return loadTemplateDetail(trx, template.id);
   });
 }
@@ -276,6 +306,7 @@ export async function createPathwayTemplate(
   ctx: AppContext,
   actor: Actor,
   body: CreatePathwayTemplateBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
   assertCanManagePathways(actor);
   if (new Set(body.stages).size !== body.stages.length) {
@@ -293,11 +324,7 @@ export async function createPathwayTemplate(
       .map((keyId) => ({ key: stageKeyFromId(keyId, lastYear), items: [] }))
       .sort((a, b) => compareStageKeys(a.key, b.key)),
   };
-  return ctx.db.transaction().execute(async (trx) => {
-    const id = await insertTemplateDraft(trx, draft, { now: nowIso(ctx), actorId: actor.personId });
-    if (!id) throw new AppError("conflict", "The template could not be saved; try again.");
-    return loadTemplateDetail(trx, id);
-  });
+  return saveNewTemplate(ctx, actor, meta, draft, "pathway_template.created");
 }
 
 export function updatePathwayTemplate(
@@ -305,58 +332,92 @@ export function updatePathwayTemplate(
   actor: Actor,
   templateId: string,
   body: UpdatePathwayTemplateBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template) => {
-    await updateTemplate(trx, template.id, {
-      ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.audience !== undefined ? { audience: body.audience } : {}),
-      ...(body.description !== undefined
-        ? { description: normalizeMarkdown(body.description, ctx.config.handbookBaseUrl).markdown }
-        : {}),
-      ...(body.attribution !== undefined
-        ? { attribution: body.attribution ? JSON.stringify(body.attribution) : null }
-        : {}),
-    });
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_template.updated",
+    async (trx, template) => {
+      await updateTemplate(trx, template.id, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.audience !== undefined ? { audience: body.audience } : {}),
+        ...(body.description !== undefined
+          ? {
+              description: normalizeMarkdown(body.description, ctx.config.handbookBaseUrl).markdown,
+            }
+          : {}),
+        ...(body.attribution !== undefined
+          ? { attribution: body.attribution ? JSON.stringify(body.attribution) : null }
+          : {}),
+      });
+    },
+  );
 }
 
 export function archivePathwayTemplate(
   ctx: AppContext,
   actor: Actor,
   templateId: string,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template) => {
-    if (template.default_slot === defaultSlot) {
-      throw new AppError(
-        "conflict",
-        "This is the default pathway. Make another template the default before archiving it.",
-      );
-    }
-    await updateTemplate(trx, template.id, { status: "archived" });
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_template.archived",
+    async (trx, template) => {
+      if (template.default_slot === defaultSlot) {
+        throw new AppError(
+          "conflict",
+          "This is the default pathway. Make another template the default before archiving it.",
+        );
+      }
+      await updateTemplate(trx, template.id, { status: "archived" });
+    },
+  );
 }
 
 export function restorePathwayTemplate(
   ctx: AppContext,
   actor: Actor,
   templateId: string,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template) => {
-    await updateTemplate(trx, template.id, { status: "active" });
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_template.restored",
+    async (trx, template) => {
+      await updateTemplate(trx, template.id, { status: "active" });
+    },
+  );
 }
 
 export function makeDefaultPathwayTemplate(
   ctx: AppContext,
   actor: Actor,
   templateId: string,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    if (template.status !== "active") {
-      throw new AppError("conflict", "Restore this template before making it the default.");
-    }
-    await setDefaultTemplate(trx, template.id, now);
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_template.made_default",
+    async (trx, template, now) => {
+      if (template.status !== "active") {
+        throw new AppError("conflict", "Restore this template before making it the default.");
+      }
+      await setDefaultTemplate(trx, template.id, now);
+    },
+  );
 }
 
 /** Keeps the considerations stage right after the last scheduled year, as the schema requires. */
@@ -375,30 +436,38 @@ export function addPathwayStage(
   actor: Actor,
   templateId: string,
   body: AddPathwayStageBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const existing = await findStageByKey(trx, template.id, body.key);
-    if (existing && existing.removed_at === null) {
-      throw new AppError("conflict", "The template already has this stage.", {
-        key: "Already in the template",
-      });
-    }
-    const key = stageKeyFromId(body.key, 0);
-    if (existing) {
-      await updateStage(trx, existing.id, { removed_at: null });
-    } else {
-      await insertStages(trx, [
-        {
-          id: newId(),
-          template_id: template.id,
-          ...stageColumns(key),
-          removed_at: null,
-          created_at: now,
-        },
-      ]);
-    }
-    await alignConsiderations(trx, template.id);
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_stage.added",
+    async (trx, template, now) => {
+      const existing = await findStageByKey(trx, template.id, body.key);
+      if (existing && existing.removed_at === null) {
+        throw new AppError("conflict", "The template already has this stage.", {
+          key: "Already in the template",
+        });
+      }
+      const key = stageKeyFromId(body.key, 0);
+      if (existing) {
+        await updateStage(trx, existing.id, { removed_at: null });
+      } else {
+        await insertStages(trx, [
+          {
+            id: newId(),
+            template_id: template.id,
+            ...stageColumns(key),
+            removed_at: null,
+            created_at: now,
+          },
+        ]);
+      }
+      await alignConsiderations(trx, template.id);
+    },
+  );
 }
 
 export function removePathwayStage(
@@ -406,16 +475,24 @@ export function removePathwayStage(
   actor: Actor,
   templateId: string,
   stageId: string,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const stage = await findLiveStage(trx, template.id, stageId);
-    if (!stage) throw stageNotFound();
-    if ((await listLiveItemsOfStage(trx, stage.id)).length > 0) {
-      throw new AppError("conflict", "Remove or move this stage's items first.");
-    }
-    await updateStage(trx, stage.id, { removed_at: now });
-    await alignConsiderations(trx, template.id);
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_stage.removed",
+    async (trx, template, now) => {
+      const stage = await findLiveStage(trx, template.id, stageId);
+      if (!stage) throw stageNotFound();
+      if ((await listLiveItemsOfStage(trx, stage.id)).length > 0) {
+        throw new AppError("conflict", "Remove or move this stage's items first.");
+      }
+      await updateStage(trx, stage.id, { removed_at: now });
+      await alignConsiderations(trx, template.id);
+    },
+  );
 }
 
 export function reorderPathwayItems(
@@ -424,25 +501,33 @@ export function reorderPathwayItems(
   templateId: string,
   stageId: string,
   body: ReorderPathwayItemsBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const stage = await findLiveStage(trx, template.id, stageId);
-    if (!stage) throw stageNotFound();
-    const current = (await listLiveItemsOfStage(trx, stage.id)).map((item) => item.id);
-    const wanted = new Set(body.itemIds);
-    if (
-      wanted.size !== body.itemIds.length ||
-      wanted.size !== current.length ||
-      current.some((id) => !wanted.has(id))
-    ) {
-      throw new AppError("validation_failed", "List every item of the stage exactly once.", {
-        itemIds: "List every item of the stage exactly once",
-      });
-    }
-    for (const [position, id] of body.itemIds.entries()) {
-      await updateItem(trx, id, { position, updated_at: now });
-    }
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_items.reordered",
+    async (trx, template, now) => {
+      const stage = await findLiveStage(trx, template.id, stageId);
+      if (!stage) throw stageNotFound();
+      const current = (await listLiveItemsOfStage(trx, stage.id)).map((item) => item.id);
+      const wanted = new Set(body.itemIds);
+      if (
+        wanted.size !== body.itemIds.length ||
+        wanted.size !== current.length ||
+        current.some((id) => !wanted.has(id))
+      ) {
+        throw new AppError("validation_failed", "List every item of the stage exactly once.", {
+          itemIds: "List every item of the stage exactly once",
+        });
+      }
+      for (const [position, id] of body.itemIds.entries()) {
+        await updateItem(trx, id, { position, updated_at: now });
+      }
+    },
+  );
 }
 
 const itemFields = new Set(["title", "kind", "audienceNote", "description"]);
@@ -492,33 +577,41 @@ export function addPathwayItem(
   actor: Actor,
   templateId: string,
   body: CreatePathwayItemBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const stage = await findLiveStage(trx, template.id, body.stageId);
-    if (!stage) {
-      throw new AppError("validation_failed", "No such stage in this template.", {
-        stageId: "No such stage in this template",
-      });
-    }
-    await assertStageHasRoom(trx, stage.id);
-    const item = buildItemOrFail(ctx, body);
-    await insertItems(trx, [
-      {
-        id: newId(),
-        template_id: template.id,
-        stage_id: stage.id,
-        title: item.title,
-        description: item.description,
-        kind: item.kind,
-        audience_note: item.audienceNote,
-        links: JSON.stringify(item.links),
-        position: await nextItemPosition(trx, stage.id),
-        removed_at: null,
-        created_at: now,
-        updated_at: now,
-      },
-    ]);
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_item.added",
+    async (trx, template, now) => {
+      const stage = await findLiveStage(trx, template.id, body.stageId);
+      if (!stage) {
+        throw new AppError("validation_failed", "No such stage in this template.", {
+          stageId: "No such stage in this template",
+        });
+      }
+      await assertStageHasRoom(trx, stage.id);
+      const item = buildItemOrFail(ctx, body);
+      await insertItems(trx, [
+        {
+          id: newId(),
+          template_id: template.id,
+          stage_id: stage.id,
+          title: item.title,
+          description: item.description,
+          kind: item.kind,
+          audience_note: item.audienceNote,
+          links: JSON.stringify(item.links),
+          position: await nextItemPosition(trx, stage.id),
+          removed_at: null,
+          created_at: now,
+          updated_at: now,
+        },
+      ]);
+    },
+  );
 }
 
 export function updatePathwayItem(
@@ -527,37 +620,45 @@ export function updatePathwayItem(
   templateId: string,
   itemId: string,
   body: UpdatePathwayItemBody,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const current = await findLiveItem(trx, template.id, itemId);
-    if (!current) throw itemNotFound();
-    const item = buildItemOrFail(ctx, {
-      description: body.description ?? current.description,
-      title: body.title ?? current.title,
-      kind: body.kind ?? (current.kind as PathwayItemKind),
-      audienceNote: body.audienceNote === undefined ? current.audience_note : body.audienceNote,
-    });
-    let placement = {};
-    if (body.stageId !== undefined && body.stageId !== current.stage_id) {
-      const stage = await findLiveStage(trx, template.id, body.stageId);
-      if (!stage) {
-        throw new AppError("validation_failed", "No such stage in this template.", {
-          stageId: "No such stage in this template",
-        });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_item.updated",
+    async (trx, template, now) => {
+      const current = await findLiveItem(trx, template.id, itemId);
+      if (!current) throw itemNotFound();
+      const item = buildItemOrFail(ctx, {
+        description: body.description ?? current.description,
+        title: body.title ?? current.title,
+        kind: body.kind ?? (current.kind as PathwayItemKind),
+        audienceNote: body.audienceNote === undefined ? current.audience_note : body.audienceNote,
+      });
+      let placement = {};
+      if (body.stageId !== undefined && body.stageId !== current.stage_id) {
+        const stage = await findLiveStage(trx, template.id, body.stageId);
+        if (!stage) {
+          throw new AppError("validation_failed", "No such stage in this template.", {
+            stageId: "No such stage in this template",
+          });
+        }
+        await assertStageHasRoom(trx, stage.id);
+        placement = { stage_id: stage.id, position: await nextItemPosition(trx, stage.id) };
       }
-      await assertStageHasRoom(trx, stage.id);
-      placement = { stage_id: stage.id, position: await nextItemPosition(trx, stage.id) };
-    }
-    await updateItem(trx, current.id, {
-      title: item.title,
-      description: item.description,
-      kind: item.kind,
-      audience_note: item.audienceNote,
-      links: JSON.stringify(item.links),
-      ...placement,
-      updated_at: now,
-    });
-  });
+      await updateItem(trx, current.id, {
+        title: item.title,
+        description: item.description,
+        kind: item.kind,
+        audience_note: item.audienceNote,
+        links: JSON.stringify(item.links),
+        ...placement,
+        updated_at: now,
+      });
+    },
+  );
 }
 
 /** Soft removal: members' marks on the item stay, shown as history. */
@@ -566,12 +667,20 @@ export function removePathwayItem(
   actor: Actor,
   templateId: string,
   itemId: string,
+  meta: RequestMeta,
 ): Promise<PathwayTemplateDetail> {
-  return editTemplate(ctx, actor, templateId, async (trx, template, now) => {
-    const item = await findLiveItem(trx, template.id, itemId);
-    if (!item) throw itemNotFound();
-    await updateItem(trx, item.id, { removed_at: now, updated_at: now });
-  });
+  return editTemplate(
+    ctx,
+    actor,
+    meta,
+    templateId,
+    "pathway_item.removed",
+    async (trx, template, now) => {
+      const item = await findLiveItem(trx, template.id, itemId);
+      if (!item) throw itemNotFound();
+      await updateItem(trx, item.id, { removed_at: now, updated_at: now });
+    },
+  );
 }
 
 // ── Assignments ────────────────────────────────────────────────────────────────────────────────
@@ -581,14 +690,39 @@ export async function setPathwayAssignment(
   actor: Actor,
   personId: string,
   body: SetPathwayAssignmentBody,
+  meta: RequestMeta,
 ): Promise<PathwayAssignment> {
   assertCanManagePathways(actor);
   const person = await findPersonById(ctx.db, personId);
   if (!person) throw new AppError("not_found", "No such person.");
-  if (body.templateId === null) {
-    await deleteAssignment(ctx.db, person.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await assignTemplate(trx, person.id, body.templateId, actor.personId, nowIso(ctx));
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "pathway.assigned",
+      actorId: actor.personId,
+      target: { type: "person", id: person.id },
+      details: { templateId: body.templateId },
+    });
+  });
+  const followed = await resolveTemplateOf(ctx.db, person.id);
+  return {
+    personId: person.id,
+    source: followed?.source ?? (body.templateId ? "assigned" : "default"),
+    template: followed ? { id: followed.row.id, name: followed.row.name } : null,
+  };
+}
+
+async function assignTemplate(
+  trx: Db,
+  personId: string,
+  templateId: string | null,
+  assignedBy: string,
+  now: string,
+): Promise<void> {
+  if (templateId === null) {
+    await deleteAssignment(trx, personId);
   } else {
-    const template = await findTemplateById(ctx.db, body.templateId);
+    const template = await findTemplateById(trx, templateId);
     if (!template) {
       throw new AppError("validation_failed", "No such pathway template.", {
         templateId: "No such template",
@@ -599,17 +733,11 @@ export async function setPathwayAssignment(
         templateId: "This template is archived",
       });
     }
-    await upsertAssignment(ctx.db, {
-      person_id: person.id,
+    await upsertAssignment(trx, {
+      person_id: personId,
       template_id: template.id,
-      assigned_at: nowIso(ctx),
-      assigned_by: actor.personId,
+      assigned_at: now,
+      assigned_by: assignedBy,
     });
   }
-  const followed = await resolveTemplateOf(ctx.db, person.id);
-  return {
-    personId: person.id,
-    source: followed?.source ?? (body.templateId ? "assigned" : "default"),
-    template: followed ? { id: followed.row.id, name: followed.row.name } : null,
-  };
 }
