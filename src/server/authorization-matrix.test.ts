@@ -6,6 +6,7 @@ import {
   growthPlanSectionKeys,
 } from "#core/growth-plan.schemas.ts";
 import type { Actor } from "#server/context.ts";
+import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/energy-journal.service.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-sharing.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
@@ -251,6 +252,24 @@ const scenarios: Scenario[] = [
     description: "directory",
     call: () => ({ url: "/api/people?q=person" }),
     expect: signedIn(200),
+  },
+  {
+    route: "GET /api/account/notices",
+    description: "own notices",
+    call: () => ({ url: "/api/account/notices" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/account/notices/:noticeId/dismiss",
+    description: "the subject's notice",
+    call: async ({ t, fixture, subjectId }) => {
+      const noticeId = await noticeAdminBecameManager(t.ctx.db, t.ctx.clock, {
+        personId: subjectId,
+        adminId: fixture.admin.id,
+      });
+      return { url: `/api/account/notices/${noticeId}/dismiss`, body: {} };
+    },
+    expect: { ...signedIn(404), self: 204 },
   },
   {
     route: "GET /api/people/filters",

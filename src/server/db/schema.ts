@@ -71,6 +71,17 @@ export type AuditEventsTable = {
   window_key: string | null;
 };
 
+export type NoticesTable = {
+  id: string;
+  person_id: string;
+  /** What happened; the presenter words it. */
+  kind: string;
+  /** Who caused it, when someone did. */
+  actor_id: string | null;
+  created_at: string;
+  dismissed_at: string | null;
+};
+
 export type InstallationTable = {
   id: string;
   set_up_at: string;
@@ -276,6 +287,7 @@ export type Database = {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   installation: InstallationTable;
+  notices: NoticesTable;
   invitations: InvitationsTable;
   pathway_templates: PathwayTemplatesTable;
   pathway_stages: PathwayStagesTable;

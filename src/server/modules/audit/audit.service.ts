@@ -15,6 +15,7 @@ export type AuditTargetType =
   | "invitation"
   | "route"
   | "growth-plan"
+  | "notice"
   | "growth-plan-template"
   | "growth-plan-prompts"
   | "pathway-template";

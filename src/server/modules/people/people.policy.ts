@@ -85,6 +85,15 @@ export const peoplePolicies = definePolicies("people", {
   manage: (actor: PolicyActor): boolean => isAdmin(actor),
 });
 
+/**
+ * An admin who makes themselves someone's manager gains what that person shares with their
+ * manager. It stays possible (admins fix reporting lines), but is audited as its own action and
+ * the person is told.
+ */
+export function makesThemselvesManager(actor: PolicyActor, managerId: string | null | undefined) {
+  return isAdmin(actor) && managerId === actor.personId;
+}
+
 /** Directory status filter that matches exactly the people `canReadPerson` allows in lists. */
 export function readableStatuses(
   actor: PolicyActor,

@@ -16,6 +16,7 @@ import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
+import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { deleteSessionsOfPerson } from "#server/modules/auth/auth.queries.ts";
 import {
@@ -29,6 +30,7 @@ import {
   canReadAccount,
   canReadEmployment,
   canReadPerson,
+  makesThemselvesManager,
   readableStatuses,
   relationOf,
   relationToReportOf,
@@ -296,6 +298,7 @@ export async function createPerson(
         target: { type: "person", id: personId },
         details: { role: input.role, managerId: input.managerId ?? null },
       });
+      await auditAdminBecomingManager(trx, ctx, actor, meta, personId, input.managerId);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(input.email);
@@ -391,6 +394,7 @@ async function auditPersonUpdate(
       target,
       details: { from: person.manager_id, to: input.managerId ?? null },
     });
+    await auditAdminBecomingManager(trx, ctx, actor, meta, person.id, input.managerId);
   }
   if (fields.includes("role")) {
     await recordAuditEvent(trx, ctx.clock, meta, {
@@ -400,6 +404,23 @@ async function auditPersonUpdate(
       details: { from: person.role, to: input.role },
     });
   }
+}
+
+async function auditAdminBecomingManager(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  personId: string,
+  managerId: string | null | undefined,
+): Promise<void> {
+  if (!makesThemselvesManager(actor, managerId)) return;
+  await recordAuditEvent(trx, ctx.clock, meta, {
+    action: "people.admin_became_manager",
+    actorId: actor.personId,
+    target: { type: "person", id: personId },
+  });
+  await noticeAdminBecameManager(trx, ctx.clock, { personId, adminId: actor.personId });
 }
 
 /** Ends the person's sessions and pending invitation in the same transaction. */
