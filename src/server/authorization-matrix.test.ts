@@ -7,8 +7,8 @@ import {
 } from "#core/growth-plan.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
-import { logEnergyEntry } from "#server/modules/growth-plans/energy-journal.service.ts";
-import { addPlanComment } from "#server/modules/growth-plans/growth-plan-sharing.service.ts";
+import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
+import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";

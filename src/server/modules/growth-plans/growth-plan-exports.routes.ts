@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { exportFormats, PlanIdParams } from "#core/growth-plan.schemas.ts";
+import type { AppContext } from "#server/context.ts";
+import { actorOf } from "#server/http/route-access.ts";
+import { exportPlan } from "./growth-plan-exports.service.ts";
+import { growthPlanPolicies } from "./growth-plans.policy.ts";
+
+const tags = ["growth plans"];
+
+/** Exports of what the reader may read. */
+export const growthPlanExportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
+  for (const format of exportFormats) {
+    app.get(
+      `/api/growth-plans/:planId/export.${format}`,
+      {
+        config: { access: "signed-in", policy: growthPlanPolicies.read },
+        schema: {
+          tags,
+          summary: `Export what the reader may read as ${format.toUpperCase()}`,
+          params: PlanIdParams,
+        },
+      },
+      async (request, reply) => {
+        const exported = await exportPlan(ctx, actorOf(request), request.params.planId, format);
+        return reply
+          .header("content-type", exported.contentType)
+          .header("content-disposition", `attachment; filename="${exported.fileName}"`)
+          .header("x-content-type-options", "nosniff")
+          .send(typeof exported.body === "string" ? exported.body : Buffer.from(exported.body));
+      },
+    );
+  }
+};
