@@ -12,11 +12,9 @@ import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
-import { createCustomItem } from "#server/modules/pathways/pathway-progress.service.ts";
-import {
-  addPathwayItem,
-  createPathwayTemplate,
-} from "#server/modules/pathways/pathway-templates.service.ts";
+import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
+import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
+import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import {
   createPerson,
   createPersonWithoutPassword,
