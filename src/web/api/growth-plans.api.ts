@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
   type AddEnergyFindingBody,
   CommentList,

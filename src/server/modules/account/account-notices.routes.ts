@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import { NoticeIdParams, NoticeList } from "#core/notice.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";

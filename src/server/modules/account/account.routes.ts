@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AccountSessionList, ChangePasswordBody, EmptyBody } from "#core/auth.schemas.ts";
+import { AccountSessionList, ChangePasswordBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { clearSessionCookie } from "#server/http/session-cookie.ts";

@@ -1,6 +1,7 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody, SessionInfo, SignInBody } from "#core/auth.schemas.ts";
+import { SessionInfo, SignInBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { actorOf } from "#server/http/route-access.ts";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody, SessionInfo } from "#core/auth.schemas.ts";
+import { SessionInfo } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
   AcceptInvitationBody,
   InvitationCreated,

@@ -29,8 +29,6 @@ import {
 
 // The member's own items: added to a stage of their pathway, changed and deleted by them alone.
 
-// ── The member's own items ─────────────────────────────────────────────────────────────────────
-
 /** Own items go into a stage of the template the person follows. */
 async function assertStageOfTemplate(db: Db, personId: string, keyId: string): Promise<void> {
   const template = await resolveTemplateOf(db, personId);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
   CreatePathwayTemplateBody,
   PathwayTemplateDetail,
