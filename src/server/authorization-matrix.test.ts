@@ -1,10 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  documentSectionKeys,
-  emptyGoal,
-  growthPlanSectionKeys,
-} from "#core/growth-plan.schemas.ts";
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
+import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";

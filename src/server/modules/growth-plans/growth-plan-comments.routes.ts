@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { EmptyBody } from "#core/common.schemas.ts";
+import { CommentIdParams, PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
 import {
-  CommentIdParams,
   CommentList,
   CommentListQuery,
   CommentView,
   CreateCommentBody,
-  PlanIdParams,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sharing.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import {

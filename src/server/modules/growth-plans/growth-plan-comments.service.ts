@@ -1,11 +1,13 @@
 import {
-  type CommentList,
-  type CommentListQuery,
-  type CommentView,
-  type CreateCommentBody,
   type GrowthPlanSectionKey,
   growthPlanSectionKeys,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
+import type {
+  CommentList,
+  CommentListQuery,
+  CommentView,
+  CreateCommentBody,
+} from "#core/growth-plan/sharing.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";

@@ -4,14 +4,13 @@ import {
   AddEnergyFindingBody,
   CreateEnergyEntryBody,
   EnergyEntry,
-  EnergyEntryIdParams,
   EnergyEntryList,
   EnergyEntryQuery,
   EnergySummary,
   EnergySummaryQuery,
-  PlanIdParams,
-  SectionSaved,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/energy.schemas.ts";
+import { EnergyEntryIdParams, PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
+import { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import {

@@ -1,15 +1,15 @@
+import type {
+  AddEnergyFindingBody,
+  CreateEnergyEntryBody,
+  EnergyEntry,
+  EnergyEntryList,
+  EnergyEntryQuery,
+  EnergySummary,
+  EnergySummaryQuery,
+} from "#core/growth-plan/energy.schemas.ts";
 import { summarizeEnergy } from "#core/growth-plan/energy-summary.ts";
-import {
-  type AddEnergyFindingBody,
-  type CreateEnergyEntryBody,
-  type EnergyEntry,
-  type EnergyEntryList,
-  type EnergyEntryQuery,
-  type EnergySummary,
-  type EnergySummaryQuery,
-  growthPlanLimits,
-  type SectionSaved,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { exportFormats, PlanIdParams } from "#core/growth-plan.schemas.ts";
+import { exportFormats } from "#core/growth-plan/adoption.schemas.ts";
+import { PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { exportPlan } from "./growth-plan-exports.service.ts";

@@ -1,5 +1,5 @@
-import type { ExportFormat } from "#core/growth-plan.schemas.ts";
-import { growthPlanLimits } from "#core/growth-plan.schemas.ts";
+import type { ExportFormat } from "#core/growth-plan/adoption.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { loadReadablePlan } from "./growth-plans.access.ts";
 import {

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { GoalIdParams, PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
 import {
   CreateGoalBody,
   DeleteGoalBody,
   GoalConflict,
   GoalDeleted,
-  GoalIdParams,
   GoalSaved,
-  PlanIdParams,
   SaveGoalBody,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/saving.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";

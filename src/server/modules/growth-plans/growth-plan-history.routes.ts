@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { EmptyBody } from "#core/common.schemas.ts";
+import { PlanIdParams, PlanView, RevisionParams } from "#core/growth-plan/plans.schemas.ts";
 import {
-  PlanIdParams,
-  PlanView,
   RevisionDetail,
   RevisionList,
   RevisionListQuery,
-  RevisionParams,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/revisions.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import {

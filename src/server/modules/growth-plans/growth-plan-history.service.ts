@@ -1,13 +1,15 @@
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type {
+  PlanSnapshot,
+  RevisionDetail,
+  RevisionList,
+  RevisionListQuery,
+} from "#core/growth-plan/revisions.schemas.ts";
 import {
   type DocumentSectionKey,
   documentSectionKeys,
-  type GoalContent,
-  type PlanSnapshot,
-  type PlanView,
-  type RevisionDetail,
-  type RevisionList,
-  type RevisionListQuery,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
 import {
-  documentSectionKeys,
-  PlanIdParams,
   SectionConflict,
   SectionSaved,
   saveSectionBodies,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/saving.schemas.ts";
+import { documentSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { PlanIdParams, SharingView, UpdateSharingBody } from "#core/growth-plan.schemas.ts";
+import { PlanIdParams } from "#core/growth-plan/plans.schemas.ts";
+import { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { getSharing, updateSharing } from "./growth-plan-sharing.service.ts";

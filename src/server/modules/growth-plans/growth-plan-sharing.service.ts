@@ -1,9 +1,6 @@
 import type { FieldErrors } from "#core/errors.ts";
-import {
-  growthPlanSectionKeys,
-  type SharingView,
-  type UpdateSharingBody,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
+import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { GrowthPlanAdoption } from "#core/growth-plan/adoption.schemas.ts";
 import {
   CreateTemplateBody,
-  GrowthPlanAdoption,
   PromptList,
   TemplateIdParams,
   TemplateList,
@@ -9,7 +9,7 @@ import {
   TemplateView,
   UpdatePromptsBody,
   UpdateTemplateBody,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/templates.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";

@@ -1,10 +1,10 @@
+import type { GrowthPlanAdoption } from "#core/growth-plan/adoption.schemas.ts";
 import {
   defaultReflectionPrompts,
   defaultTemplates,
 } from "#core/growth-plan/growth-plan-defaults.ts";
 import type {
   CreateTemplateBody,
-  GrowthPlanAdoption,
   PromptList,
   TemplateBody,
   TemplateContent,
@@ -12,7 +12,7 @@ import type {
   TemplateView,
   UpdatePromptsBody,
   UpdateTemplateBody,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/templates.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";

@@ -1,4 +1,4 @@
-import type { GrowthPlanSectionKey } from "#core/growth-plan.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { findPersonById, type PersonRow } from "#server/modules/people/people.queries.ts";

@@ -1,4 +1,5 @@
-import type { GoalView, SectionView } from "#core/growth-plan.schemas.ts";
+import type { GoalView } from "#core/growth-plan/goals.schemas.ts";
+import type { SectionView } from "#core/growth-plan/plans.schemas.ts";
 import { ConflictError } from "#server/errors.ts";
 
 /** A save based on a version that is no longer current; carries what is stored now. */

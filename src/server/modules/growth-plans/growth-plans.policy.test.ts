@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GrowthPlanSectionKey } from "#core/growth-plan.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
 import {
   growthPlanPolicies,
   managerGrantee,

@@ -1,8 +1,8 @@
+import type { PlanRelation } from "#core/growth-plan/plans.schemas.ts";
 import {
   type GrowthPlanSectionKey,
   growthPlanSectionKeys,
-  type PlanRelation,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { AppError, notFound } from "#server/errors.ts";
 import { AccessDeniedError } from "#server/modules/audit/access-denials.ts";

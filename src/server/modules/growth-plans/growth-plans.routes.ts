@@ -8,7 +8,7 @@ import {
   PlanView,
   RenamePlanBody,
   SharedPlanList,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/plans.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { growthPlanCommentRoutes } from "./growth-plan-comments.routes.ts";

@@ -1,24 +1,28 @@
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import { standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
+import type {
+  CreatePlanBody,
+  PlanList,
+  PlanListQuery,
+  PlanView,
+  SharedPlanList,
+} from "#core/growth-plan/plans.schemas.ts";
+import type {
+  CreateGoalBody,
+  DeleteGoalBody,
+  GoalSaved,
+  SaveGoalBody,
+  SectionSaved,
+} from "#core/growth-plan/saving.schemas.ts";
 import {
-  type CreateGoalBody,
-  type CreatePlanBody,
-  type DeleteGoalBody,
   type DocumentSectionContent,
   type DocumentSectionKey,
   documentSectionKeys,
   emptySectionContent,
-  type GoalContent,
-  type GoalSaved,
-  growthPlanLimits,
-  type PlanList,
-  type PlanListQuery,
-  type PlanView,
-  type SaveGoalBody,
-  type SectionSaved,
-  type SharedPlanList,
   sectionsSharedWithManagerByDefault,
-  type TemplateView,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
+import type { TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
