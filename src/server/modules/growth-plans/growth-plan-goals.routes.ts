@@ -10,8 +10,8 @@ import {
 } from "#core/growth-plan/saving.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { createGoal, deleteGoal, saveGoal } from "./growth-plan-goals.service.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
-import { createGoal, deleteGoal, saveGoal } from "./growth-plans.service.ts";
 
 const tags = ["growth plans"];
 

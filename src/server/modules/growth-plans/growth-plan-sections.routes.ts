@@ -8,8 +8,8 @@ import {
 import { documentSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { saveSection } from "./growth-plan-sections.service.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
-import { saveSection } from "./growth-plans.service.ts";
 
 const tags = ["growth plans"];
 

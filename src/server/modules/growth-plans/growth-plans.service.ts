@@ -1,4 +1,3 @@
-import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import { standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
 import type {
@@ -8,16 +7,8 @@ import type {
   PlanView,
   SharedPlanList,
 } from "#core/growth-plan/plans.schemas.ts";
-import type {
-  CreateGoalBody,
-  DeleteGoalBody,
-  GoalSaved,
-  SaveGoalBody,
-  SectionSaved,
-} from "#core/growth-plan/saving.schemas.ts";
 import {
   type DocumentSectionContent,
-  type DocumentSectionKey,
   documentSectionKeys,
   emptySectionContent,
   sectionsSharedWithManagerByDefault,
@@ -32,27 +23,16 @@ import { completeGrowthPlanStep } from "#server/modules/pathways/pathway-progres
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import { findTemplate, listPrompts } from "./growth-plan-templates.service.ts";
 import { type LoadedPlan, loadOwnPlan, loadReadablePlan } from "./growth-plans.access.ts";
-import { GoalConflictError, SectionConflictError } from "./growth-plans.errors.ts";
 import {
   growthPlanPolicies,
   managerGrantee,
   planRelationOf,
   readableSections,
 } from "./growth-plans.policy.ts";
-import {
-  presentGoal,
-  presentPlanListItem,
-  presentPlanView,
-  presentSection,
-} from "./growth-plans.presenters.ts";
+import { presentPlanListItem, presentPlanView } from "./growth-plans.presenters.ts";
 import {
   archiveActivePlanOfOwner,
-  bumpPlanVersion,
-  countGoalsAndLastPosition,
-  deleteGoalIfAt,
   energyOverview,
-  findGoal,
-  findSection,
   hasActivePlanUpdatedSince,
   hasPlanCreatedSince,
   insertGoals,
@@ -65,15 +45,12 @@ import {
   listPlansSharedWith,
   listSections,
   listSharesOfPlans,
-  partHasRevisions,
   replaceShares,
-  updateGoalIfAt,
   updatePlanMetadata,
-  updateSectionIfAt,
 } from "./growth-plans.queries.ts";
-import { goalPart, recordRevision, sectionPart } from "./growth-plans.revisions.ts";
+import { goalPart, sectionPart } from "./growth-plans.revisions.ts";
 
-const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
+export const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 
 // ── For other modules ───────────────────────────────────────────────────────────────────────
 
@@ -93,6 +70,7 @@ const toIso = (value: Date | string) =>
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
 
 /** The one view every read and every export is built from. */
+
 export async function buildPlanView(ctx: AppContext, actor: Actor, loaded: LoadedPlan) {
   const { plan, owner, facts } = loaded;
   const relation = planRelationOf(actor, facts) ?? "viewer";
@@ -216,6 +194,7 @@ const anotherPlanActivated = () =>
   new AppError("conflict", "Another plan was made active at the same moment. Try again.");
 
 /** A new plan with its sections, goals, creation revisions and the default sharing. */
+
 export async function writeNewPlan(
   trx: Db,
   plan: {
@@ -382,200 +361,4 @@ export async function archivePlan(
     });
   }
   return getPlan(ctx, actor, planId);
-}
-
-// ── Autosave: sections and goals ────────────────────────────────────────────────────────────
-
-/**
- * One short transaction: take the plan's next version, write the section only if it is still
- * at `baseVersion`, record the revision. A stale save writes nothing and answers 409 with what
- * is stored now.
- */
-export async function saveSection<K extends DocumentSectionKey>(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  key: K,
-  input: { baseVersion: number; content: DocumentSectionContent[K] },
-): Promise<SectionSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, key, baseVersion: input.baseVersion };
-    if (!(await updateSectionIfAt(trx, target, { content, version, updated_at: now }))) {
-      const current = await findSection(trx, planId, key);
-      if (!current) throw new AppError("not_found", "No such section.");
-      throw new SectionConflictError(presentSection(current));
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: sectionPart(key),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content,
-    });
-    return {
-      planVersion: version,
-      section: { key, version, updatedAt: now, content: input.content } as SectionSaved["section"],
-    };
-  });
-}
-
-/** Appends to a section without a version check: an append cannot overwrite anything. */
-export async function appendToSection<K extends DocumentSectionKey>(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  key: K,
-  append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K],
-): Promise<SectionSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const current = await findSection(trx, planId, key);
-    if (!current) throw new AppError("not_found", "No such section.");
-    const next = append(JSON.parse(current.content) as DocumentSectionContent[K]);
-    const content = JSON.stringify(next);
-    const baseVersion = Number(current.version);
-    if (
-      !(await updateSectionIfAt(
-        trx,
-        { planId, key, baseVersion },
-        { content, version, updated_at: now },
-      ))
-    ) {
-      throw new SectionConflictError(presentSection(current));
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion,
-      part: sectionPart(key),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content,
-    });
-    return {
-      planVersion: version,
-      section: { key, version, updatedAt: now, content: next } as SectionSaved["section"],
-    };
-  });
-}
-
-const tooManyGoals = () =>
-  new AppError(
-    "validation_failed",
-    `A plan holds at most ${growthPlanLimits.goalsPerPlan} goals. Drop or delete one first.`,
-    { goals: `At most ${growthPlanLimits.goalsPerPlan} goals per plan` },
-  );
-
-export async function createGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  input: CreateGoalBody,
-): Promise<GoalSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const goalId = newId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const { count, lastPosition } = await countGoalsAndLastPosition(trx, planId);
-    if (count >= growthPlanLimits.goalsPerPlan) throw tooManyGoals();
-    const position = lastPosition + 1;
-    const row = {
-      id: goalId,
-      plan_id: planId,
-      position,
-      content: JSON.stringify(input.content),
-      version,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertGoals(trx, [row]);
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: null,
-      part: goalPart(goalId),
-      change: "created",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position, content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal(row) };
-  });
-}
-
-/** 409 with the goal as stored now (null: deleted meanwhile); 404 for a goal that never was. */
-async function goalConflict(trx: Db, planId: string, goalId: string): Promise<never> {
-  const current = await findGoal(trx, planId, goalId);
-  if (!current && !(await partHasRevisions(trx, planId, goalPart(goalId)))) {
-    throw new AppError("not_found", "No such goal in this plan.");
-  }
-  throw new GoalConflictError(current ? presentGoal(current) : null);
-}
-
-export async function saveGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  goalId: string,
-  input: SaveGoalBody,
-): Promise<GoalSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, goalId, baseVersion: input.baseVersion };
-    const saved = await updateGoalIfAt(trx, target, { content, version, updated_at: now });
-    if (!saved) return goalConflict(trx, planId, goalId);
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: goalPart(goalId),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position: Number(saved.position), content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal(saved) };
-  });
-}
-
-export async function deleteGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  goalId: string,
-  input: DeleteGoalBody,
-): Promise<{ planVersion: number }> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    if (!(await deleteGoalIfAt(trx, { planId, goalId, baseVersion: input.baseVersion }))) {
-      return goalConflict(trx, planId, goalId);
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: goalPart(goalId),
-      change: "deleted",
-      authorId: actor.personId,
-      at: now,
-      content: null,
-    });
-    return { planVersion: version };
-  });
 }
