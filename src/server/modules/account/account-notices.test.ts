@@ -76,6 +76,32 @@ describe("an administrator who makes themselves someone's manager", () => {
     expect(await noticesOf(memberSession)).toEqual([]);
   });
 
+  it("does the same when an import makes the importing admin someone's manager", async () => {
+    const admin = await createPersonWithoutPassword(t.ctx, { role: "admin", name: "Ida Importer" });
+    const adminSession = await createSession(t.ctx, admin.id);
+    const member = await createPersonWithoutPassword(t.ctx);
+    const csv = `email,name,manager_email\r\n${member.email},${member.name},${admin.email}\r\n`;
+    const applied = await postJson(
+      t.app,
+      "/api/people/import/apply",
+      { csv },
+      {
+        session: adminSession,
+      },
+    );
+    expect(applied.statusCode, applied.body).toBe(200);
+    const [notice] = await noticesOf(await createSession(t.ctx, member.id));
+    expect(notice?.message).toContain("Ida Importer, an administrator");
+    const audit = await getJson(
+      t.app,
+      `/api/audit-events?action=people.admin_became_manager&actorId=${admin.id}`,
+      { session: adminSession },
+    );
+    expect((audit.json() as AuditEventList).events.map((event) => event.target?.id)).toEqual([
+      member.id,
+    ]);
+  });
+
   it("tells nobody when an admin assigns someone else as manager", async () => {
     const admin = await createPersonWithoutPassword(t.ctx, { role: "admin" });
     const manager = await createPersonWithoutPassword(t.ctx);

@@ -232,11 +232,15 @@ async function auditPersonUpdate(
   }
 }
 
-async function auditAdminBecomingManager(
+/**
+ * When `actor` is an admin making themselves the person's manager: its own audit action and a
+ * notice to the person, in the caller's transaction (edit, create and import all call this).
+ */
+export async function auditAdminBecomingManager(
   trx: Db,
   ctx: AppContext,
   actor: Actor,
-  meta: RequestMeta,
+  meta: RequestMeta | null,
   personId: string,
   managerId: string | null | undefined,
 ): Promise<void> {
