@@ -147,12 +147,12 @@ export function assertCanReadAdoption(actor: PolicyActor): void {
   assertAdmin(growthPlanPolicies.readAdoption(actor));
 }
 
+const noSuchPlan = "No such growth plan.";
+
 /** A plan that exists but that the actor may not read: 404, and an audited denial. */
 export function planDenied(planId: string): AccessDeniedError {
   return new AccessDeniedError({ type: "growth-plan", id: planId }, noSuchPlan);
 }
-
-const noSuchPlan = "No such growth plan.";
 
 /** A plan that does not exist: the same 404, but nothing was denied. */
 export function planNotFound(): AppError {
