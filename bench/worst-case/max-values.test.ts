@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CreateGoalBody, growthPlanLimits, saveSectionBodies } from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import { CreateGoalBody, saveSectionBodies } from "#core/growth-plan/saving.schemas.ts";
 import { CreatePersonBody } from "#core/people.schemas.ts";
 import {
   emailOfLength,

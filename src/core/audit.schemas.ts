@@ -15,6 +15,7 @@ export const auditActions = [
   "people.created",
   "people.updated",
   "people.manager_changed",
+  "people.admin_became_manager",
   "people.role_changed",
   "people.deactivated",
   "people.reactivated",
@@ -22,6 +23,22 @@ export const auditActions = [
   "people.exported",
   "invitation.created",
   "invitation.accepted",
+  "pathway_template.created",
+  "pathway_template.imported",
+  "pathway_template.updated",
+  "pathway_template.archived",
+  "pathway_template.restored",
+  "pathway_template.made_default",
+  "pathway_stage.added",
+  "pathway_stage.removed",
+  "pathway_item.added",
+  "pathway_item.updated",
+  "pathway_item.removed",
+  "pathway_items.reordered",
+  "pathway.assigned",
+  "growth_plan_template.created",
+  "growth_plan_template.updated",
+  "growth_plan_prompts.updated",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);
@@ -54,6 +71,10 @@ export const AuditEventView = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   requestId: z.string().nullable(),
   address: z.string().nullable(),
+  /** How many times it happened: repeated access denials of one actor on one route are one
+   * event per hour, from `at` (the first) to `lastAt` (the latest). */
+  count: z.number().int().min(1),
+  lastAt: z.string(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 

@@ -32,9 +32,6 @@ export const ChangePasswordBody = z.strictObject({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
-/** Body of state-changing requests that carry no data: JSON is still required (CSRF). */
-export const EmptyBody = z.strictObject({});
-
 export const SessionInfo = z.object({
   user: CurrentUser,
   session: z.object({

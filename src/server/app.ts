@@ -26,6 +26,7 @@ import { registerSecurityHeaders, securityHeadersFor } from "./http/security-hea
 import { registerSessions } from "./http/sessions.ts";
 import { isPageRequest, registerSpa } from "./http/spa.ts";
 import { accountRoutes } from "./modules/account/account.routes.ts";
+import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts";
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -90,6 +91,7 @@ export async function buildApp(
   await app.register(setupRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
+  await app.register(accountNoticeRoutes, { ctx });
   const mailer =
     options.mailer === undefined ? config.smtp && createSmtpMailer(config.smtp) : options.mailer;
   await app.register(peopleRoutes, { ctx });

@@ -1,21 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  documentSectionKeys,
-  emptyGoal,
-  growthPlanSectionKeys,
-} from "#core/growth-plan.schemas.ts";
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
+import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
-import { logEnergyEntry } from "#server/modules/growth-plans/energy-journal.service.ts";
-import { addPlanComment } from "#server/modules/growth-plans/growth-plan-sharing.service.ts";
+import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
+import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
+import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
-import { createCustomItem } from "#server/modules/pathways/pathway-progress.service.ts";
-import {
-  addPathwayItem,
-  createPathwayTemplate,
-} from "#server/modules/pathways/pathway-templates.service.ts";
+import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
+import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
+import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import {
   createPerson,
   createPersonWithoutPassword,
@@ -24,11 +20,15 @@ import {
 } from "#server/testing/factories.ts";
 import { postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { isRegisteredPolicy, policiesEvaluatedDuring, registeredPolicies } from "./policies.ts";
 
 /**
  * Every registered API route, called by every kind of actor, against a subject who reports to
  * `manager`, who reports to `skipLevel`. Each call gets a fresh subject and fresh sessions, so
- * no call depends on another. A route without a row here, or without a policy, fails.
+ * no call depends on another. A route without a row here fails, and so does a route whose policy
+ * is not an entry of a registry, a registry entry that no route declares, and a route whose
+ * declared entry was not evaluated while any of its cases was served (checked by whichever of
+ * the route's cases runs last, so the check holds in any order).
  */
 
 const actors = [
@@ -107,6 +107,8 @@ const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix =
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
 
+const matrixMeta = { requestId: "matrix", address: "127.0.0.1", userAgent: null };
+
 const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
   personId: fixture.admin.id,
   role: "admin",
@@ -116,18 +118,29 @@ const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
 /** A template of its own for a call that changes one: one stage, optionally one item. */
 const newTemplate = async (context: CaseContext, withItem = false) => {
   const admin = matrixAdmin(context);
-  const template = await createPathwayTemplate(context.t.ctx, admin, {
-    name: `Matrix ${context.serial}`,
-    description: "",
-    audience: "",
-    stages: ["y1q1"],
-  });
+  const template = await createPathwayTemplate(
+    context.t.ctx,
+    admin,
+    {
+      name: `Matrix ${context.serial}`,
+      description: "",
+      audience: "",
+      stages: ["y1q1"],
+    },
+    matrixMeta,
+  );
   const stageId = template.stages[0]?.id ?? "";
   if (!withItem) return { id: template.id, stageId, itemId: "" };
-  const withOne = await addPathwayItem(context.t.ctx, admin, template.id, {
-    stageId,
-    description: "Attend one live learning session",
-  });
+  const withOne = await addPathwayItem(
+    context.t.ctx,
+    admin,
+    template.id,
+    {
+      stageId,
+      description: "Attend one live learning session",
+    },
+    matrixMeta,
+  );
   return { id: template.id, stageId, itemId: withOne.stages[0]?.items[0]?.id ?? "" };
 };
 
@@ -234,6 +247,24 @@ const scenarios: Scenario[] = [
     description: "directory",
     call: () => ({ url: "/api/people?q=person" }),
     expect: signedIn(200),
+  },
+  {
+    route: "GET /api/account/notices",
+    description: "own notices",
+    call: () => ({ url: "/api/account/notices" }),
+    expect: signedIn(200),
+  },
+  {
+    route: "POST /api/account/notices/:noticeId/dismiss",
+    description: "the subject's notice",
+    call: async ({ t, fixture, subjectId }) => {
+      const noticeId = await noticeAdminBecameManager(t.ctx.db, t.ctx.clock, {
+        personId: subjectId,
+        adminId: fixture.admin.id,
+      });
+      return { url: `/api/account/notices/${noticeId}/dismiss`, body: {} };
+    },
+    expect: { ...signedIn(404), self: 204 },
   },
   {
     route: "GET /api/people/filters",
@@ -647,6 +678,15 @@ const growthPlanScenarios: Scenario[] = [
     expect: signedIn(200),
   },
   {
+    route: "GET /api/growth-plans/shared-with-me",
+    description: "with a report's plan shared with the manager",
+    call: async (context) => {
+      await subjectPlan(context);
+      return { url: "/api/growth-plans/shared-with-me" };
+    },
+    expect: signedIn(200),
+  },
+  {
     route: "GET /api/growth-plans/adoption",
     description: "aggregate counts",
     call: () => ({ url: "/api/growth-plans/adoption" }),
@@ -917,16 +957,29 @@ describe("authorization matrix", () => {
   it("has a policy and a row for every registered API route, and no row for a route that does not exist", () => {
     const declared = t.app.declaredRoutes;
     expect(declared.length).toBeGreaterThan(20);
-    expect(declared.filter((route) => route.policy === null).map(routeKey)).toEqual([]);
+    expect(declared.filter((route) => !isRegisteredPolicy(route.policy)).map(routeKey)).toEqual([]);
     const covered = new Set(scenarios.map((scenario) => scenario.route));
     expect(declared.map(routeKey).filter((key) => !covered.has(key))).toEqual([]);
     const registered = new Set(declared.map(routeKey));
     expect([...covered].filter((key) => !registered.has(key))).toEqual([]);
   });
 
+  it("declares every rule of every policy registry on some route", () => {
+    const declared = new Set(t.app.declaredRoutes.map((route) => route.policy?.policyName));
+    const unused = registeredPolicies()
+      .map((rule) => rule.policyName)
+      .filter((name) => !declared.has(name));
+    expect(unused).toEqual([]);
+  });
+
   const cases = scenarios.flatMap((scenario) =>
     actors.map((actor) => ({ scenario, actor, expected: scenario.expect[actor] })),
   );
+  const casesLeft = new Map<string, number>();
+  for (const { scenario } of cases) {
+    casesLeft.set(scenario.route, (casesLeft.get(scenario.route) ?? 0) + 1);
+  }
+  const evaluatedFor = new Map<string, Set<string>>();
 
   it.each(cases)(
     "$scenario.route ($scenario.description) as $actor answers $expected",
@@ -943,8 +996,28 @@ describe("authorization matrix", () => {
       const session = actorId ? await createSession(t.ctx, actorId) : null;
       await scenario.prepare?.(context);
       const [method = "GET"] = scenario.route.split(" ");
-      const response = await send(t.app, method, await scenario.call(context), session);
+      const call = await scenario.call(context);
+      let response: Awaited<ReturnType<typeof send>> | undefined;
+      const evaluated = await policiesEvaluatedDuring(async () => {
+        response = await send(t.app, method, call, session);
+      });
+      if (!response) throw new Error("No response");
       expect(response.statusCode, response.body).toBe(expected);
+      const seen = evaluatedFor.get(scenario.route) ?? new Set<string>();
+      for (const name of evaluated) seen.add(name);
+      evaluatedFor.set(scenario.route, seen);
+      const left = (casesLeft.get(scenario.route) ?? 0) - 1;
+      casesLeft.set(scenario.route, left);
+      if (left === 0) {
+        const route = t.app.declaredRoutes.find(
+          (declared) => routeKey(declared) === scenario.route,
+        );
+        const rule = route?.policy?.policyName;
+        expect(
+          [...seen],
+          `${scenario.route} declares ${rule}; its service never evaluates it`,
+        ).toContain(rule);
+      }
     },
   );
 });

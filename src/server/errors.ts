@@ -15,6 +15,20 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A save made from a version that is no longer current: 409, and the error body carries
+ * `current`, what is stored now, so the client can compare instead of overwriting.
+ */
+export class ConflictError<Current> extends AppError {
+  override name = "ConflictError";
+  readonly current: Current;
+
+  constructor(message: string, current: Current) {
+    super("conflict", message);
+    this.current = current;
+  }
+}
+
 /** Answered for anything the actor may not read, so that existence does not leak. */
 export function notFound(message = "Not found."): AppError {
   return new AppError("not_found", message);

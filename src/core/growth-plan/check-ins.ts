@@ -1,4 +1,4 @@
-import type { CheckInCadence, ScheduleItem } from "../growth-plan.schemas.ts";
+import type { CheckInCadence, ScheduleItem } from "./sections.schemas.ts";
 
 export type ScheduledCheckIn = { scheduleId: string; dueOn: string; label: string };
 

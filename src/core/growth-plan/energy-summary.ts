@@ -1,4 +1,5 @@
-import type { EnergyGroup, EnergySummary, EnergyTendency } from "../growth-plan.schemas.ts";
+import type { EnergyGroup, EnergySummary } from "./energy.schemas.ts";
+import type { EnergyTendency } from "./sections.schemas.ts";
 
 /** An entry as the summary needs it. */
 export type EnergyReading = {

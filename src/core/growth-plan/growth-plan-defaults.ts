@@ -1,4 +1,4 @@
-import type { ReflectionPrompt, TemplateContent, TemplateView } from "../growth-plan.schemas.ts";
+import type { ReflectionPrompt, TemplateContent, TemplateView } from "./templates.schemas.ts";
 
 /**
  * What Trellis ships for growth plans: Section 1's reflection prompts and four starting

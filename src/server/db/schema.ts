@@ -63,6 +63,23 @@ export type AuditEventsTable = {
   request_id: string | null;
   address: string | null;
   details: string | null;
+  /** How many times this event happened in its window (repeated denials), else 1. */
+  occurrences: Generated<number>;
+  /** The latest of those times; null when it happened once. */
+  last_at: string | null;
+  /** Actor, route and window a repeated denial is counted into; null for other events. */
+  window_key: string | null;
+};
+
+export type NoticesTable = {
+  id: string;
+  person_id: string;
+  /** What happened; the presenter words it. */
+  kind: string;
+  /** Who caused it, when someone did. */
+  actor_id: string | null;
+  created_at: string;
+  dismissed_at: string | null;
 };
 
 export type InstallationTable = {
@@ -270,6 +287,7 @@ export type Database = {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   installation: InstallationTable;
+  notices: NoticesTable;
   invitations: InvitationsTable;
   pathway_templates: PathwayTemplatesTable;
   pathway_stages: PathwayStagesTable;

@@ -4,7 +4,7 @@ import {
   ResponseSerializationError,
 } from "fastify-type-provider-zod";
 import type { ErrorBody, ErrorCode, FieldErrors } from "#core/errors.ts";
-import { AppError } from "#server/errors.ts";
+import { AppError, ConflictError } from "#server/errors.ts";
 import { addRequestIdAndCaching } from "./response-headers.ts";
 import type { SecurityHeaders } from "./security-headers.ts";
 
@@ -60,6 +60,11 @@ function validationBody(error: FastifyError): ErrorBody {
 
 /** The single mapping from anything thrown to the API's error shape; no stack leaves the server. */
 export function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ConflictError) {
+    return reply
+      .status(error.statusCode)
+      .send({ ...errorBody(error.code, error.message, error.fields), current: error.current });
+  }
   if (error instanceof AppError) {
     return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.fields));
   }

@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
+import { isRegisteredPolicy, type RoutePolicy } from "#server/policies.ts";
 
 /**
  * Every API route declares who may call it at all (`access`; without it the route refuses to
- * register) and the resource policy that decides what it may do with the object (`policy`,
- * `<resource>.<rule>`, implemented in that feature's policy module). The authorization matrix
- * test fails for a route without a policy or without a row in the matrix.
+ * register) and the resource policy that decides what it may do with the object (`policy`, an
+ * entry of a feature's policy registry such as `growthPlanPolicies.readHistory`, which the
+ * route's service calls to decide). The authorization matrix test fails for a route without a
+ * registered policy, whose service never evaluates it, or without a row in the matrix.
  */
 export type RouteAccess = "public" | "signed-in" | "admin";
 
-export type RoutePolicy = `${string}.${string}`;
+export type { RoutePolicy };
 
 export type DeclaredRoute = {
   method: string;
@@ -41,6 +43,9 @@ export function registerRouteAccess(app: FastifyInstance): void {
     const { access, policy } = route.config ?? {};
     if (!access) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+    if (policy !== undefined && !isRegisteredPolicy(policy)) {
+      throw new Error(`Route ${route.method} ${route.url} names a policy no registry defines`);
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {

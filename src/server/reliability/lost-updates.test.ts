@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyGoal } from "#core/growth-plan.schemas.ts";
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { createPerson, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";

@@ -1,42 +1,50 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
+import type { ExportFormat } from "#core/growth-plan/adoption.schemas.ts";
 import {
   type AddEnergyFindingBody,
-  CommentList,
-  CommentView,
   type CreateEnergyEntryBody,
-  type CreatePlanBody,
-  type CreateTemplateBody,
-  type DocumentSectionContent,
-  type DocumentSectionKey,
   EnergyEntry,
   EnergyEntryList,
   EnergySummary,
   type EnergySummaryQuery,
-  type ExportFormat,
-  GoalConflict,
-  type GoalContent,
-  GoalDeleted,
-  GoalSaved,
-  type GoalView,
-  type GrowthPlanSectionKey,
+} from "#core/growth-plan/energy.schemas.ts";
+import type { GoalContent, GoalView } from "#core/growth-plan/goals.schemas.ts";
+import {
+  type CreatePlanBody,
   PlanList,
   PlanView,
-  PromptList,
-  RevisionDetail,
-  RevisionList,
-  SectionConflict,
-  SectionSaved,
   type SectionView,
   SharedPlanList,
+} from "#core/growth-plan/plans.schemas.ts";
+import { RevisionDetail, RevisionList } from "#core/growth-plan/revisions.schemas.ts";
+import {
+  GoalConflict,
+  GoalDeleted,
+  GoalSaved,
+  SectionConflict,
+  SectionSaved,
+} from "#core/growth-plan/saving.schemas.ts";
+import type {
+  DocumentSectionContent,
+  DocumentSectionKey,
+  GrowthPlanSectionKey,
+} from "#core/growth-plan/sections.schemas.ts";
+import {
+  CommentList,
+  CommentView,
   SharingView,
+  type UpdateSharingBody,
+} from "#core/growth-plan/sharing.schemas.ts";
+import {
+  type CreateTemplateBody,
+  PromptList,
   TemplateList,
   TemplateView,
   type UpdatePromptsBody,
-  type UpdateSharingBody,
   type UpdateTemplateBody,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/templates.schemas.ts";
 import { ApiError } from "./api-error.ts";
 import { apiRequest } from "./api-request.ts";
 import { withSearchParams } from "./search-params.ts";

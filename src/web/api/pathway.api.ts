@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import { type PathwayImportBody, PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
 import {
   type AddPathwayStageBody,

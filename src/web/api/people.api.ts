@@ -1,4 +1,5 @@
-import { EmptyBody, SessionInfo } from "#core/auth.schemas.ts";
+import { SessionInfo } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
   type AcceptInvitationBody,
   type CreatePersonBody,

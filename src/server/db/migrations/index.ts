@@ -6,6 +6,8 @@ import * as growthPlans from "./2026-11-22-04-growth-plans.ts";
 import * as reportsIndex from "./2026-11-22-05-reports-index.ts";
 import * as pathwayContentVersion from "./2026-11-22-06-pathway-content-version.ts";
 import * as growthPlanContentVersions from "./2026-11-22-07-growth-plan-content-versions.ts";
+import * as auditDenialWindows from "./2026-12-01-01-audit-denial-windows.ts";
+import * as notices from "./2026-12-01-02-notices.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-05-reports-index": reportsIndex,
   "2026-11-22-06-pathway-content-version": pathwayContentVersion,
   "2026-11-22-07-growth-plan-content-versions": growthPlanContentVersions,
+  "2026-12-01-01-audit-denial-windows": auditDenialWindows,
+  "2026-12-01-02-notices": notices,
 };

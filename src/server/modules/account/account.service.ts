@@ -2,12 +2,14 @@ import type { AccountSessionList, ChangePasswordBody } from "#core/auth.schemas.
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { assertOwnAccount } from "#server/modules/auth/auth.policy.ts";
 import { presentAccountSession } from "#server/modules/auth/auth.presenters.ts";
 import { deleteSessionsOfPerson, listSessionsOfPerson } from "#server/modules/auth/auth.queries.ts";
 import { hashPassword, verifyPassword } from "#server/modules/auth/passwords.ts";
 import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 
 export async function listMySessions(ctx: AppContext, actor: Actor): Promise<AccountSessionList> {
+  assertOwnAccount(actor, actor.personId);
   const sessions = await listSessionsOfPerson(ctx.db, actor.personId);
   return { sessions: sessions.map((session) => presentAccountSession(session, actor.sessionId)) };
 }
@@ -18,6 +20,7 @@ export async function signOutEverywhere(
   actor: Actor,
   meta: RequestMeta,
 ): Promise<void> {
+  assertOwnAccount(actor, actor.personId);
   const ended = await deleteSessionsOfPerson(ctx.db, actor.personId);
   await recordAuditEvent(ctx.db, ctx.clock, meta, {
     action: "auth.sign_out_everywhere",
@@ -34,6 +37,7 @@ export async function changePassword(
   input: ChangePasswordBody,
   meta: RequestMeta,
 ): Promise<void> {
+  assertOwnAccount(actor, actor.personId);
   const person = await findPersonById(ctx.db, actor.personId);
   const verified = person?.password_hash
     ? await verifyPassword(person.password_hash, input.currentPassword)

@@ -1,7 +1,11 @@
+import type { Selectable } from "kysely";
 import type { AuditEventView } from "#core/audit.schemas.ts";
 import type { AuditEventsTable } from "#server/db/schema.ts";
 
-type AuditEventRow = AuditEventsTable & { actor_name: string | null; target_name: string | null };
+type AuditEventRow = Selectable<AuditEventsTable> & {
+  actor_name: string | null;
+  target_name: string | null;
+};
 
 function parseDetails(details: string | null): Record<string, unknown> | null {
   if (!details) return null;
@@ -28,6 +32,8 @@ export function presentAuditEvent(event: AuditEventRow): AuditEventView {
     details: parseDetails(event.details),
     requestId: event.request_id,
     address: event.address,
+    count: event.occurrences,
+    lastAt: event.last_at ?? event.at,
   };
 }
 

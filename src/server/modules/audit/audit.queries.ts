@@ -6,6 +6,26 @@ export async function insertAuditEvent(db: Db, event: Insertable<AuditEventsTabl
   await db.insertInto("audit_events").values(event).execute();
 }
 
+/**
+ * Inserts the first event of its window, or counts one more into the row already there. One
+ * statement on both engines (INSERT … ON CONFLICT DO UPDATE), so concurrent denials all count.
+ */
+export async function countAuditEventIntoWindow(
+  db: Db,
+  event: Insertable<AuditEventsTable> & { window_key: string },
+): Promise<void> {
+  await db
+    .insertInto("audit_events")
+    .values(event)
+    .onConflict((conflict) =>
+      conflict.column("window_key").doUpdateSet((eb) => ({
+        occurrences: eb("audit_events.occurrences", "+", 1),
+        last_at: eb.ref("excluded.at"),
+      })),
+    )
+    .execute();
+}
+
 export async function countAuditEventsForTarget(
   db: Db,
   filter: { action: string; targetType: string; targetId: string; since: string },

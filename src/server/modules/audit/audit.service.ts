@@ -5,11 +5,20 @@ import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { assertCanReadAuditLog } from "./audit.policy.ts";
 import { decodeAuditCursor, encodeAuditCursor, presentAuditEvent } from "./audit.presenters.ts";
-import { insertAuditEvent, searchAuditEvents } from "./audit.queries.ts";
+import { countAuditEventIntoWindow, insertAuditEvent, searchAuditEvents } from "./audit.queries.ts";
 
 export type { AuditAction };
 
-export type AuditTargetType = "person" | "email" | "invitation" | "route" | "growth-plan";
+export type AuditTargetType =
+  | "person"
+  | "email"
+  | "invitation"
+  | "route"
+  | "growth-plan"
+  | "notice"
+  | "growth-plan-template"
+  | "growth-plan-prompts"
+  | "pathway-template";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -18,14 +27,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Writes one audit event; pass the transaction when the audited change is part of one. */
-export async function recordAuditEvent(
-  db: Db,
-  clock: Clock,
-  meta: RequestMeta | null,
-  entry: AuditEntry,
-): Promise<void> {
-  await insertAuditEvent(db, {
+function eventRow(clock: Clock, meta: RequestMeta | null, entry: AuditEntry) {
+  return {
     id: newId(),
     at: clock.now().toISOString(),
     actor_id: entry.actorId,
@@ -35,6 +38,39 @@ export async function recordAuditEvent(
     request_id: meta?.requestId ?? null,
     address: meta?.address ?? null,
     details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
+/** Writes one audit event; pass the transaction when the audited change is part of one. */
+export async function recordAuditEvent(
+  db: Db,
+  clock: Clock,
+  meta: RequestMeta | null,
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAuditEvent(db, eventRow(clock, meta, entry));
+}
+
+/** Repeated events of one actor on one route share a row per window of this length. */
+export const repeatWindowMs = 60 * 60 * 1000;
+
+/**
+ * Records an event that a caller can repeat at will (an access denial): the first one of the
+ * window is a row with its details; the next ones of the same actor (or, without one, address),
+ * route and window only count into that row, so the log grows by at most one row per window.
+ */
+export async function recordRepeatableAuditEvent(
+  db: Db,
+  clock: Clock,
+  meta: RequestMeta | null,
+  entry: AuditEntry & { route: string },
+): Promise<void> {
+  const now = clock.now().getTime();
+  const windowStart = new Date(now - (now % repeatWindowMs)).toISOString();
+  const who = entry.actorId ?? `address:${meta?.address ?? "unknown"}`;
+  await countAuditEventIntoWindow(db, {
+    ...eventRow(clock, meta, entry),
+    window_key: [entry.action, who, entry.route, windowStart].join(" "),
   });
 }
 

@@ -1,11 +1,13 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody, SessionInfo, SignInBody } from "#core/auth.schemas.ts";
+import { SessionInfo, SignInBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { clearSessionCookie, setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
+import { authPolicies } from "./auth.policy.ts";
 import { getSessionInfo, signIn, signOut } from "./auth.service.ts";
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -24,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       config: {
         access: "public",
-        policy: "auth.sign-in",
+        policy: authPolicies.signIn,
         rateLimit: { max: ctx.config.signIn.maxAttemptsPerAddress, timeWindow: 60_000 },
       },
       schema: {
@@ -44,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     "/api/auth/session",
     {
-      config: { access: "signed-in", policy: "session.self" },
+      config: { access: "signed-in", policy: authPolicies.ownAccount },
       schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
     },
     async (request) => getSessionInfo(ctx, actorOf(request)),
@@ -53,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     "/api/auth/sign-out",
     {
-      config: { access: "signed-in", policy: "session.self" },
+      config: { access: "signed-in", policy: authPolicies.ownAccount },
       schema: { tags: ["auth"], summary: "End this session", body: EmptyBody },
     },
     async (request, reply) => {

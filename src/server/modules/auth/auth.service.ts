@@ -10,6 +10,7 @@ import {
   findPersonByEmail,
   findPersonById,
 } from "#server/modules/people/people.queries.ts";
+import { assertOwnAccount, authPolicies } from "./auth.policy.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
 import {
   deleteExpiredSessions,
@@ -57,7 +58,8 @@ export async function signIn(
   await assertNotThrottled(ctx, email, meta);
   const person = await findPersonByEmail(ctx.db, email);
   const verified =
-    person?.password_hash && person.status === "active"
+    person?.password_hash &&
+    authPolicies.signIn({ status: person.status, hasPassword: person.password_hash !== null })
       ? await verifyPassword(person.password_hash, input.password)
       : await verifyDecoyPassword(input.password);
   if (!person || !verified) {
@@ -125,6 +127,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Ac
 }
 
 export async function signOut(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
+  assertOwnAccount(actor, actor.personId);
   await deleteSession(ctx.db, actor.sessionId);
   await recordAuditEvent(ctx.db, ctx.clock, meta, {
     action: "auth.sign_out",
@@ -143,6 +146,7 @@ export async function getSessionInfo(
     countActiveDirectReports(ctx.db, [actor.personId]),
   ]);
   if (!person || !session) throw new AppError("unauthenticated", "Sign in to continue.");
+  assertOwnAccount(actor, session.person_id);
   const managesPeople = (reports.get(person.id) ?? 0) > 0;
   return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs, managesPeople);
 }

@@ -1,5 +1,6 @@
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import { defaultReflectionPrompts } from "#core/growth-plan/growth-plan-defaults.ts";
-import type { DocumentSectionContent, GoalContent } from "#core/growth-plan.schemas.ts";
+import type { DocumentSectionContent } from "#core/growth-plan/sections.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import type { PlanView } from "#core/growth-plan.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { renderPlanPdf } from "./growth-plan-pdf.ts";
 import { renderPlanMarkdown } from "./growth-plans.exports.ts";
 

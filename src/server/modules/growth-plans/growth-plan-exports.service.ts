@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
-import type { ExportFormat } from "#core/growth-plan.schemas.ts";
-import { growthPlanLimits } from "#core/growth-plan.schemas.ts";
+import type { ExportFormat } from "#core/growth-plan/adoption.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import type { Download } from "#server/http/download.ts";

@@ -1,17 +1,20 @@
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type {
+  PlanSnapshot,
+  RevisionDetail,
+  RevisionList,
+  RevisionListQuery,
+} from "#core/growth-plan/revisions.schemas.ts";
 import {
   type DocumentSectionKey,
   documentSectionKeys,
-  type GoalContent,
-  type PlanSnapshot,
-  type PlanView,
-  type RevisionDetail,
-  type RevisionList,
-  type RevisionListQuery,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
+import { growthPlanPolicies } from "./growth-plans.policy.ts";
 import { partOf, presentRevision } from "./growth-plans.presenters.ts";
 import {
   bumpPlanVersion,
@@ -42,7 +45,7 @@ export async function listPlanRevisions(
   planId: string,
   query: RevisionListQuery,
 ): Promise<RevisionList> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.readHistory, historyRefusal);
   const rows = await listRevisions(ctx.db, planId, {
     before: query.before,
     limit: query.limit + 1,
@@ -128,7 +131,7 @@ export async function getPlanRevision(
   planId: string,
   version: number,
 ): Promise<RevisionDetail> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.readHistory, historyRefusal);
   const rebuilt = await rebuildAt(ctx, planId, version);
   const authorId = rebuilt.revision.author_id;
   const author = authorId ? await findPersonById(ctx.db, authorId) : undefined;
@@ -161,7 +164,7 @@ export async function restorePlanRevision(
   planId: string,
   version: number,
 ): Promise<PlanView> {
-  await loadOwnPlan(ctx, actor, planId, historyRefusal);
+  await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.edit, historyRefusal);
   const { snapshot } = await rebuildAt(ctx, planId, version);
   const [sections, goals] = await Promise.all([
     listSections(ctx.db, planId, documentSectionKeys),

@@ -1,10 +1,7 @@
 import { PDFDocument, rgb } from "pdf-lib";
-import {
-  type goalStatuses,
-  type PlanView,
-  sectionTitles,
-  trajectoryLabels,
-} from "#core/growth-plan.schemas.ts";
+import type { goalStatuses } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { sectionTitles, trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
 import { removeUnsafeLinks } from "#core/safe-markdown.ts";
 import { createDocumentFonts } from "#server/shared/pdf/pdf-fonts.ts";
 import { drawLine, layoutParagraphs, type TextStyle } from "#server/shared/pdf/pdf-text.ts";

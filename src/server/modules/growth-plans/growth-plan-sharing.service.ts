@@ -1,37 +1,13 @@
 import type { FieldErrors } from "#core/errors.ts";
-import {
-  type CommentList,
-  type CommentListQuery,
-  type CommentView,
-  type CreateCommentBody,
-  type GrowthPlanSectionKey,
-  growthPlanSectionKeys,
-  type SharingView,
-  type UpdateSharingBody,
-} from "#core/growth-plan.schemas.ts";
-import { newId } from "#core/ids.ts";
+import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
+import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
-import { loadOwnPlan, loadPlan, loadReadablePlan } from "./growth-plans.access.ts";
-import {
-  assertCanReadSection,
-  assertOwnerOnly,
-  canManageSharing,
-  canResolveComment,
-  managerGrantee,
-  readableSections,
-} from "./growth-plans.policy.ts";
-import { presentComment, presentPlanPerson } from "./growth-plans.presenters.ts";
-import {
-  findComment,
-  insertComment,
-  listComments,
-  listShares,
-  replaceShares,
-  resolveComment,
-  type ShareRow,
-} from "./growth-plans.queries.ts";
+import { loadOwnPlan, loadPlan } from "./growth-plans.access.ts";
+import { assertOwnerOnly, growthPlanPolicies, managerGrantee } from "./growth-plans.policy.ts";
+import { presentPlanPerson } from "./growth-plans.presenters.ts";
+import { listShares, replaceShares, type ShareRow } from "./growth-plans.queries.ts";
 
 const sharingRefusal = "Only the owner decides who sees a plan.";
 
@@ -72,7 +48,7 @@ export async function getSharing(
   planId: string,
 ): Promise<SharingView> {
   const { facts, owner } = await loadPlan(ctx.db, planId);
-  assertOwnerOnly(actor, facts, canManageSharing, sharingRefusal);
+  assertOwnerOnly(actor, facts, growthPlanPolicies.share, sharingRefusal);
   return presentSharing(ctx, owner.manager_id, facts.shares);
 }
 
@@ -83,7 +59,7 @@ export async function updateSharing(
   planId: string,
   input: UpdateSharingBody,
 ): Promise<SharingView> {
-  const plan = await loadOwnPlan(ctx, actor, planId, sharingRefusal);
+  const plan = await loadOwnPlan(ctx, actor, planId, growthPlanPolicies.share, sharingRefusal);
   const named = [...new Set(growthPlanSectionKeys.flatMap((key) => input.sections[key].people))];
   const found = new Map(
     (await listPeopleByIds(ctx.db, named)).map((person) => [person.id, person]),
@@ -110,82 +86,4 @@ export async function updateSharing(
   });
   const owner = await findPersonById(ctx.db, plan.owner_id);
   return presentSharing(ctx, owner?.manager_id ?? null, await listShares(ctx.db, planId));
-}
-
-async function presentComments(
-  ctx: AppContext,
-  rows: Awaited<ReturnType<typeof listComments>>,
-): Promise<CommentView[]> {
-  const ids = new Set(rows.flatMap((row) => [row.author_id, row.resolved_by ?? row.author_id]));
-  const people = new Map(
-    (await listPeopleByIds(ctx.db, [...ids])).map((person) => [person.id, person]),
-  );
-  return rows.map((row) => presentComment(row, people));
-}
-
-/** Comments on the sections the reader may read right now, oldest first. */
-export async function listPlanComments(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  query: CommentListQuery,
-): Promise<CommentList> {
-  const { facts } = await loadReadablePlan(ctx, actor, planId);
-  const readable = readableSections(actor, facts);
-  const sections: GrowthPlanSectionKey[] = query.section
-    ? readable.filter((key) => key === query.section)
-    : readable;
-  const rows = (await listComments(ctx.db, planId, sections)).filter(
-    (row) => query.includeResolved || row.resolved_at === null,
-  );
-  return { comments: await presentComments(ctx, rows) };
-}
-
-export async function addPlanComment(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  input: CreateCommentBody,
-): Promise<CommentView> {
-  const { facts } = await loadPlan(ctx.db, planId);
-  assertCanReadSection(actor, facts, input.section);
-  const row = {
-    id: newId(),
-    plan_id: planId,
-    section_key: input.section,
-    author_id: actor.personId,
-    body: input.body,
-    created_at: ctx.clock.now().toISOString(),
-    resolved_at: null,
-    resolved_by: null,
-  };
-  await insertComment(ctx.db, row);
-  const [comment] = await presentComments(ctx, [row]);
-  if (!comment) throw new AppError("not_found", "No such comment.");
-  return comment;
-}
-
-export async function resolvePlanComment(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  commentId: string,
-): Promise<CommentView> {
-  const { facts } = await loadPlan(ctx.db, planId);
-  const comment = await findComment(ctx.db, planId, commentId);
-  if (!comment) {
-    assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
-    throw new AppError("not_found", "No such comment.");
-  }
-  assertCanReadSection(actor, facts, comment.section_key as GrowthPlanSectionKey);
-  assertOwnerOnly(actor, facts, canResolveComment, "Only the owner resolves comments.");
-  await resolveComment(ctx.db, commentId, {
-    resolved_at: ctx.clock.now().toISOString(),
-    resolved_by: actor.personId,
-  });
-  const updated = await findComment(ctx.db, planId, commentId);
-  if (!updated) throw new AppError("not_found", "No such comment.");
-  const [view] = await presentComments(ctx, [updated]);
-  if (!view) throw new AppError("not_found", "No such comment.");
-  return view;
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlanView, SharingView, UpdateSharingBody } from "#core/growth-plan.schemas.ts";
-import { growthPlanSectionKeys } from "#core/growth-plan.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
+import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";

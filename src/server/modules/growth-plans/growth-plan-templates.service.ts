@@ -1,10 +1,10 @@
+import type { GrowthPlanAdoption } from "#core/growth-plan/adoption.schemas.ts";
 import {
   defaultReflectionPrompts,
   defaultTemplates,
 } from "#core/growth-plan/growth-plan-defaults.ts";
 import type {
   CreateTemplateBody,
-  GrowthPlanAdoption,
   PromptList,
   TemplateBody,
   TemplateContent,
@@ -12,13 +12,18 @@ import type {
   TemplateView,
   UpdatePromptsBody,
   UpdateTemplateBody,
-} from "#core/growth-plan.schemas.ts";
-import type { Actor, AppContext } from "#server/context.ts";
+} from "#core/growth-plan/templates.schemas.ts";
+import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
-import { assertCanManageGrowthPlanContent } from "./growth-plans.policy.ts";
+import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import {
+  assertCanManageGrowthPlanContent,
+  assertCanReadAdoption,
+  assertCanReadGrowthPlanContent,
+} from "./growth-plans.policy.ts";
 import {
   countAdoptionByDepartment,
   countPlansUpdatedSince,
@@ -75,6 +80,16 @@ export async function findTemplate(db: Db, templateId: string): Promise<Template
   return shippedTemplates().find((template) => template.id === templateId) ?? null;
 }
 
+/** The templates, for a person who reads them (starting a plan, the admin pages). */
+export async function getTemplates(
+  ctx: AppContext,
+  actor: Actor,
+  query: { includeArchived: boolean },
+): Promise<TemplateList> {
+  assertCanReadGrowthPlanContent(actor);
+  return listTemplates(ctx, query);
+}
+
 export async function listTemplates(
   ctx: AppContext,
   query: { includeArchived: boolean },
@@ -96,6 +111,7 @@ export async function createTemplate(
   ctx: AppContext,
   actor: Actor,
   input: CreateTemplateBody,
+  meta: RequestMeta,
 ): Promise<TemplateView> {
   assertCanManageGrowthPlanContent(actor);
   const taken = () =>
@@ -109,6 +125,12 @@ export async function createTemplate(
       if (await findTemplate(trx, id)) throw taken();
       const now = nowIso(ctx);
       await insertTemplateRow(trx, { ...templateColumns(body, actor, now), id, created_at: now });
+      await recordAuditEvent(trx, ctx.clock, meta, {
+        action: "growth_plan_template.created",
+        actorId: actor.personId,
+        target: { type: "growth-plan-template", id },
+        details: { name: body.name },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
@@ -126,6 +148,7 @@ export async function updateTemplate(
   actor: Actor,
   templateId: string,
   input: UpdateTemplateBody,
+  meta: RequestMeta,
 ): Promise<TemplateView> {
   assertCanManageGrowthPlanContent(actor);
   const { baseVersion, ...body } = input;
@@ -141,6 +164,12 @@ export async function updateTemplate(
     } else if (!(await updateTemplateRowAt(trx, baseVersion, columns))) {
       throw changedMeanwhile("this template");
     }
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "growth_plan_template.updated",
+      actorId: actor.personId,
+      target: { type: "growth-plan-template", id: templateId },
+      details: { version: baseVersion + 1, archived: body.archived },
+    });
   });
   return loadTemplate(ctx.db, templateId);
 }
@@ -164,6 +193,12 @@ async function loadTemplate(db: Db, id: string): Promise<TemplateView> {
 
 const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 
+/** The prompts, for a person who reads them (the prompts page, a new plan). */
+export async function getPrompts(ctx: AppContext, actor: Actor): Promise<PromptList> {
+  assertCanReadGrowthPlanContent(actor);
+  return listPrompts(ctx);
+}
+
 export async function listPrompts(ctx: AppContext): Promise<PromptList> {
   const rows = await listPromptRows(ctx.db);
   if (rows.length === 0) {
@@ -180,6 +215,7 @@ export async function updatePrompts(
   ctx: AppContext,
   actor: Actor,
   input: UpdatePromptsBody,
+  meta: RequestMeta,
 ): Promise<PromptList> {
   assertCanManageGrowthPlanContent(actor);
   await ctx.db.transaction().execute(async (trx) => {
@@ -192,6 +228,12 @@ export async function updatePrompts(
       updated_by: actor.personId,
       version: currentVersion + 1,
     });
+    await recordAuditEvent(trx, ctx.clock, meta, {
+      action: "growth_plan_prompts.updated",
+      actorId: actor.personId,
+      target: { type: "growth-plan-prompts", id: "reflection-prompts" },
+      details: { version: currentVersion + 1, prompts: input.prompts.length },
+    });
   });
   return listPrompts(ctx);
 }
@@ -200,7 +242,7 @@ const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000;
 
 /** Counts only: admins see adoption, never a plan's content. */
 export async function getAdoption(ctx: AppContext, actor: Actor): Promise<GrowthPlanAdoption> {
-  assertCanManageGrowthPlanContent(actor);
+  assertCanReadAdoption(actor);
   const since = new Date(ctx.clock.now().getTime() - thirtyDaysMs).toISOString();
   const [rows, updated] = await Promise.all([
     countAdoptionByDepartment(ctx.db),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultTemplates } from "#core/growth-plan/growth-plan-defaults.ts";
-import type { TemplateBody, TemplateView } from "#core/growth-plan.schemas.ts";
+import type { TemplateBody, TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";

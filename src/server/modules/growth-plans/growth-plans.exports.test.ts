@@ -1,6 +1,7 @@
 import { micromark } from "micromark";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GoalContent, PlanView } from "#core/growth-plan.schemas.ts";
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { parseCsv } from "#server/shared/csv.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";

@@ -1,11 +1,7 @@
-import {
-  type EnergyEntry,
-  type GoalView,
-  type goalStatuses,
-  type PlanView,
-  sectionTitles,
-  trajectoryLabels,
-} from "#core/growth-plan.schemas.ts";
+import type { EnergyEntry } from "#core/growth-plan/energy.schemas.ts";
+import type { GoalView, goalStatuses } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { sectionTitles, trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
 import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
 import { writeCsv } from "#server/shared/csv.ts";
 

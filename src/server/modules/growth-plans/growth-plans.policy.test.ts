@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { GrowthPlanSectionKey } from "#core/growth-plan.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
 import {
-  canEditPlan,
-  canManageGrowthPlanContent,
-  canReadPlan,
+  growthPlanPolicies,
   managerGrantee,
   type PlanAccessFacts,
   planRelationOf,
@@ -68,13 +66,24 @@ describe("growth plan policy", () => {
     ({ actor, facts, relation, sections, edit }) => {
       expect(planRelationOf(actor, facts)).toBe(relation);
       expect(readableSections(actor, facts)).toEqual(sections);
-      expect(canReadPlan(actor, facts)).toBe(sections.length > 0);
-      expect(canEditPlan(actor, facts)).toBe(edit);
+      expect(growthPlanPolicies.read(actor, facts)).toBe(sections.length > 0);
+      expect(growthPlanPolicies.list(actor, facts)).toBe(sections.length > 0);
+      for (const ownerOnly of ["edit", "readHistory", "share", "resolveComment"] as const) {
+        expect(growthPlanPolicies[ownerOnly](actor, facts)).toBe(edit);
+      }
+      for (const section of all) {
+        expect(growthPlanPolicies.readSection(actor, facts, section)).toBe(
+          sections.includes(section),
+        );
+        expect(growthPlanPolicies.comment(actor, facts, section)).toBe(sections.includes(section));
+      }
     },
   );
 
   it("lets only admins manage templates, prompts and adoption figures", () => {
-    expect(canManageGrowthPlanContent(admin("a"))).toBe(true);
-    expect(canManageGrowthPlanContent(member("m"))).toBe(false);
+    expect(growthPlanPolicies.manageContent(admin("a"))).toBe(true);
+    expect(growthPlanPolicies.manageContent(member("m"))).toBe(false);
+    expect(growthPlanPolicies.readAdoption(admin("a"))).toBe(true);
+    expect(growthPlanPolicies.readAdoption(member("m"))).toBe(false);
   });
 });

@@ -1,12 +1,13 @@
+import type { PlanRelation } from "#core/growth-plan/plans.schemas.ts";
 import {
   type GrowthPlanSectionKey,
   growthPlanSectionKeys,
-  type PlanRelation,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
-import { AppError } from "#server/errors.ts";
+import { AppError, notFound } from "#server/errors.ts";
 import { AccessDeniedError } from "#server/modules/audit/access-denials.ts";
 import { relationOf } from "#server/modules/people/people.policy.ts";
+import { definePolicies } from "#server/policies.ts";
 
 /**
  * Who may do what with a growth plan (docs/decisions/010-growth-plan-sharing.md). Pure: the
@@ -59,66 +60,101 @@ export function readableSections(
   return growthPlanSectionKeys.filter((key) => granted.has(key));
 }
 
-export function canReadPlan(actor: PolicyActor, facts: PlanAccessFacts): boolean {
-  return planRelationOf(actor, facts) !== null;
-}
+const isOwner = (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">) =>
+  actor.personId === facts.ownerId;
 
-export function canReadSection(
+const canReadSection = (
   actor: PolicyActor,
   facts: PlanAccessFacts,
   section: GrowthPlanSectionKey,
-): boolean {
-  return readableSections(actor, facts).includes(section);
-}
+): boolean => readableSections(actor, facts).includes(section);
 
-/** Content, title, status, energy entries and restore: the owner only. */
-export function canEditPlan(actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean {
-  return actor.personId === facts.ownerId;
-}
+const isAdmin = (actor: PolicyActor) => actor.role === "admin";
 
-/** Revision history shows private sections too: the owner only. */
-export const canReadPlanHistory = canEditPlan;
-export const canManageSharing = canEditPlan;
-export const canResolveComment = canEditPlan;
+export const growthPlanPolicies = definePolicies("growthPlan", {
+  /** Lists show a plan when the reader may read at least one of its sections. */
+  list: (actor: PolicyActor, facts: PlanAccessFacts): boolean =>
+    readableSections(actor, facts).length > 0,
+  /** Everyone signed in keeps plans of their own. */
+  create: (_actor: PolicyActor): boolean => true,
+  read: (actor: PolicyActor, facts: PlanAccessFacts): boolean =>
+    planRelationOf(actor, facts) !== null,
+  /** The energy journal, its summary and each section's comments. */
+  readSection: canReadSection,
+  /** Anyone who may read a section may comment on it, and reads its comments. */
+  comment: canReadSection,
+  /** Content, title, status, energy entries and restore: the owner only. */
+  edit: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
+    isOwner(actor, facts),
+  /** Revision history shows private sections too: the owner only. */
+  readHistory: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
+    isOwner(actor, facts),
+  share: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
+    isOwner(actor, facts),
+  resolveComment: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
+    isOwner(actor, facts),
+  /** Adoption figures: counts by department, no individual's content. Admins. */
+  readAdoption: isAdmin,
+  /** Templates and prompts are read by everyone signed in, to start and fill in plans. */
+  readContent: (_actor: PolicyActor): boolean => true,
+  /** Templates and prompts are changed by admins. */
+  manageContent: isAdmin,
+});
 
-/** Anyone who may read a section may comment on it, and reads its comments. */
-export const canCommentOnSection = canReadSection;
-
-/** Templates, prompts and adoption figures. */
-export function canManageGrowthPlanContent(actor: PolicyActor): boolean {
-  return actor.role === "admin";
-}
+/** An owner-only rule of the registry above. */
+export type OwnerRule = (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">) => boolean;
 
 export function assertCanReadPlan(actor: PolicyActor, facts: PlanAccessFacts): void {
-  if (!canReadPlan(actor, facts)) throw planNotFound(facts.planId);
+  if (!growthPlanPolicies.read(actor, facts)) throw planDenied(facts.planId);
 }
 
+/** 404 for a section the reader cannot read (decision 010), through `rule`. */
 export function assertCanReadSection(
   actor: PolicyActor,
   facts: PlanAccessFacts,
   section: GrowthPlanSectionKey,
+  rule: typeof growthPlanPolicies.readSection = growthPlanPolicies.readSection,
 ): void {
-  if (!canReadSection(actor, facts, section)) throw planNotFound(facts.planId);
+  if (!rule(actor, facts, section)) throw planDenied(facts.planId);
 }
 
 /** 404 when the actor may not read the plan at all, 403 when they may read but not change it. */
 export function assertOwnerOnly(
   actor: PolicyActor,
   facts: PlanAccessFacts,
-  allowed: (actor: PolicyActor, facts: PlanAccessFacts) => boolean,
+  rule: OwnerRule,
   message: string,
 ): void {
-  if (allowed(actor, facts)) return;
+  if (rule(actor, facts)) return;
   assertCanReadPlan(actor, facts);
   throw new AppError("forbidden", message);
 }
 
-export function assertCanManageGrowthPlanContent(actor: PolicyActor): void {
-  if (!canManageGrowthPlanContent(actor)) {
-    throw new AppError("forbidden", "Only administrators can do this.");
-  }
+function assertAdmin(allowed: boolean): void {
+  if (!allowed) throw new AppError("forbidden", "Only administrators can do this.");
 }
 
-export function planNotFound(planId: string): AccessDeniedError {
-  return new AccessDeniedError({ type: "growth-plan", id: planId }, "No such growth plan.");
+export function assertCanManageGrowthPlanContent(actor: PolicyActor): void {
+  assertAdmin(growthPlanPolicies.manageContent(actor));
+}
+
+export function assertCanReadGrowthPlanContent(actor: PolicyActor): void {
+  if (!growthPlanPolicies.readContent(actor))
+    throw new AppError("unauthenticated", "Sign in to continue.");
+}
+
+export function assertCanReadAdoption(actor: PolicyActor): void {
+  assertAdmin(growthPlanPolicies.readAdoption(actor));
+}
+
+const noSuchPlan = "No such growth plan.";
+
+/** A plan that exists but that the actor may not read: 404, and an audited denial. */
+export function planDenied(planId: string): AccessDeniedError {
+  return new AccessDeniedError({ type: "growth-plan", id: planId }, noSuchPlan);
+}
+
+/** A plan that does not exist: the same 404, but nothing was denied. */
+export function planNotFound(): AppError {
+  return notFound(noSuchPlan);
 }

@@ -1,19 +1,20 @@
+import type { EnergyEntry } from "#core/growth-plan/energy.schemas.ts";
+import type { GoalContent, GoalView } from "#core/growth-plan/goals.schemas.ts";
 import type {
-  CommentView,
-  DocumentSectionKey,
-  EnergyEntry,
-  GoalContent,
-  GoalView,
-  GrowthPlanSectionKey,
   PlanAccess,
   PlanListItem,
   PlanPerson,
   PlanRelation,
   PlanSummary,
   PlanView,
-  RevisionSummary,
   SectionView,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/plans.schemas.ts";
+import type { RevisionSummary } from "#core/growth-plan/revisions.schemas.ts";
+import type {
+  DocumentSectionKey,
+  GrowthPlanSectionKey,
+} from "#core/growth-plan/sections.schemas.ts";
+import type { CommentView } from "#core/growth-plan/sharing.schemas.ts";
 import type { PersonRow } from "#server/modules/people/people.queries.ts";
 import type {
   CommentRow,

@@ -1,24 +1,19 @@
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import { standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
+import type {
+  CreatePlanBody,
+  PlanList,
+  PlanListQuery,
+  PlanView,
+  SharedPlanList,
+} from "#core/growth-plan/plans.schemas.ts";
 import {
-  type CreateGoalBody,
-  type CreatePlanBody,
-  type DeleteGoalBody,
   type DocumentSectionContent,
-  type DocumentSectionKey,
   documentSectionKeys,
   emptySectionContent,
-  type GoalContent,
-  type GoalSaved,
-  growthPlanLimits,
-  type PlanList,
-  type PlanListQuery,
-  type PlanView,
-  type SaveGoalBody,
-  type SectionSaved,
-  type SharedPlanList,
   sectionsSharedWithManagerByDefault,
-  type TemplateView,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
+import type { TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
@@ -28,22 +23,16 @@ import { completeGrowthPlanStep } from "#server/modules/pathways/pathway-progres
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import { findTemplate, listPrompts } from "./growth-plan-templates.service.ts";
 import { type LoadedPlan, loadOwnPlan, loadReadablePlan } from "./growth-plans.access.ts";
-import { GoalConflictError, SectionConflictError } from "./growth-plans.errors.ts";
-import { managerGrantee, planRelationOf, readableSections } from "./growth-plans.policy.ts";
 import {
-  presentGoal,
-  presentPlanListItem,
-  presentPlanView,
-  presentSection,
-} from "./growth-plans.presenters.ts";
+  growthPlanPolicies,
+  managerGrantee,
+  planRelationOf,
+  readableSections,
+} from "./growth-plans.policy.ts";
+import { presentPlanListItem, presentPlanView } from "./growth-plans.presenters.ts";
 import {
   archiveActivePlanOfOwner,
-  bumpPlanVersion,
-  countGoalsAndLastPosition,
-  deleteGoalIfAt,
   energyOverview,
-  findGoal,
-  findSection,
   hasActivePlanUpdatedSince,
   hasPlanCreatedSince,
   insertGoals,
@@ -56,15 +45,12 @@ import {
   listPlansSharedWith,
   listSections,
   listSharesOfPlans,
-  partHasRevisions,
   replaceShares,
-  updateGoalIfAt,
   updatePlanMetadata,
-  updateSectionIfAt,
 } from "./growth-plans.queries.ts";
-import { goalPart, recordRevision, sectionPart } from "./growth-plans.revisions.ts";
+import { goalPart, sectionPart } from "./growth-plans.revisions.ts";
 
-const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
+export const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 
 // ── For other modules ───────────────────────────────────────────────────────────────────────
 
@@ -84,6 +70,7 @@ const toIso = (value: Date | string) =>
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
 
 /** The one view every read and every export is built from. */
+
 export async function buildPlanView(ctx: AppContext, actor: Actor, loaded: LoadedPlan) {
   const { plan, owner, facts } = loaded;
   const relation = planRelationOf(actor, facts) ?? "viewer";
@@ -116,14 +103,15 @@ export async function listPlans(
   );
   return {
     plans: plans.flatMap((plan) => {
-      const readable = readableSections(actor, {
+      const facts = {
         planId: plan.id,
         ownerId,
         ownerActive: owner.status === "active",
         ownerManagerId: owner.manager_id,
         shares: shares.filter((share) => share.plan_id === plan.id),
-      });
-      return readable.length > 0 ? [presentPlanListItem(plan, owner, readable)] : [];
+      };
+      if (!growthPlanPolicies.list(actor, facts)) return [];
+      return [presentPlanListItem(plan, owner, readableSections(actor, facts))];
     }),
   };
 }
@@ -150,6 +138,7 @@ export async function listPlansSharedWithMe(
         ownerManagerId: owner.manager_id,
         shares: shares.filter((share) => share.plan_id === plan.id),
       };
+      if (!growthPlanPolicies.list(actor, facts)) return [];
       const relation = planRelationOf(actor, facts);
       if (relation !== "manager" && relation !== "viewer") return [];
       return [{ ...presentPlanListItem(plan, owner, readableSections(actor, facts)), relation }];
@@ -205,6 +194,7 @@ const anotherPlanActivated = () =>
   new AppError("conflict", "Another plan was made active at the same moment. Try again.");
 
 /** A new plan with its sections, goals, creation revisions and the default sharing. */
+
 export async function writeNewPlan(
   trx: Db,
   plan: {
@@ -288,6 +278,8 @@ export async function createPlan(
   actor: Actor,
   input: CreatePlanBody,
 ): Promise<PlanView> {
+  if (!growthPlanPolicies.create(actor))
+    throw new AppError("forbidden", "You cannot start a plan.");
   const template = input.templateId ? await findTemplate(ctx.db, input.templateId) : null;
   if (input.templateId && (!template || template.archived)) {
     throw new AppError("validation_failed", "There is no such template.", {
@@ -369,200 +361,4 @@ export async function archivePlan(
     });
   }
   return getPlan(ctx, actor, planId);
-}
-
-// ── Autosave: sections and goals ────────────────────────────────────────────────────────────
-
-/**
- * One short transaction: take the plan's next version, write the section only if it is still
- * at `baseVersion`, record the revision. A stale save writes nothing and answers 409 with what
- * is stored now.
- */
-export async function saveSection<K extends DocumentSectionKey>(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  key: K,
-  input: { baseVersion: number; content: DocumentSectionContent[K] },
-): Promise<SectionSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, key, baseVersion: input.baseVersion };
-    if (!(await updateSectionIfAt(trx, target, { content, version, updated_at: now }))) {
-      const current = await findSection(trx, planId, key);
-      if (!current) throw new AppError("not_found", "No such section.");
-      throw new SectionConflictError(presentSection(current));
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: sectionPart(key),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content,
-    });
-    return {
-      planVersion: version,
-      section: { key, version, updatedAt: now, content: input.content } as SectionSaved["section"],
-    };
-  });
-}
-
-/** Appends to a section without a version check: an append cannot overwrite anything. */
-export async function appendToSection<K extends DocumentSectionKey>(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  key: K,
-  append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K],
-): Promise<SectionSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const current = await findSection(trx, planId, key);
-    if (!current) throw new AppError("not_found", "No such section.");
-    const next = append(JSON.parse(current.content) as DocumentSectionContent[K]);
-    const content = JSON.stringify(next);
-    const baseVersion = Number(current.version);
-    if (
-      !(await updateSectionIfAt(
-        trx,
-        { planId, key, baseVersion },
-        { content, version, updated_at: now },
-      ))
-    ) {
-      throw new SectionConflictError(presentSection(current));
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion,
-      part: sectionPart(key),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content,
-    });
-    return {
-      planVersion: version,
-      section: { key, version, updatedAt: now, content: next } as SectionSaved["section"],
-    };
-  });
-}
-
-const tooManyGoals = () =>
-  new AppError(
-    "validation_failed",
-    `A plan holds at most ${growthPlanLimits.goalsPerPlan} goals. Drop or delete one first.`,
-    { goals: `At most ${growthPlanLimits.goalsPerPlan} goals per plan` },
-  );
-
-export async function createGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  input: CreateGoalBody,
-): Promise<GoalSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const goalId = newId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const { count, lastPosition } = await countGoalsAndLastPosition(trx, planId);
-    if (count >= growthPlanLimits.goalsPerPlan) throw tooManyGoals();
-    const position = lastPosition + 1;
-    const row = {
-      id: goalId,
-      plan_id: planId,
-      position,
-      content: JSON.stringify(input.content),
-      version,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertGoals(trx, [row]);
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: null,
-      part: goalPart(goalId),
-      change: "created",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position, content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal(row) };
-  });
-}
-
-/** 409 with the goal as stored now (null: deleted meanwhile); 404 for a goal that never was. */
-async function goalConflict(trx: Db, planId: string, goalId: string): Promise<never> {
-  const current = await findGoal(trx, planId, goalId);
-  if (!current && !(await partHasRevisions(trx, planId, goalPart(goalId)))) {
-    throw new AppError("not_found", "No such goal in this plan.");
-  }
-  throw new GoalConflictError(current ? presentGoal(current) : null);
-}
-
-export async function saveGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  goalId: string,
-  input: SaveGoalBody,
-): Promise<GoalSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, goalId, baseVersion: input.baseVersion };
-    const saved = await updateGoalIfAt(trx, target, { content, version, updated_at: now });
-    if (!saved) return goalConflict(trx, planId, goalId);
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: goalPart(goalId),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position: Number(saved.position), content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal(saved) };
-  });
-}
-
-export async function deleteGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  goalId: string,
-  input: DeleteGoalBody,
-): Promise<{ planVersion: number }> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    if (!(await deleteGoalIfAt(trx, { planId, goalId, baseVersion: input.baseVersion }))) {
-      return goalConflict(trx, planId, goalId);
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: goalPart(goalId),
-      change: "deleted",
-      authorId: actor.personId,
-      at: now,
-      content: null,
-    });
-    return { planVersion: version };
-  });
 }

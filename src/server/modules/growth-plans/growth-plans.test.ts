@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  emptyGoal,
-  type GoalConflict,
-  type GoalSaved,
-  growthPlanSectionKeys,
-  type PlanView,
-  type SectionConflict,
-  type SectionSaved,
-  type SharingView,
-} from "#core/growth-plan.schemas.ts";
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type {
+  GoalConflict,
+  GoalSaved,
+  SectionConflict,
+  SectionSaved,
+} from "#core/growth-plan/saving.schemas.ts";
+import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
+import type { SharingView } from "#core/growth-plan/sharing.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canCreateInvitation, invitationBlocker } from "./invitations.policy.ts";
+import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
 
 describe("invitations policy", () => {
   it.each([
     { role: "admin", expected: true },
     { role: "member", expected: false },
   ] as const)("a $role may create invitations: $expected", ({ role, expected }) => {
-    expect(canCreateInvitation({ personId: "p", role })).toBe(expected);
+    expect(invitationPolicies.create({ personId: "p", role })).toBe(expected);
   });
 
   it.each([
@@ -16,5 +16,6 @@ describe("invitations policy", () => {
     { status: "deactivated", hasPassword: true, expected: "deactivated" },
   ] as const)("$status person, password $hasPassword: blocked by $expected", (person) => {
     expect(invitationBlocker(person)).toBe(person.expected);
+    expect(invitationPolicies.redeem(person)).toBe(person.expected === null);
   });
 });

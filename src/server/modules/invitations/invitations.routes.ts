@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody, SessionInfo } from "#core/auth.schemas.ts";
+import { SessionInfo } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
   AcceptInvitationBody,
   InvitationCreated,
@@ -12,6 +13,7 @@ import { actorOf } from "#server/http/route-access.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import type { Mailer } from "./invitation-mail.ts";
+import { invitationPolicies } from "./invitations.policy.ts";
 import { acceptInvitation, createInvitation, previewInvitation } from "./invitations.service.ts";
 
 export const invitationRoutes: FastifyPluginAsyncZod<{
@@ -21,7 +23,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/people/:id/invitations",
     {
-      config: { access: "admin", policy: "invitations.create" },
+      config: { access: "admin", policy: invitationPolicies.create },
       schema: {
         tags: ["invitations"],
         summary: "Invite a person to set their password (replaces a pending invitation)",
@@ -45,7 +47,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/api/invitations/:token",
     {
-      config: { access: "public", policy: "invitations.token" },
+      config: { access: "public", policy: invitationPolicies.redeem },
       schema: {
         tags: ["invitations"],
         summary: "Who an invitation link is for, while it can still be used",
@@ -59,7 +61,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/invitations/:token/accept",
     {
-      config: { access: "public", policy: "invitations.token" },
+      config: { access: "public", policy: invitationPolicies.redeem },
       schema: {
         tags: ["invitations"],
         summary: "Set my password through an invitation link and sign in",

@@ -13,7 +13,7 @@ import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { hashSessionToken, newSessionToken } from "#server/modules/auth/session-tokens.ts";
 import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 import { invitationMessage, type Mailer } from "./invitation-mail.ts";
-import { canCreateInvitation, invitationBlocker } from "./invitations.policy.ts";
+import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
 import {
   findUsableInvitationByTokenHash,
   insertInvitation,
@@ -44,7 +44,7 @@ export async function createInvitation(
   personId: string,
   meta: RequestMeta,
 ): Promise<InvitationCreated> {
-  if (!canCreateInvitation(actor)) {
+  if (!invitationPolicies.create(actor)) {
     throw new AppError("forbidden", "Only administrators can do this.");
   }
   const token = newSessionToken();
@@ -104,10 +104,10 @@ async function findUsableInvitation(ctx: AppContext, token: string) {
   );
   const usable =
     invitation &&
-    invitationBlocker({
+    invitationPolicies.redeem({
       status: invitation.status,
       hasPassword: invitation.password_hash !== null,
-    }) === null;
+    });
   if (!usable) throw unusableLink();
   return invitation;
 }

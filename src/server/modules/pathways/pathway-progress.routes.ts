@@ -1,30 +1,28 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
-  CreateCustomItemBody,
   HideItemBody,
   MarkItemDoneBody,
   PathwayView,
   PersonPathwayItemParams,
   PersonPathwayParams,
-  UpdateCustomItemBody,
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { pathwayPolicies } from "./pathway.policy.ts";
+import { pathwayCustomItemRoutes } from "./pathway-custom-items.routes.ts";
 import {
-  createCustomItem,
-  deleteOwnItem,
   getMyPathway,
   getPathwayOf,
   hideItem,
   markItemDone,
   undoItemDone,
   unhideItem,
-  updateOwnItem,
 } from "./pathway-progress.service.ts";
 
 const tags = ["pathway"];
 
+/** A person's pathway and their marks on its items. Registers the member's own items' routes. */
 export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
   { ctx },
@@ -32,7 +30,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     "/api/pathway/me",
     {
-      config: { access: "signed-in", policy: "pathway.read" },
+      config: { access: "signed-in", policy: pathwayPolicies.read },
       schema: {
         tags,
         summary: "My pathway: tenure, stages, progress and the home-page card",
@@ -45,7 +43,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.get(
     "/api/people/:id/pathway",
     {
-      config: { access: "signed-in", policy: "pathway.read" },
+      config: { access: "signed-in", policy: pathwayPolicies.read },
       schema: {
         tags,
         summary: "A person's pathway, for them, their management chain and admins",
@@ -59,7 +57,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.put(
     "/api/people/:id/pathway/items/:itemId/done",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Mark an item done (template or own item), with a date, evidence and a note",
@@ -75,7 +73,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.delete(
     "/api/people/:id/pathway/items/:itemId/done",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Undo: the item is open again",
@@ -91,7 +89,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.put(
     "/api/people/:id/pathway/items/:itemId/hidden",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Hide a template item that does not fit (scale back), with an optional reason",
@@ -107,7 +105,7 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
   app.delete(
     "/api/people/:id/pathway/items/:itemId/hidden",
     {
-      config: { access: "signed-in", policy: "pathway.progress" },
+      config: { access: "signed-in", policy: pathwayPolicies.changeProgress },
       schema: {
         tags,
         summary: "Show a hidden item again",
@@ -119,53 +117,5 @@ export const pathwayProgressRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     async (request) => unhideItem(ctx, actorOf(request), request.params.id, request.params.itemId),
   );
 
-  app.post(
-    "/api/people/:id/pathway/custom-items",
-    {
-      config: { access: "signed-in", policy: "pathway.progress" },
-      schema: {
-        tags,
-        summary: "Add an item of my own to a stage",
-        params: PersonPathwayParams,
-        body: CreateCustomItemBody,
-        response: { 201: PathwayView },
-      },
-    },
-    async (request, reply) => {
-      const view = await createCustomItem(ctx, actorOf(request), request.params.id, request.body);
-      return reply.status(201).send(view);
-    },
-  );
-
-  app.patch(
-    "/api/people/:id/pathway/custom-items/:itemId",
-    {
-      config: { access: "signed-in", policy: "pathway.progress" },
-      schema: {
-        tags,
-        summary: "Edit or move an item of my own",
-        params: PersonPathwayItemParams,
-        body: UpdateCustomItemBody,
-        response: { 200: PathwayView },
-      },
-    },
-    async (request) =>
-      updateOwnItem(ctx, actorOf(request), request.params.id, request.params.itemId, request.body),
-  );
-
-  app.delete(
-    "/api/people/:id/pathway/custom-items/:itemId",
-    {
-      config: { access: "signed-in", policy: "pathway.progress" },
-      schema: {
-        tags,
-        summary: "Delete an item of my own",
-        params: PersonPathwayItemParams,
-        body: EmptyBody,
-        response: { 200: PathwayView },
-      },
-    },
-    async (request) =>
-      deleteOwnItem(ctx, actorOf(request), request.params.id, request.params.itemId),
-  );
+  await app.register(pathwayCustomItemRoutes, { ctx });
 };

@@ -1,15 +1,9 @@
-import { newId } from "#core/ids.ts";
-import {
-  type CreateCustomItemBody,
-  type HideItemBody,
-  type MarkItemDoneBody,
-  type PathwayProgressSource,
-  type PathwayView,
-  pathwayApiLimits,
-  type UpdateCustomItemBody,
+import type {
+  HideItemBody,
+  MarkItemDoneBody,
+  PathwayProgressSource,
+  PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
-import { normalizeMarkdown } from "#core/pathway/pathway-markdown.ts";
-import { stageKeyId } from "#core/pathway/pathway-stages.ts";
 import { localDateIn } from "#core/pathway/tenure.ts";
 import type { PersonRelation } from "#core/people.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
@@ -24,13 +18,11 @@ import {
 import {
   assertCanChangePathwayProgress,
   assertCanReadPathway,
-  canChangePathwayProgress,
+  pathwayPolicies,
 } from "./pathway.policy.ts";
-import { presentPathwayView, stageKeyOf } from "./pathway.presenters.ts";
+import { presentPathwayView } from "./pathway.presenters.ts";
 import {
   type CustomItemRow,
-  countCustomItemsOfPerson,
-  deleteCustomItem,
   deleteProgress,
   findAssignedTemplate,
   findCustomItem,
@@ -38,10 +30,8 @@ import {
   findLiveItem,
   findProgress,
   type ItemRow,
-  insertCustomItems,
   listCustomItemsOfPerson,
   listItemsById,
-  listLiveStages,
   listProgressOfPerson,
   type TemplateRow,
   updateCustomItem,
@@ -50,7 +40,8 @@ import {
 import { loadTemplateContent } from "./template-content-cache.ts";
 
 const noSuchPerson = () => new AppError("not_found", "No such person.");
-const noSuchItem = () => new AppError("not_found", "No such item on this pathway.");
+
+export const noSuchItem = () => new AppError("not_found", "No such item on this pathway.");
 
 export type FollowedTemplate = { row: TemplateRow; source: "assigned" | "default" };
 
@@ -137,7 +128,7 @@ export async function getPathwayOf(
 ): Promise<PathwayView> {
   const { person, relation } = await loadPersonFor(ctx, actor, personId);
   assertCanReadPathway(actor, person, relation);
-  return buildView(ctx, person, relation, canChangePathwayProgress(actor, person, relation));
+  return buildView(ctx, person, relation, pathwayPolicies.changeProgress(actor, person, relation));
 }
 
 export function getMyPathway(ctx: AppContext, actor: Actor): Promise<PathwayView> {
@@ -145,7 +136,7 @@ export function getMyPathway(ctx: AppContext, actor: Actor): Promise<PathwayView
 }
 
 /** Loads the person for a progress write: 404 to non-readers, 403 to readers. */
-async function loadWritablePerson(
+export async function loadWritablePerson(
   ctx: AppContext,
   actor: Actor,
   personId: string,
@@ -155,20 +146,26 @@ async function loadWritablePerson(
   return loaded;
 }
 
-function viewAfterWrite(ctx: AppContext, { person }: PersonInContext): Promise<PathwayView> {
+export function viewAfterWrite(ctx: AppContext, { person }: PersonInContext): Promise<PathwayView> {
   return buildView(ctx, person, "self", true);
 }
 
 type Target = { origin: "template"; item: ItemRow } | { origin: "custom"; item: CustomItemRow };
 
 /** A live item of the person's template, or one of their own items; anything else is 404. */
-async function findTarget(db: Db, personId: string, itemId: string): Promise<Target> {
+/** The item of the person's template or of their own, or null when they have no such item. */
+async function findTargetIfAny(db: Db, personId: string, itemId: string): Promise<Target | null> {
   const template = await resolveTemplateOf(db, personId);
   const item = template ? await findLiveItem(db, template.row.id, itemId) : undefined;
   if (item) return { origin: "template", item };
   const custom = await findCustomItem(db, personId, itemId);
-  if (custom) return { origin: "custom", item: custom };
-  throw noSuchItem();
+  return custom ? { origin: "custom", item: custom } : null;
+}
+
+async function findTarget(db: Db, personId: string, itemId: string): Promise<Target> {
+  const target = await findTargetIfAny(db, personId, itemId);
+  if (!target) throw noSuchItem();
+  return target;
 }
 
 function assertValidDoneOn(doneOn: string, today: string, hireDate: string | null): void {
@@ -268,12 +265,9 @@ export async function markPathwayItemDone(
   if (!person) return "not-found";
   const today = todayOf(ctx, person);
   const doneOn = input.doneOn && input.doneOn <= today ? input.doneOn : today;
-  let target: Target;
-  try {
-    target = await findTarget(ctx.db, person.id, input.itemId);
-  } catch {
-    return "not-found";
-  }
+  // Only a missing item is "not-found"; a failing database is an error, not an absence.
+  const target = await findTargetIfAny(ctx.db, person.id, input.itemId);
+  if (!target) return "not-found";
   const marked =
     target.origin === "custom"
       ? target.item.done_on !== null
@@ -348,101 +342,6 @@ export async function unhideItem(
   if (target.origin === "template") {
     await deleteProgress(ctx.db, loaded.person.id, target.item.id, "hidden");
   }
-  return viewAfterWrite(ctx, loaded);
-}
-
-// ── The member's own items ─────────────────────────────────────────────────────────────────────
-
-/** Own items go into a stage of the template the person follows. */
-async function assertStageOfTemplate(db: Db, personId: string, keyId: string): Promise<void> {
-  const template = await resolveTemplateOf(db, personId);
-  const stages = template ? await listLiveStages(db, template.row.id) : [];
-  if (!stages.some((stage) => stageKeyId(stageKeyOf(stage)) === keyId)) {
-    throw new AppError("validation_failed", "Choose a stage of your pathway.", {
-      stageKey: "Not a stage of this pathway",
-    });
-  }
-}
-
-function ownDescription(ctx: AppContext, description: string) {
-  const normalized = normalizeMarkdown(description, ctx.config.handbookBaseUrl);
-  return { description: normalized.markdown, links: JSON.stringify(normalized.links) };
-}
-
-export async function createCustomItem(
-  ctx: AppContext,
-  actor: Actor,
-  personId: string,
-  body: CreateCustomItemBody,
-): Promise<PathwayView> {
-  const loaded = await loadWritablePerson(ctx, actor, personId);
-  await assertStageOfTemplate(ctx.db, loaded.person.id, body.stageKey);
-  if (
-    (await countCustomItemsOfPerson(ctx.db, loaded.person.id)) >=
-    pathwayApiLimits.customItemsPerPerson
-  ) {
-    throw new AppError(
-      "conflict",
-      `You can add at most ${pathwayApiLimits.customItemsPerPerson} items of your own.`,
-    );
-  }
-  const now = ctx.clock.now().toISOString();
-  await insertCustomItems(ctx.db, [
-    {
-      id: newId(),
-      person_id: loaded.person.id,
-      stage_key_id: body.stageKey,
-      title: body.title,
-      ...ownDescription(ctx, body.description),
-      kind: body.kind,
-      done_on: null,
-      evidence_url: null,
-      note: null,
-      done_updated_at: null,
-      created_at: now,
-      updated_at: now,
-    },
-  ]);
-  return viewAfterWrite(ctx, loaded);
-}
-
-async function loadOwnItem(db: Db, personId: string, itemId: string): Promise<CustomItemRow> {
-  const item = await findCustomItem(db, personId, itemId);
-  if (!item) throw noSuchItem();
-  return item;
-}
-
-export async function updateOwnItem(
-  ctx: AppContext,
-  actor: Actor,
-  personId: string,
-  itemId: string,
-  body: UpdateCustomItemBody,
-): Promise<PathwayView> {
-  const loaded = await loadWritablePerson(ctx, actor, personId);
-  const item = await loadOwnItem(ctx.db, loaded.person.id, itemId);
-  if (body.stageKey !== undefined && body.stageKey !== item.stage_key_id) {
-    await assertStageOfTemplate(ctx.db, loaded.person.id, body.stageKey);
-  }
-  await updateCustomItem(ctx.db, item.id, {
-    ...(body.stageKey !== undefined ? { stage_key_id: body.stageKey } : {}),
-    ...(body.title !== undefined ? { title: body.title } : {}),
-    ...(body.kind !== undefined ? { kind: body.kind } : {}),
-    ...(body.description !== undefined ? ownDescription(ctx, body.description) : {}),
-    updated_at: ctx.clock.now().toISOString(),
-  });
-  return viewAfterWrite(ctx, loaded);
-}
-
-export async function deleteOwnItem(
-  ctx: AppContext,
-  actor: Actor,
-  personId: string,
-  itemId: string,
-): Promise<PathwayView> {
-  const loaded = await loadWritablePerson(ctx, actor, personId);
-  const item = await loadOwnItem(ctx.db, loaded.person.id, itemId);
-  await deleteCustomItem(ctx.db, item.id);
   return viewAfterWrite(ctx, loaded);
 }
 

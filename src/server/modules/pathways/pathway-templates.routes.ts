@@ -1,51 +1,34 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
-import { PathwayImportBody, PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
 import {
-  AddPathwayStageBody,
-  CreatePathwayItemBody,
   CreatePathwayTemplateBody,
-  PathwayAssignment,
-  PathwayAssignmentParams,
-  PathwayImportSaved,
-  PathwayStageParams,
   PathwayTemplateDetail,
   PathwayTemplateIdParams,
-  PathwayTemplateItemParams,
   PathwayTemplateList,
   PathwayTemplateListQuery,
-  ReorderPathwayItemsBody,
-  SetPathwayAssignmentBody,
-  UpdatePathwayItemBody,
   UpdatePathwayTemplateBody,
 } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
-import { sendDownload } from "#server/http/download.ts";
 import { actorOf } from "#server/http/route-access.ts";
+import { requestMeta } from "#server/http/sessions.ts";
+import { pathwayPolicies } from "./pathway.policy.ts";
+import { pathwayAssignmentRoutes } from "./pathway-assignments.routes.ts";
+import { pathwayTemplateImportRoutes } from "./pathway-template-imports.routes.ts";
+import { pathwayTemplateItemRoutes } from "./pathway-template-items.routes.ts";
 import {
-  addPathwayItem,
-  addPathwayStage,
   archivePathwayTemplate,
   createPathwayTemplate,
-  exportPathwayTemplate,
   getPathwayTemplate,
   listPathwayTemplates,
   makeDefaultPathwayTemplate,
-  previewPathwayImport,
-  removePathwayItem,
-  removePathwayStage,
-  reorderPathwayItems,
   restorePathwayTemplate,
-  savePathwayImport,
-  setPathwayAssignment,
-  updatePathwayItem,
   updatePathwayTemplate,
 } from "./pathway-templates.service.ts";
 
 const tags = ["pathway templates"];
-const manage = { access: "admin", policy: "pathwayTemplate.manage" } as const;
+const manage = { access: "admin", policy: pathwayPolicies.manage } as const;
 
+/** Pathway templates: list, read, create, edit, archive, restore, make default. Registers the sub-resources' routes. */
 export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
   { ctx },
@@ -76,7 +59,11 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createPathwayTemplate(ctx, actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(
+          await createPathwayTemplate(ctx, actorOf(request), request.body, requestMeta(request)),
+        ),
   );
 
   app.get(
@@ -106,7 +93,13 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request) =>
-      updatePathwayTemplate(ctx, actorOf(request), request.params.templateId, request.body),
+      updatePathwayTemplate(
+        ctx,
+        actorOf(request),
+        request.params.templateId,
+        request.body,
+        requestMeta(request),
+      ),
   );
 
   const lifecycle = [
@@ -118,6 +111,7 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       makeDefaultPathwayTemplate,
     ],
   ] as const;
+
   for (const [action, summary, run] of lifecycle) {
     app.post(
       `/api/pathway-templates/:templateId/${action}`,
@@ -131,190 +125,12 @@ export const pathwayTemplateRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
           response: { 200: PathwayTemplateDetail },
         },
       },
-      async (request) => run(ctx, actorOf(request), request.params.templateId),
+      async (request) =>
+        run(ctx, actorOf(request), request.params.templateId, requestMeta(request)),
     );
   }
 
-  app.post(
-    "/api/pathway-templates/:templateId/stages",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Add a stage (y1q3, considerations)",
-        params: PathwayTemplateIdParams,
-        body: AddPathwayStageBody,
-        response: { 201: PathwayTemplateDetail },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addPathwayStage(ctx, actorOf(request), request.params.templateId, request.body),
-        ),
-  );
-
-  app.delete(
-    "/api/pathway-templates/:templateId/stages/:stageId",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Remove an empty stage",
-        params: PathwayStageParams,
-        body: EmptyBody,
-        response: { 200: PathwayTemplateDetail },
-      },
-    },
-    async (request) =>
-      removePathwayStage(ctx, actorOf(request), request.params.templateId, request.params.stageId),
-  );
-
-  app.put(
-    "/api/pathway-templates/:templateId/stages/:stageId/order",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Reorder the items of a stage",
-        params: PathwayStageParams,
-        body: ReorderPathwayItemsBody,
-        response: { 200: PathwayTemplateDetail },
-      },
-    },
-    async (request) =>
-      reorderPathwayItems(
-        ctx,
-        actorOf(request),
-        request.params.templateId,
-        request.params.stageId,
-        request.body,
-      ),
-  );
-
-  app.post(
-    "/api/pathway-templates/:templateId/items",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Add an item at the end of a stage",
-        params: PathwayTemplateIdParams,
-        body: CreatePathwayItemBody,
-        response: { 201: PathwayTemplateDetail },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await addPathwayItem(ctx, actorOf(request), request.params.templateId, request.body)),
-  );
-
-  app.patch(
-    "/api/pathway-templates/:templateId/items/:itemId",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Edit or move an item; its id and members' progress stay",
-        params: PathwayTemplateItemParams,
-        body: UpdatePathwayItemBody,
-        response: { 200: PathwayTemplateDetail },
-      },
-    },
-    async (request) =>
-      updatePathwayItem(
-        ctx,
-        actorOf(request),
-        request.params.templateId,
-        request.params.itemId,
-        request.body,
-      ),
-  );
-
-  app.delete(
-    "/api/pathway-templates/:templateId/items/:itemId",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Remove an item; members keep their history of it",
-        params: PathwayTemplateItemParams,
-        body: EmptyBody,
-        response: { 200: PathwayTemplateDetail },
-      },
-    },
-    async (request) =>
-      removePathwayItem(ctx, actorOf(request), request.params.templateId, request.params.itemId),
-  );
-
-  app.post(
-    "/api/pathway-templates/import/preview",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Read a handbook-style Markdown page: stages, items and warnings; saves nothing",
-        body: PathwayImportBody,
-        response: { 200: PathwayImportPreview },
-      },
-    },
-    async (request) => previewPathwayImport(ctx, actorOf(request), request.body),
-  );
-
-  app.post(
-    "/api/pathway-templates/import",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "Import a handbook-style Markdown page as a new template",
-        body: PathwayImportBody,
-        response: { 201: PathwayImportSaved },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await savePathwayImport(ctx, actorOf(request), request.body)),
-  );
-
-  app.get(
-    "/api/pathway-templates/:templateId/export.md",
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: "The template as a handbook-style Markdown page",
-        params: PathwayTemplateIdParams,
-        response: { 200: z.string() },
-      },
-    },
-    async (request, reply) => {
-      const { filename, markdown } = await exportPathwayTemplate(
-        ctx,
-        actorOf(request),
-        request.params.templateId,
-      );
-      return sendDownload(reply, {
-        body: markdown,
-        contentType: "text/markdown; charset=utf-8",
-        fileName: filename,
-      });
-    },
-  );
-
-  app.put(
-    "/api/people/:id/pathway-assignment",
-    {
-      config: { access: "admin", policy: "pathway.assign" },
-      schema: {
-        tags,
-        summary: "Choose the template a person follows; null follows the default",
-        params: PathwayAssignmentParams,
-        body: SetPathwayAssignmentBody,
-        response: { 200: PathwayAssignment },
-      },
-    },
-    async (request) => setPathwayAssignment(ctx, actorOf(request), request.params.id, request.body),
-  );
+  await app.register(pathwayTemplateItemRoutes, { ctx });
+  await app.register(pathwayTemplateImportRoutes, { ctx });
+  await app.register(pathwayAssignmentRoutes, { ctx });
 };

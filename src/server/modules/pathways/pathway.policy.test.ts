@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PersonRelation, PersonStatus } from "#core/people.schemas.ts";
 import { AppError } from "#server/errors.ts";
-import {
-  assertCanChangePathwayProgress,
-  canChangePathwayProgress,
-  canManagePathways,
-  canReadPathway,
-} from "./pathway.policy.ts";
+import { assertCanChangePathwayProgress, pathwayPolicies } from "./pathway.policy.ts";
 
 const member = { personId: "reader", role: "member" as const };
 const admin = { personId: "reader", role: "admin" as const };
@@ -49,14 +44,14 @@ describe("pathway policy", () => {
     "$actor.role on a $status person as $relation: read $read, change $change, a write answers $write",
     (row) => {
       const person = { id: "p", status: row.status };
-      expect(canReadPathway(row.actor, person, row.relation)).toBe(row.read);
-      expect(canChangePathwayProgress(row.actor, person, row.relation)).toBe(row.change);
+      expect(pathwayPolicies.read(row.actor, person, row.relation)).toBe(row.read);
+      expect(pathwayPolicies.changeProgress(row.actor, person, row.relation)).toBe(row.change);
       expect(writeOutcome(row)).toBe(row.write);
     },
   );
 
   it("lets only admins manage templates", () => {
-    expect(canManagePathways(admin)).toBe(true);
-    expect(canManagePathways(member)).toBe(false);
+    expect(pathwayPolicies.manage(admin)).toBe(true);
+    expect(pathwayPolicies.manage(member)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   type PolicyPerson,
   personNotFound,
 } from "#server/modules/people/people.policy.ts";
+import { definePolicies } from "#server/policies.ts";
 
 /**
  * Who may see and change a person's pathway. Progress is tenure made visible, so it has the
@@ -13,34 +14,25 @@ import {
  * (docs/decisions/006-skip-level-visibility.md). Only the person changes it.
  */
 
-export function canReadPathway(
-  actor: PolicyActor,
-  person: PolicyPerson,
-  relation: PersonRelation,
-): boolean {
+function canReadPathway(actor: PolicyActor, person: PolicyPerson, relation: PersonRelation) {
   return canReadEmployment(actor, person, relation);
 }
 
-/** Marks, hides and own items: the person alone, whatever their app role or reporting line. */
-export function canChangePathwayProgress(
-  actor: PolicyActor,
-  person: PolicyPerson,
-  relation: PersonRelation,
-): boolean {
-  return canReadPathway(actor, person, relation) && relation === "self";
-}
-
-/** Templates, imports, exports and assignments. */
-export function canManagePathways(actor: PolicyActor): boolean {
-  return actor.role === "admin";
-}
+export const pathwayPolicies = definePolicies("pathway", {
+  read: canReadPathway,
+  /** Marks, hides and own items: the person alone, whatever their app role or reporting line. */
+  changeProgress: (actor: PolicyActor, person: PolicyPerson, relation: PersonRelation): boolean =>
+    canReadPathway(actor, person, relation) && relation === "self",
+  /** Templates, imports, exports and assignments. */
+  manage: (actor: PolicyActor): boolean => actor.role === "admin",
+});
 
 export function assertCanReadPathway(
   actor: PolicyActor,
   person: PolicyPerson,
   relation: PersonRelation,
 ): void {
-  if (!canReadPathway(actor, person, relation)) throw personNotFound(person.id);
+  if (!pathwayPolicies.read(actor, person, relation)) throw personNotFound(person.id);
 }
 
 /** 404 to those who may not even read it, 403 to readers who may not change it. */
@@ -49,14 +41,13 @@ export function assertCanChangePathwayProgress(
   person: PolicyPerson,
   relation: PersonRelation,
 ): void {
+  if (pathwayPolicies.changeProgress(actor, person, relation)) return;
   assertCanReadPathway(actor, person, relation);
-  if (!canChangePathwayProgress(actor, person, relation)) {
-    throw new AppError("forbidden", "Only the person can change their own pathway progress.");
-  }
+  throw new AppError("forbidden", "Only the person can change their own pathway progress.");
 }
 
 export function assertCanManagePathways(actor: PolicyActor): void {
-  if (!canManagePathways(actor)) {
+  if (!pathwayPolicies.manage(actor)) {
     throw new AppError("forbidden", "Only administrators can do this.");
   }
 }

@@ -5,6 +5,7 @@ import type { AppContext } from "#server/context.ts";
 import { sendDownload } from "#server/http/download.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";
+import { peoplePolicies } from "#server/modules/people/people.policy.ts";
 import { applyImport, dryRunImport, exportDirectoryCsv } from "./people-import.service.ts";
 
 /** A 20-million-character file as JSON, with room for escaped quotes and line breaks. */
@@ -18,7 +19,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     "/api/people/import/dry-run",
     {
       bodyLimit: importBodyLimitBytes,
-      config: { access: "admin", policy: "people.import" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Check a directory CSV: what each row would create, update or why it is rejected",
@@ -33,7 +34,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     "/api/people/import/apply",
     {
       bodyLimit: importBodyLimitBytes,
-      config: { access: "admin", policy: "people.import" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "Import a directory CSV, all rows or none",
@@ -47,7 +48,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     "/api/people/export.csv",
     {
-      config: { access: "admin", policy: "people.export" },
+      config: { access: "admin", policy: peoplePolicies.manage },
       schema: {
         tags: ["people"],
         summary: "The directory as CSV, in the import's columns",

@@ -14,6 +14,7 @@ import {
   listPeopleForImport,
   updatePerson,
 } from "#server/modules/people/people.queries.ts";
+import { auditAdminBecomingManager } from "#server/modules/people/people-admin.service.ts";
 import { writeCsv } from "#server/shared/csv.ts";
 import { type ImportPlan, planImport } from "./people-import.plan.ts";
 
@@ -41,7 +42,7 @@ export async function applyImport(
   try {
     return await ctx.db
       .transaction()
-      .execute((trx) => importPeopleInTransaction(trx, ctx, actor.personId, csv, meta));
+      .execute((trx) => importPeopleInTransaction(trx, ctx, actor.personId, csv, meta, actor));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError(
@@ -53,18 +54,24 @@ export async function applyImport(
   }
 }
 
-/** The import inside a caller's transaction (the demo loader shares it with its own writes). */
+/**
+ * The import inside a caller's transaction (the demo loader shares it with its own writes).
+ * With `admin`, rows that make that administrator someone's manager are audited and noticed as
+ * when the admin edits the person.
+ */
 export async function importPeopleInTransaction(
   trx: Db,
   ctx: AppContext,
   actorId: string | null,
   csv: string,
   meta: RequestMeta | null,
+  admin?: Actor,
 ): Promise<ImportReport> {
   await lockForTransaction(trx, "reporting-lines");
   const plan = planImport(csv, await listPeopleForImport(trx));
   assertNoRejectedRows(plan);
   await writePlan(trx, ctx, plan);
+  if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan);
   const { summary } = plan.report;
   if (summary.create + summary.update > 0) {
     await recordAuditEvent(trx, ctx.clock, meta, {
@@ -80,6 +87,24 @@ export async function importPeopleInTransaction(
     });
   }
   return { ...plan.report, applied: true };
+}
+
+/** Rows that make the importing administrator someone's manager, as when they edit the person. */
+async function auditImportedManagers(
+  trx: Db,
+  ctx: AppContext,
+  admin: Actor,
+  meta: RequestMeta | null,
+  plan: ImportPlan,
+): Promise<void> {
+  for (const create of plan.creates) {
+    await auditAdminBecomingManager(trx, ctx, admin, meta, create.id, create.fields.manager_id);
+  }
+  for (const update of plan.updates) {
+    if (!("manager_id" in update.changes)) continue;
+    const managerId = update.changes.manager_id;
+    await auditAdminBecomingManager(trx, ctx, admin, meta, update.current.id, managerId);
+  }
 }
 
 function assertNoRejectedRows(plan: ImportPlan): void {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { PersonRelation, PersonStatus } from "#core/people.schemas.ts";
 import {
-  canManagePeople,
   canReadAccount,
   canReadEmployment,
   canReadPerson,
-  canReadTeam,
+  peoplePolicies,
   readableStatuses,
   relationOf,
   relationToReportOf,
@@ -67,13 +66,13 @@ describe("people policy", () => {
       expect(canReadPerson(actor, person, relation)).toBe(read);
       expect(canReadEmployment(actor, person, relation)).toBe(employment);
       expect(canReadAccount(actor, person, relation)).toBe(account);
-      expect(canReadTeam(actor, person, relation)).toBe(team);
+      expect(peoplePolicies.readTeam(actor, person, relation)).toBe(team);
     },
   );
 
   it("lets only admins manage people", () => {
-    expect(canManagePeople(admin)).toBe(true);
-    expect(canManagePeople(member)).toBe(false);
+    expect(peoplePolicies.manage(admin)).toBe(true);
+    expect(peoplePolicies.manage(member)).toBe(false);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { PersonRelation, PersonStatus } from "#core/people.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { AccessDeniedError } from "#server/modules/audit/access-denials.ts";
+import { definePolicies } from "#server/policies.ts";
 
 /**
  * Who may see and change people. Pure: the relation is computed from the reporting chain by the
@@ -40,13 +41,18 @@ export function relationToReportOf(relationToManager: PersonRelation): PersonRel
 const inManagementLine = (relation: PersonRelation) =>
   relation === "self" || relation === "manager" || relation === "skip-level";
 
+/** Who sees deactivated people in the directory, org charts and team views: admins. */
+export function seesDeactivatedPeople(actor: PolicyActor): boolean {
+  return isAdmin(actor);
+}
+
 /** The directory card, profile and org chart: every active person; deactivated ones to admins. */
 export function canReadPerson(
   actor: PolicyActor,
   person: PolicyPerson,
   relation: PersonRelation,
 ): boolean {
-  return isAdmin(actor) || person.status === "active" || relation === "self";
+  return seesDeactivatedPeople(actor) || person.status === "active" || relation === "self";
 }
 
 /** Hire date and, in later areas, tenure: the person, their management chain and admins. */
@@ -67,18 +73,25 @@ export function canReadAccount(
   return canReadPerson(actor, person, relation) && (isAdmin(actor) || relation === "self");
 }
 
-/** A manager's team view: the manager, everyone above them and admins. */
-export function canReadTeam(
-  actor: PolicyActor,
-  manager: PolicyPerson,
-  relation: PersonRelation,
-): boolean {
-  return canReadEmployment(actor, manager, relation);
-}
+export const peoplePolicies = definePolicies("people", {
+  /** Directory lists, filters and exports: people of this status, as `canReadPerson` allows. */
+  list: (actor: PolicyActor, status: PersonStatus): boolean =>
+    status === "active" || seesDeactivatedPeople(actor),
+  read: canReadPerson,
+  /** A manager's team view: the manager, everyone above them and admins. */
+  readTeam: (actor: PolicyActor, manager: PolicyPerson, relation: PersonRelation): boolean =>
+    canReadEmployment(actor, manager, relation),
+  /** Create, edit, deactivate, reactivate, invite, import and export. */
+  manage: (actor: PolicyActor): boolean => isAdmin(actor),
+});
 
-/** Create, edit, deactivate, reactivate, invite, import and export. */
-export function canManagePeople(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+/**
+ * An admin who makes themselves someone's manager gains what that person shares with their
+ * manager. It stays possible (admins fix reporting lines), but is audited as its own action and
+ * the person is told.
+ */
+export function makesThemselvesManager(actor: PolicyActor, managerId: string | null | undefined) {
+  return isAdmin(actor) && managerId === actor.personId;
 }
 
 /** Directory status filter that matches exactly the people `canReadPerson` allows in lists. */
@@ -87,7 +100,7 @@ export function readableStatuses(
   requested: "active" | "deactivated" | "all",
 ): PersonStatus[] {
   const wanted: PersonStatus[] = requested === "all" ? ["active", "deactivated"] : [requested];
-  return isAdmin(actor) ? wanted : wanted.filter((status) => status === "active");
+  return wanted.filter((status) => peoplePolicies.list(actor, status));
 }
 
 export function assertCanReadPerson(
@@ -95,7 +108,7 @@ export function assertCanReadPerson(
   person: PolicyPerson,
   relation: PersonRelation,
 ): void {
-  if (!canReadPerson(actor, person, relation)) throw personNotFound(person.id);
+  if (!peoplePolicies.read(actor, person, relation)) throw personNotFound(person.id);
 }
 
 export function assertCanReadTeam(
@@ -103,11 +116,13 @@ export function assertCanReadTeam(
   manager: PolicyPerson,
   relation: PersonRelation,
 ): void {
-  if (!canReadTeam(actor, manager, relation)) throw personNotFound(manager.id);
+  if (!peoplePolicies.readTeam(actor, manager, relation)) throw personNotFound(manager.id);
 }
 
 export function assertCanManagePeople(actor: PolicyActor): void {
-  if (!canManagePeople(actor)) throw new AppError("forbidden", "Only administrators can do this.");
+  if (!peoplePolicies.manage(actor)) {
+    throw new AppError("forbidden", "Only administrators can do this.");
+  }
 }
 
 export function personNotFound(id: string): AccessDeniedError {

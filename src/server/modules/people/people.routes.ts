@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EmptyBody } from "#core/auth.schemas.ts";
 import {
-  CreatePersonBody,
   DirectoryFilterOptions,
   DirectoryQuery,
   OrgChart,
@@ -9,28 +7,25 @@ import {
   PersonList,
   PersonProfile,
   TeamView,
-  UpdatePersonBody,
 } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
-import { requestMeta } from "#server/http/sessions.ts";
+import { peoplePolicies } from "./people.policy.ts";
 import {
-  createPerson,
-  deactivatePerson,
   getDirectoryFilterOptions,
   getOrgChart,
   getPersonProfile,
   getTeam,
-  reactivatePerson,
   searchDirectory,
-  updatePersonDetails,
 } from "./people.service.ts";
+import { peopleAdminRoutes } from "./people-admin.routes.ts";
 
+/** The directory, profiles, org charts and team views. Registers the administration routes. */
 export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     "/api/people",
     {
-      config: { access: "signed-in", policy: "people.list" },
+      config: { access: "signed-in", policy: peoplePolicies.list },
       schema: {
         tags: ["people"],
         summary: "Search the directory",
@@ -44,20 +39,20 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/filters",
     {
-      config: { access: "signed-in", policy: "people.list" },
+      config: { access: "signed-in", policy: peoplePolicies.list },
       schema: {
         tags: ["people"],
         summary: "Divisions, departments and teams to filter the directory by",
         response: { 200: DirectoryFilterOptions },
       },
     },
-    async () => getDirectoryFilterOptions(ctx),
+    async (request) => getDirectoryFilterOptions(ctx, actorOf(request)),
   );
 
   app.get(
     "/api/people/:id",
     {
-      config: { access: "signed-in", policy: "people.read" },
+      config: { access: "signed-in", policy: peoplePolicies.read },
       schema: {
         tags: ["people"],
         summary: "A person's profile",
@@ -71,7 +66,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/:id/org",
     {
-      config: { access: "signed-in", policy: "people.read" },
+      config: { access: "signed-in", policy: peoplePolicies.read },
       schema: {
         tags: ["people"],
         summary: "A person in the org chart: their manager chain and direct reports",
@@ -85,7 +80,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     "/api/people/:id/team",
     {
-      config: { access: "signed-in", policy: "people.team.read" },
+      config: { access: "signed-in", policy: peoplePolicies.readTeam },
       schema: {
         tags: ["people"],
         summary: "A manager's team, for the manager, those above them and admins",
@@ -96,74 +91,5 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request) => getTeam(ctx, actorOf(request), request.params.id),
   );
 
-  app.post(
-    "/api/people",
-    {
-      config: { access: "admin", policy: "people.manage" },
-      schema: {
-        tags: ["people"],
-        summary: "Add a person (they sign in after accepting an invitation)",
-        body: CreatePersonBody,
-        response: { 201: PersonProfile },
-      },
-    },
-    async (request, reply) => {
-      const profile = await createPerson(ctx, actorOf(request), request.body, requestMeta(request));
-      return reply.status(201).send(profile);
-    },
-  );
-
-  app.patch(
-    "/api/people/:id",
-    {
-      config: { access: "admin", policy: "people.manage" },
-      schema: {
-        tags: ["people"],
-        summary: "Edit a person, including their manager and app role",
-        params: PersonIdParams,
-        body: UpdatePersonBody,
-        response: { 200: PersonProfile },
-      },
-    },
-    async (request) =>
-      updatePersonDetails(
-        ctx,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        requestMeta(request),
-      ),
-  );
-
-  app.post(
-    "/api/people/:id/deactivate",
-    {
-      config: { access: "admin", policy: "people.manage" },
-      schema: {
-        tags: ["people"],
-        summary: "Deactivate a person; their sessions end at once",
-        params: PersonIdParams,
-        body: EmptyBody,
-        response: { 200: PersonProfile },
-      },
-    },
-    async (request) =>
-      deactivatePerson(ctx, actorOf(request), request.params.id, requestMeta(request)),
-  );
-
-  app.post(
-    "/api/people/:id/reactivate",
-    {
-      config: { access: "admin", policy: "people.manage" },
-      schema: {
-        tags: ["people"],
-        summary: "Reactivate a deactivated person",
-        params: PersonIdParams,
-        body: EmptyBody,
-        response: { 200: PersonProfile },
-      },
-    },
-    async (request) =>
-      reactivatePerson(ctx, actorOf(request), request.params.id, requestMeta(request)),
-  );
+  await app.register(peopleAdminRoutes, { ctx });
 };

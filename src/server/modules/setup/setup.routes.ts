@@ -3,13 +3,14 @@ import { SessionInfo, SetupBody, SetupStatus } from "#core/auth.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
+import { setupPolicies } from "./setup.policy.ts";
 import { createFirstAdmin, getSetupStatus } from "./setup.service.ts";
 
 export const setupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     "/api/setup",
     {
-      config: { access: "public", policy: "setup.first-run" },
+      config: { access: "public", policy: setupPolicies.firstRun },
       schema: {
         tags: ["setup"],
         summary: "Whether this installation still needs its first administrator",
@@ -22,7 +23,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.post(
     "/api/setup",
     {
-      config: { access: "public", policy: "setup.first-run" },
+      config: { access: "public", policy: setupPolicies.firstRun },
       schema: {
         tags: ["setup"],
         summary: "Create the first administrator (first run only)",

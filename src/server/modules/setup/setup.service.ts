@@ -13,13 +13,14 @@ import {
 } from "#server/modules/demo/demo.service.ts";
 import { installShippedPathway } from "#server/modules/pathways/pathway-defaults.ts";
 import { findPersonByEmail, insertPerson } from "#server/modules/people/people.queries.ts";
+import { setupPolicies } from "./setup.policy.ts";
 import { insertInstallation, isInstallationSetUp } from "./setup.queries.ts";
 
 const alreadySetUp = () =>
   new AppError("conflict", "Trellis is already set up. Sign in with an existing account.");
 
 export async function getSetupStatus(ctx: AppContext): Promise<SetupStatus> {
-  return { needsSetup: !(await isInstallationSetUp(ctx.db)) };
+  return { needsSetup: setupPolicies.firstRun(await isInstallationSetUp(ctx.db)) };
 }
 
 /**
@@ -31,7 +32,7 @@ export async function createFirstAdmin(
   input: SetupBody,
   meta: RequestMeta,
 ): Promise<StartedSession> {
-  if (await isInstallationSetUp(ctx.db)) throw alreadySetUp();
+  if (!setupPolicies.firstRun(await isInstallationSetUp(ctx.db))) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   const demo = input.loadDemo ? await prepareDemoOrganization(ctx.clock.now()) : null;
   const personId = newId();

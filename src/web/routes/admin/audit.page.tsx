@@ -142,7 +142,14 @@ function EventsTable({ events }: { events: AuditEventView[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+              <Table.Td>
+                {auditActionLabel(event.action)}
+                {event.count > 1 && (
+                  <Text size="sm" c="dimmed">
+                    {event.count} times, until {formatDateTime(event.lastAt)}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td style={{ overflowWrap: "anywhere" }}>
                 <EventTarget event={event} />
               </Table.Td>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type PromptList, UpdatePromptsBody } from "#core/growth-plan.schemas.ts";
+import { type PromptList, UpdatePromptsBody } from "#core/growth-plan/templates.schemas.ts";
 import { slugOf } from "./growth-plan-template-editing.ts";
 
 /** A prompt on the form; `id` is null until a new prompt is first saved. */

@@ -23,12 +23,9 @@ import {
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import {
-  growthPlanLimits,
-  type PromptList,
-  sectionTitles,
-  type UpdatePromptsBody,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import { sectionTitles } from "#core/growth-plan/sections.schemas.ts";
+import type { PromptList, UpdatePromptsBody } from "#core/growth-plan/templates.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";

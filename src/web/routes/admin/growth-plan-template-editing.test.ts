@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultTemplates, standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
-import { TemplateBody, type TemplateView } from "#core/growth-plan.schemas.ts";
+import { TemplateBody, type TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import {
   archivedTemplateBody,
   blankGoal,

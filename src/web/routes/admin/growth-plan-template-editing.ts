@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { defaultTemplates, standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
+import type { CheckInCadence, Trajectory } from "#core/growth-plan/sections.schemas.ts";
 import {
-  type CheckInCadence,
   CreateTemplateBody,
   TemplateBody,
   type TemplateView,
-  type Trajectory,
   type UpdateTemplateBody,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/templates.schemas.ts";
 
 /**
  * The template form holds the request body's shape, so the server's field paths

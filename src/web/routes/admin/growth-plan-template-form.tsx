@@ -13,13 +13,13 @@ import {
 import type { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type ChangeEvent, type ReactNode, useId } from "react";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import {
   checkInCadences,
-  growthPlanLimits,
   sectionTitles,
   trajectories,
   trajectoryLabels,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";

@@ -5,7 +5,11 @@ import { IconArrowLeft } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import type { CreateTemplateBody, TemplateBody, TemplateView } from "#core/growth-plan.schemas.ts";
+import type {
+  CreateTemplateBody,
+  TemplateBody,
+  TemplateView,
+} from "#core/growth-plan/templates.schemas.ts";
 import { ApiError, errorMessage } from "../../api/api-error.ts";
 import {
   allTemplatesQuery,

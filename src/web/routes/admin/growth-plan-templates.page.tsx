@@ -3,7 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { IconArchive, IconArchiveOff, IconCopy, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type TemplateView, trajectoryLabels } from "#core/growth-plan.schemas.ts";
+import { trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
+import type { TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
   allTemplatesQuery,

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import type { PlanView } from "#core/growth-plan.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { myPlansQuery, planQuery } from "../../api/growth-plans.api.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";

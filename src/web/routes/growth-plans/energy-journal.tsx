@@ -23,8 +23,8 @@ import {
   type EnergyGroup,
   energyLevelLabels,
   energyLevels,
-  growthPlanLimits,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/energy.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
   addEnergyFinding,

@@ -1,6 +1,6 @@
 import { Button, Menu } from "@mantine/core";
 import { IconChevronDown, IconDownload } from "@tabler/icons-react";
-import type { ExportFormat } from "#core/growth-plan.schemas.ts";
+import type { ExportFormat } from "#core/growth-plan/adoption.schemas.ts";
 import { planExportUrl } from "../../api/growth-plans.api.ts";
 
 const formats: { format: ExportFormat; label: string }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyGoal } from "#core/growth-plan.schemas.ts";
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { diffFields } from "./plan-diff.ts";
 
 const stepId = "4b7f0c55-8a48-4a6e-9a55-0d6f1c2a7b01";

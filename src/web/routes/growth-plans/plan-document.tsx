@@ -11,10 +11,10 @@ import {
   Title,
 } from "@mantine/core";
 import { type ReactNode, useId } from "react";
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import {
   type AccomplishmentsContent,
   type ExplorationContent,
-  type GoalContent,
   type GrowthPlanSectionKey,
   growthPlanSectionKeys,
   type InspirationContent,
@@ -22,7 +22,7 @@ import {
   sectionTitles,
   type TrackingContent,
   trajectoryLabels,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import { isSafeLinkDestination } from "#core/safe-markdown.ts";
 import { Markdown } from "../../components/markdown.tsx";
 import { formatCalendarDate, formatDateTime } from "../../format/dates.ts";

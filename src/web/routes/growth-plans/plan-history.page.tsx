@@ -17,12 +17,9 @@ import { IconArrowLeft } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import {
-  type GoalContent,
-  type RevisionDetail,
-  type RevisionSummary,
-  sectionTitles,
-} from "#core/growth-plan.schemas.ts";
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type { RevisionDetail, RevisionSummary } from "#core/growth-plan/revisions.schemas.ts";
+import { sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { ApiError, errorMessage } from "../../api/api-error.ts";
 import {
   growthPlansQueryKey,

@@ -1,4 +1,5 @@
-import type { CheckInCadence, GoalContent, GoalStatus } from "#core/growth-plan.schemas.ts";
+import type { GoalContent, GoalStatus } from "#core/growth-plan/goals.schemas.ts";
+import type { CheckInCadence } from "#core/growth-plan/sections.schemas.ts";
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   "not-started": "Not started",

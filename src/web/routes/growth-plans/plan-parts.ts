@@ -1,15 +1,14 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { z } from "zod";
+import { GoalContent, type GoalView } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import {
   type DocumentSectionContent,
   type DocumentSectionKey,
   documentSectionSchemas,
-  GoalContent,
-  type GoalView,
-  type PlanView,
-  type SectionSaved,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import { planQuery, saveGoal, saveSection } from "../../api/growth-plans.api.ts";
 import { type Autosave, type FieldProblems, useAutosave } from "./autosave/use-autosave.ts";
 

@@ -1,4 +1,4 @@
-import type { GrowthPlanSectionKey } from "#core/growth-plan.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
 
 // Route files are in the entry bundle, so the step names are listed here rather than importing
 // the growth plan schemas (which load with the pages).

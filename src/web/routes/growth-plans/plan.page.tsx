@@ -29,11 +29,8 @@ import {
   useRef,
   useState,
 } from "react";
-import {
-  type GrowthPlanSectionKey,
-  type PlanView,
-  sectionTitles,
-} from "#core/growth-plan.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { planQuery, sharingQuery, templatesQuery } from "../../api/growth-plans.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";

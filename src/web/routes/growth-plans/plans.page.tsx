@@ -19,7 +19,7 @@ import { IconDots, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { type PlanListItem, PlanTitle } from "#core/growth-plan.schemas.ts";
+import { type PlanListItem, PlanTitle } from "#core/growth-plan/plans.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
   activatePlan,

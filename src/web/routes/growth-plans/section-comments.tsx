@@ -1,12 +1,9 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import {
-  type CommentView,
-  type GrowthPlanSectionKey,
-  growthPlanLimits,
-  sectionTitles,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
+import type { CommentView } from "#core/growth-plan/sharing.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";

@@ -1,4 +1,4 @@
-import type { GrowthPlanSectionKey } from "#core/growth-plan.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
 
 export interface SectionGuide {
   key: GrowthPlanSectionKey;

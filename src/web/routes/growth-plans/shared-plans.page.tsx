@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { sectionTitles } from "#core/growth-plan.schemas.ts";
+import { sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";

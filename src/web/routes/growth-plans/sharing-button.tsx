@@ -16,14 +16,14 @@ import { notifications } from "@mantine/notifications";
 import { IconShare } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanPerson } from "#core/growth-plan/plans.schemas.ts";
 import {
   type GrowthPlanSectionKey,
-  growthPlanLimits,
   growthPlanSectionKeys,
-  type PlanPerson,
-  type SharingView,
   sectionTitles,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
+import type { SharingView } from "#core/growth-plan/sharing.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { growthPlansQueryKey, sharingQuery, updateSharing } from "../../api/growth-plans.api.ts";
 import { personQuery } from "../../api/queries.ts";

@@ -4,6 +4,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 import { ActivePlanCard } from "../growth-plans/active-plan-card.tsx";
 import { PathwayHomeCard } from "../pathway/pathway-home-card.tsx";
+import { AccountNotices } from "./account-notices.tsx";
 
 export function HomePage() {
   usePageTitle("Home");
@@ -12,6 +13,7 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>Welcome, {user.name}</Title>
+      <AccountNotices />
       <PathwayHomeCard />
       <ActivePlanCard />
       <Card withBorder padding="lg" radius="lg" maw={640}>

@@ -1,6 +1,8 @@
 import { Button, Group, MultiSelect, Stack, Text, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import { type Accomplishment, growthPlanLimits, type PlanView } from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type { Accomplishment } from "#core/growth-plan/sections.schemas.ts";
 import { MarkdownField } from "../markdown-field.tsx";
 import { goalName } from "../plan-labels.ts";
 import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";

@@ -1,10 +1,8 @@
 import { Button, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import {
-  type ExplorationResource,
-  growthPlanLimits,
-  type PlanView,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type { ExplorationResource } from "#core/growth-plan/sections.schemas.ts";
 import { newId, problemAt, useSectionAutosave } from "../plan-parts.ts";
 import { ItemList, ListItemCard } from "./list-item-card.tsx";
 import { SectionConflict } from "./section-conflict.tsx";

@@ -19,6 +19,7 @@ import { notifications } from "@mantine/notifications";
 import { IconBulb, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import {
   type ActionStep,
   emptyGoal,
@@ -26,9 +27,8 @@ import {
   type GoalStatus,
   type GoalView,
   goalStatuses,
-  growthPlanLimits,
-  type PlanView,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { errorMessage } from "../../../api/api-error.ts";
 import { createGoal, deleteGoal } from "../../../api/growth-plans.api.ts";
 import { ConflictDialog } from "../conflict-dialog.tsx";

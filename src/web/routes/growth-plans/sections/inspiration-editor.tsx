@@ -11,11 +11,9 @@ import {
 } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import {
-  growthPlanLimits,
-  type InspirationContent,
-  type PlanView,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import type { InspirationContent } from "#core/growth-plan/sections.schemas.ts";
 import { promptsQuery } from "../../../api/growth-plans.api.ts";
 import classes from "../growth-plans.module.css";
 import { MarkdownField } from "../markdown-field.tsx";

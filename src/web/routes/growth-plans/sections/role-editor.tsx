@@ -1,11 +1,11 @@
 import { Group, Radio, SimpleGrid, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import {
-  growthPlanLimits,
-  type PlanView,
   type Trajectory,
   trajectories,
   trajectoryLabels,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import { MarkdownField } from "../markdown-field.tsx";
 import { problemAt, useSectionAutosave } from "../plan-parts.ts";
 import { SectionConflict } from "./section-conflict.tsx";

@@ -1,4 +1,4 @@
-import { type DocumentSectionKey, sectionTitles } from "#core/growth-plan.schemas.ts";
+import { type DocumentSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { ConflictDialog } from "../conflict-dialog.tsx";
 import type { SectionAutosave } from "../plan-parts.ts";
 

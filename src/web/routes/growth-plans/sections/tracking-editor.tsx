@@ -12,14 +12,14 @@ import {
 } from "@mantine/core";
 import { IconCalendarPlus, IconPlus } from "@tabler/icons-react";
 import { addMonths, scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import {
   type CheckIn,
   type CheckInCadence,
   checkInCadences,
-  growthPlanLimits,
-  type PlanView,
   type ScheduleItem,
-} from "#core/growth-plan.schemas.ts";
+} from "#core/growth-plan/sections.schemas.ts";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
 import { cadenceLabels } from "../plan-labels.ts";

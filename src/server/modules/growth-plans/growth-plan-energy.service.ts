@@ -1,18 +1,19 @@
+import type {
+  AddEnergyFindingBody,
+  CreateEnergyEntryBody,
+  EnergyEntry,
+  EnergyEntryList,
+  EnergyEntryQuery,
+  EnergySummary,
+  EnergySummaryQuery,
+} from "#core/growth-plan/energy.schemas.ts";
 import { summarizeEnergy } from "#core/growth-plan/energy-summary.ts";
-import {
-  type AddEnergyFindingBody,
-  type CreateEnergyEntryBody,
-  type EnergyEntry,
-  type EnergyEntryList,
-  type EnergyEntryQuery,
-  type EnergySummary,
-  type EnergySummaryQuery,
-  growthPlanLimits,
-  type SectionSaved,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
+import { appendToSection } from "./growth-plan-sections.service.ts";
 import { loadOwnPlan, loadPlanWithReadableSection } from "./growth-plans.access.ts";
 import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 import {
@@ -21,7 +22,6 @@ import {
   insertEnergyEntries,
   listEnergyEntries,
 } from "./growth-plans.queries.ts";
-import { appendToSection } from "./growth-plans.service.ts";
 
 const dayMs = 86_400_000;
 const maxSummaryDays = 366;

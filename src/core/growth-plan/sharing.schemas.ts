@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { Id, limits, requiredText } from "./fields.schemas.ts";
+import { PlanPerson } from "./plans.schemas.ts";
+import { GrowthPlanSectionKey, growthPlanSectionKeys } from "./sections.schemas.ts";
+
+/** Sharing per section, and comments on sections. (docs/api/growth-plans.md) */
+
+export const SectionAudience = z.object({
+  manager: z.boolean(),
+  people: z.array(PlanPerson),
+});
+
+export const SharingView = z.object({
+  /** The owner's current manager, who gets the sections marked `manager`; null when none. */
+  manager: PlanPerson.nullable(),
+  sections: z.object(
+    Object.fromEntries(growthPlanSectionKeys.map((key) => [key, SectionAudience])) as Record<
+      GrowthPlanSectionKey,
+      typeof SectionAudience
+    >,
+  ),
+});
+export type SharingView = z.infer<typeof SharingView>;
+
+const SectionAudienceInput = z.strictObject({
+  manager: z.boolean(),
+  people: z
+    .array(Id)
+    .max(
+      limits.sharedPeoplePerSection,
+      `Share a section with at most ${limits.sharedPeoplePerSection} people`,
+    )
+    .refine((ids) => new Set(ids).size === ids.length, "Name each person once"),
+});
+
+/** The complete sharing of every section; what is left out is private. */
+export const UpdateSharingBody = z.strictObject({
+  sections: z.strictObject(
+    Object.fromEntries(growthPlanSectionKeys.map((key) => [key, SectionAudienceInput])) as Record<
+      GrowthPlanSectionKey,
+      typeof SectionAudienceInput
+    >,
+  ),
+});
+export type UpdateSharingBody = z.infer<typeof UpdateSharingBody>;
+
+export const CommentView = z.object({
+  id: z.string(),
+  section: GrowthPlanSectionKey,
+  author: PlanPerson,
+  body: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: PlanPerson.nullable(),
+});
+export type CommentView = z.infer<typeof CommentView>;
+
+export const CommentList = z.object({ comments: z.array(CommentView) });
+export type CommentList = z.infer<typeof CommentList>;
+
+export const CommentListQuery = z.strictObject({
+  section: GrowthPlanSectionKey.optional(),
+  includeResolved: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+export type CommentListQuery = z.infer<typeof CommentListQuery>;
+
+export const CreateCommentBody = z.strictObject({
+  section: GrowthPlanSectionKey,
+  body: requiredText(limits.commentLength, "Write a comment"),
+});
+export type CreateCommentBody = z.infer<typeof CreateCommentBody>;

@@ -1,0 +1,138 @@
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import type {
+  CreateGoalBody,
+  DeleteGoalBody,
+  GoalSaved,
+  SaveGoalBody,
+} from "#core/growth-plan/saving.schemas.ts";
+import { newId } from "#core/ids.ts";
+import type { Actor, AppContext } from "#server/context.ts";
+import type { Db } from "#server/db/create-db.ts";
+import { AppError } from "#server/errors.ts";
+import { loadOwnPlan } from "./growth-plans.access.ts";
+import { GoalConflictError } from "./growth-plans.errors.ts";
+import { presentGoal } from "./growth-plans.presenters.ts";
+import {
+  bumpPlanVersion,
+  countGoalsAndLastPosition,
+  deleteGoalIfAt,
+  findGoal,
+  insertGoals,
+  partHasRevisions,
+  updateGoalIfAt,
+} from "./growth-plans.queries.ts";
+import { goalPart, recordRevision } from "./growth-plans.revisions.ts";
+import { nowIso } from "./growth-plans.service.ts";
+
+// Section 3's goals: autosaved one goal at a time, each with its own version.
+
+const tooManyGoals = () =>
+  new AppError(
+    "validation_failed",
+    `A plan holds at most ${growthPlanLimits.goalsPerPlan} goals. Drop or delete one first.`,
+    { goals: `At most ${growthPlanLimits.goalsPerPlan} goals per plan` },
+  );
+
+export async function createGoal(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: CreateGoalBody,
+): Promise<GoalSaved> {
+  await loadOwnPlan(ctx, actor, planId);
+  const now = nowIso(ctx);
+  const goalId = newId();
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await bumpPlanVersion(trx, planId, now);
+    const { count, lastPosition } = await countGoalsAndLastPosition(trx, planId);
+    if (count >= growthPlanLimits.goalsPerPlan) throw tooManyGoals();
+    const position = lastPosition + 1;
+    const row = {
+      id: goalId,
+      plan_id: planId,
+      position,
+      content: JSON.stringify(input.content),
+      version,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertGoals(trx, [row]);
+    await recordRevision(trx, {
+      planId,
+      version,
+      baseVersion: null,
+      part: goalPart(goalId),
+      change: "created",
+      authorId: actor.personId,
+      at: now,
+      content: JSON.stringify({ position, content: input.content }),
+    });
+    return { planVersion: version, goal: presentGoal(row) };
+  });
+}
+
+/** 409 with the goal as stored now (null: deleted meanwhile); 404 for a goal that never was. */
+async function goalConflict(trx: Db, planId: string, goalId: string): Promise<never> {
+  const current = await findGoal(trx, planId, goalId);
+  if (!current && !(await partHasRevisions(trx, planId, goalPart(goalId)))) {
+    throw new AppError("not_found", "No such goal in this plan.");
+  }
+  throw new GoalConflictError(current ? presentGoal(current) : null);
+}
+
+export async function saveGoal(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  input: SaveGoalBody,
+): Promise<GoalSaved> {
+  await loadOwnPlan(ctx, actor, planId);
+  const now = nowIso(ctx);
+  const content = JSON.stringify(input.content);
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await bumpPlanVersion(trx, planId, now);
+    const target = { planId, goalId, baseVersion: input.baseVersion };
+    const saved = await updateGoalIfAt(trx, target, { content, version, updated_at: now });
+    if (!saved) return goalConflict(trx, planId, goalId);
+    await recordRevision(trx, {
+      planId,
+      version,
+      baseVersion: input.baseVersion,
+      part: goalPart(goalId),
+      change: "updated",
+      authorId: actor.personId,
+      at: now,
+      content: JSON.stringify({ position: Number(saved.position), content: input.content }),
+    });
+    return { planVersion: version, goal: presentGoal(saved) };
+  });
+}
+
+export async function deleteGoal(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  input: DeleteGoalBody,
+): Promise<{ planVersion: number }> {
+  await loadOwnPlan(ctx, actor, planId);
+  const now = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await bumpPlanVersion(trx, planId, now);
+    if (!(await deleteGoalIfAt(trx, { planId, goalId, baseVersion: input.baseVersion }))) {
+      return goalConflict(trx, planId, goalId);
+    }
+    await recordRevision(trx, {
+      planId,
+      version,
+      baseVersion: input.baseVersion,
+      part: goalPart(goalId),
+      change: "deleted",
+      authorId: actor.personId,
+      at: now,
+      content: null,
+    });
+    return { planVersion: version };
+  });
+}
