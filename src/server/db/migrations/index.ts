@@ -6,6 +6,7 @@ import * as growthPlans from "./2026-11-22-04-growth-plans.ts";
 import * as reportsIndex from "./2026-11-22-05-reports-index.ts";
 import * as pathwayContentVersion from "./2026-11-22-06-pathway-content-version.ts";
 import * as growthPlanContentVersions from "./2026-11-22-07-growth-plan-content-versions.ts";
+import * as signInAttempts from "./2026-12-01-01-sign-in-attempts.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-05-reports-index": reportsIndex,
   "2026-11-22-06-pathway-content-version": pathwayContentVersion,
   "2026-11-22-07-growth-plan-content-versions": growthPlanContentVersions,
+  "2026-12-01-01-sign-in-attempts": signInAttempts,
 };

@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Db } from "#server/db/create-db.ts";
-import type { SessionsTable } from "#server/db/schema.ts";
+import type { SessionsTable, SignInAttemptsTable } from "#server/db/schema.ts";
 
 export async function insertSession(db: Db, session: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto("sessions").values(session).execute();
@@ -67,4 +67,35 @@ export async function deleteExpiredSessions(
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Attempts of one account since the cutoff that failed or are still being checked. */
+export async function countSignInAttemptsSince(
+  db: Db,
+  emailNormalized: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("sign_in_attempts")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("email_normalized", "=", emailNormalized)
+    .where("at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertSignInAttempt(
+  db: Db,
+  attempt: Insertable<SignInAttemptsTable>,
+): Promise<void> {
+  await db.insertInto("sign_in_attempts").values(attempt).execute();
+}
+
+export async function deleteSignInAttempt(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sign_in_attempts").where("id", "=", id).execute();
+}
+
+/** Attempts that fell out of the failure window no longer count against anyone. */
+export async function deleteSignInAttemptsBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom("sign_in_attempts").where("at", "<", before).execute();
 }

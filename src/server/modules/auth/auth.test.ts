@@ -127,6 +127,50 @@ describe("sign-in rate limits", () => {
   });
 });
 
+describe("sign-in limit per account under parallel guesses", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
+      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "100",
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("checks no more than the limit of 12 parallel wrong passwords, then refuses the right one", async () => {
+    const target = await createPerson(t.ctx);
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        postJson(t.app, "/api/auth/sign-in", {
+          email: target.email,
+          password: `parallel guess number ${index}`,
+        }),
+      ),
+    );
+    const statuses = guesses.map((guess) => guess.statusCode);
+    // Each 401 is a verified password; every other guess was refused before verification.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    const right = await postJson(t.app, "/api/auth/sign-in", {
+      email: target.email,
+      password: target.password,
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it("does not count a successful sign-in against the account", async () => {
+    const person = await createPerson(t.ctx);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await signInAs(t.app, person.email, person.password);
+    }
+    const wrong = await postJson(t.app, "/api/auth/sign-in", {
+      email: person.email,
+      password: "one wrong guess after all",
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+});
+
 describe("sign-in rate limit per address", () => {
   let t: TestApp;
   beforeAll(async () => {
