@@ -1,10 +1,16 @@
+import { emptyGoal } from "#core/growth-plan.schemas.ts";
 import { newId } from "#core/ids.ts";
 import { type AppRole, normalizeEmail, type PersonStatus } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { sessionCookieName } from "#server/http/session-cookie.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
-import { insertPerson } from "#server/modules/people/people.queries.ts";
+import { insertGoals } from "#server/modules/growth-plans/growth-plans.queries.ts";
+import {
+  findPersonById,
+  insertPerson,
+  updatePerson,
+} from "#server/modules/people/people.queries.ts";
 import type { Session } from "./http-client.ts";
 
 export const defaultTestPassword = "a long enough test password";
@@ -37,13 +43,24 @@ export type PersonOverrides = Partial<{
 
 let sequence = 0;
 
+/** Hashing costs about as much as a real sign-in; people sharing a password share its hash. */
+const passwordHashes = new Map<string, Promise<string>>();
+const hashOf = (password: string): Promise<string> => {
+  let hashed = passwordHashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    passwordHashes.set(password, hashed);
+  }
+  return hashed;
+};
+
 /** A person with a unique email, so tests never collide and need no cleanup. */
 export async function createPerson(
   ctx: AppContext,
   overrides: PersonOverrides = {},
 ): Promise<TestPerson> {
   const password = overrides.password ?? defaultTestPassword;
-  const person = await insertTestPerson(ctx, overrides, await hashPassword(password));
+  const person = await insertTestPerson(ctx, overrides, await hashOf(password));
   return { ...person, password };
 }
 
@@ -84,6 +101,41 @@ async function insertTestPerson(
     updated_at: now,
   });
   return { id, email, name, role };
+}
+
+/**
+ * Changes a person as an admin's edit or a people import would, without going through either:
+ * for tests whose subject is what follows the change (a session, a manager's access).
+ */
+export async function changePerson(
+  ctx: AppContext,
+  personId: string,
+  changes: Pick<PersonOverrides, "status" | "managerId">,
+): Promise<void> {
+  const current = await findPersonById(ctx.db, personId);
+  if (!current) throw new Error(`No person ${personId}`);
+  await updatePerson(ctx.db, current, {
+    ...(changes.status ? { status: changes.status } : {}),
+    ...(changes.managerId !== undefined ? { manager_id: changes.managerId } : {}),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+}
+
+/** Empty goals appended to a plan, faster than saving them one by one. */
+export async function createGoals(ctx: AppContext, planId: string, count: number): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await insertGoals(
+    ctx.db,
+    Array.from({ length: count }, (_, index) => ({
+      id: newId(),
+      plan_id: planId,
+      position: index + 1,
+      content: JSON.stringify(emptyGoal()),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
 }
 
 /** A signed-in session for a person, without the cost of a password check. */

@@ -8,15 +8,16 @@ type RequestOptions = {
   remoteAddress?: string;
 };
 
-/** Same-origin JSON requests, the way the web app makes them. */
-export function postJson(
+/** A same-origin JSON request with a body, the way the web app makes it. */
+export function sendJson(
   app: FastifyInstance,
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body: unknown = {},
   options: RequestOptions = {},
 ): Promise<LightMyRequestResponse> {
   return app.inject({
-    method: "POST",
+    method,
     url,
     payload: JSON.stringify(body),
     ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
@@ -26,6 +27,15 @@ export function postJson(
       ...options.headers,
     },
   });
+}
+
+export function postJson(
+  app: FastifyInstance,
+  url: string,
+  body: unknown = {},
+  options: RequestOptions = {},
+): Promise<LightMyRequestResponse> {
+  return sendJson(app, "POST", url, body, options);
 }
 
 export function getJson(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { tenureQuarterDates } from "#core/pathway/tenure.ts";
 import { getJson, postJson, signInAs } from "#server/testing/http-client.ts";
@@ -59,10 +59,10 @@ describe("demo pathway progress", () => {
 
 describe("demo organization with the shipped pathway", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("loads realistic progress that members and their managers see", async () => {
     const created = await postJson(t.app, "/api/setup", {

@@ -378,65 +378,51 @@ export async function archivePlan(
  * at `baseVersion`, record the revision. A stale save writes nothing and answers 409 with what
  * is stored now.
  */
-export async function saveSection<K extends DocumentSectionKey>(
+export function saveSection<K extends DocumentSectionKey>(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   key: K,
   input: { baseVersion: number; content: DocumentSectionContent[K] },
 ): Promise<SectionSaved> {
-  await loadOwnPlan(ctx, actor, planId);
-  const now = nowIso(ctx);
-  const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, key, baseVersion: input.baseVersion };
-    if (!(await updateSectionIfAt(trx, target, { content, version, updated_at: now }))) {
-      const current = await findSection(trx, planId, key);
-      if (!current) throw new AppError("not_found", "No such section.");
-      throw new SectionConflictError(presentSection(current));
-    }
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: sectionPart(key),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content,
-    });
-    return {
-      planVersion: version,
-      section: { key, version, updatedAt: now, content: input.content } as SectionSaved["section"],
-    };
-  });
+  return writeSection(ctx, actor, planId, key, input);
 }
 
 /** Appends to a section without a version check: an append cannot overwrite anything. */
-export async function appendToSection<K extends DocumentSectionKey>(
+export function appendToSection<K extends DocumentSectionKey>(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   key: K,
   append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K],
 ): Promise<SectionSaved> {
+  return writeSection(ctx, actor, planId, key, { append });
+}
+
+type SectionEdit<K extends DocumentSectionKey> =
+  | { baseVersion: number; content: DocumentSectionContent[K] }
+  | { append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K] };
+
+async function writeSection<K extends DocumentSectionKey>(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  key: K,
+  edit: SectionEdit<K>,
+): Promise<SectionSaved> {
   await loadOwnPlan(ctx, actor, planId);
   const now = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
+    // Taken first: on PostgreSQL its row lock queues other saves of the plan, so an append
+    // reads the section as the last save left it.
     const version = await bumpPlanVersion(trx, planId, now);
-    const current = await findSection(trx, planId, key);
-    if (!current) throw new AppError("not_found", "No such section.");
-    const next = append(JSON.parse(current.content) as DocumentSectionContent[K]);
-    const content = JSON.stringify(next);
-    const baseVersion = Number(current.version);
-    if (
-      !(await updateSectionIfAt(
-        trx,
-        { planId, key, baseVersion },
-        { content, version, updated_at: now },
-      ))
-    ) {
+    const { baseVersion, content } =
+      "append" in edit ? await appendedSection(trx, planId, key, edit.append) : edit;
+    const stored = JSON.stringify(content);
+    const target = { planId, key, baseVersion };
+    if (!(await updateSectionIfAt(trx, target, { content: stored, version, updated_at: now }))) {
+      const current = await findSection(trx, planId, key);
+      if (!current) throw noSuchSection();
       throw new SectionConflictError(presentSection(current));
     }
     await recordRevision(trx, {
@@ -447,14 +433,30 @@ export async function appendToSection<K extends DocumentSectionKey>(
       change: "updated",
       authorId: actor.personId,
       at: now,
-      content,
+      content: stored,
     });
     return {
       planVersion: version,
-      section: { key, version, updatedAt: now, content: next } as SectionSaved["section"],
+      section: { key, version, updatedAt: now, content } as SectionSaved["section"],
     };
   });
 }
+
+async function appendedSection<K extends DocumentSectionKey>(
+  trx: Db,
+  planId: string,
+  key: K,
+  append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K],
+) {
+  const current = await findSection(trx, planId, key);
+  if (!current) throw noSuchSection();
+  return {
+    baseVersion: Number(current.version),
+    content: append(JSON.parse(current.content) as DocumentSectionContent[K]),
+  };
+}
+
+const noSuchSection = () => new AppError("not_found", "No such section.");
 
 const tooManyGoals = () =>
   new AppError(
