@@ -268,7 +268,7 @@ export async function writeNewPlan(
       revision(
         goalPart(row.id),
         row.version,
-        JSON.stringify({ position: row.position, content: JSON.parse(row.content) }),
+        JSON.stringify({ position: row.position, content: plan.goals[row.position - 1] }),
       ),
     ),
   ]);
@@ -451,8 +451,8 @@ async function appendedSection<K extends DocumentSectionKey>(
   const current = await findSection(trx, planId, key);
   if (!current) throw noSuchSection();
   return {
-    baseVersion: Number(current.version),
-    content: append(JSON.parse(current.content) as DocumentSectionContent[K]),
+    baseVersion: current.version,
+    content: append(current.content as DocumentSectionContent[K]),
   };
 }
 
@@ -499,7 +499,7 @@ export async function createGoal(
       at: now,
       content: JSON.stringify({ position, content: input.content }),
     });
-    return { planVersion: version, goal: presentGoal(row) };
+    return { planVersion: version, goal: presentGoal({ ...row, content: input.content }) };
   });
 }
 
@@ -535,7 +535,7 @@ export async function saveGoal(
       change: "updated",
       authorId: actor.personId,
       at: now,
-      content: JSON.stringify({ position: Number(saved.position), content: input.content }),
+      content: JSON.stringify({ position: saved.position, content: input.content }),
     });
     return { planVersion: version, goal: presentGoal(saved) };
   });
