@@ -8,7 +8,7 @@ import { type DemoPathwayStage, generateDemoPathwayProgress } from "./demo-pathw
 
 const stages: DemoPathwayStage[] = [1, 2, 3, 4].flatMap((quarter) => ({
   key: { kind: "quarter" as const, year: 1, quarter },
-  items: [0, 1, 2, 3, 4, 5].map((index) => ({ id: `q${quarter}-${index}`, links: "[]" })),
+  items: [0, 1, 2, 3, 4, 5].map((index) => ({ id: `q${quarter}-${index}`, links: [] })),
 }));
 
 const people = Array.from({ length: 40 }, (_, index) => ({

@@ -85,9 +85,9 @@ export async function listPathwayTemplates(
   return {
     templates: rows.map(({ stage_count, item_count, assigned_count, ...template }) =>
       presentTemplateSummary(template, {
-        stageCount: Number(stage_count ?? 0),
-        itemCount: Number(item_count ?? 0),
-        assignedCount: Number(assigned_count ?? 0),
+        stageCount: stage_count ?? 0,
+        itemCount: item_count ?? 0,
+        assignedCount: assigned_count ?? 0,
       }),
     ),
   };
@@ -364,7 +364,7 @@ async function alignConsiderations(trx: Db, templateId: string): Promise<void> {
   const stages = await listLiveStages(trx, templateId);
   const lastYear = lastScheduledYear(stages.map((stage) => ({ key: stageKeyOf(stage) })));
   for (const stage of stages) {
-    if (stage.kind === "considerations" && Number(stage.after_year) !== lastYear) {
+    if (stage.kind === "considerations" && stage.after_year !== lastYear) {
       await updateStage(trx, stage.id, { after_year: lastYear });
     }
   }
