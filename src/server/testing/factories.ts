@@ -11,7 +11,8 @@ import {
   insertPerson,
   updatePerson,
 } from "#server/modules/people/people.queries.ts";
-import type { Session } from "./http-client.ts";
+import { postJson, type Session } from "./http-client.ts";
+import type { TestApp } from "./test-app.ts";
 
 export const defaultTestPassword = "a long enough test password";
 
@@ -146,4 +147,57 @@ export async function createSession(ctx: AppContext, personId: string): Promise<
     userAgent: "vitest",
   });
   return { cookie: `${sessionCookieName(ctx.config)}=${token}` };
+}
+
+export const firstAdmin = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  password: "analytical engine 1843",
+};
+
+/**
+ * First-run setup through the API, as the first admin completes it: the shipped pathway and
+ * templates are installed, and with `loadDemo` the demo organization too.
+ */
+export async function completeSetup(t: TestApp, options: { loadDemo?: boolean } = {}) {
+  const response = await postJson(t.app, "/api/setup", { ...firstAdmin, ...options });
+  if (response.statusCode !== 201) {
+    throw new Error(`Setup answered ${response.statusCode}: ${response.body}`);
+  }
+  return response;
+}
+
+export type CircleRole = "owner" | "manager" | "skip" | "mentor" | "peer" | "admin";
+
+/**
+ * Someone (the owner) with everyone who may or may not see their things: their manager, the
+ * manager's manager (skip), a peer with the same manager, an unrelated colleague (mentor) and an
+ * admin. Each signed in.
+ */
+export async function createReportingCircle(ctx: AppContext) {
+  const skip = await createPersonWithoutPassword(ctx, { name: "Skip Level" });
+  const manager = await createPersonWithoutPassword(ctx, {
+    name: "Mona Manager",
+    managerId: skip.id,
+  });
+  const owner = await createPersonWithoutPassword(ctx, {
+    name: "Olu Owner",
+    managerId: manager.id,
+  });
+  const mentor = await createPersonWithoutPassword(ctx, { name: "Mentor Mei" });
+  const peer = await createPersonWithoutPassword(ctx, { name: "Peer Pat", managerId: manager.id });
+  const admin = await createPersonWithoutPassword(ctx, { name: "Admin Ada", role: "admin" });
+  const ids: Record<CircleRole, string> = {
+    owner: owner.id,
+    manager: manager.id,
+    skip: skip.id,
+    mentor: mentor.id,
+    peer: peer.id,
+    admin: admin.id,
+  };
+  const sessions = {} as Record<CircleRole, Session>;
+  for (const [role, id] of Object.entries(ids)) {
+    sessions[role as CircleRole] = await createSession(ctx, id);
+  }
+  return { ids, sessions };
 }

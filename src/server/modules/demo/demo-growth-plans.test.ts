@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getJson, postJson, type Session, signInAs } from "#server/testing/http-client.ts";
+import { completeSetup } from "#server/testing/factories.ts";
+import { getJson, type Session, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { demoPassword } from "./demo-organization.ts";
 
@@ -10,13 +11,7 @@ describe("demo growth plans", () => {
 
   beforeEach(async () => {
     t = await createTestApp();
-    const created = await postJson(t.app, "/api/setup", {
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      password: "analytical engine 1843",
-      loadDemo: true,
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await completeSetup(t, { loadDemo: true });
   });
   afterEach(async () => t.close());
 

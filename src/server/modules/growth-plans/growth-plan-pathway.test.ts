@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPerson, createSession } from "#server/testing/factories.ts";
+import { completeSetup, createPerson, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
@@ -30,12 +30,7 @@ describe("a growth plan completes the pathway's growth-plan step", () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await createTestApp();
-    const setup = await postJson(t.app, "/api/setup", {
-      name: "First Admin",
-      email: "first-admin@example.com",
-      password: "a long enough password",
-    });
-    expect(setup.statusCode).toBe(201);
+    await completeSetup(t);
   });
   afterEach(async () => t.close());
 

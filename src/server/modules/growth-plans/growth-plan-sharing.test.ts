@@ -4,6 +4,7 @@ import { growthPlanSectionKeys } from "#core/growth-plan.schemas.ts";
 import {
   changePerson,
   createPersonWithoutPassword,
+  createReportingCircle,
   createSession,
 } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
@@ -53,30 +54,12 @@ describe("who reads a growth plan", () => {
 
   beforeEach(async () => {
     t = await createTestApp();
-    const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip" });
-    const manager = await createPersonWithoutPassword(t.ctx, {
-      name: "Manager",
-      managerId: skip.id,
-    });
-    const owner = await createPersonWithoutPassword(t.ctx, {
-      name: "Owner",
-      managerId: manager.id,
-    });
-    const mentor = await createPersonWithoutPassword(t.ctx, { name: "Mentor" });
-    const peer = await createPersonWithoutPassword(t.ctx, { name: "Peer", managerId: manager.id });
-    const admin = await createPersonWithoutPassword(t.ctx, { name: "Admin", role: "admin" });
+    const circle = await createReportingCircle(t.ctx);
     const newManager = await createPersonWithoutPassword(t.ctx, { name: "New Manager" });
-    Object.assign(ids, {
-      owner: owner.id,
-      manager: manager.id,
-      skip: skip.id,
-      mentor: mentor.id,
-      peer: peer.id,
-      admin: admin.id,
-      newManager: newManager.id,
+    Object.assign(ids, circle.ids, { newManager: newManager.id });
+    Object.assign(sessions, circle.sessions, {
+      newManager: await createSession(t.ctx, newManager.id),
     });
-    for (const [key, id] of Object.entries(ids))
-      sessions[key as keyof typeof ids] = await createSession(t.ctx, id);
 
     const created = await postJson(
       t.app,
@@ -250,7 +233,7 @@ describe("who reads a growth plan", () => {
     expect(shared.statusCode, shared.body).toBe(200);
     expect(
       (shared.json() as SharingView).sections.goals.people.map((person) => person.displayName),
-    ).toEqual(["Mentor"]);
+    ).toEqual(["Mentor Mei"]);
     const mentorView = await read("mentor");
     expect(mentorView.statusCode).toBe(200);
     expect(mentorView.json().access).toMatchObject({
@@ -336,7 +319,7 @@ describe("who reads a growth plan", () => {
       { session: sessions.owner },
     );
     expect(byOwner.statusCode).toBe(200);
-    expect(byOwner.json().resolvedBy.displayName).toBe("Owner");
+    expect(byOwner.json().resolvedBy.displayName).toBe("Olu Owner");
     const open = await getJson(t.app, planUrl("/comments?includeResolved=false&section=goals"), {
       session: sessions.owner,
     });

@@ -12,45 +12,13 @@ import {
 import {
   createGoals,
   createPersonWithoutPassword,
+  createReportingCircle,
   createSession,
 } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { minutes } from "#server/testing/test-clock.ts";
 import { hasActivePlanSince, hasPlanStartedSince } from "./growth-plans.service.ts";
-
-type People = Record<"owner" | "manager" | "skip" | "mentor" | "peer" | "admin", Session>;
-
-async function organization(t: TestApp) {
-  const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip Level" });
-  const manager = await createPersonWithoutPassword(t.ctx, {
-    name: "Mona Manager",
-    managerId: skip.id,
-  });
-  const owner = await createPersonWithoutPassword(t.ctx, {
-    name: "Olu Owner",
-    managerId: manager.id,
-  });
-  const mentor = await createPersonWithoutPassword(t.ctx, { name: "Mentor Mei" });
-  const peer = await createPersonWithoutPassword(t.ctx, {
-    name: "Peer Pat",
-    managerId: manager.id,
-  });
-  const admin = await createPersonWithoutPassword(t.ctx, { name: "Admin Ada", role: "admin" });
-  const ids = {
-    owner: owner.id,
-    manager: manager.id,
-    skip: skip.id,
-    mentor: mentor.id,
-    peer: peer.id,
-    admin: admin.id,
-  };
-  const sessions = {} as People;
-  for (const [key, id] of Object.entries(ids)) {
-    sessions[key as keyof People] = await createSession(t.ctx, id);
-  }
-  return { ids, sessions };
-}
 
 async function createPlan(t: TestApp, session: Session, body: object = {}) {
   const response = await postJson(
@@ -65,12 +33,12 @@ async function createPlan(t: TestApp, session: Session, body: object = {}) {
 
 describe("growth plans: start, autosave, conflicts and history", () => {
   let t: TestApp;
-  let people: Awaited<ReturnType<typeof organization>>;
+  let people: Awaited<ReturnType<typeof createReportingCircle>>;
   let plan: PlanView;
 
   beforeEach(async () => {
     t = await createTestApp();
-    people = await organization(t);
+    people = await createReportingCircle(t.ctx);
     plan = await createPlan(t, people.sessions.owner, { templateId: "aspiring-manager" });
   });
   afterEach(async () => t.close());

@@ -6,7 +6,12 @@ import type {
   PathwayTemplateList,
   PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
-import { createPerson, createSession, type TestPerson } from "#server/testing/factories.ts";
+import {
+  completeSetup,
+  createPerson,
+  createSession,
+  type TestPerson,
+} from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
@@ -30,12 +35,7 @@ describe("pathway: first run, member progress and who may see it", () => {
 
   beforeEach(async () => {
     t = await createTestApp();
-    const setup = await postJson(t.app, "/api/setup", {
-      name: "First Admin",
-      email: "first-admin@example.com",
-      password: "a long enough password",
-    });
-    expect(setup.statusCode, setup.body).toBe(201);
+    await completeSetup(t);
     admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
     const skipLevel = await createPerson(t.ctx);
     const manager = await createPerson(t.ctx, { managerId: skipLevel.id });
@@ -888,12 +888,7 @@ describe("template content shared by app instances on one database", () => {
     const otherDb = createDb(t.ctx.config.database);
     const other = await buildApp(t.ctx.config, otherDb, { clock: t.clock, webDistDir: null });
     try {
-      const setup = await postJson(t.app, "/api/setup", {
-        name: "First Admin",
-        email: "first-admin@example.com",
-        password: "a long enough password",
-      });
-      expect(setup.statusCode, setup.body).toBe(201);
+      await completeSetup(t);
       const admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
       const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
       const session = await createSession(t.ctx, member.id);
