@@ -7,10 +7,11 @@ const timeout = 120_000;
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createDb } from "#server/db/create-db.ts";
-import { migrateToLatest } from "#server/db/migrate.ts";
-import { createPerson, createSession } from "#server/testing/factories.ts";
-import { type ServerProcess, startServerProcess } from "#server/testing/server-process.ts";
-import { createTestClock } from "#server/testing/test-clock.ts";
+import {
+  createAdminSessionIn,
+  type ServerProcess,
+  startServerProcess,
+} from "#server/testing/server-process.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
 
 const writers = 8;
@@ -38,12 +39,7 @@ describe("crash safety", async () => {
       ...loadConfig({ ...env, LOG_LEVEL: "silent" }),
       database: testDatabase.database,
     };
-    const setupDb = createDb(config.database);
-    await migrateToLatest(setupDb);
-    const ctx = { config, db: setupDb, clock: createTestClock(new Date()) };
-    const admin = await createPerson(ctx, { role: "admin" });
-    const session = await createSession(ctx, admin.id);
-    await setupDb.destroy();
+    const session = await createAdminSessionIn(config);
 
     const first = await startServerProcess(env);
     servers.push(first);

@@ -1,5 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Config } from "#server/config.ts";
+import { createDb } from "#server/db/create-db.ts";
+import { migrateToLatest } from "#server/db/migrate.ts";
+import { createPerson, createSession } from "./factories.ts";
+import type { Session } from "./http-client.ts";
+import { createTestClock } from "./test-clock.ts";
 
 const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
@@ -44,4 +50,20 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       reject(new Error(`server exited early (${code}): ${output}`));
     });
   });
+}
+
+/**
+ * Migrates the database a server process will use and signs an admin in there, with a
+ * connection of its own that is closed again before the process starts.
+ */
+export async function createAdminSessionIn(config: Config): Promise<Session> {
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    const ctx = { config, db, clock: createTestClock(new Date()) };
+    const admin = await createPerson(ctx, { role: "admin" });
+    return await createSession(ctx, admin.id);
+  } finally {
+    await db.destroy();
+  }
 }
