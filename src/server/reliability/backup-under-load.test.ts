@@ -11,6 +11,7 @@ const timeout = 120_000;
 
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
+import { postJsonTo } from "#server/testing/http-client.ts";
 import {
   createAdminSessionIn,
   type ServerProcess,
@@ -56,14 +57,12 @@ describe("backup under load", () => {
     let stop = false;
     const writeLoop = async (writer: number) => {
       for (let index = 0; index < 2_000 && !stop; index++) {
-        const response = await fetch(`${address}/api/people`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie: session.cookie },
-          body: JSON.stringify({
-            email: `b${writer}-${index}@backup.example`,
-            name: `Backup ${index}`,
-          }),
-        });
+        const response = await postJsonTo(
+          address,
+          "/api/people",
+          { email: `b${writer}-${index}@backup.example`, name: `Backup ${index}` },
+          session,
+        );
         expect(response.status).toBe(201);
         acknowledged.push(PersonProfile.parse(await response.json()).person.id);
       }

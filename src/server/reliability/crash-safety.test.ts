@@ -7,6 +7,7 @@ const timeout = 120_000;
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createDb } from "#server/db/create-db.ts";
+import { postJsonTo } from "#server/testing/http-client.ts";
 import {
   createAdminSessionIn,
   type ServerProcess,
@@ -48,14 +49,12 @@ describe("crash safety", async () => {
     const writeLoop = async (writer: number) => {
       for (let index = 0; index < maxWritesPerWriter && !killed; index++) {
         try {
-          const response = await fetch(`${first.address}/api/people`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie: session.cookie },
-            body: JSON.stringify({
-              email: `w${writer}-${index}@crash.example`,
-              name: `Writer ${writer}/${index}`,
-            }),
-          });
+          const response = await postJsonTo(
+            first.address,
+            "/api/people",
+            { email: `w${writer}-${index}@crash.example`, name: `Writer ${writer}/${index}` },
+            session,
+          );
           if (response.status !== 201)
             throw new Error(`unexpected ${response.status}: ${await response.text()}`);
           const created = PersonProfile.parse(await response.json());

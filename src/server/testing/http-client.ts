@@ -38,6 +38,20 @@ export function postJson(
   return sendJson(app, "POST", url, body, options);
 }
 
+/** postJson for a server in a process of its own, at `address`, through fetch. */
+export function postJsonTo(
+  address: string,
+  url: string,
+  body: unknown,
+  session: Session,
+): Promise<Response> {
+  return fetch(`${address}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: session.cookie },
+    body: JSON.stringify(body),
+  });
+}
+
 export function getJson(
   app: FastifyInstance,
   url: string,
