@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Config } from "#server/config.ts";
+import type { AppContext } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import { createPerson, createSession } from "./factories.ts";
@@ -53,17 +54,26 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
 }
 
 /**
- * Migrates the database a server process will use and signs an admin in there, with a
- * connection of its own that is closed again before the process starts.
+ * Migrates the database that server processes will use and runs `prepare` on it, through a
+ * connection of its own that is closed again before they start.
  */
-export async function createAdminSessionIn(config: Config): Promise<Session> {
+export async function prepareDatabaseOf<T>(
+  config: Config,
+  prepare: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
-    const ctx = { config, db, clock: createTestClock(new Date()) };
-    const admin = await createPerson(ctx, { role: "admin" });
-    return await createSession(ctx, admin.id);
+    return await prepare({ config, db, clock: createTestClock(new Date()) });
   } finally {
     await db.destroy();
   }
+}
+
+/** An admin signed in on the database that server processes will use. */
+export function createAdminSessionIn(config: Config): Promise<Session> {
+  return prepareDatabaseOf(config, async (ctx) => {
+    const admin = await createPerson(ctx, { role: "admin" });
+    return createSession(ctx, admin.id);
+  });
 }
