@@ -13,6 +13,7 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import {
+  changePerson,
   createPerson,
   createPersonWithoutPassword,
   createSession,
@@ -93,11 +94,7 @@ const anyone = (status: number): Expected => ({
 });
 
 const deactivateSubject = async ({ t, subjectId }: CaseContext) => {
-  await t.ctx.db
-    .updateTable("people")
-    .set({ status: "deactivated" })
-    .where("id", "=", subjectId)
-    .execute();
+  await changePerson(t.ctx, subjectId, { status: "deactivated" });
 };
 
 const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix = "") => {

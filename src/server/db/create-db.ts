@@ -3,6 +3,7 @@ import pg from "pg";
 import type { Database as DatabaseConfig } from "#server/config.ts";
 import type { Database } from "./schema.ts";
 import { kyselySqliteDatabase, openSqliteFile } from "./sqlite-database.ts";
+import { pgNumberTypes } from "./values.ts";
 
 export type Db = Kysely<Database>;
 
@@ -31,6 +32,6 @@ export function createDb(database: DatabaseConfig): Db {
       dialect: new TrellisSqliteDialect({ database: kyselySqliteDatabase(sqlite) }),
     });
   }
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: database.url, max: 10, types: pgNumberTypes });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -9,6 +9,8 @@ const lockKeys = {
   "pathway-templates": 7_310_003,
   /** Saves of growth plan templates and reflection prompts, each checked against its version. */
   "growth-plan-content": 7_310_004,
+  /** Sign-in attempts of one account, locked per account (see lockKeyForTransaction). */
+  "sign-in-attempts": 7_310_005,
 } as const;
 
 export type LockName = keyof typeof lockKeys;
@@ -20,4 +22,16 @@ export type LockName = keyof typeof lockKeys;
 export async function lockForTransaction(trx: Db, name: LockName): Promise<void> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`select pg_advisory_xact_lock(${lockKeys[name]})`.execute(trx);
+}
+
+/**
+ * Like lockForTransaction, but for one key within the name (an account, a plan), so unrelated
+ * keys do not wait for each other. PostgreSQL keeps two-part advisory keys apart from one-part
+ * ones, so these never collide with the locks above.
+ */
+export async function lockKeyForTransaction(trx: Db, name: LockName, key: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(${lockKeys[name]}::integer, hashtext(${key}))`.execute(
+    trx,
+  );
 }

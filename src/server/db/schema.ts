@@ -82,6 +82,13 @@ export type NoticesTable = {
   dismissed_at: string | null;
 };
 
+/** A sign-in attempt that failed or is still being checked; see auth.service.ts. */
+export type SignInAttemptsTable = {
+  id: string;
+  email_normalized: string;
+  at: string;
+};
+
 export type InstallationTable = {
   id: string;
   set_up_at: string;
@@ -286,6 +293,7 @@ export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  sign_in_attempts: SignInAttemptsTable;
   installation: InstallationTable;
   notices: NoticesTable;
   invitations: InvitationsTable;

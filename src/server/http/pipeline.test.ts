@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPerson } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 describe("request pipeline", () => {
   let t: TestApp;
   let session: Session;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ BODY_LIMIT_BYTES: "4096" });
     t.app.get("/api/test/boom", { config: { access: "public" } }, async () => {
       throw new Error("database password is hunter2");
@@ -14,7 +14,7 @@ describe("request pipeline", () => {
     const person = await createPerson(t.ctx);
     session = await signInAs(t.app, person.email, person.password);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("refuses a cross-origin POST even with a valid session", async () => {
     const crossOrigin = await postJson(

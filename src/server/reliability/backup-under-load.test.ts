@@ -11,11 +11,12 @@ const timeout = 120_000;
 
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
-import { createDb } from "#server/db/create-db.ts";
-import { migrateToLatest } from "#server/db/migrate.ts";
-import { createPerson, createSession } from "#server/testing/factories.ts";
-import { type ServerProcess, startServerProcess } from "#server/testing/server-process.ts";
-import { createTestClock } from "#server/testing/test-clock.ts";
+import { postJsonTo } from "#server/testing/http-client.ts";
+import {
+  createAdminSessionIn,
+  type ServerProcess,
+  startServerProcess,
+} from "#server/testing/server-process.ts";
 
 const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
@@ -42,12 +43,7 @@ describe("backup under load", () => {
     timeout,
   }, async () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-    const setupDb = createDb(config.database);
-    await migrateToLatest(setupDb);
-    const ctx = { config, db: setupDb, clock: createTestClock(new Date()) };
-    const admin = await createPerson(ctx, { role: "admin" });
-    const session = await createSession(ctx, admin.id);
-    await setupDb.destroy();
+    const session = await createAdminSessionIn(config);
 
     // A long-running reader keeps SQLite from checkpointing newer writes into the main file, so
     // only a backup that reads through the write-ahead log can contain them.
@@ -61,14 +57,12 @@ describe("backup under load", () => {
     let stop = false;
     const writeLoop = async (writer: number) => {
       for (let index = 0; index < 2_000 && !stop; index++) {
-        const response = await fetch(`${address}/api/people`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie: session.cookie },
-          body: JSON.stringify({
-            email: `b${writer}-${index}@backup.example`,
-            name: `Backup ${index}`,
-          }),
-        });
+        const response = await postJsonTo(
+          address,
+          "/api/people",
+          { email: `b${writer}-${index}@backup.example`, name: `Backup ${index}` },
+          session,
+        );
         expect(response.status).toBe(201);
         acknowledged.push(PersonProfile.parse(await response.json()).person.id);
       }

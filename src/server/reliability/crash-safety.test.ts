@@ -7,10 +7,12 @@ const timeout = 120_000;
 import { PersonProfile } from "#core/people.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createDb } from "#server/db/create-db.ts";
-import { migrateToLatest } from "#server/db/migrate.ts";
-import { createPerson, createSession } from "#server/testing/factories.ts";
-import { type ServerProcess, startServerProcess } from "#server/testing/server-process.ts";
-import { createTestClock } from "#server/testing/test-clock.ts";
+import { postJsonTo } from "#server/testing/http-client.ts";
+import {
+  createAdminSessionIn,
+  type ServerProcess,
+  startServerProcess,
+} from "#server/testing/server-process.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
 
 const writers = 8;
@@ -38,12 +40,7 @@ describe("crash safety", async () => {
       ...loadConfig({ ...env, LOG_LEVEL: "silent" }),
       database: testDatabase.database,
     };
-    const setupDb = createDb(config.database);
-    await migrateToLatest(setupDb);
-    const ctx = { config, db: setupDb, clock: createTestClock(new Date()) };
-    const admin = await createPerson(ctx, { role: "admin" });
-    const session = await createSession(ctx, admin.id);
-    await setupDb.destroy();
+    const session = await createAdminSessionIn(config);
 
     const first = await startServerProcess(env);
     servers.push(first);
@@ -52,14 +49,12 @@ describe("crash safety", async () => {
     const writeLoop = async (writer: number) => {
       for (let index = 0; index < maxWritesPerWriter && !killed; index++) {
         try {
-          const response = await fetch(`${first.address}/api/people`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie: session.cookie },
-            body: JSON.stringify({
-              email: `w${writer}-${index}@crash.example`,
-              name: `Writer ${writer}/${index}`,
-            }),
-          });
+          const response = await postJsonTo(
+            first.address,
+            "/api/people",
+            { email: `w${writer}-${index}@crash.example`, name: `Writer ${writer}/${index}` },
+            session,
+          );
           if (response.status !== 201)
             throw new Error(`unexpected ${response.status}: ${await response.text()}`);
           const created = PersonProfile.parse(await response.json());

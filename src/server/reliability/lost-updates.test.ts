@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { createPerson, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
 type Goal = { id: string; version: number; content: Record<string, unknown> };
@@ -60,15 +60,13 @@ describe("no lost updates", () => {
       for (let round = 0; round < roundsPerWriter; round++) {
         const goal = await currentGoal();
         const challenges = `writer ${id}, round ${round}`;
-        const response = await t.app.inject({
-          method: "PUT",
-          url: `/api/growth-plans/${planId}/goals/${initial.id}`,
-          headers: { "content-type": "application/json", cookie: session.cookie },
-          payload: JSON.stringify({
-            baseVersion: goal.version,
-            content: { ...goal.content, challenges },
-          }),
-        });
+        const response = await sendJson(
+          t.app,
+          "PUT",
+          `/api/growth-plans/${planId}/goals/${initial.id}`,
+          { baseVersion: goal.version, content: { ...goal.content, challenges } },
+          { session },
+        );
         if (response.statusCode === 409) {
           conflicts += 1;
           continue;

@@ -1,11 +1,18 @@
+import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { newId } from "#core/ids.ts";
 import { type AppRole, normalizeEmail, type PersonStatus } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { sessionCookieName } from "#server/http/session-cookie.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
-import { insertPerson } from "#server/modules/people/people.queries.ts";
-import type { Session } from "./http-client.ts";
+import { insertGoals } from "#server/modules/growth-plans/growth-plans.queries.ts";
+import {
+  findPersonById,
+  insertPerson,
+  updatePerson,
+} from "#server/modules/people/people.queries.ts";
+import { postJson, type Session } from "./http-client.ts";
+import type { TestApp } from "./test-app.ts";
 
 export const defaultTestPassword = "a long enough test password";
 
@@ -37,13 +44,24 @@ export type PersonOverrides = Partial<{
 
 let sequence = 0;
 
+/** Hashing costs about as much as a real sign-in; people sharing a password share its hash. */
+const passwordHashes = new Map<string, Promise<string>>();
+const hashOf = (password: string): Promise<string> => {
+  let hashed = passwordHashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    passwordHashes.set(password, hashed);
+  }
+  return hashed;
+};
+
 /** A person with a unique email, so tests never collide and need no cleanup. */
 export async function createPerson(
   ctx: AppContext,
   overrides: PersonOverrides = {},
 ): Promise<TestPerson> {
   const password = overrides.password ?? defaultTestPassword;
-  const person = await insertTestPerson(ctx, overrides, await hashPassword(password));
+  const person = await insertTestPerson(ctx, overrides, await hashOf(password));
   return { ...person, password };
 }
 
@@ -86,6 +104,41 @@ async function insertTestPerson(
   return { id, email, name, role };
 }
 
+/**
+ * Changes a person as an admin's edit or a people import would, without going through either:
+ * for tests whose subject is what follows the change (a session, a manager's access).
+ */
+export async function changePerson(
+  ctx: AppContext,
+  personId: string,
+  changes: Pick<PersonOverrides, "status" | "managerId">,
+): Promise<void> {
+  const current = await findPersonById(ctx.db, personId);
+  if (!current) throw new Error(`No person ${personId}`);
+  await updatePerson(ctx.db, current, {
+    ...(changes.status ? { status: changes.status } : {}),
+    ...(changes.managerId !== undefined ? { manager_id: changes.managerId } : {}),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+}
+
+/** Empty goals appended to a plan, faster than saving them one by one. */
+export async function createGoals(ctx: AppContext, planId: string, count: number): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await insertGoals(
+    ctx.db,
+    Array.from({ length: count }, (_, index) => ({
+      id: newId(),
+      plan_id: planId,
+      position: index + 1,
+      content: JSON.stringify(emptyGoal()),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+}
+
 /** A signed-in session for a person, without the cost of a password check. */
 export async function createSession(ctx: AppContext, personId: string): Promise<Session> {
   const { token } = await startSession(ctx, personId, {
@@ -94,4 +147,57 @@ export async function createSession(ctx: AppContext, personId: string): Promise<
     userAgent: "vitest",
   });
   return { cookie: `${sessionCookieName(ctx.config)}=${token}` };
+}
+
+export const firstAdmin = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  password: "analytical engine 1843",
+};
+
+/**
+ * First-run setup through the API, as the first admin completes it: the shipped pathway and
+ * templates are installed, and with `loadDemo` the demo organization too.
+ */
+export async function completeSetup(t: TestApp, options: { loadDemo?: boolean } = {}) {
+  const response = await postJson(t.app, "/api/setup", { ...firstAdmin, ...options });
+  if (response.statusCode !== 201) {
+    throw new Error(`Setup answered ${response.statusCode}: ${response.body}`);
+  }
+  return response;
+}
+
+export type CircleRole = "owner" | "manager" | "skip" | "mentor" | "peer" | "admin";
+
+/**
+ * Someone (the owner) with everyone who may or may not see their things: their manager, the
+ * manager's manager (skip), a peer with the same manager, an unrelated colleague (mentor) and an
+ * admin. Each signed in.
+ */
+export async function createReportingCircle(ctx: AppContext) {
+  const skip = await createPersonWithoutPassword(ctx, { name: "Skip Level" });
+  const manager = await createPersonWithoutPassword(ctx, {
+    name: "Mona Manager",
+    managerId: skip.id,
+  });
+  const owner = await createPersonWithoutPassword(ctx, {
+    name: "Olu Owner",
+    managerId: manager.id,
+  });
+  const mentor = await createPersonWithoutPassword(ctx, { name: "Mentor Mei" });
+  const peer = await createPersonWithoutPassword(ctx, { name: "Peer Pat", managerId: manager.id });
+  const admin = await createPersonWithoutPassword(ctx, { name: "Admin Ada", role: "admin" });
+  const ids: Record<CircleRole, string> = {
+    owner: owner.id,
+    manager: manager.id,
+    skip: skip.id,
+    mentor: mentor.id,
+    peer: peer.id,
+    admin: admin.id,
+  };
+  const sessions = {} as Record<CircleRole, Session>;
+  for (const [role, id] of Object.entries(ids)) {
+    sessions[role as CircleRole] = await createSession(ctx, id);
+  }
+  return { ids, sessions };
 }

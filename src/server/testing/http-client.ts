@@ -8,15 +8,16 @@ type RequestOptions = {
   remoteAddress?: string;
 };
 
-/** Same-origin JSON requests, the way the web app makes them. */
-export function postJson(
+/** A same-origin JSON request with a body, the way the web app makes it. */
+export function sendJson(
   app: FastifyInstance,
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body: unknown = {},
   options: RequestOptions = {},
 ): Promise<LightMyRequestResponse> {
   return app.inject({
-    method: "POST",
+    method,
     url,
     payload: JSON.stringify(body),
     ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
@@ -25,6 +26,29 @@ export function postJson(
       ...(options.session ? { cookie: options.session.cookie } : {}),
       ...options.headers,
     },
+  });
+}
+
+export function postJson(
+  app: FastifyInstance,
+  url: string,
+  body: unknown = {},
+  options: RequestOptions = {},
+): Promise<LightMyRequestResponse> {
+  return sendJson(app, "POST", url, body, options);
+}
+
+/** postJson for a server in a process of its own, at `address`, through fetch. */
+export function postJsonTo(
+  address: string,
+  url: string,
+  body: unknown,
+  session: Session,
+): Promise<Response> {
+  return fetch(`${address}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: session.cookie },
+    body: JSON.stringify(body),
   });
 }
 

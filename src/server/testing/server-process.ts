@@ -1,5 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Config } from "#server/config.ts";
+import type { AppContext } from "#server/context.ts";
+import { createDb } from "#server/db/create-db.ts";
+import { migrateToLatest } from "#server/db/migrate.ts";
+import { createPerson, createSession } from "./factories.ts";
+import type { Session } from "./http-client.ts";
+import { createTestClock } from "./test-clock.ts";
 
 const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
@@ -43,5 +50,30 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       clearTimeout(timer);
       reject(new Error(`server exited early (${code}): ${output}`));
     });
+  });
+}
+
+/**
+ * Migrates the database that server processes will use and runs `prepare` on it, through a
+ * connection of its own that is closed again before they start.
+ */
+export async function prepareDatabaseOf<T>(
+  config: Config,
+  prepare: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+    return await prepare({ config, db, clock: createTestClock(new Date()) });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** An admin signed in on the database that server processes will use. */
+export function createAdminSessionIn(config: Config): Promise<Session> {
+  return prepareDatabaseOf(config, async (ctx) => {
+    const admin = await createPerson(ctx, { role: "admin" });
+    return createSession(ctx, admin.id);
   });
 }

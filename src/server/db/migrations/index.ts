@@ -8,6 +8,7 @@ import * as pathwayContentVersion from "./2026-11-22-06-pathway-content-version.
 import * as growthPlanContentVersions from "./2026-11-22-07-growth-plan-content-versions.ts";
 import * as auditDenialWindows from "./2026-12-01-01-audit-denial-windows.ts";
 import * as notices from "./2026-12-01-02-notices.ts";
+import * as signInAttempts from "./2026-12-01-03-sign-in-attempts.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-07-growth-plan-content-versions": growthPlanContentVersions,
   "2026-12-01-01-audit-denial-windows": auditDenialWindows,
   "2026-12-01-02-notices": notices,
+  "2026-12-01-03-sign-in-attempts": signInAttempts,
 };

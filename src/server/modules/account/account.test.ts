@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPerson } from "#server/testing/factories.ts";
 import { getJson, postJson, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
 describe("account", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("changing the password keeps this session, ends the others, and retires the old password", async () => {
     const person = await createPerson(t.ctx);

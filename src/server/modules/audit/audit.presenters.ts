@@ -1,23 +1,5 @@
-import type { Selectable } from "kysely";
 import type { AuditEventView } from "#core/audit.schemas.ts";
-import type { AuditEventsTable } from "#server/db/schema.ts";
-
-type AuditEventRow = Selectable<AuditEventsTable> & {
-  actor_name: string | null;
-  target_name: string | null;
-};
-
-function parseDetails(details: string | null): Record<string, unknown> | null {
-  if (!details) return null;
-  try {
-    const parsed: unknown = JSON.parse(details);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : { value: parsed };
-  } catch {
-    return { text: details };
-  }
-}
+import type { AuditEventRow } from "./audit.queries.ts";
 
 export function presentAuditEvent(event: AuditEventRow): AuditEventView {
   return {
@@ -29,7 +11,7 @@ export function presentAuditEvent(event: AuditEventRow): AuditEventView {
       event.target_type && event.target_id
         ? { type: event.target_type, id: event.target_id, label: event.target_name }
         : null,
-    details: parseDetails(event.details),
+    details: event.details,
     requestId: event.request_id,
     address: event.address,
     count: event.occurrences,

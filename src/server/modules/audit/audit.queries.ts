@@ -1,6 +1,25 @@
-import type { Insertable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "#server/db/create-db.ts";
 import type { AuditEventsTable } from "#server/db/schema.ts";
+import { fromJson, type Parsed } from "#server/db/values.ts";
+
+/** `details`: the JSON object written with the event; anything else is wrapped as one. */
+export type AuditEventRow = Parsed<
+  Selectable<AuditEventsTable>,
+  { details: Record<string, unknown> | null }
+> & { actor_name: string | null; target_name: string | null };
+
+function detailsOf(details: string | null): Record<string, unknown> | null {
+  if (!details) return null;
+  try {
+    const parsed = fromJson<unknown>(details);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { value: parsed };
+  } catch {
+    return { text: details };
+  }
+}
 
 export async function insertAuditEvent(db: Db, event: Insertable<AuditEventsTable>): Promise<void> {
   await db.insertInto("audit_events").values(event).execute();
@@ -26,21 +45,6 @@ export async function countAuditEventIntoWindow(
     .execute();
 }
 
-export async function countAuditEventsForTarget(
-  db: Db,
-  filter: { action: string; targetType: string; targetId: string; since: string },
-): Promise<number> {
-  const row = await db
-    .selectFrom("audit_events")
-    .select((eb) => eb.fn.countAll().as("count"))
-    .where("target_type", "=", filter.targetType)
-    .where("target_id", "=", filter.targetId)
-    .where("action", "=", filter.action)
-    .where("at", ">=", filter.since)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export function listAuditEvents(
   db: Db,
   filter: { actorId?: string; action?: string; limit: number },
@@ -64,7 +68,10 @@ export type AuditEventSearch = {
 };
 
 /** Newest first, with the names of the actor and of a person target. */
-export function searchAuditEvents(db: Db, search: AuditEventSearch) {
+export async function searchAuditEvents(
+  db: Db,
+  search: AuditEventSearch,
+): Promise<AuditEventRow[]> {
   let query = db
     .selectFrom("audit_events")
     .leftJoin("people as actor", "actor.id", "audit_events.actor_id")
@@ -91,5 +98,6 @@ export function searchAuditEvents(db: Db, search: AuditEventSearch) {
       ]),
     );
   }
-  return query.execute();
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...row, details: detailsOf(row.details) }));
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEventList } from "#core/audit.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
@@ -11,14 +11,14 @@ describe("audit log", () => {
   let member: Session;
   let memberId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     adminId = (await createPersonWithoutPassword(t.ctx, { role: "admin", name: "Ada Admin" })).id;
     admin = await createSession(t.ctx, adminId);
     memberId = (await createPersonWithoutPassword(t.ctx, { name: "Max Member" })).id;
     member = await createSession(t.ctx, memberId);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const list = async (query: string) => {
     const response = await getJson(t.app, `/api/audit-events?${query}`, { session: admin });
@@ -68,6 +68,14 @@ describe("audit log", () => {
   });
 
   it("pages with a cursor and names bad filters", async () => {
+    for (const name of ["Paged One", "Paged Two"]) {
+      await postJson(
+        t.app,
+        "/api/people",
+        { email: `${name.replace(" ", ".").toLowerCase()}@example.com`, name },
+        { session: admin },
+      );
+    }
     const first = await list("limit=1");
     expect(first.events).toHaveLength(1);
     expect(first.nextCursor).not.toBeNull();

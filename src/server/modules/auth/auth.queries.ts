@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import type { Db } from "#server/db/create-db.ts";
-import type { SessionsTable } from "#server/db/schema.ts";
+import type { SessionsTable, SignInAttemptsTable } from "#server/db/schema.ts";
+import { affectedRows } from "#server/db/values.ts";
 
 export async function insertSession(db: Db, session: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto("sessions").values(session).execute();
@@ -52,7 +53,7 @@ export async function deleteSessionsOfPerson(
   let query = db.deleteFrom("sessions").where("person_id", "=", personId);
   if (options.except) query = query.where("id", "!=", options.except);
   const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return affectedRows(result);
 }
 
 /** Sessions past their absolute expiry, or idle since before the cutoff. */
@@ -66,5 +67,36 @@ export async function deleteExpiredSessions(
       eb.or([eb("expires_at", "<=", cutoffs.now), eb("last_seen_at", "<=", cutoffs.idleSince)]),
     )
     .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return affectedRows(result);
+}
+
+/** Attempts of one account since the cutoff that failed or are still being checked. */
+export async function countSignInAttemptsSince(
+  db: Db,
+  emailNormalized: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("sign_in_attempts")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("email_normalized", "=", emailNormalized)
+    .where("at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function insertSignInAttempt(
+  db: Db,
+  attempt: Insertable<SignInAttemptsTable>,
+): Promise<void> {
+  await db.insertInto("sign_in_attempts").values(attempt).execute();
+}
+
+export async function deleteSignInAttempt(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sign_in_attempts").where("id", "=", id).execute();
+}
+
+/** Attempts that fell out of the failure window no longer count against anyone. */
+export async function deleteSignInAttemptsBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom("sign_in_attempts").where("at", "<", before).execute();
 }

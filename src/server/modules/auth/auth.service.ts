@@ -2,8 +2,8 @@ import type { SessionInfo, SignInBody } from "#core/auth.schemas.ts";
 import { newId } from "#core/ids.ts";
 import { normalizeEmail } from "#core/people.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
+import { lockKeyForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
-import { countAuditEventsForTarget } from "#server/modules/audit/audit.queries.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import {
   countActiveDirectReports,
@@ -13,11 +13,15 @@ import {
 import { assertOwnAccount, authPolicies } from "./auth.policy.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
 import {
+  countSignInAttemptsSince,
   deleteExpiredSessions,
   deleteSession,
+  deleteSignInAttempt,
+  deleteSignInAttemptsBefore,
   findSessionById,
   findSessionByTokenHash,
   insertSession,
+  insertSignInAttempt,
   touchSession,
 } from "./auth.queries.ts";
 import { verifyDecoyPassword, verifyPassword } from "./passwords.ts";
@@ -55,7 +59,7 @@ export async function signIn(
   meta: RequestMeta,
 ): Promise<StartedSession> {
   const email = normalizeEmail(input.email);
-  await assertNotThrottled(ctx, email, meta);
+  const attemptId = await reserveSignInAttempt(ctx, email, meta);
   const person = await findPersonByEmail(ctx.db, email);
   const verified =
     person?.password_hash &&
@@ -70,6 +74,8 @@ export async function signIn(
     });
     throw new AppError("unauthenticated", signInFailedMessage);
   }
+  // A successful attempt does not count against the account; a failed one stays recorded.
+  await deleteSignInAttempt(ctx.db, attemptId);
   await recordAuditEvent(ctx.db, ctx.clock, meta, {
     action: "auth.sign_in",
     actorId: person.id,
@@ -78,17 +84,28 @@ export async function signIn(
   return startSession(ctx, person.id, meta);
 }
 
-/** Per-account limit, kept in the database so that every app instance sees the same count. */
-async function assertNotThrottled(ctx: AppContext, email: string, meta: RequestMeta) {
+/**
+ * Per-account limit, kept in the database so that every app instance sees the same count. The
+ * attempt is counted and recorded in one transaction that holds the account's lock, before its
+ * password is checked: parallel guesses take turns here, so no more than the limit are ever
+ * verified within the window. Answers the attempt's id, deleted again when it succeeds.
+ */
+async function reserveSignInAttempt(
+  ctx: AppContext,
+  email: string,
+  meta: RequestMeta,
+): Promise<string> {
   const { maxFailuresPerAccount, failureWindowMs } = ctx.config.signIn;
-  const since = new Date(ctx.clock.now().getTime() - failureWindowMs).toISOString();
-  const failures = await countAuditEventsForTarget(ctx.db, {
-    action: "auth.sign_in_failed",
-    targetType: "email",
-    targetId: email,
-    since,
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - failureWindowMs).toISOString();
+  const attemptId = await ctx.db.transaction().execute(async (trx) => {
+    await lockKeyForTransaction(trx, "sign-in-attempts", email);
+    if ((await countSignInAttemptsSince(trx, email, since)) >= maxFailuresPerAccount) return null;
+    const id = newId(now.getTime());
+    await insertSignInAttempt(trx, { id, email_normalized: email, at: now.toISOString() });
+    return id;
   });
-  if (failures < maxFailuresPerAccount) return;
+  if (attemptId) return attemptId;
   await recordAuditEvent(ctx.db, ctx.clock, meta, {
     action: "auth.sign_in_throttled",
     actorId: null,
@@ -151,9 +168,16 @@ export async function getSessionInfo(
   return presentSessionInfo(person, session, ctx.config.session.idleTimeoutMs, managesPeople);
 }
 
-/** Removes sessions that can no longer be used but were never presented again. */
+/**
+ * Removes sessions that can no longer be used but were never presented again, and sign-in
+ * attempts older than the failure window. Answers how many sessions were removed.
+ */
 export async function pruneExpiredSessions(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
+  await deleteSignInAttemptsBefore(
+    ctx.db,
+    new Date(now.getTime() - ctx.config.signIn.failureWindowMs).toISOString(),
+  );
   return deleteExpiredSessions(ctx.db, {
     now: now.toISOString(),
     idleSince: new Date(now.getTime() - ctx.config.session.idleTimeoutMs).toISOString(),

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, type TestPerson } from "#server/testing/factories.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { changePerson, createPerson, type TestPerson } from "#server/testing/factories.ts";
 import { getJson, postJson, sessionFrom, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { minutes } from "#server/testing/test-clock.ts";
@@ -8,11 +8,11 @@ import { pruneExpiredSessions } from "./auth.service.ts";
 describe("sign-in", () => {
   let t: TestApp;
   let ada: TestPerson;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     ada = await createPerson(t.ctx, { email: "ada@example.com" });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("signs in with any letter case of the email and sets a hardened session cookie", async () => {
     const response = await postJson(t.app, "/api/auth/sign-in", {
@@ -93,14 +93,14 @@ describe("sign-in", () => {
 
 describe("sign-in rate limits", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({
       SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "3",
       SIGN_IN_FAILURE_WINDOW_MINUTES: "15",
       SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "8",
     });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("locks an account after repeated failures, even for the right password, until the window passes", async () => {
     const grace = await createPerson(t.ctx);
@@ -127,12 +127,56 @@ describe("sign-in rate limits", () => {
   });
 });
 
+describe("sign-in limit per account under parallel guesses", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp({
+      SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
+      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "100",
+    });
+  });
+  afterEach(async () => t.close());
+
+  it("checks no more than the limit of 12 parallel wrong passwords, then refuses the right one", async () => {
+    const target = await createPerson(t.ctx);
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        postJson(t.app, "/api/auth/sign-in", {
+          email: target.email,
+          password: `parallel guess number ${index}`,
+        }),
+      ),
+    );
+    const statuses = guesses.map((guess) => guess.statusCode);
+    // Each 401 is a verified password; every other guess was refused before verification.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    const right = await postJson(t.app, "/api/auth/sign-in", {
+      email: target.email,
+      password: target.password,
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it("does not count a successful sign-in against the account", async () => {
+    const person = await createPerson(t.ctx);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await signInAs(t.app, person.email, person.password);
+    }
+    const wrong = await postJson(t.app, "/api/auth/sign-in", {
+      email: person.email,
+      password: "one wrong guess after all",
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+});
+
 describe("sign-in rate limit per address", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: "4" });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("limits attempts from one address across accounts, leaving other addresses alone", async () => {
     const attempt = (index: number, remoteAddress: string) =>
@@ -154,13 +198,13 @@ describe("sign-in rate limit per address", () => {
 
 describe("sessions", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({
       SESSION_IDLE_TIMEOUT_MINUTES: "30",
       SESSION_ABSOLUTE_TIMEOUT_MINUTES: "120",
     });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("ends a session left idle longer than the idle timeout", async () => {
     const person = await createPerson(t.ctx);
@@ -207,11 +251,7 @@ describe("sessions", () => {
   it("refuses the existing session of a person who has been deactivated", async () => {
     const person = await createPerson(t.ctx);
     const session = await signInAs(t.app, person.email, person.password);
-    await t.ctx.db
-      .updateTable("people")
-      .set({ status: "deactivated" })
-      .where("id", "=", person.id)
-      .execute();
+    await changePerson(t.ctx, person.id, { status: "deactivated" });
     expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
     const again = await postJson(t.app, "/api/auth/sign-in", {
       email: person.email,

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, type Session, signInAs } from "#server/testing/http-client.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { completeSetup } from "#server/testing/factories.ts";
+import { getJson, type Session, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { demoPassword } from "./demo-organization.ts";
 
@@ -8,17 +9,11 @@ describe("demo growth plans", () => {
   const as = (key: string): Promise<Session> =>
     signInAs(t.app, `${key}@northwind.example`, demoPassword);
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
-    const created = await postJson(t.app, "/api/setup", {
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      password: "analytical engine 1843",
-      loadDemo: true,
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await completeSetup(t, { loadDemo: true });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("gives several members plans at different stages, some shared with their manager", async () => {
     const plans = await t.ctx.db.selectFrom("growth_plans").select(["status"]).execute();

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { tenureQuarterDates } from "#core/pathway/tenure.ts";
-import { getJson, postJson, signInAs } from "#server/testing/http-client.ts";
+import { completeSetup } from "#server/testing/factories.ts";
+import { getJson, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { demoPassword } from "./demo-organization.ts";
 import { type DemoPathwayStage, generateDemoPathwayProgress } from "./demo-pathway.ts";
 
 const stages: DemoPathwayStage[] = [1, 2, 3, 4].flatMap((quarter) => ({
   key: { kind: "quarter" as const, year: 1, quarter },
-  items: [0, 1, 2, 3, 4, 5].map((index) => ({ id: `q${quarter}-${index}`, links: "[]" })),
+  items: [0, 1, 2, 3, 4, 5].map((index) => ({ id: `q${quarter}-${index}`, links: [] })),
 }));
 
 const people = Array.from({ length: 40 }, (_, index) => ({
@@ -59,19 +60,13 @@ describe("demo pathway progress", () => {
 
 describe("demo organization with the shipped pathway", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("loads realistic progress that members and their managers see", async () => {
-    const created = await postJson(t.app, "/api/setup", {
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      password: "analytical engine 1843",
-      loadDemo: true,
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await completeSetup(t, { loadDemo: true });
     const rows = await t.ctx.db.selectFrom("pathway_progress").select("person_id").execute();
     expect(new Set(rows.map((row) => row.person_id)).size).toBeGreaterThan(40);
 

@@ -34,7 +34,10 @@ export type DemoPathwayPerson = {
   hireDate: string;
   timeZone: string | null;
 };
-export type DemoPathwayStage = { key: PathwayStageKey; items: { id: string; links: string }[] };
+export type DemoPathwayStage = {
+  key: PathwayStageKey;
+  items: { id: string; links: readonly { url: string }[] }[];
+};
 
 export type DemoPathwayProgress = {
   progress: Insertable<PathwayProgressTable>[];
@@ -118,7 +121,7 @@ export function generateDemoPathwayProgress(
         const roll = random();
         const doneShare = status === "past" ? 0.72 : 0.35;
         if (roll < doneShare) {
-          const link = (JSON.parse(item.links) as { url: string }[])[0]?.url ?? null;
+          const link = item.links[0]?.url ?? null;
           result.progress.push({
             person_id: person.id,
             item_id: item.id,

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, postJson, signInAs } from "#server/testing/http-client.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { completeSetup } from "#server/testing/factories.ts";
+import { getJson, signInAs } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { demoPassword, generateDemoOrganization } from "./demo-organization.ts";
 
@@ -32,19 +33,13 @@ describe("demo organization generator", () => {
 
 describe("first run with the demo organization", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("loads the demo company with the first admin, signs in with the documented credentials", async () => {
-    const created = await postJson(t.app, "/api/setup", {
-      name: "Ada Lovelace",
-      email: "ada@example.com",
-      password: "analytical engine 1843",
-      loadDemo: true,
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await completeSetup(t, { loadDemo: true });
     const people = await t.ctx.db.selectFrom("people").select(["email", "role"]).execute();
     expect(people).toHaveLength(61);
 
@@ -70,6 +65,7 @@ describe("first run with the demo organization", () => {
 
   it("refuses to load the demo twice", async () => {
     const { loadDemoOrganization } = await import("./demo.service.ts");
+    await loadDemoOrganization(t.ctx);
     await expect(loadDemoOrganization(t.ctx)).rejects.toThrow(
       "The demo organization is already loaded.",
     );

@@ -72,11 +72,11 @@ export async function logEnergyEntry(
     at: input.at ? new Date(input.at).toISOString() : now,
     level: input.level,
     activity: input.activity,
-    tags: JSON.stringify([...new Set(input.tags)]),
+    tags: [...new Set(input.tags)],
     note: input.note,
     created_at: now,
   };
-  await insertEnergyEntries(ctx.db, [row]);
+  await insertEnergyEntries(ctx.db, [{ ...row, tags: JSON.stringify(row.tags) }]);
   return presentEnergyEntry(row);
 }
 

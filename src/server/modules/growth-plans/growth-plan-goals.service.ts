@@ -67,7 +67,7 @@ export async function createGoal(
       at: now,
       content: JSON.stringify({ position, content: input.content }),
     });
-    return { planVersion: version, goal: presentGoal(row) };
+    return { planVersion: version, goal: presentGoal({ ...row, content: input.content }) };
   });
 }
 
@@ -103,7 +103,7 @@ export async function saveGoal(
       change: "updated",
       authorId: actor.personId,
       at: now,
-      content: JSON.stringify({ position: Number(saved.position), content: input.content }),
+      content: JSON.stringify({ position: saved.position, content: input.content }),
     });
     return { planVersion: version, goal: presentGoal(saved) };
   });

@@ -54,7 +54,7 @@ export async function listPlanRevisions(
   const last = page.at(-1);
   return {
     revisions: page.map(presentRevision),
-    nextBefore: rows.length > query.limit && last ? Number(last.version) : null,
+    nextBefore: rows.length > query.limit && last ? last.version : null,
   };
 }
 
@@ -66,20 +66,16 @@ type Rebuilt = {
   revision: RevisionRow;
 };
 
-const goalContentOf = (stored: string | null): GoalRevisionContent | null =>
-  stored === null ? null : (JSON.parse(stored) as GoalRevisionContent);
-
 const partContent = (row: RevisionRow | undefined): unknown => {
   if (!row || row.content === null) return null;
-  const parsed = JSON.parse(row.content) as unknown;
-  return row.part.startsWith("goal:") ? (parsed as GoalRevisionContent).content : parsed;
+  return row.part.startsWith("goal:") ? (row.content as GoalRevisionContent).content : row.content;
 };
 
 /** The plan as it stood at `version`, rebuilt from the latest revision of every part. */
 async function rebuildAt(ctx: AppContext, planId: string, version: number): Promise<Rebuilt> {
   const rows = await listRevisionsUpTo(ctx.db, planId, version);
   const revision = rows.at(-1);
-  if (!revision || Number(revision.version) !== version) {
+  if (!revision || revision.version !== version) {
     throw new AppError(
       "not_found",
       "No such version. Saves made in quick succession are kept as one version.",
@@ -96,9 +92,9 @@ async function rebuildAt(ctx: AppContext, planId: string, version: number): Prom
   for (const [part, row] of latestByPart) {
     const parsed = partOf(part);
     if (parsed.kind === "section" && row.content !== null) {
-      sections[parsed.section] = JSON.parse(row.content);
+      sections[parsed.section] = row.content;
     } else if (parsed.kind === "goal") {
-      const goal = goalContentOf(row.content);
+      const goal = row.content as GoalRevisionContent | null;
       if (goal) {
         goals.push({
           id: parsed.goalId,
@@ -113,7 +109,7 @@ async function rebuildAt(ctx: AppContext, planId: string, version: number): Prom
   for (const row of await listFirstRevisionsOfParts(ctx.db, planId, missing.map(sectionPart))) {
     const parsed = partOf(row.part);
     if (parsed.kind === "section" && row.content !== null) {
-      sections[parsed.section] = JSON.parse(row.content);
+      sections[parsed.section] = row.content;
     }
   }
   goals.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
@@ -181,10 +177,10 @@ export async function restorePlanRevision(
     for (const row of sections) {
       const key = row.section_key as DocumentSectionKey;
       const wanted = snapshot.sections[key];
-      if (sameJson(JSON.parse(row.content), wanted)) continue;
+      if (sameJson(row.content, wanted)) continue;
       const next = await bumpPlanVersion(trx, planId, now);
       const content = JSON.stringify(wanted);
-      const target = { planId, key, baseVersion: Number(row.version) };
+      const target = { planId, key, baseVersion: row.version };
       if (!(await updateSectionIfAt(trx, target, { content, version: next, updated_at: now }))) {
         throw changedDuringRestore();
       }
@@ -201,8 +197,8 @@ export async function restorePlanRevision(
     for (const row of goals) {
       const wanted = wantedGoals.get(row.id);
       wantedGoals.delete(row.id);
-      const target = { planId, goalId: row.id, baseVersion: Number(row.version) };
-      if (wanted && sameJson(JSON.parse(row.content), wanted.content)) continue;
+      const target = { planId, goalId: row.id, baseVersion: row.version };
+      if (wanted && sameJson(row.content, wanted.content)) continue;
       const next = await bumpPlanVersion(trx, planId, now);
       if (!wanted) {
         if (!(await deleteGoalIfAt(trx, target))) throw changedDuringRestore();
@@ -226,7 +222,7 @@ export async function restorePlanRevision(
         version: next,
         baseVersion: target.baseVersion,
         part: goalPart(row.id),
-        content: JSON.stringify({ position: Number(row.position), content: wanted.content }),
+        content: JSON.stringify({ position: row.position, content: wanted.content }),
       });
     }
     for (const goal of wantedGoals.values()) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { completeSetup, createPerson, createSession } from "#server/testing/factories.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
 // The test clock starts at 2026-03-02: someone hired on 2025-10-02 is in Year 1 · Q2.
@@ -28,16 +28,11 @@ async function growthPlanItems(t: TestApp, session: Session): Promise<Map<string
 
 describe("a growth plan completes the pathway's growth-plan step", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
-    const setup = await postJson(t.app, "/api/setup", {
-      name: "First Admin",
-      email: "first-admin@example.com",
-      password: "a long enough password",
-    });
-    expect(setup.statusCode).toBe(201);
+    await completeSetup(t);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("marks the first open growth-plan item done when a member starts a plan", async () => {
     const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
@@ -64,12 +59,13 @@ describe("a growth plan completes the pathway's growth-plan step", () => {
     const session = await createSession(t.ctx, member.id);
     const item = (await growthPlanItems(t, session)).get("y1q1");
     if (!item) throw new Error("the shipped pathway has a Year 1 Q1 growth-plan item");
-    const hidden = await t.app.inject({
-      method: "PUT",
-      url: `/api/people/${member.id}/pathway/items/${item.id}/hidden`,
-      headers: { "content-type": "application/json", cookie: session.cookie },
-      payload: JSON.stringify({ reason: "I keep my plan elsewhere" }),
-    });
+    const hidden = await sendJson(
+      t.app,
+      "PUT",
+      `/api/people/${member.id}/pathway/items/${item.id}/hidden`,
+      { reason: "I keep my plan elsewhere" },
+      { session },
+    );
     expect(hidden.statusCode).toBe(200);
 
     await postJson(t.app, "/api/growth-plans", { title: "A plan anyway" }, { session });

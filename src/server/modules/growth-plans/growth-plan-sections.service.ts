@@ -91,8 +91,8 @@ export async function appendToSection<K extends DocumentSectionKey>(
     const version = await bumpPlanVersion(trx, planId, now);
     const current = await findSection(trx, planId, key);
     if (!current) throw new AppError("not_found", "No such section.");
-    const content = append(JSON.parse(current.content) as DocumentSectionContent[K]);
-    const baseVersion = Number(current.version);
+    const content = append(current.content as DocumentSectionContent[K]);
+    const baseVersion = current.version;
     const saved = await writeSectionAt(trx, actor, {
       planId,
       key,

@@ -1,21 +1,16 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
-import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import {
+  changePerson,
+  createPersonWithoutPassword,
+  createReportingCircle,
+  createSession,
+} from "#server/testing/factories.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { pdfText } from "./pdf-text.testing.ts";
-
-function put(app: FastifyInstance, url: string, body: unknown, session: Session) {
-  return app.inject({
-    method: "PUT",
-    url,
-    payload: JSON.stringify(body),
-    headers: { "content-type": "application/json", cookie: session.cookie },
-  });
-}
 
 const secret = {
   inspiration: "SECRET-INSPIRATION-5521",
@@ -58,32 +53,14 @@ describe("who reads a growth plan", () => {
     },
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
-    const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip" });
-    const manager = await createPersonWithoutPassword(t.ctx, {
-      name: "Manager",
-      managerId: skip.id,
-    });
-    const owner = await createPersonWithoutPassword(t.ctx, {
-      name: "Owner",
-      managerId: manager.id,
-    });
-    const mentor = await createPersonWithoutPassword(t.ctx, { name: "Mentor" });
-    const peer = await createPersonWithoutPassword(t.ctx, { name: "Peer", managerId: manager.id });
-    const admin = await createPersonWithoutPassword(t.ctx, { name: "Admin", role: "admin" });
+    const circle = await createReportingCircle(t.ctx);
     const newManager = await createPersonWithoutPassword(t.ctx, { name: "New Manager" });
-    Object.assign(ids, {
-      owner: owner.id,
-      manager: manager.id,
-      skip: skip.id,
-      mentor: mentor.id,
-      peer: peer.id,
-      admin: admin.id,
-      newManager: newManager.id,
+    Object.assign(ids, circle.ids, { newManager: newManager.id });
+    Object.assign(sessions, circle.sessions, {
+      newManager: await createSession(t.ctx, newManager.id),
     });
-    for (const [key, id] of Object.entries(ids))
-      sessions[key as keyof typeof ids] = await createSession(t.ctx, id);
 
     const created = await postJson(
       t.app,
@@ -101,31 +78,34 @@ describe("who reads a growth plan", () => {
     );
     expect(
       (
-        await put(
+        await sendJson(
           t.app,
+          "PUT",
           planUrl("/sections/inspiration"),
           { baseVersion: inspiration.version, content: { ...inspiration.content, answers } },
-          sessions.owner,
+          { session: sessions.owner },
         )
       ).statusCode,
     ).toBe(200);
     expect(
       (
-        await put(
+        await sendJson(
           t.app,
+          "PUT",
           planUrl("/sections/role"),
           { baseVersion: role.version, content: { ...role.content, notes: secret.role } },
-          sessions.owner,
+          { session: sessions.owner },
         )
       ).statusCode,
     ).toBe(200);
     expect(
       (
-        await put(
+        await sendJson(
           t.app,
+          "PUT",
           planUrl(`/goals/${goal.id}`),
           { baseVersion: goal.version, content: { ...goal.content, skill: secret.goal } },
-          sessions.owner,
+          { session: sessions.owner },
         )
       ).statusCode,
     ).toBe(200);
@@ -137,7 +117,7 @@ describe("who reads a growth plan", () => {
     );
     expect(entry.statusCode, entry.body).toBe(201);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const read = (who: keyof typeof ids) => getJson(t.app, planUrl(), { session: sessions[who] });
 
@@ -222,36 +202,39 @@ describe("who reads a growth plan", () => {
       });
       expect(shared.json(), who).toEqual({ plans: [] });
     }
-    const write = await put(
+    const write = await sendJson(
       t.app,
+      "PUT",
       planUrl("/sections/role"),
       { baseVersion: 1, content: plan.sections.role?.content },
-      sessions.peer,
+      { session: sessions.peer },
     );
     expect(write.statusCode).toBe(404);
-    const managerWrite = await put(
+    const managerWrite = await sendJson(
       t.app,
+      "PUT",
       planUrl("/sections/role"),
       { baseVersion: 1, content: plan.sections.role?.content },
-      sessions.manager,
+      { session: sessions.manager },
     );
     expect(managerWrite.statusCode).toBe(403);
   });
 
   it("a named viewer sees exactly what is shared with them; revocation applies to the next read", async () => {
-    const shared = await put(
+    const shared = await sendJson(
       t.app,
+      "PUT",
       planUrl("/sharing"),
       sharing({
         goals: { manager: true, people: [ids.mentor] },
         inspiration: { manager: false, people: [ids.mentor] },
       }),
-      sessions.owner,
+      { session: sessions.owner },
     );
     expect(shared.statusCode, shared.body).toBe(200);
     expect(
       (shared.json() as SharingView).sections.goals.people.map((person) => person.displayName),
-    ).toEqual(["Mentor"]);
+    ).toEqual(["Mentor Mei"]);
     const mentorView = await read("mentor");
     expect(mentorView.statusCode).toBe(200);
     expect(mentorView.json().access).toMatchObject({
@@ -274,11 +257,12 @@ describe("who reads a growth plan", () => {
     );
     expect(comment.statusCode, comment.body).toBe(201);
 
-    const revoked = await put(
+    const revoked = await sendJson(
       t.app,
+      "PUT",
       planUrl("/sharing"),
       sharing({ goals: { manager: true, people: [] } }),
-      sessions.owner,
+      { session: sessions.owner },
     );
     expect(revoked.statusCode).toBe(200);
     expect((await read("mentor")).statusCode).toBe(404);
@@ -295,18 +279,10 @@ describe("who reads a growth plan", () => {
   });
 
   it("follows the current manager: a new manager reads, the old one no longer does", async () => {
-    await t.ctx.db
-      .updateTable("people")
-      .set({ manager_id: ids.newManager })
-      .where("id", "=", ids.owner)
-      .execute();
+    await changePerson(t.ctx, ids.owner, { managerId: ids.newManager });
     expect((await read("newManager")).statusCode).toBe(200);
     expect((await read("manager")).statusCode).toBe(404);
-    await t.ctx.db
-      .updateTable("people")
-      .set({ manager_id: ids.manager })
-      .where("id", "=", ids.owner)
-      .execute();
+    await changePerson(t.ctx, ids.owner, { managerId: ids.manager });
     expect((await read("manager")).statusCode).toBe(200);
   });
 
@@ -344,7 +320,7 @@ describe("who reads a growth plan", () => {
       { session: sessions.owner },
     );
     expect(byOwner.statusCode).toBe(200);
-    expect(byOwner.json().resolvedBy.displayName).toBe("Owner");
+    expect(byOwner.json().resolvedBy.displayName).toBe("Olu Owner");
     const open = await getJson(t.app, planUrl("/comments?includeResolved=false&section=goals"), {
       session: sessions.owner,
     });
@@ -352,11 +328,12 @@ describe("who reads a growth plan", () => {
   });
 
   it("refuses sharing with unknown people or the owner, naming the field", async () => {
-    const response = await put(
+    const response = await sendJson(
       t.app,
+      "PUT",
       planUrl("/sharing"),
       sharing({ goals: { manager: true, people: [ids.owner, crypto.randomUUID()] } }),
-      sessions.owner,
+      { session: sessions.owner },
     );
     expect(response.statusCode).toBe(400);
     expect(Object.keys(response.json().error.fields)).toEqual([
@@ -377,13 +354,13 @@ describe("energy journal", () => {
   let session: Session;
   let planId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     session = await createSession(t.ctx, (await createPersonWithoutPassword(t.ctx)).id);
     planId = (await postJson(t.app, "/api/growth-plans", { title: "Plan" }, { session })).json()
       .plan.id;
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("logs quick entries and summarizes what energizes and what drains, by activity and tag", async () => {
     const entries = [
@@ -449,12 +426,13 @@ describe("energy journal", () => {
       { session },
     );
     expect(list.json().entries.map((entry: { level: number }) => entry.level)).toEqual([2, 1]);
-    const removed = await t.app.inject({
-      method: "DELETE",
-      url: `/api/growth-plans/${planId}/energy-entries/${quick.json().id}`,
-      payload: "{}",
-      headers: { "content-type": "application/json", cookie: session.cookie },
-    });
+    const removed = await sendJson(
+      t.app,
+      "DELETE",
+      `/api/growth-plans/${planId}/energy-entries/${quick.json().id}`,
+      {},
+      { session },
+    );
     expect(removed.statusCode).toBe(204);
   });
 

@@ -7,7 +7,6 @@ import type {
   CreateTemplateBody,
   PromptList,
   TemplateBody,
-  TemplateContent,
   TemplateList,
   TemplateView,
   UpdatePromptsBody,
@@ -44,10 +43,10 @@ function presentTemplateRow(row: TemplateRow): TemplateView {
     name: row.name,
     description: row.description,
     builtIn: builtInIds.has(row.id),
-    archived: Number(row.archived) === 1,
-    content: JSON.parse(row.content) as TemplateContent,
+    archived: row.archived,
+    content: row.content,
     updatedAt: row.updated_at,
-    version: Number(row.version),
+    version: row.version,
   };
 }
 
@@ -207,7 +206,7 @@ export async function listPrompts(ctx: AppContext): Promise<PromptList> {
   return {
     prompts: rows.map((row) => ({ id: row.id, text: row.text, help: row.help })),
     builtIn: false,
-    version: Number(rows[0]?.version ?? 0),
+    version: rows[0]?.version ?? 0,
   };
 }
 
@@ -221,7 +220,7 @@ export async function updatePrompts(
   await ctx.db.transaction().execute(async (trx) => {
     await lockForTransaction(trx, "growth-plan-content");
     const current = await listPromptRows(trx);
-    const currentVersion = Number(current[0]?.version ?? 0);
+    const currentVersion = current[0]?.version ?? 0;
     if (currentVersion !== input.baseVersion) throw changedMeanwhile("the reflection prompts");
     await replacePromptRows(trx, input.prompts, {
       updated_at: nowIso(ctx),
@@ -250,8 +249,8 @@ export async function getAdoption(ctx: AppContext, actor: Actor): Promise<Growth
   ]);
   const byDepartment = rows.map((row) => ({
     department: row.department,
-    activePeople: Number(row.people),
-    withActivePlan: Number(row.with_plan),
+    activePeople: row.people,
+    withActivePlan: row.with_plan,
   }));
   return {
     activePeople: byDepartment.reduce((sum, row) => sum + row.activePeople, 0),

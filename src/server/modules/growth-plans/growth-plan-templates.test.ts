@@ -1,25 +1,16 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultTemplates } from "#core/growth-plan/growth-plan-defaults.ts";
 import type { TemplateBody, TemplateView } from "#core/growth-plan/templates.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
-
-const put = (app: FastifyInstance, url: string, body: unknown, session: Session) =>
-  app.inject({
-    method: "PUT",
-    url,
-    payload: JSON.stringify(body),
-    headers: { "content-type": "application/json", cookie: session.cookie },
-  });
 
 describe("templates, prompts and adoption", () => {
   let t: TestApp;
   let admin: Session;
   let member: Session;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     admin = await createSession(
       t.ctx,
@@ -30,7 +21,7 @@ describe("templates, prompts and adoption", () => {
       (await createPersonWithoutPassword(t.ctx, { department: "Sales" })).id,
     );
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("ships the four handbook templates", async () => {
     const list = (await getJson(t.app, "/api/growth-plan-templates", { session: member })).json();
@@ -53,7 +44,13 @@ describe("templates, prompts and adoption", () => {
       content: { ...shipped.content, goals: [] },
     };
     const url = `/api/growth-plan-templates/${shipped.id}`;
-    const saved = await put(t.app, url, { ...edited, baseVersion: 0 }, admin);
+    const saved = await sendJson(
+      t.app,
+      "PUT",
+      url,
+      { ...edited, baseVersion: 0 },
+      { session: admin },
+    );
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
       id: shipped.id,
@@ -96,11 +93,12 @@ describe("templates, prompts and adoption", () => {
 
     expect(
       (
-        await put(
+        await sendJson(
           t.app,
+          "PUT",
           "/api/growth-plan-templates/sales-to-solutions",
           { ...edited, archived: true, baseVersion: 1 },
-          admin,
+          { session: admin },
         )
       ).statusCode,
     ).toBe(200);
@@ -126,9 +124,16 @@ describe("templates, prompts and adoption", () => {
     expect(fromArchived.json().error.fields).toEqual({ templateId: "No template with this id" });
     const unknown = { ...edited, baseVersion: 0 };
     expect(
-      (await put(t.app, "/api/growth-plan-templates/no-such-template", unknown, admin)).statusCode,
+      (
+        await sendJson(t.app, "PUT", "/api/growth-plan-templates/no-such-template", unknown, {
+          session: admin,
+        })
+      ).statusCode,
     ).toBe(404);
-    expect((await put(t.app, url, { ...edited, baseVersion: 1 }, member)).statusCode).toBe(403);
+    expect(
+      (await sendJson(t.app, "PUT", url, { ...edited, baseVersion: 1 }, { session: member }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("refuses a template save made from an outdated version, keeping the other admin's", async () => {
@@ -143,9 +148,13 @@ describe("templates, prompts and adoption", () => {
       baseVersion,
     });
     // Two admins open the shipped template (version 0) and both save.
-    const first = await put(t.app, url, body("First admin's name", 0), admin);
+    const first = await sendJson(t.app, "PUT", url, body("First admin's name", 0), {
+      session: admin,
+    });
     expect(first.statusCode, first.body).toBe(200);
-    const second = await put(t.app, url, body("Second admin's name", 0), admin);
+    const second = await sendJson(t.app, "PUT", url, body("Second admin's name", 0), {
+      session: admin,
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.fields).toEqual({ baseVersion: "Out of date" });
     const current = (await getJson(t.app, "/api/growth-plan-templates", { session: admin }))
@@ -153,7 +162,9 @@ describe("templates, prompts and adoption", () => {
       .templates.find((template: TemplateView) => template.id === shipped.id);
     expect(current).toMatchObject({ name: "First admin's name", version: 1 });
     // Saved again from the version read now, it lands.
-    const retried = await put(t.app, url, body("Second admin's name", 1), admin);
+    const retried = await sendJson(t.app, "PUT", url, body("Second admin's name", 1), {
+      session: admin,
+    });
     expect(retried.json()).toMatchObject({ name: "Second admin's name", version: 2 });
   });
 
@@ -172,8 +183,9 @@ describe("templates, prompts and adoption", () => {
     expect(created.statusCode, created.body).toBe(201);
     const saves = await Promise.all(
       ["A", "B", "C", "D"].map((name) =>
-        put(
+        sendJson(
           t.app,
+          "PUT",
           "/api/growth-plan-templates/race-template",
           {
             name,
@@ -182,7 +194,7 @@ describe("templates, prompts and adoption", () => {
             content: defaultTemplates[0]?.content,
             baseVersion: 1,
           },
-          admin,
+          { session: admin },
         ),
       ),
     );
@@ -207,20 +219,22 @@ describe("templates, prompts and adoption", () => {
 
     expect(defaults.version).toBe(0);
     const values = [{ id: "values", text: "What do you value most at work?", help: "" }];
-    const replaced = await put(
+    const replaced = await sendJson(
       t.app,
+      "PUT",
       "/api/growth-plan-prompts",
       { prompts: values, baseVersion: 0 },
-      admin,
+      { session: admin },
     );
     expect(replaced.statusCode, replaced.body).toBe(200);
     expect(replaced.json()).toMatchObject({ builtIn: false, version: 1 });
     // Another admin's save made from the shipped list is refused; the saved list stays.
-    const stale = await put(
+    const stale = await sendJson(
       t.app,
+      "PUT",
       "/api/growth-plan-prompts",
       { prompts: [{ id: "other", text: "Something else?", help: "" }], baseVersion: 0 },
-      admin,
+      { session: admin },
     );
     expect(stale.statusCode).toBe(409);
     expect(
@@ -237,16 +251,24 @@ describe("templates, prompts and adoption", () => {
     ).json();
     expect(reread.sections.inspiration.content.answers).toHaveLength(5);
 
-    const empty = await put(
+    const empty = await sendJson(
       t.app,
+      "PUT",
       "/api/growth-plan-prompts",
       { prompts: [], baseVersion: 1 },
-      admin,
+      { session: admin },
     );
     expect(empty.json().error.fields).toEqual({ prompts: "Keep at least one prompt" });
   });
 
   it("shows admins adoption counts by department and nothing of any plan", async () => {
+    const started = await postJson(
+      t.app,
+      "/api/growth-plans",
+      { title: "Private plan title" },
+      { session: member },
+    );
+    expect(started.statusCode, started.body).toBe(201);
     const response = await getJson(t.app, "/api/growth-plans/adoption", { session: admin });
     expect(response.statusCode).toBe(200);
     const adoption = response.json();
@@ -254,7 +276,7 @@ describe("templates, prompts and adoption", () => {
     expect(adoption.byDepartment).toEqual(
       expect.arrayContaining([{ department: "Sales", activePeople: 1, withActivePlan: 1 }]),
     );
-    expect(response.body).not.toContain("Before");
+    expect(response.body).not.toContain("Private plan title");
     expect(
       (await getJson(t.app, "/api/growth-plans/adoption", { session: member })).statusCode,
     ).toBe(403);

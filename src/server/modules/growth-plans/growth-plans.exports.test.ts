@@ -1,10 +1,10 @@
 import { micromark } from "micromark";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { parseCsv } from "#server/shared/csv.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { handbookGoalColumns } from "./growth-plans.exports.ts";
 import { pdfText } from "./pdf-text.testing.ts";
@@ -53,7 +53,7 @@ describe("exports render member Markdown inert", () => {
   let session: Session;
   let plan: PlanView;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     session = await createSession(t.ctx, (await createPersonWithoutPassword(t.ctx)).id);
     plan = (
@@ -66,12 +66,7 @@ describe("exports render member Markdown inert", () => {
     ).json();
     const url = `/api/growth-plans/${plan.plan.id}`;
     const put = (path: string, body: unknown) =>
-      t.app.inject({
-        method: "PUT",
-        url: `${url}${path}`,
-        payload: JSON.stringify(body),
-        headers: { "content-type": "application/json", cookie: session.cookie },
-      });
+      sendJson(t.app, "PUT", `${url}${path}`, body, { session });
     const everything = xssPayloads.join("\n\n");
     const inspiration = plan.sections.inspiration;
     const role = plan.sections.role;
@@ -133,7 +128,7 @@ describe("exports render member Markdown inert", () => {
       expect(created.statusCode, created.body).toBe(201);
     }
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const download = (format: string) =>
     getJson(t.app, `/api/growth-plans/${plan.plan.id}/export.${format}`, { session });

@@ -1,5 +1,5 @@
 import type { EnergyEntry } from "#core/growth-plan/energy.schemas.ts";
-import type { GoalContent, GoalView } from "#core/growth-plan/goals.schemas.ts";
+import type { GoalView } from "#core/growth-plan/goals.schemas.ts";
 import type {
   PlanAccess,
   PlanListItem,
@@ -41,7 +41,7 @@ export function presentPlanSummary(plan: PlanRow, owner: NamedPerson): PlanSumma
     title: plan.title,
     status: plan.status,
     templateId: plan.template_id,
-    version: Number(plan.version),
+    version: plan.version,
     createdAt: plan.created_at,
     updatedAt: plan.updated_at,
   };
@@ -58,20 +58,20 @@ export function presentPlanListItem(
 export function presentSection(row: SectionRow): SectionView {
   return {
     key: row.section_key as DocumentSectionKey,
-    version: Number(row.version),
+    version: row.version,
     updatedAt: row.updated_at,
-    content: JSON.parse(row.content),
+    content: row.content,
   } as SectionView;
 }
 
 export function presentGoal(row: GoalRow): GoalView {
   return {
     id: row.id,
-    position: Number(row.position),
-    version: Number(row.version),
+    position: row.position,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    content: JSON.parse(row.content) as GoalContent,
+    content: row.content,
   };
 }
 
@@ -129,9 +129,9 @@ export function presentEnergyEntry(row: EnergyEntryRow): EnergyEntry {
   return {
     id: row.id,
     at: row.at,
-    level: Number(row.level),
+    level: row.level,
     activity: row.activity,
-    tags: JSON.parse(row.tags) as string[],
+    tags: row.tags,
     note: row.note,
   };
 }
@@ -148,7 +148,7 @@ export function presentRevision(
   row: RevisionRow & { author_name?: string | null; author_preferred_name?: string | null },
 ): RevisionSummary {
   return {
-    version: Number(row.version),
+    version: row.version,
     at: row.at,
     author:
       row.author_id && row.author_name
@@ -156,6 +156,6 @@ export function presentRevision(
         : null,
     part: partOf(row.part),
     change: row.change,
-    restoredFrom: row.restored_from === null ? null : Number(row.restored_from),
+    restoredFrom: row.restored_from,
   };
 }

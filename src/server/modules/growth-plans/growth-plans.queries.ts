@@ -1,4 +1,10 @@
 import type { Insertable, Selectable } from "kysely";
+import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type {
+  DocumentSectionContent,
+  DocumentSectionKey,
+} from "#core/growth-plan/sections.schemas.ts";
+import type { TemplateContent } from "#core/growth-plan/templates.schemas.ts";
 import type { Db } from "#server/db/create-db.ts";
 import type {
   EnergyEntriesTable,
@@ -9,15 +15,45 @@ import type {
   GrowthPlansTable,
   GrowthPlanTemplatesTable,
 } from "#server/db/schema.ts";
+import { affectedRows, flag, fromJson, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
 
 export type PlanRow = Selectable<GrowthPlansTable>;
-export type SectionRow = Selectable<GrowthPlanSectionsTable>;
-export type GoalRow = Selectable<GrowthPlanGoalsTable>;
-export type RevisionRow = Selectable<GrowthPlanRevisionsTable>;
+export type SectionRow = Parsed<
+  Selectable<GrowthPlanSectionsTable>,
+  { content: DocumentSectionContent[DocumentSectionKey] }
+>;
+export type GoalRow = Parsed<Selectable<GrowthPlanGoalsTable>, { content: GoalContent }>;
+/** `content`: the section document or GoalRevisionContent after the revision; null if deleted. */
+export type RevisionRow = Parsed<Selectable<GrowthPlanRevisionsTable>, { content: unknown }>;
 export type CommentRow = Selectable<GrowthPlanCommentsTable>;
-export type EnergyEntryRow = Selectable<EnergyEntriesTable>;
-export type TemplateRow = Selectable<GrowthPlanTemplatesTable>;
+export type EnergyEntryRow = Parsed<Selectable<EnergyEntriesTable>, { tags: string[] }>;
+export type TemplateRow = Parsed<
+  Selectable<GrowthPlanTemplatesTable>,
+  { content: TemplateContent; archived: boolean }
+>;
 export type ShareRow = { section_key: string; grantee: string };
+
+const sectionRow = (row: Selectable<GrowthPlanSectionsTable>): SectionRow => ({
+  ...row,
+  content: fromJson(row.content),
+});
+const goalRow = (row: Selectable<GrowthPlanGoalsTable>): GoalRow => ({
+  ...row,
+  content: fromJson(row.content),
+});
+const revisionRow = <Row extends Selectable<GrowthPlanRevisionsTable>>(row: Row) => ({
+  ...row,
+  content: fromJsonOrNull<unknown>(row.content),
+});
+const energyEntryRow = (row: Selectable<EnergyEntriesTable>): EnergyEntryRow => ({
+  ...row,
+  tags: fromJson(row.tags),
+});
+const templateRow = (row: Selectable<GrowthPlanTemplatesTable>): TemplateRow => ({
+  ...row,
+  content: fromJson(row.content),
+  archived: flag(row.archived),
+});
 
 // ── Plans ───────────────────────────────────────────────────────────────────────────────────
 
@@ -76,28 +112,38 @@ export async function bumpPlanVersion(db: Db, planId: string, at: string): Promi
     .where("id", "=", planId)
     .returning("version")
     .executeTakeFirstOrThrow();
-  return Number(row.version);
+  return row.version;
 }
 
 // ── Sections ────────────────────────────────────────────────────────────────────────────────
 
-export function listSections(db: Db, planId: string, keys: readonly string[]) {
+export function listSections(
+  db: Db,
+  planId: string,
+  keys: readonly string[],
+): Promise<SectionRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("growth_plan_sections")
     .selectAll()
     .where("plan_id", "=", planId)
     .where("section_key", "in", [...keys])
-    .execute();
+    .execute()
+    .then((rows) => rows.map(sectionRow));
 }
 
-export function findSection(db: Db, planId: string, key: string) {
-  return db
+export async function findSection(
+  db: Db,
+  planId: string,
+  key: string,
+): Promise<SectionRow | undefined> {
+  const row = await db
     .selectFrom("growth_plan_sections")
     .selectAll()
     .where("plan_id", "=", planId)
     .where("section_key", "=", key)
     .executeTakeFirst();
+  return row && sectionRow(row);
 }
 
 export async function insertSections(
@@ -124,28 +170,34 @@ export async function updateSectionIfAt(
     .where("section_key", "=", section.key)
     .where("version", "=", section.baseVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return affectedRows(result) === 1;
 }
 
 // ── Goals ───────────────────────────────────────────────────────────────────────────────────
 
-export function listGoals(db: Db, planId: string) {
+export function listGoals(db: Db, planId: string): Promise<GoalRow[]> {
   return db
     .selectFrom("growth_plan_goals")
     .selectAll()
     .where("plan_id", "=", planId)
     .orderBy("position")
     .orderBy("id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(goalRow));
 }
 
-export function findGoal(db: Db, planId: string, goalId: string) {
-  return db
+export async function findGoal(
+  db: Db,
+  planId: string,
+  goalId: string,
+): Promise<GoalRow | undefined> {
+  const row = await db
     .selectFrom("growth_plan_goals")
     .selectAll()
     .where("plan_id", "=", planId)
     .where("id", "=", goalId)
     .executeTakeFirst();
+  return row && goalRow(row);
 }
 
 export async function countGoalsAndLastPosition(
@@ -154,10 +206,10 @@ export async function countGoalsAndLastPosition(
 ): Promise<{ count: number; lastPosition: number }> {
   const row = await db
     .selectFrom("growth_plan_goals")
-    .select((eb) => [eb.fn.countAll().as("count"), eb.fn.max("position").as("last")])
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("position").as("last")])
     .where("plan_id", "=", planId)
     .executeTakeFirstOrThrow();
-  return { count: Number(row.count), lastPosition: row.last === null ? 0 : Number(row.last) };
+  return { count: row.count, lastPosition: row.last ?? 0 };
 }
 
 export async function insertGoals(
@@ -172,12 +224,12 @@ export async function insertGoals(
 }
 
 /** Writes a goal only if it is still at `baseVersion`; the saved row, or undefined when stale. */
-export function updateGoalIfAt(
+export async function updateGoalIfAt(
   db: Db,
   goal: { planId: string; goalId: string; baseVersion: number },
   changes: { content: string; version: number; updated_at: string },
-) {
-  return db
+): Promise<GoalRow | undefined> {
+  const row = await db
     .updateTable("growth_plan_goals")
     .set(changes)
     .where("plan_id", "=", goal.planId)
@@ -185,6 +237,7 @@ export function updateGoalIfAt(
     .where("version", "=", goal.baseVersion)
     .returningAll()
     .executeTakeFirst();
+  return row && goalRow(row);
 }
 
 export async function deleteGoalIfAt(
@@ -197,7 +250,7 @@ export async function deleteGoalIfAt(
     .where("id", "=", goal.goalId)
     .where("version", "=", goal.baseVersion)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return affectedRows(result) === 1;
 }
 
 export async function deleteGoal(db: Db, planId: string, goalId: string): Promise<void> {
@@ -224,13 +277,18 @@ export async function upsertGoal(db: Db, row: Insertable<GrowthPlanGoalsTable>):
 
 // ── Revisions ───────────────────────────────────────────────────────────────────────────────
 
-export function findRevisionAt(db: Db, planId: string, version: number) {
-  return db
+export async function findRevisionAt(
+  db: Db,
+  planId: string,
+  version: number,
+): Promise<RevisionRow | undefined> {
+  const row = await db
     .selectFrom("growth_plan_revisions")
     .selectAll()
     .where("plan_id", "=", planId)
     .where("version", "=", version)
     .executeTakeFirst();
+  return row && revisionRow(row);
 }
 
 export async function insertRevision(
@@ -285,18 +343,23 @@ export function listRevisions(
   if (page.before !== undefined) {
     query = query.where("growth_plan_revisions.version", "<", page.before);
   }
-  return query.orderBy("growth_plan_revisions.version", "desc").limit(page.limit).execute();
+  return query
+    .orderBy("growth_plan_revisions.version", "desc")
+    .limit(page.limit)
+    .execute()
+    .then((rows) => rows.map(revisionRow));
 }
 
 /** Every revision up to a version, oldest first: enough to rebuild the plan as it stood. */
-export function listRevisionsUpTo(db: Db, planId: string, version: number) {
+export function listRevisionsUpTo(db: Db, planId: string, version: number): Promise<RevisionRow[]> {
   return db
     .selectFrom("growth_plan_revisions")
     .selectAll()
     .where("plan_id", "=", planId)
     .where("version", "<=", version)
     .orderBy("version")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(revisionRow));
 }
 
 /** The creation revision of each part. */
@@ -311,7 +374,7 @@ export async function listFirstRevisionsOfParts(db: Db, planId: string, parts: r
     .orderBy("version")
     .execute();
   const first = new Map<string, RevisionRow>();
-  for (const row of rows) if (!first.has(row.part)) first.set(row.part, row);
+  for (const row of rows.map(revisionRow)) if (!first.has(row.part)) first.set(row.part, row);
   return [...first.values()];
 }
 
@@ -434,7 +497,12 @@ export function listEnergyEntries(
   let query = db.selectFrom("energy_entries").selectAll().where("plan_id", "=", planId);
   if (range.since) query = query.where("at", ">=", range.since);
   if (range.before) query = query.where("at", "<", range.before);
-  return query.orderBy("at", "desc").orderBy("id", "desc").limit(range.limit).execute();
+  return query
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(range.limit)
+    .execute()
+    .then((rows) => rows.map(energyEntryRow));
 }
 
 export async function energyOverview(
@@ -443,10 +511,10 @@ export async function energyOverview(
 ): Promise<{ entryCount: number; lastEntryAt: string | null }> {
   const row = await db
     .selectFrom("energy_entries")
-    .select((eb) => [eb.fn.countAll().as("count"), eb.fn.max("at").as("last")])
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("at").as("last")])
     .where("plan_id", "=", planId)
     .executeTakeFirstOrThrow();
-  return { entryCount: Number(row.count), lastEntryAt: row.last ?? null };
+  return { entryCount: row.count, lastEntryAt: row.last ?? null };
 }
 
 export async function deleteEnergyEntry(db: Db, planId: string, entryId: string) {
@@ -455,21 +523,26 @@ export async function deleteEnergyEntry(db: Db, planId: string, entryId: string)
     .where("plan_id", "=", planId)
     .where("id", "=", entryId)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return affectedRows(result) === 1;
 }
 
 // ── Templates and prompts ───────────────────────────────────────────────────────────────────
 
-export function listTemplateRows(db: Db) {
-  return db.selectFrom("growth_plan_templates").selectAll().execute();
+export async function listTemplateRows(db: Db): Promise<TemplateRow[]> {
+  const rows = await db.selectFrom("growth_plan_templates").selectAll().execute();
+  return rows.map(templateRow);
 }
 
-export function findTemplateRow(db: Db, templateId: string) {
-  return db
+export async function findTemplateRow(
+  db: Db,
+  templateId: string,
+): Promise<TemplateRow | undefined> {
+  const row = await db
     .selectFrom("growth_plan_templates")
     .selectAll()
     .where("id", "=", templateId)
     .executeTakeFirst();
+  return row && templateRow(row);
 }
 
 export async function insertTemplateRow(
@@ -492,7 +565,7 @@ export async function updateTemplateRowAt(
     .where("id", "=", id)
     .where("version", "=", baseVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return affectedRows(result) === 1;
 }
 
 export function listPromptRows(db: Db) {
@@ -547,8 +620,8 @@ export function countAdoptionByDepartment(db: Db) {
     .leftJoin("growth_plans", "growth_plans.active_owner_id", "people.id")
     .select((eb) => [
       "people.department",
-      eb.fn.countAll().as("people"),
-      eb.fn.count("growth_plans.id").as("with_plan"),
+      eb.fn.countAll<number>().as("people"),
+      eb.fn.count<number>("growth_plans.id").as("with_plan"),
     ])
     .where("people.status", "=", "active")
     .groupBy("people.department")
@@ -559,8 +632,8 @@ export function countAdoptionByDepartment(db: Db) {
 export async function countPlansUpdatedSince(db: Db, since: string): Promise<number> {
   const row = await db
     .selectFrom("growth_plans")
-    .select((eb) => eb.fn.countAll().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("updated_at", ">=", since)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }

@@ -258,7 +258,7 @@ export async function writeNewPlan(
       revision(
         goalPart(row.id),
         row.version,
-        JSON.stringify({ position: row.position, content: JSON.parse(row.content) }),
+        JSON.stringify({ position: row.position, content: plan.goals[row.position - 1] }),
       ),
     ),
   ]);

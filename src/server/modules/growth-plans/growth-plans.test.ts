@@ -1,5 +1,4 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type {
@@ -10,59 +9,16 @@ import type {
 } from "#core/growth-plan/saving.schemas.ts";
 import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { SharingView } from "#core/growth-plan/sharing.schemas.ts";
-import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import {
+  createGoals,
+  createPersonWithoutPassword,
+  createReportingCircle,
+  createSession,
+} from "#server/testing/factories.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { minutes } from "#server/testing/test-clock.ts";
 import { hasActivePlanSince, hasPlanStartedSince } from "./growth-plans.service.ts";
-
-function sendJson(
-  app: FastifyInstance,
-  method: "PUT" | "PATCH" | "DELETE",
-  url: string,
-  body: unknown,
-  session: Session,
-) {
-  return app.inject({
-    method,
-    url,
-    payload: JSON.stringify(body),
-    headers: { "content-type": "application/json", cookie: session.cookie },
-  });
-}
-
-type People = Record<"owner" | "manager" | "skip" | "mentor" | "peer" | "admin", Session>;
-
-async function organization(t: TestApp) {
-  const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip Level" });
-  const manager = await createPersonWithoutPassword(t.ctx, {
-    name: "Mona Manager",
-    managerId: skip.id,
-  });
-  const owner = await createPersonWithoutPassword(t.ctx, {
-    name: "Olu Owner",
-    managerId: manager.id,
-  });
-  const mentor = await createPersonWithoutPassword(t.ctx, { name: "Mentor Mei" });
-  const peer = await createPersonWithoutPassword(t.ctx, {
-    name: "Peer Pat",
-    managerId: manager.id,
-  });
-  const admin = await createPersonWithoutPassword(t.ctx, { name: "Admin Ada", role: "admin" });
-  const ids = {
-    owner: owner.id,
-    manager: manager.id,
-    skip: skip.id,
-    mentor: mentor.id,
-    peer: peer.id,
-    admin: admin.id,
-  };
-  const sessions = {} as People;
-  for (const [key, id] of Object.entries(ids)) {
-    sessions[key as keyof People] = await createSession(t.ctx, id);
-  }
-  return { ids, sessions };
-}
 
 async function createPlan(t: TestApp, session: Session, body: object = {}) {
   const response = await postJson(
@@ -77,15 +33,15 @@ async function createPlan(t: TestApp, session: Session, body: object = {}) {
 
 describe("growth plans: start, autosave, conflicts and history", () => {
   let t: TestApp;
-  let people: Awaited<ReturnType<typeof organization>>;
+  let people: Awaited<ReturnType<typeof createReportingCircle>>;
   let plan: PlanView;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
-    people = await organization(t);
+    people = await createReportingCircle(t.ctx);
     plan = await createPlan(t, people.sessions.owner, { templateId: "aspiring-manager" });
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const url = (suffix = "") => `/api/growth-plans/${plan.plan.id}${suffix}`;
 
@@ -146,7 +102,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
         "PUT",
         url("/sections/role"),
         { baseVersion: section.version, content: { ...section.content, notes } },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       );
     const responses = await Promise.all([save("Tab A notes"), save("Tab B notes")]);
     const statuses = responses.map((response) => response.statusCode).sort();
@@ -175,7 +131,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
         baseVersion: loser.current.version,
         content: { ...section.content, notes: `${winner.section.content.notes}\n${losingText}` },
       },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(merged.statusCode, merged.body).toBe(200);
   });
@@ -189,7 +145,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
         "PUT",
         url(`/goals/${goal.id}`),
         { baseVersion: goal.version, content: { ...goal.content, skill } },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       );
     const responses = await Promise.all([save("Coaching (tab A)"), save("Coaching (tab B)")]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 409]);
@@ -210,14 +166,14 @@ describe("growth plans: start, autosave, conflicts and history", () => {
         "PUT",
         url(`/goals/${first.id}`),
         { baseVersion: first.version, content: { ...first.content, status: "in-progress" } },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       ),
       sendJson(
         t.app,
         "PUT",
         url(`/goals/${second.id}`),
         { baseVersion: second.version, content: { ...second.content, status: "done" } },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       ),
       sendJson(
         t.app,
@@ -236,7 +192,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
             ],
           },
         },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       ),
     ]);
     expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200]);
@@ -256,7 +212,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "DELETE",
       url(`/goals/${goal.id}`),
       { baseVersion: goal.version },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(deleted.statusCode, deleted.body).toBe(200);
     const late = await sendJson(
@@ -264,7 +220,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url(`/goals/${goal.id}`),
       { baseVersion: goal.version, content: goal.content },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(late.statusCode).toBe(409);
     expect(late.json().current).toBeNull();
@@ -273,7 +229,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url(`/goals/${crypto.randomUUID()}`),
       { baseVersion: 1, content: goal.content },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(unknown.statusCode).toBe(404);
   });
@@ -305,7 +261,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
             ],
           },
         },
-        people.sessions.owner,
+        { session: people.sessions.owner },
       );
       expect(saved.statusCode, saved.body).toBe(200);
       section = (saved.json() as SectionSaved).section as typeof section;
@@ -321,7 +277,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url("/sections/accomplishments"),
       { baseVersion: section.version, content: { entries: [] } },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(later.statusCode).toBe(200);
     const last = (
@@ -343,7 +299,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url("/sections/role"),
       { baseVersion: role.version, content: { ...role.content, notes: "Replaced notes" } },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(overwritten.statusCode).toBe(200);
     const removed = await sendJson(
@@ -351,7 +307,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "DELETE",
       url(`/goals/${goal.id}`),
       { baseVersion: goal.version },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(removed.statusCode).toBe(200);
     const added = await postJson(
@@ -428,7 +384,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url("/sections/role"),
       { baseVersion: role.version, content: { ...role.content, notes: "x".repeat(20_001) } },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(long.statusCode).toBe(400);
     expect(long.json().error.fields).toEqual({ "content.notes": "Use at most 20,000 characters" });
@@ -444,7 +400,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url(`/goals/${goal.id}`),
       { baseVersion: goal.version, content: { ...goal.content, actionSteps: steps } },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(tooManySteps.statusCode).toBe(400);
     expect(Object.keys(tooManySteps.json().error.fields)).toEqual(["content.actionSteps"]);
@@ -453,7 +409,7 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url("/sections/role"),
       { baseVersion: role.version, content: { ...role.content, colour: "red" } },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(unknownField.json().error.fields).toEqual({ "content.colour": "Unknown field" });
     const noVersion = await sendJson(
@@ -461,26 +417,13 @@ describe("growth plans: start, autosave, conflicts and history", () => {
       "PUT",
       url("/sections/role"),
       { content: role.content },
-      people.sessions.owner,
+      { session: people.sessions.owner },
     );
     expect(Object.keys(noVersion.json().error.fields)).toEqual(["baseVersion"]);
 
     const session = await createSession(t.ctx, (await createPersonWithoutPassword(t.ctx)).id);
     const full = await createPlan(t, session);
-    await t.ctx.db
-      .insertInto("growth_plan_goals")
-      .values(
-        Array.from({ length: 100 }, (_, index) => ({
-          id: crypto.randomUUID(),
-          plan_id: full.plan.id,
-          position: index + 1,
-          content: JSON.stringify(emptyGoal()),
-          version: 1,
-          created_at: "2026-01-01T00:00:00.000Z",
-          updated_at: "2026-01-01T00:00:00.000Z",
-        })),
-      )
-      .execute();
+    await createGoals(t.ctx, full.plan.id, 100);
     const oneTooMany = await postJson(
       t.app,
       `/api/growth-plans/${full.plan.id}/goals`,

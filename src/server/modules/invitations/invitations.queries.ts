@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import type { Db } from "#server/db/create-db.ts";
 import type { InvitationsTable } from "#server/db/schema.ts";
+import { affectedRows } from "#server/db/values.ts";
 
 export async function insertInvitation(
   db: Db,
@@ -65,5 +66,5 @@ export async function markInvitationAccepted(db: Db, id: string, now: string): P
     .where("accepted_at", "is", null)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return affectedRows(result) === 1;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "#server/config.ts";
 import type { MailMessage } from "#server/modules/invitations/invitation-mail.ts";
 import {
@@ -16,12 +16,12 @@ describe("invitations without SMTP", () => {
   let admin: Session;
   let adminId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ PUBLIC_URL: "https://trellis.example" });
     adminId = (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id;
     admin = await createSession(t.ctx, adminId);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const invite = (personId: string) =>
     postJson(t.app, `/api/people/${personId}/invitations`, {}, { session: admin });

@@ -37,7 +37,7 @@ async function alignConsiderations(trx: Db, templateId: string): Promise<void> {
   const stages = await listLiveStages(trx, templateId);
   const lastYear = lastScheduledYear(stages.map((stage) => ({ key: stageKeyOf(stage) })));
   for (const stage of stages) {
-    if (stage.kind === "considerations" && Number(stage.after_year) !== lastYear) {
+    if (stage.kind === "considerations" && stage.after_year !== lastYear) {
       await updateStage(trx, stage.id, { after_year: lastYear });
     }
   }

@@ -55,9 +55,9 @@ export async function listPathwayTemplates(
   return {
     templates: rows.map(({ stage_count, item_count, assigned_count, ...template }) =>
       presentTemplateSummary(template, {
-        stageCount: Number(stage_count ?? 0),
-        itemCount: Number(item_count ?? 0),
-        assignedCount: Number(assigned_count ?? 0),
+        stageCount: stage_count ?? 0,
+        itemCount: item_count ?? 0,
+        assignedCount: assigned_count ?? 0,
       }),
     ),
   };

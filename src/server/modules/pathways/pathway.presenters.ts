@@ -1,11 +1,9 @@
 import type {
   PathwayItemKind,
-  PathwayLink,
   PathwayStageKey,
   PathwayTemplateDraft,
 } from "#core/pathway/pathway.schemas.ts";
 import {
-  PathwayAttribution,
   type PathwayItemProgress,
   type PathwayLeftBehindItem,
   type PathwayMemberItem,
@@ -41,8 +39,8 @@ import { defaultSlot } from "./pathway.queries.ts";
 
 export function stageKeyOf(stage: Pick<StageRow, "kind" | "year" | "quarter" | "after_year">) {
   return stage.kind === "quarter"
-    ? ({ kind: "quarter", year: Number(stage.year), quarter: Number(stage.quarter) } as const)
-    : ({ kind: "considerations", afterYear: Number(stage.after_year ?? 0) } as const);
+    ? ({ kind: "quarter", year: stage.year ?? 0, quarter: stage.quarter ?? 0 } as const)
+    : ({ kind: "considerations", afterYear: stage.after_year ?? 0 } as const);
 }
 
 /** `y1q2` → its key; `considerations` → the considerations key after `lastYear`. */
@@ -55,25 +53,6 @@ export function stageKeyFromId(keyId: string, lastYear: number): PathwayStageKey
 
 export function sortStages<Stage extends { key: PathwayStageKey }>(stages: Stage[]): Stage[] {
   return stages.sort((a, b) => compareStageKeys(a.key, b.key));
-}
-
-function parseLinks(json: string): PathwayLink[] {
-  try {
-    const links = JSON.parse(json) as unknown;
-    return Array.isArray(links) ? (links as PathwayLink[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function parseAttribution(json: string | null): PathwayAttribution | null {
-  if (!json) return null;
-  try {
-    const parsed = PathwayAttribution.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 // ── Templates ──────────────────────────────────────────────────────────────────────────────────
@@ -91,7 +70,7 @@ export function presentTemplateSummary(
     status: template.status,
     isDefault: template.default_slot === defaultSlot,
     ...counts,
-    attribution: parseAttribution(template.attribution),
+    attribution: template.attribution,
     updatedAt: template.updated_at,
   };
 }
@@ -113,7 +92,7 @@ function presentTemplateStages(stages: StageRow[], items: ItemRow[]): PathwayTem
           description: item.description,
           kind: item.kind as PathwayItemKind,
           audienceNote: item.audience_note,
-          links: parseLinks(item.links),
+          links: item.links,
         })),
       };
     }),
@@ -209,7 +188,7 @@ function presentTemplateItem(item: ItemRow, progress: ProgressRow | undefined): 
     description: item.description,
     kind: item.kind as PathwayItemKind,
     audienceNote: item.audience_note,
-    links: parseLinks(item.links),
+    links: item.links,
     progress: progress ? presentProgress(progress) : null,
   };
 }
@@ -222,7 +201,7 @@ function presentCustomItem(item: CustomItemRow): PathwayMemberItem {
     description: item.description,
     kind: item.kind as PathwayItemKind,
     audienceNote: null,
-    links: parseLinks(item.links),
+    links: item.links,
     progress: item.done_on
       ? {
           status: "done",
@@ -362,7 +341,7 @@ export function presentPathwayView(input: PathwayViewInput): PathwayView {
       audience: template.row.audience,
       status: template.row.status,
       source: template.source,
-      attribution: parseAttribution(template.row.attribution),
+      attribution: template.row.attribution,
     },
     stages,
     summary: {

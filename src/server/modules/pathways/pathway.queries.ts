@@ -1,4 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
+import type { PathwayLink } from "#core/pathway/pathway.schemas.ts";
+import type { PathwayAttribution } from "#core/pathway/pathway-api.schemas.ts";
 import type { Db } from "#server/db/create-db.ts";
 import type {
   PathwayCustomItemsTable,
@@ -7,12 +9,25 @@ import type {
   PathwayStagesTable,
   PathwayTemplatesTable,
 } from "#server/db/schema.ts";
+import { affectedRows, fromJson, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
 
-export type TemplateRow = Selectable<PathwayTemplatesTable>;
+export type TemplateRow = Parsed<
+  Selectable<PathwayTemplatesTable>,
+  { attribution: PathwayAttribution | null }
+>;
 export type StageRow = Selectable<PathwayStagesTable>;
-export type ItemRow = Selectable<PathwayItemsTable>;
+export type ItemRow = Parsed<Selectable<PathwayItemsTable>, { links: PathwayLink[] }>;
 export type ProgressRow = Selectable<PathwayProgressTable>;
-export type CustomItemRow = Selectable<PathwayCustomItemsTable>;
+export type CustomItemRow = Parsed<Selectable<PathwayCustomItemsTable>, { links: PathwayLink[] }>;
+
+const templateRow = <Row extends Selectable<PathwayTemplatesTable>>(row: Row) => ({
+  ...row,
+  attribution: fromJsonOrNull<PathwayAttribution>(row.attribution),
+});
+const itemRow = <Row extends { links: string }>(row: Row) => ({
+  ...row,
+  links: fromJson<PathwayLink[]>(row.links),
+});
 
 export const defaultSlot = "default";
 
@@ -30,24 +45,30 @@ async function insertInChunks<Row>(
 
 // ── Templates ──────────────────────────────────────────────────────────────────────────────────
 
-export function findTemplateById(db: Db, id: string) {
-  return db.selectFrom("pathway_templates").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findTemplateById(db: Db, id: string): Promise<TemplateRow | undefined> {
+  const row = await db
+    .selectFrom("pathway_templates")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && templateRow(row);
 }
 
-export function findDefaultTemplate(db: Db) {
-  return db
+export async function findDefaultTemplate(db: Db): Promise<TemplateRow | undefined> {
+  const row = await db
     .selectFrom("pathway_templates")
     .selectAll()
     .where("default_slot", "=", defaultSlot)
     .executeTakeFirst();
+  return row && templateRow(row);
 }
 
 export async function countTemplates(db: Db): Promise<number> {
   const row = await db
     .selectFrom("pathway_templates")
-    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }
 
 /** Templates with their live stage and item counts and explicit assignments. */
@@ -61,35 +82,36 @@ export function listTemplatesWithCounts(
     .select((eb) => [
       eb
         .selectFrom("pathway_stages as s")
-        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .select((inner) => inner.fn.countAll<number>().as("n"))
         .whereRef("s.template_id", "=", "t.id")
         .where("s.removed_at", "is", null)
         .as("stage_count"),
       eb
         .selectFrom("pathway_items as i")
-        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .select((inner) => inner.fn.countAll<number>().as("n"))
         .whereRef("i.template_id", "=", "t.id")
         .where("i.removed_at", "is", null)
         .as("item_count"),
       eb
         .selectFrom("pathway_assignments as a")
-        .select((inner) => inner.fn.countAll<string | number>().as("n"))
+        .select((inner) => inner.fn.countAll<number>().as("n"))
         .whereRef("a.template_id", "=", "t.id")
         .as("assigned_count"),
     ])
     .where("t.status", "in", statuses)
     .orderBy("t.name")
     .orderBy("t.id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(templateRow));
 }
 
 export async function countAssignmentsOfTemplate(db: Db, templateId: string): Promise<number> {
   const row = await db
     .selectFrom("pathway_assignments")
-    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("template_id", "=", templateId)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }
 
 /** Inserts a template; false when a unique key (shipped key, default slot) is already taken. */
@@ -102,7 +124,7 @@ export async function insertTemplate(
     .values(template)
     .onConflict((conflict) => conflict.doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return affectedRows(result) > 0;
 }
 
 export async function updateTemplate(
@@ -199,7 +221,8 @@ export function listLiveItems(db: Db, templateId: string) {
     .where("removed_at", "is", null)
     .orderBy("position")
     .orderBy("id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(itemRow));
 }
 
 /** Items of a template by id, removed ones included (for progress on items since removed). */
@@ -209,17 +232,23 @@ export function listItemsById(db: Db, templateId: string, ids: readonly string[]
     .selectAll()
     .where("template_id", "=", templateId)
     .where("id", "in", ids)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(itemRow));
 }
 
-export function findLiveItem(db: Db, templateId: string, itemId: string) {
-  return db
+export async function findLiveItem(
+  db: Db,
+  templateId: string,
+  itemId: string,
+): Promise<ItemRow | undefined> {
+  const row = await db
     .selectFrom("pathway_items")
     .selectAll()
     .where("id", "=", itemId)
     .where("template_id", "=", templateId)
     .where("removed_at", "is", null)
     .executeTakeFirst();
+  return row && itemRow(row);
 }
 
 export function listLiveItemsOfStage(db: Db, stageId: string) {
@@ -230,7 +259,8 @@ export function listLiveItemsOfStage(db: Db, stageId: string) {
     .where("removed_at", "is", null)
     .orderBy("position")
     .orderBy("id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(itemRow));
 }
 
 export async function nextItemPosition(db: Db, stageId: string): Promise<number> {
@@ -239,7 +269,7 @@ export async function nextItemPosition(db: Db, stageId: string): Promise<number>
     .select((eb) => eb.fn.max<number | null>("position").as("last"))
     .where("stage_id", "=", stageId)
     .executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
 }
 
 export async function insertItems(
@@ -259,13 +289,17 @@ export async function updateItem(
 
 // ── Assignments ────────────────────────────────────────────────────────────────────────────────
 
-export function findAssignedTemplate(db: Db, personId: string) {
-  return db
+export async function findAssignedTemplate(
+  db: Db,
+  personId: string,
+): Promise<TemplateRow | undefined> {
+  const row = await db
     .selectFrom("pathway_assignments as a")
     .innerJoin("pathway_templates as t", "t.id", "a.template_id")
     .selectAll("t")
     .where("a.person_id", "=", personId)
     .executeTakeFirst();
+  return row && templateRow(row);
 }
 
 export async function upsertAssignment(
@@ -344,25 +378,31 @@ export function listCustomItemsOfPerson(db: Db, personId: string) {
     .where("person_id", "=", personId)
     .orderBy("created_at")
     .orderBy("id")
-    .execute();
+    .execute()
+    .then((rows) => rows.map(itemRow));
 }
 
-export function findCustomItem(db: Db, personId: string, id: string) {
-  return db
+export async function findCustomItem(
+  db: Db,
+  personId: string,
+  id: string,
+): Promise<CustomItemRow | undefined> {
+  const row = await db
     .selectFrom("pathway_custom_items")
     .selectAll()
     .where("id", "=", id)
     .where("person_id", "=", personId)
     .executeTakeFirst();
+  return row && itemRow(row);
 }
 
 export async function countCustomItemsOfPerson(db: Db, personId: string): Promise<number> {
   const row = await db
     .selectFrom("pathway_custom_items")
-    .select((eb) => eb.fn.countAll<string | number>().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("person_id", "=", personId)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }
 
 export async function insertCustomItems(

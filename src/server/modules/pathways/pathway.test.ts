@@ -1,5 +1,4 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
 import type {
   PathwayMemberItem,
@@ -7,26 +6,16 @@ import type {
   PathwayTemplateList,
   PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
-import { createPerson, createSession, type TestPerson } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import {
+  completeSetup,
+  createPerson,
+  createSession,
+  type TestPerson,
+} from "#server/testing/factories.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
 import { markPathwayItemDone } from "./pathway-progress.service.ts";
-
-function sendJson(
-  app: FastifyInstance,
-  method: "PUT" | "PATCH" | "DELETE",
-  url: string,
-  body: unknown,
-  session: Session,
-) {
-  return app.inject({
-    method,
-    url,
-    payload: JSON.stringify(body),
-    headers: { "content-type": "application/json", cookie: session.cookie },
-  });
-}
 
 const itemsOf = (view: PathwayView, keyId: string): PathwayMemberItem[] =>
   view.stages.find((stage) => stage.keyId === keyId)?.items ?? [];
@@ -44,14 +33,9 @@ describe("pathway: first run, member progress and who may see it", () => {
   let peerSession: Session;
   let adminTemplateId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
-    const setup = await postJson(t.app, "/api/setup", {
-      name: "First Admin",
-      email: "first-admin@example.com",
-      password: "a long enough password",
-    });
-    expect(setup.statusCode, setup.body).toBe(201);
+    await completeSetup(t);
     admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
     const skipLevel = await createPerson(t.ctx);
     const manager = await createPerson(t.ctx, { managerId: skipLevel.id });
@@ -61,8 +45,10 @@ describe("pathway: first run, member progress and who may see it", () => {
     managerSession = await createSession(t.ctx, manager.id);
     skipLevelSession = await createSession(t.ctx, skipLevel.id);
     peerSession = await createSession(t.ctx, peer.id);
+    const templates = await getJson(t.app, "/api/pathway-templates", { session: admin });
+    adminTemplateId = (templates.json() as PathwayTemplateList).templates[0]?.id ?? "";
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const myView = async () => {
     const response = await getJson(t.app, "/api/pathway/me", { session: self });
@@ -72,7 +58,7 @@ describe("pathway: first run, member progress and who may see it", () => {
   const itemUrl = (itemId: string, suffix: string) =>
     `/api/people/${member.id}/pathway/items/${itemId}/${suffix}`;
   const markDone = (itemId: string, body: unknown, session = self) =>
-    sendJson(t.app, "PUT", itemUrl(itemId, "done"), body, session);
+    sendJson(t.app, "PUT", itemUrl(itemId, "done"), body, { session });
 
   it("installs the shipped handbook pathway at first run as the default, with attribution", async () => {
     const response = await getJson(t.app, "/api/pathway-templates", { session: admin });
@@ -90,7 +76,7 @@ describe("pathway: first run, member progress and who may see it", () => {
       attribution: { license: "CC BY-SA 4.0" },
     });
     expect(shipped?.attribution?.sourceUrl).toContain("handbook.gitlab.com");
-    adminTemplateId = shipped?.id ?? "";
+    expect(shipped?.id).toBe(adminTemplateId);
   });
 
   it("shows a member hired five months ago in Year 1 · Q2 with Q1 left behind", async () => {
@@ -148,11 +134,23 @@ describe("pathway: first run, member progress and who may see it", () => {
       note: null,
     });
 
-    const undone = await sendJson(t.app, "DELETE", itemUrl(first?.id ?? "", "done"), {}, self);
+    const undone = await sendJson(
+      t.app,
+      "DELETE",
+      itemUrl(first?.id ?? "", "done"),
+      {},
+      { session: self },
+    );
     expect(undone.statusCode, undone.body).toBe(200);
     expect(itemsOf(undone.json(), "y1q2")[0]?.progress).toBeNull();
     expect((undone.json() as PathwayView).summary.headline).toBe("Year 1 · Q2 — 0 of 3 done");
-    const twice = await sendJson(t.app, "DELETE", itemUrl(first?.id ?? "", "done"), {}, self);
+    const twice = await sendJson(
+      t.app,
+      "DELETE",
+      itemUrl(first?.id ?? "", "done"),
+      {},
+      { session: self },
+    );
     expect(twice.statusCode).toBe(200);
   });
 
@@ -189,7 +187,7 @@ describe("pathway: first run, member progress and who may see it", () => {
         "PUT",
         `/api/people/${tokyo.id}/pathway/items/${item?.id}/done`,
         { doneOn: "2026-03-03" },
-        session,
+        { session },
       );
       expect(response.statusCode, response.body).toBe(200);
       expect(
@@ -208,7 +206,7 @@ describe("pathway: first run, member progress and who may see it", () => {
       "PUT",
       itemUrl(second?.id ?? "", "hidden"),
       { reason: "My team has no LinkedIn Learning licences" },
-      self,
+      { session: self },
     );
     expect(hidden.statusCode, hidden.body).toBe(200);
     const view = hidden.json() as PathwayView;
@@ -219,7 +217,13 @@ describe("pathway: first run, member progress and who may see it", () => {
     expect(view.stages[1]?.counts).toEqual({ done: 0, total: 2, hidden: 1 });
     expect(view.summary.headline).toBe("Year 1 · Q2 — 0 of 2 done");
 
-    const shown = await sendJson(t.app, "DELETE", itemUrl(second?.id ?? "", "hidden"), {}, self);
+    const shown = await sendJson(
+      t.app,
+      "DELETE",
+      itemUrl(second?.id ?? "", "hidden"),
+      {},
+      { session: self },
+    );
     expect(shown.statusCode).toBe(200);
     expect((shown.json() as PathwayView).stages[1]?.counts).toEqual({
       done: 0,
@@ -266,7 +270,13 @@ describe("pathway: first run, member progress and who may see it", () => {
       status: "done",
       doneOn: "2026-02-20",
     });
-    const hide = await sendJson(t.app, "PUT", itemUrl(own?.id ?? "", "hidden"), {}, self);
+    const hide = await sendJson(
+      t.app,
+      "PUT",
+      itemUrl(own?.id ?? "", "hidden"),
+      {},
+      { session: self },
+    );
     expect(hide.statusCode).toBe(409);
 
     const moved = await sendJson(
@@ -274,7 +284,7 @@ describe("pathway: first run, member progress and who may see it", () => {
       "PATCH",
       `${url}/${own?.id}`,
       { stageKey: "y1q3", title: "Pair on two incident reviews" },
-      self,
+      { session: self },
     );
     expect(moved.statusCode, moved.body).toBe(200);
     expect(itemsOf(moved.json(), "y1q3").at(-1)).toMatchObject({
@@ -282,7 +292,7 @@ describe("pathway: first run, member progress and who may see it", () => {
       origin: "custom",
     });
 
-    const deleted = await sendJson(t.app, "DELETE", `${url}/${own?.id}`, {}, self);
+    const deleted = await sendJson(t.app, "DELETE", `${url}/${own?.id}`, {}, { session: self });
     expect(deleted.statusCode).toBe(200);
     const view = deleted.json() as PathwayView;
     expect(
@@ -309,7 +319,13 @@ describe("pathway: first run, member progress and who may see it", () => {
         ["PUT", "hidden"],
         ["DELETE", "hidden"],
       ] as const) {
-        const write = await sendJson(t.app, method, itemUrl(item?.id ?? "", suffix), {}, session);
+        const write = await sendJson(
+          t.app,
+          method,
+          itemUrl(item?.id ?? "", suffix),
+          {},
+          { session },
+        );
         expect(write.statusCode, `${method} ${suffix}`).toBe(403);
       }
       const add = await postJson(
@@ -336,9 +352,9 @@ describe("pathway: first run, member progress and who may see it", () => {
   });
 
   it("keeps members' progress when an admin edits an item, and their history when it is removed", async () => {
-    const before = await myView();
-    const [doneItem] = itemsOf(before, "y1q2");
-    expect(doneItem?.progress?.status).toBe("done");
+    const [doneItem] = itemsOf(await myView(), "y1q2");
+    const marked = await markDone(doneItem?.id ?? "", { evidenceUrl: "https://example.com/proof" });
+    expect(marked.statusCode, marked.body).toBe(200);
     const base = `/api/pathway-templates/${adminTemplateId}/items/${doneItem?.id}`;
 
     const edited = await sendJson(
@@ -346,14 +362,14 @@ describe("pathway: first run, member progress and who may see it", () => {
       "PATCH",
       base,
       { title: "Plan your learning time" },
-      admin,
+      { session: admin },
     );
     expect(edited.statusCode, edited.body).toBe(200);
     const afterEdit = itemsOf(await myView(), "y1q2")[0];
     expect(afterEdit).toMatchObject({ id: doneItem?.id, title: "Plan your learning time" });
     expect(afterEdit?.progress?.status).toBe("done");
 
-    const removed = await sendJson(t.app, "DELETE", base, {}, admin);
+    const removed = await sendJson(t.app, "DELETE", base, {}, { session: admin });
     expect(removed.statusCode, removed.body).toBe(200);
     expect((removed.json() as PathwayTemplateDetail).itemCount).toBe(25);
     const afterRemoval = await myView();
@@ -370,7 +386,7 @@ describe("pathway: first run, member progress and who may see it", () => {
   it("lets another area mark an item done without overriding the member's own choice", async () => {
     const view = await myView();
     const [first, second] = itemsOf(view, "y1q3");
-    await sendJson(t.app, "PUT", itemUrl(second?.id ?? "", "hidden"), {}, self);
+    await sendJson(t.app, "PUT", itemUrl(second?.id ?? "", "hidden"), {}, { session: self });
     const marked = await markPathwayItemDone(t.ctx, {
       personId: member.id,
       itemId: first?.id ?? "",
@@ -431,13 +447,13 @@ describe("pathway templates: import, export and the admin editor", () => {
   let member: TestPerson;
   let memberSession: Session;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ HANDBOOK_BASE_URL: "https://wiki.example.org/handbook-mirror/" });
     admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
     member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
     memberSession = await createSession(t.ctx, member.id);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const page = [
     "---",
@@ -543,17 +559,17 @@ describe("pathway templates: import, export and the admin editor", () => {
   });
 
   it("exports the shipped page so that it imports to the same template", async () => {
-    const { installShippedPathway } = await import("./pathway-defaults.ts");
-    await t.ctx.db.transaction().execute(async (trx) => {
-      // Templates exist already, so the shipped one is not installed a second time.
-      expect(await installShippedPathway(trx, t.ctx)).toBe(false);
-    });
     const created = await postJson(
       t.app,
       "/api/pathway-templates",
       { name: "Empty", stages: ["y1q1"] },
       { session: admin },
     );
+    const { installShippedPathway } = await import("./pathway-defaults.ts");
+    await t.ctx.db.transaction().execute(async (trx) => {
+      // A template exists already, so the shipped one is not installed a second time.
+      expect(await installShippedPathway(trx, t.ctx)).toBe(false);
+    });
     const detail = created.json() as PathwayTemplateDetail;
     const exported = await getJson(t.app, `/api/pathway-templates/${detail.id}/export.md`, {
       session: admin,
@@ -622,7 +638,7 @@ describe("pathway templates: import, export and the admin editor", () => {
       "PUT",
       `${base}/stages/${q1?.id}/order`,
       { itemIds: reversed },
-      admin,
+      { session: admin },
     );
     expect(reordered.statusCode, reordered.body).toBe(200);
     expect(
@@ -633,7 +649,7 @@ describe("pathway templates: import, export and the admin editor", () => {
       "PUT",
       `${base}/stages/${q1?.id}/order`,
       { itemIds: reversed.slice(1) },
-      admin,
+      { session: admin },
     );
     expect(partial.statusCode).toBe(400);
     expect(partial.json().error.fields).toHaveProperty("itemIds");
@@ -643,7 +659,7 @@ describe("pathway templates: import, export and the admin editor", () => {
       "PATCH",
       `${base}/items/${items[2]?.id}`,
       { stageId: q2?.id, kind: "career_conversation", audienceNote: "if you have reports" },
-      admin,
+      { session: admin },
     );
     expect(moved.statusCode, moved.body).toBe(200);
     detail = moved.json();
@@ -653,7 +669,13 @@ describe("pathway templates: import, export and the admin editor", () => {
       audienceNote: "if you have reports",
     });
 
-    const busy = await sendJson(t.app, "DELETE", `${base}/stages/${q1?.id}`, {}, admin);
+    const busy = await sendJson(
+      t.app,
+      "DELETE",
+      `${base}/stages/${q1?.id}`,
+      {},
+      { session: admin },
+    );
     expect(busy.statusCode).toBe(409);
     const twice = await postJson(t.app, `${base}/stages`, { key: "y1q1" }, { session: admin });
     expect(twice.statusCode).toBe(409);
@@ -669,7 +691,13 @@ describe("pathway templates: import, export and the admin editor", () => {
     ]);
     expect(detail.stages.at(-1)?.key).toEqual({ kind: "considerations", afterYear: 2 });
     const y2 = detail.stages[2];
-    const dropped = await sendJson(t.app, "DELETE", `${base}/stages/${y2?.id}`, {}, admin);
+    const dropped = await sendJson(
+      t.app,
+      "DELETE",
+      `${base}/stages/${y2?.id}`,
+      {},
+      { session: admin },
+    );
     expect(dropped.statusCode, dropped.body).toBe(200);
     expect((dropped.json() as PathwayTemplateDetail).stages.at(-1)?.key).toEqual({
       kind: "considerations",
@@ -681,7 +709,7 @@ describe("pathway templates: import, export and the admin editor", () => {
       "PATCH",
       base,
       { name: "People managers", description: "See [guide](/handbook/managers/)" },
-      admin,
+      { session: admin },
     );
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect((renamed.json() as PathwayTemplateDetail).description).toBe(
@@ -727,7 +755,13 @@ describe("pathway templates: import, export and the admin editor", () => {
     expect(view.template).toMatchObject({ id: first.id, source: "default" });
 
     const assignUrl = `/api/people/${member.id}/pathway-assignment`;
-    const assigned = await sendJson(t.app, "PUT", assignUrl, { templateId: second.id }, admin);
+    const assigned = await sendJson(
+      t.app,
+      "PUT",
+      assignUrl,
+      { templateId: second.id },
+      { session: admin },
+    );
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json()).toEqual({
       personId: member.id,
@@ -759,7 +793,13 @@ describe("pathway templates: import, export and the admin editor", () => {
       await postJson(t.app, "/api/pathway-templates", { name: "Third" }, { session: admin })
     ).json() as PathwayTemplateDetail;
     await postJson(t.app, `/api/pathway-templates/${third.id}/archive`, {}, { session: admin });
-    const toArchived = await sendJson(t.app, "PUT", assignUrl, { templateId: third.id }, admin);
+    const toArchived = await sendJson(
+      t.app,
+      "PUT",
+      assignUrl,
+      { templateId: third.id },
+      { session: admin },
+    );
     expect(toArchived.statusCode).toBe(409);
     expect(toArchived.json().error.fields).toHaveProperty("templateId");
     expect(
@@ -767,7 +807,7 @@ describe("pathway templates: import, export and the admin editor", () => {
         .statusCode,
     ).toBe(409);
 
-    const back = await sendJson(t.app, "PUT", assignUrl, { templateId: null }, admin);
+    const back = await sendJson(t.app, "PUT", assignUrl, { templateId: null }, { session: admin });
     expect(back.json()).toMatchObject({ source: "default", template: { id: first.id } });
 
     const active = (
@@ -807,7 +847,7 @@ describe("pathway templates: import, export and the admin editor", () => {
       "PUT",
       `/api/people/${unknown}/pathway-assignment`,
       { templateId: null },
-      admin,
+      { session: admin },
     );
     expect(unknownPerson.statusCode).toBe(404);
   });
@@ -850,12 +890,7 @@ describe("template content shared by app instances on one database", () => {
     const otherDb = createDb(t.ctx.config.database);
     const other = await buildApp(t.ctx.config, otherDb, { clock: t.clock, webDistDir: null });
     try {
-      const setup = await postJson(t.app, "/api/setup", {
-        name: "First Admin",
-        email: "first-admin@example.com",
-        password: "a long enough password",
-      });
-      expect(setup.statusCode, setup.body).toBe(201);
+      await completeSetup(t);
       const admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
       const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
       const session = await createSession(t.ctx, member.id);
@@ -869,11 +904,17 @@ describe("template content shared by app instances on one database", () => {
       const item = itemsOf(before, "y1q2")[0];
       const templateId = before.template?.id ?? "";
       const base = `/api/pathway-templates/${templateId}/items/${item?.id}`;
-      const renamed = await sendJson(t.app, "PATCH", base, { title: "Renamed elsewhere" }, admin);
+      const renamed = await sendJson(
+        t.app,
+        "PATCH",
+        base,
+        { title: "Renamed elsewhere" },
+        { session: admin },
+      );
       expect(renamed.statusCode, renamed.body).toBe(200);
       expect(itemsOf(await readThroughOther(), "y1q2")[0]?.title).toBe("Renamed elsewhere");
 
-      const removed = await sendJson(t.app, "DELETE", base, {}, admin);
+      const removed = await sendJson(t.app, "DELETE", base, {}, { session: admin });
       expect(removed.statusCode, removed.body).toBe(200);
       const afterRemoval = await readThroughOther();
       expect(itemsOf(afterRemoval, "y1q2").map((candidate) => candidate.id)).not.toContain(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ImportReport } from "#core/people-import.schemas.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
@@ -13,14 +13,14 @@ describe("CSV import", () => {
   let t: TestApp;
   let admin: Session;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     admin = await createSession(
       t.ctx,
       (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id,
     );
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const dryRun = (csv: string) =>
     postJson(t.app, "/api/people/import/dry-run", { csv }, { session: admin });

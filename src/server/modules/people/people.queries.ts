@@ -139,12 +139,12 @@ export async function countActiveDirectReports(
   if (managerIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("people")
-    .select(["manager_id", (eb) => eb.fn.countAll().as("count")])
+    .select(["manager_id", (eb) => eb.fn.countAll<number>().as("count")])
     .where("manager_id", "in", managerIds)
     .where("status", "=", "active")
     .groupBy("manager_id")
     .execute();
-  return new Map(rows.map((row) => [row.manager_id ?? "", Number(row.count)]));
+  return new Map(rows.map((row) => [row.manager_id ?? "", row.count]));
 }
 
 export type DirectorySearch = {
@@ -186,10 +186,10 @@ export async function searchPeople(
       .offset(page.offset)
       .execute(),
     directoryQuery(db, search)
-      .select((eb) => eb.fn.countAll().as("count"))
+      .select((eb) => eb.fn.countAll<number>().as("count"))
       .executeTakeFirstOrThrow(),
   ]);
-  return { people, total: Number(count.count) };
+  return { people, total: count.count };
 }
 
 /** The distinct non-empty values of a grouping column among active people, sorted. */
@@ -248,11 +248,11 @@ export function listPeopleForImport(db: Db) {
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db
     .selectFrom("people")
-    .select((eb) => eb.fn.countAll().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("role", "=", "admin")
     .where("status", "=", "active")
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }
 
 /** Sets one password hash and role for several people at once (demo accounts). */
@@ -272,8 +272,8 @@ export async function updateCredentialsByEmails(
 export async function countPeopleWithEmailDomain(db: Db, domain: string): Promise<number> {
   const row = await db
     .selectFrom("people")
-    .select((eb) => eb.fn.countAll().as("count"))
+    .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("email_normalized", "like", `%@${domain}`)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 }

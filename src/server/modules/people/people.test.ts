@@ -1,22 +1,18 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PersonList, PersonProfile } from "#core/people.schemas.ts";
 import {
   createPerson,
   createPersonWithoutPassword,
   createSession,
 } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session, signInAs } from "#server/testing/http-client.ts";
+import {
+  getJson,
+  postJson,
+  type Session,
+  sendJson,
+  signInAs,
+} from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
-
-function patchJson(app: FastifyInstance, url: string, body: unknown, session: Session) {
-  return app.inject({
-    method: "PATCH",
-    url,
-    payload: JSON.stringify(body),
-    headers: { "content-type": "application/json", cookie: session.cookie },
-  });
-}
 
 describe("people directory", () => {
   let t: TestApp;
@@ -25,7 +21,7 @@ describe("people directory", () => {
   let ceoId: string;
   let leadId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     const ceo = await createPersonWithoutPassword(t.ctx, {
       name: "Zoë Ångström",
@@ -66,7 +62,7 @@ describe("people directory", () => {
       (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id,
     );
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const search = async (query: string, session: Session) => {
     const response = await getJson(t.app, `/api/people?${query}`, { session });
@@ -144,7 +140,7 @@ describe("what managers, skip-levels and peers see", () => {
   const ids = { skip: "", oldManager: "", newManager: "", report: "", peer: "" };
   const sessions: Record<string, Session> = {};
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip" });
     const oldManager = await createPersonWithoutPassword(t.ctx, {
@@ -172,7 +168,7 @@ describe("what managers, skip-levels and peers see", () => {
     const admin = await createPersonWithoutPassword(t.ctx, { role: "admin" });
     adminSession = await createSession(t.ctx, admin.id);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const profileAs = async (reader: string, id = ids.report) => {
     const response = await getJson(t.app, `/api/people/${id}`, { session: sessions[reader] });
@@ -218,11 +214,12 @@ describe("what managers, skip-levels and peers see", () => {
   });
 
   it("changes what the old and new manager can read on the very next request", async () => {
-    const moved = await patchJson(
+    const moved = await sendJson(
       t.app,
+      "PATCH",
       `/api/people/${ids.report}`,
       { managerId: ids.newManager },
-      adminSession,
+      { session: adminSession },
     );
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await profileAs("oldManager")).employment).toBeNull();
@@ -241,17 +238,18 @@ describe("people administration", () => {
   let admin: Session;
   let adminId: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     const person = await createPersonWithoutPassword(t.ctx, { role: "admin", name: "Admin" });
     adminId = person.id;
     admin = await createSession(t.ctx, person.id);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const create = (body: Record<string, unknown>) =>
     postJson(t.app, "/api/people", body, { session: admin });
-  const patch = (id: string, body: unknown) => patchJson(t.app, `/api/people/${id}`, body, admin);
+  const patch = (id: string, body: unknown) =>
+    sendJson(t.app, "PATCH", `/api/people/${id}`, body, { session: admin });
 
   it("creates a person who exists before ever signing in, with canonical time zone", async () => {
     const response = await create({
@@ -392,11 +390,12 @@ describe("people administration", () => {
     try {
       const onlyAdmin = await createPersonWithoutPassword(lone.ctx, { role: "admin" });
       const own = await createSession(lone.ctx, onlyAdmin.id);
-      const demote = await patchJson(
+      const demote = await sendJson(
         lone.app,
+        "PATCH",
         `/api/people/${onlyAdmin.id}`,
         { role: "member" },
-        own,
+        { session: own },
       );
       expect(demote.statusCode).toBe(409);
       expect(demote.json().error.fields).toEqual({ role: "This is the last active administrator" });

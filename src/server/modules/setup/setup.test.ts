@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getJson, postJson, sessionFrom } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 
@@ -10,10 +10,10 @@ const firstAdmin = {
 
 describe("first run", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("creates the first administrator once, signs them in, then refuses a second attempt", async () => {
     expect((await getJson(t.app, "/api/setup")).json()).toEqual({ needsSetup: true });
@@ -34,10 +34,10 @@ describe("first run", () => {
 
 describe("first run under a race", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("lets exactly one of two simultaneous attempts through", async () => {
     const answers = await Promise.all([
@@ -52,10 +52,10 @@ describe("first run under a race", () => {
 
 describe("first run validation", () => {
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it("names every bad field and creates nothing", async () => {
     const response = await postJson(t.app, "/api/setup", {
