@@ -19,8 +19,8 @@ export type ParsedMarkdown = {
 };
 
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const resources = new WeakMap<Nodes, number>();
-  const destinations = new WeakMap<Nodes, SourceSpan>();
+  const resources = new WeakMap<object, number>();
+  const destinations = new WeakMap<object, SourceSpan>();
   // micromark's tokens know where a destination is written; mdast keeps only its decoded value.
   // These token types have no handler of their own, so adding one changes nothing else.
   const current = (context: CompileContext) => context.stack[context.stack.length - 1];
@@ -66,7 +66,7 @@ export function lineOf(node: Nodes): number {
  * Returning false from `visit` skips the node's children.
  */
 export function walkMarkdown(
-  tree: Root,
+  tree: Nodes,
   visit: (node: Nodes, parent: Parents | null) => boolean | undefined,
 ): void {
   const pending: { node: Nodes; parent: Parents | null }[] = [{ node: tree, parent: null }];
@@ -100,4 +100,49 @@ export function isEscaped(text: string, index: number): boolean {
   let backslashes = 0;
   for (let at = index - 1; at >= 0 && text[at] === "\\"; at--) backslashes++;
   return backslashes % 2 === 1;
+}
+
+/** A span widened to its line break when it fills its lines, so no blank line is left behind. */
+export function wholeLines(text: string, span: { start: number; end: number }): SourceEdit {
+  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+  const fillsLines =
+    text.slice(lineStart, span.start).trim() === "" && /^[ \t]*(?:\n|$)/.test(text.slice(span.end));
+  if (!fillsLines) return { ...span, text: "" };
+  const lineEnd = text.indexOf("\n", span.end);
+  return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, text: "" };
+}
+
+/** Text in which no CommonMark parser reads a link, a definition, an autolink or raw HTML. */
+export function escapeLinkSyntax(text: string): string {
+  return text.replace(/[\\[\]<]/g, (character) => `\\${character}`);
+}
+
+/**
+ * A URL as a link target the parser reads back unchanged: whitespace, quotes, angle brackets,
+ * backslashes, control characters and unbalanced parentheses are percent-encoded.
+ */
+export function encodeLinkTarget(url: string): string {
+  const encoded = url.replace(/[\s<>"'`\\\p{Cc}]/gu, (character) =>
+    encodeURIComponent(character).replace(/[!'()*]/g, percentEncode),
+  );
+  return hasBalancedParentheses(encoded) ? encoded : encoded.replace(/[()]/g, percentEncode);
+}
+
+/** How to write `url` as a bare destination so the parser reads `encodeLinkTarget(url)`. */
+export function linkDestination(url: string): string {
+  // "&amp;" in a destination would be read as "&".
+  return encodeLinkTarget(url).replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
+}
+
+function percentEncode(character: string): string {
+  return `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+}
+
+export function hasBalancedParentheses(text: string): boolean {
+  let depth = 0;
+  for (const character of text) {
+    if (character === "(") depth++;
+    else if (character === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }

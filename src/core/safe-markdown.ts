@@ -1,10 +1,13 @@
 import {
   applyEdits,
+  escapeLinkSyntax,
   isEscaped,
+  linkDestination,
   parseMarkdown,
   type SourceEdit,
   spanOf,
   walkMarkdown,
+  wholeLines,
 } from "./markdown-syntax.ts";
 
 /**
@@ -90,21 +93,6 @@ function nearLinkEdits(text: string, span: { start: number; end: number }): Sour
   return edits;
 }
 
-/** A span widened to its line break when it fills its lines, so no blank line is left behind. */
-function wholeLines(text: string, span: { start: number; end: number }): SourceEdit {
-  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
-  const fillsLines =
-    text.slice(lineStart, span.start).trim() === "" && /^[ \t]*(?:\n|$)/.test(text.slice(span.end));
-  if (!fillsLines) return { ...span, text: "" };
-  const lineEnd = text.indexOf("\n", span.end);
-  return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, text: "" };
-}
-
-/** Text that no CommonMark parser reads a link, definition or autolink in. */
-function escapeLinkSyntax(text: string): string {
-  return text.replace(/[\\[\]<]/g, (character) => `\\${character}`);
-}
-
 /**
  * Markdown as an export may carry it: no raw HTML (no `<` is left, so there is no HTML and no
  * autolink to parse), no links other than http(s) and mailto.
@@ -124,28 +112,4 @@ export function markdownLink(text: string, url: string): string {
   );
   if (!isSafeLinkDestination(url)) return label;
   return `[${label}](${linkDestination(url)})`;
-}
-
-/** A URL as a bare link destination: what would end or split one is percent-encoded. */
-export function linkDestination(url: string): string {
-  const encoded = url
-    .replace(/[\s<>"'`\\\p{Cc}]/gu, (character) =>
-      encodeURIComponent(character).replace(/[!'()*]/g, percentEncode),
-    )
-    // "&amp;" in a destination would be read as "&".
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
-  return hasBalancedParentheses(encoded) ? encoded : encoded.replace(/[()]/g, percentEncode);
-}
-
-function percentEncode(character: string): string {
-  return `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
-}
-
-export function hasBalancedParentheses(text: string): boolean {
-  let depth = 0;
-  for (const character of text) {
-    if (character === "(") depth++;
-    else if (character === ")" && --depth < 0) return false;
-  }
-  return depth === 0;
 }
