@@ -42,10 +42,14 @@ export function normalizeMarkdown(
   text: string,
   baseUrl: string = defaultHandbookBaseUrl,
 ): NormalizedMarkdown {
-  const known = recentlyNormalized.get(cacheKey(baseUrl, text)) ?? normalizeAnew(text, baseUrl);
-  remember(baseUrl, text, known);
-  // The result is a fixed point, so normalizing it is known too: the schemas check just that.
-  if (known.fixedPoint) remember(baseUrl, known.markdown, { ...known, problems: [] });
+  const known =
+    recentlyNormalized.get(fixedPointKey(text)) ??
+    recentlyNormalized.get(cacheKey(baseUrl, text)) ??
+    normalizeAnew(text, baseUrl);
+  remember(cacheKey(baseUrl, text), known);
+  // Normalizing the result is known too (the schemas check just that), whatever the base URL:
+  // every link in it is absolute already.
+  if (known.fixedPoint) remember(fixedPointKey(known.markdown), { ...known, problems: [] });
   return {
     markdown: known.markdown,
     links: known.links.map((link) => ({ ...link })),
@@ -61,9 +65,9 @@ const recentlyNormalized = new Map<string, Normalized>();
 type Normalized = NormalizedMarkdown & { fixedPoint: boolean };
 
 const cacheKey = (baseUrl: string, text: string) => `${baseUrl}\u0000${text}`;
+const fixedPointKey = (text: string) => `\u0000${text}`;
 
-function remember(baseUrl: string, text: string, result: Normalized): void {
-  const key = cacheKey(baseUrl, text);
+function remember(key: string, result: Normalized): void {
   recentlyNormalized.delete(key);
   recentlyNormalized.set(key, result);
   if (recentlyNormalized.size > recentLimit) {
@@ -76,9 +80,9 @@ function normalizeAnew(text: string, baseUrl: string): Normalized {
   const base = handbookBase(baseUrl) ?? defaultHandbookBaseUrl;
   const rewrite: Rewrite = { target: (target) => resolveTarget(target, base), repair: true };
   let current = tidy(stripControlCharacters(text.replace(/\r\n?/g, "\n")));
-  // Links, definitions, autolinks and raw HTML all need a bracket: without one, there is
-  // nothing to parse.
-  if (!/[[\]<]/.test(current)) {
+  // Inline links and images need "](", definitions (and so references) "]:", autolinks and raw
+  // HTML "<": without any of them there is nothing to parse.
+  if (!/\]\(|\]:|</.test(current)) {
     return { markdown: current.trim(), links: [], problems: [], fixedPoint: true };
   }
   const problems: MarkdownProblem[] = [];
@@ -88,7 +92,7 @@ function normalizeAnew(text: string, baseUrl: string): Normalized {
     const result = rewriteMarkdown(current, rewrite);
     addProblems(problems, result.problems);
     const next = tidy(result.text);
-    if (next === current) {
+    if (next === current || result.final) {
       return { markdown: next.trim(), links: result.links, problems, fixedPoint: true };
     }
     current = next;
@@ -209,7 +213,13 @@ type Rewrite = {
   repair: boolean;
 };
 
-type Rewritten = { text: string; links: MarkdownLink[]; problems: MarkdownProblem[] };
+type Rewritten = {
+  text: string;
+  links: MarkdownLink[];
+  problems: MarkdownProblem[];
+  /** True when reading the text again would change nothing more. */
+  final: boolean;
+};
 
 const gluedUrl = /https?:\/\/[^\s<>()[\]`]+/;
 
@@ -229,6 +239,13 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
   const links: MarkdownLink[] = [];
   const problems: MarkdownProblem[] = [];
   const edits: SourceEdit[] = [];
+  // Rewriting a destination to its encoded, absolute form keeps every construct as it is; any
+  // other edit may make new ones, and the text must be read again.
+  let changed = false;
+  const change = (edit: SourceEdit) => {
+    changed = true;
+    edits.push(edit);
+  };
   const definitionUrls = new Map<string, string>();
   walkMarkdown(parsed.tree, (node) => {
     if (node.type !== "definition" || definitionUrls.has(node.identifier)) return undefined;
@@ -257,7 +274,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
         });
       }
       if (rewrite.repair && isStrayClosingBracket(node, parent)) {
-        edits.push({ start: end, end: end + 1, text: "" });
+        change({ start: end, end: end + 1, text: "" });
         problems.push({
           line,
           message: `Link ${quoted(label)} is followed by a stray "]"; it is removed`,
@@ -266,14 +283,14 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
       if (node.url === "") {
         const repaired = rewrite.repair ? repairGluedLink(node, label, resource) : null;
         if (repaired) {
-          edits.push({ start, end, text: repaired.markdown });
+          change({ start, end, text: repaired.markdown });
           links.push(repaired.link);
           problems.push({
             line,
             message: `Link ${quoted(repaired.link.text)} has an empty target; used the address written in its text (${repaired.link.url})`,
           });
         } else if (rewrite.repair) {
-          edits.push({ start, end, text: escapeLabel(node, label, resource) });
+          change({ start, end, text: escapeLabel(node, label, resource) });
           problems.push({
             line,
             message: `Link ${quoted(label)} has an empty target; kept its text without a link`,
@@ -283,7 +300,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
       }
       const outcome = rewrite.target(node.url);
       if ("refused" in outcome) {
-        edits.push({ start, end, text: escapeLabel(node, label, resource) });
+        change({ start, end, text: escapeLabel(node, label, resource) });
         problems.push({
           line,
           message: `Link ${quoted(label)} was removed because ${outcome.refused}; its text is kept`,
@@ -307,7 +324,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
       if (outcome && "url" in outcome) {
         if (destination) edits.push({ ...destination, text: linkDestination(outcome.url) });
       } else {
-        edits.push(wholeLines(text, spanOf(node)));
+        change(wholeLines(text, spanOf(node)));
         problems.push({
           line,
           message: `Link definition ${quoted(`[${node.label ?? node.identifier}]`)} was removed because ${outcome ? outcome.refused : "it has an empty target"}`,
@@ -317,7 +334,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
     }
     if (node.type === "html" && rewrite.repair && !isInertComment(node.value)) {
       const { start, end } = spanOf(node);
-      edits.push({ start, end, text: text.slice(start, end).replaceAll("<", "&lt;") });
+      change({ start, end, text: text.slice(start, end).replaceAll("<", "&lt;") });
       const raw = node.value.replace(/\s+/g, " ");
       problems.push({
         line,
@@ -326,7 +343,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
     }
     return undefined;
   });
-  return { text: applyEdits(text, edits), links, problems };
+  return { text: applyEdits(text, edits), links, problems, final: !changed };
 
   /** `<https://…>` is a link; any other scheme becomes text. */
   function autolink(node: Link | Image, line: number): false {
@@ -334,7 +351,7 @@ function rewriteMarkdown(input: string, rewrite: Rewrite): Rewritten {
       links.push({ text: node.url.replace(/^mailto:/i, ""), url: node.url });
     } else {
       const { start } = spanOf(node);
-      edits.push({ start, end: start + 1, text: "&lt;" });
+      change({ start, end: start + 1, text: "&lt;" });
       problems.push({
         line,
         message: `Link "${node.url.slice(0, 80)}" was removed because it is not a web or mailto address; its text is kept`,
