@@ -61,6 +61,7 @@ export function normalizeMarkdown(
 // schema's fixed point check, its links), and parsing is the expensive part: the last few
 // hundred results are kept.
 const recentLimit = 500;
+const rememberedLength = 12_000;
 const recentlyNormalized = new Map<string, Normalized>();
 type Normalized = NormalizedMarkdown & { fixedPoint: boolean };
 
@@ -68,6 +69,8 @@ const cacheKey = (baseUrl: string, text: string) => `${baseUrl}\u0000${text}`;
 const fixedPointKey = (text: string) => `\u0000${text}`;
 
 function remember(key: string, result: Normalized): void {
+  // Descriptions are at most 10,000 characters; a whole page's intro is not worth keeping.
+  if (key.length > rememberedLength) return;
   recentlyNormalized.delete(key);
   recentlyNormalized.set(key, result);
   if (recentlyNormalized.size > recentLimit) {
@@ -145,14 +148,18 @@ export function handbookBase(baseUrl: string): string | null {
 
 /** Markdown reduced to the words a reader sees, on one line. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/!?\[([^\]]*)\]\([^)\n]*\)/g, "$1")
-    .replace(/^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)/gm, "")
-    .replace(/[*_~`]{2,}|[*`]/g, "")
-    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    markdown
+      .replace(/<!--[\s\S]*?-->/g, " ")
+      .replace(/!?\[([^\]]*)\]\([^)\n]*\)/g, "$1")
+      .replace(/^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)/gm, "")
+      .replace(/[*_~`]{2,}|[*`]/g, "")
+      .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+      // Raw HTML is written as text by normalizeMarkdown; a reader sees the "<".
+      .replace(/&lt;/g, "<")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 export function stripControlCharacters(text: string): string {
