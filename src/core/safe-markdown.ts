@@ -1,3 +1,15 @@
+import {
+  applyEdits,
+  escapeLinkSyntax,
+  isEscaped,
+  linkDestination,
+  parseMarkdown,
+  type SourceEdit,
+  spanOf,
+  walkMarkdown,
+  wholeLines,
+} from "./markdown-syntax.ts";
+
 /**
  * Member-written Markdown leaves Trellis only in an inert form: the app renders it without raw
  * HTML, and the exports pass it through these functions (docs/api/growth-plans.md, "Exports").
@@ -23,59 +35,81 @@ export function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
-/** The end of a `(…)` link destination starting at `open`, balancing nested parentheses. */
-function closingParenthesis(text: string, open: number): number {
-  let depth = 0;
-  for (let index = open; index < text.length; index++) {
-    const character = text[index];
-    if (character === "\\") {
-      index += 1;
-    } else if (character === "(") {
-      depth += 1;
-    } else if (character === ")") {
-      depth -= 1;
-      if (depth === 0) return index;
-    } else if (character === "\n" && text[index + 1] === "\n") {
-      return -1;
-    }
+// Removing a destination can turn the brackets around it into a new link ("[x [a](bad)](bad)"),
+// so removal repeats on the new text; real text settles in one or two passes.
+const maxPasses = 8;
+
+/**
+ * Removes the destination of every link or image whose target is not http(s)/mailto (the text
+ * stays), every such link reference definition, and makes unsafe autolinks text, as the
+ * CommonMark parser reads them: definitions inside list items or with a label over two lines
+ * included.
+ */
+export function removeUnsafeLinks(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = unsafeLinkEdits(current);
+    if (edits.length === 0) return current;
+    current = applyEdits(current, edits);
   }
-  return -1;
+  return escapeLinkSyntax(current);
+}
+
+function unsafeLinkEdits(text: string): SourceEdit[] {
+  const parsed = parseMarkdown(text);
+  const edits: SourceEdit[] = [];
+  walkMarkdown(parsed.tree, (node) => {
+    if (node.type === "link" || node.type === "image") {
+      if (isSafeLinkDestination(node.url)) return;
+      const { start, end } = spanOf(node);
+      const resource = parsed.resourceStart(node);
+      // "[text](bad)" keeps "[text]"; an autolink "<bad:x>" becomes the text "\<bad:x>".
+      edits.push(
+        resource === undefined
+          ? { start, end: start, text: "\\" }
+          : { start: resource, end, text: "" },
+      );
+      return false;
+    }
+    if (node.type === "definition" && !isSafeLinkDestination(node.url)) {
+      edits.push(wholeLines(text, spanOf(node)));
+    }
+    if (node.type === "text") edits.push(...nearLinkEdits(text, spanOf(node)));
+    return undefined;
+  });
+  return edits;
 }
 
 /**
- * Removes the destination of every inline link or image whose target is not http(s)/mailto
- * (the text stays), and every link reference definition with such a target.
+ * Text CommonMark does not read as a link but a lenient renderer might, such as
+ * "[click](java\tscript:…)": its "](" is written "]\(", which every renderer shows the same.
  */
-export function removeUnsafeLinks(text: string): string {
-  let result = "";
-  let index = 0;
-  while (index < text.length) {
-    const found = text.indexOf("](", index);
-    if (found === -1) break;
-    const close = closingParenthesis(text, found + 1);
-    result += text.slice(index, found + 1);
-    if (close === -1) {
-      index = found + 1;
-      continue;
-    }
-    const inside = text.slice(found + 2, close).trim();
-    const destination = inside.startsWith("<")
-      ? inside.slice(1, inside.indexOf(">") === -1 ? undefined : inside.indexOf(">"))
-      : (inside.split(/\s/)[0] ?? "");
-    if (isSafeLinkDestination(destination)) result += text.slice(found + 1, close + 1);
-    index = close + 1;
+function nearLinkEdits(text: string, span: { start: number; end: number }): SourceEdit[] {
+  const edits: SourceEdit[] = [];
+  for (let at = text.indexOf("](", span.start); at >= 0 && at + 1 < span.end; ) {
+    if (!isEscaped(text, at)) edits.push({ start: at + 1, end: at + 1, text: "\\" });
+    at = text.indexOf("](", at + 1);
   }
-  result += text.slice(index);
-  return result
-    .split("\n")
-    .filter((line) => {
-      const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(\s|$)/.exec(line);
-      return !definition || isSafeLinkDestination(definition[1] ?? "");
-    })
-    .join("\n");
+  return edits;
 }
 
-/** Markdown as an export may carry it: no raw HTML, no links other than http(s) and mailto. */
+/**
+ * Markdown as an export may carry it: no raw HTML (no `<` is left, so there is no HTML and no
+ * autolink to parse), no links other than http(s) and mailto.
+ */
 export function sanitizeMarkdown(text: string): string {
-  return escapeHtml(removeUnsafeLinks(text));
+  return removeUnsafeLinks(escapeHtml(text));
+}
+
+/**
+ * An inline link to `url` with `text` as its words, written so that no character of either ends
+ * the link early; only the words when the link is not http(s)/mailto.
+ */
+export function markdownLink(text: string, url: string): string {
+  const label = sanitizeMarkdown(text.replace(/\s*\n\s*/g, " ").trim()).replace(
+    /[\\[\]]/g,
+    (character) => `\\${character}`,
+  );
+  if (!isSafeLinkDestination(url)) return label;
+  return `[${label}](${linkDestination(url)})`;
 }

@@ -6,7 +6,7 @@ import {
 } from "./handbook-format.ts";
 import type { PathwayItemDraft, PathwayTemplateDraft } from "./pathway.schemas.ts";
 import { inferItemDetails } from "./pathway-items.ts";
-import { relativizeLinks } from "./pathway-markdown.ts";
+import { normalizeMarkdown, relativizeLinks } from "./pathway-markdown.ts";
 
 export type HandbookExportOptions = {
   /**
@@ -18,7 +18,8 @@ export type HandbookExportOptions = {
 
 /**
  * A handbook-style Markdown page for a template: front matter, `## Year N`, `### QN`,
- * `## Year N Considerations`, `1.` items. Importing it gives the same template back.
+ * `## Year N Considerations`, `1.` items. Importing it gives the same template back. The page is
+ * inert: no raw HTML but the settings comments, no link other than http(s), mailto or relative.
  */
 export function exportHandbookPathway(
   template: PathwayTemplateDraft,
@@ -27,7 +28,7 @@ export function exportHandbookPathway(
   const lines = [
     "---",
     `title: ${formatYamlScalar(template.name)}`,
-    `description: ${formatYamlScalar(template.description)}`,
+    `description: ${formatYamlScalar(normalizeMarkdown(template.description).markdown)}`,
     `audience: ${formatYamlScalar(template.audience)}`,
     "---",
     "",
@@ -52,10 +53,11 @@ export function exportHandbookPathway(
 }
 
 function itemLines(item: PathwayItemDraft, options: HandbookExportOptions): string[] {
+  // Descriptions are saved normalized; normalizing again changes nothing for them and makes a
+  // description saved before a rule existed (raw HTML, unsafe definitions) inert too.
+  const normalized = normalizeMarkdown(item.description).markdown;
   const description =
-    options.baseUrl === undefined
-      ? item.description
-      : relativizeLinks(item.description, options.baseUrl);
+    options.baseUrl === undefined ? normalized : relativizeLinks(normalized, options.baseUrl);
   const [first = "", ...rest] = description.split("\n");
   // Continuation lines are indented under "1. " so that headings or list markers inside an
   // item's Markdown stay inside the item.

@@ -34,7 +34,12 @@ const yamlWords = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
 export function formatYamlScalar(value: string): string {
   const plain =
     /^[A-Za-z][A-Za-z0-9 ,.()&'’/+-]*$/.test(value) && !/\s$/.test(value) && !yamlWords.test(value);
-  return plain ? value : JSON.stringify(value);
+  // Escaped so that a renderer that shows the front matter as text finds no HTML or link in it.
+  return plain ? value : JSON.stringify(value).replace(/[<>[\]]/g, unicodeEscape);
+}
+
+function unicodeEscape(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 /** Reads the scalar forms handbook front matter uses: plain, "double" and 'single' quoted. */

@@ -318,6 +318,19 @@ describe("importHandbookPathway on defective pages", () => {
     expect(result.warnings.at(-1)).toEqual({ line: 1, message: "102 more warnings are not shown" });
   });
 
+  it("warns, with its line, about a stray bracket after a link", () => {
+    const result = importHandbookPathway(
+      page("## Year 1", "### Q1", "1. Read", "   [the guide](/handbook/guide)] first"),
+    );
+    expect(result.template.stages[0]?.items[0]?.description).toBe(
+      "Read\n[the guide](https://handbook.gitlab.com/handbook/guide) first",
+    );
+    expect(result.warnings).toContainEqual({
+      line: 7,
+      message: 'Link "the guide" is followed by a stray "]"; it is removed',
+    });
+  });
+
   it("ignores an invalid item settings comment with a warning", () => {
     const result = importHandbookPathway(
       page("## Year 1", "### Q1", "1. Take a course", '   <!-- trellis: {"kind":"nope"} -->'),

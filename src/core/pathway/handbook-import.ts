@@ -491,13 +491,15 @@ function readDescription(
   warnings: Warnings,
 ): string {
   const parts: string[] = [];
+  // The description is shortened to its limit anyway; reading more than twice that only costs.
+  const readable = pathwayLimits.templateDescription * 2;
   if (setting) {
-    const normalized = normalizeMarkdown(setting.value, base);
+    const normalized = normalizeMarkdown(setting.value.slice(0, readable), base);
     for (const problem of normalized.problems) warnings.add(setting.line, problem.message);
     parts.push(normalized.markdown);
   }
   if (intro.length > 0) {
-    const normalized = normalizeMarkdown(intro.map((line) => line.text).join("\n"), base);
+    const normalized = normalizeMarkdown(leadingText(intro, readable), base);
     for (const problem of normalized.problems) {
       warnings.add(lineOf(problem, intro, intro[0]?.line ?? 1), problem.message);
     }
@@ -513,6 +515,18 @@ function readDescription(
   const cut = Math.max(head.lastIndexOf("\n\n"), head.lastIndexOf("\n"), head.lastIndexOf(" "));
   const shortened = normalizeMarkdown(head.slice(0, cut > 0 ? cut : head.length), base).markdown;
   return shortened.length <= pathwayLimits.templateDescription ? shortened : "";
+}
+
+/** The first lines, up to about `max` characters (whole lines, so line numbers still match). */
+function leadingText(lines: SourceLine[], max: number): string {
+  const taken: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    length += line.text.length + 1;
+    if (length > max && taken.length > 0) break;
+    taken.push(line.text.slice(0, max));
+  }
+  return taken.join("\n");
 }
 
 function oneLine(value: string, max: number): string {

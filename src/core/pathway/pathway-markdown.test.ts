@@ -107,6 +107,71 @@ describe("normalizeMarkdown", () => {
   });
 });
 
+describe("normalizeMarkdown reads Markdown as CommonMark does", () => {
+  it("removes a stray closing bracket after a link and says so", () => {
+    const result = normalizeMarkdown("See\n[text](/path)] and [b](/b)]]");
+    expect(result.markdown).toBe(
+      "See\n[text](https://handbook.gitlab.com/path) and [b](https://handbook.gitlab.com/b)",
+    );
+    expect(result.problems).toEqual([
+      { line: 1, message: 'Link "text" is followed by a stray "]"; it is removed' },
+      { line: 1, message: 'Link "b" is followed by a stray "]"; it is removed' },
+    ]);
+    expect(normalizeMarkdown("[see [doc](/x)]").problems).toEqual([]);
+  });
+
+  it("writes raw HTML as text but keeps comments", () => {
+    const result = normalizeMarkdown(
+      "<iframe src=x></iframe>\n\nA <b onclick=x>word</b> <!-- note -->",
+    );
+    expect(result.markdown).toBe(
+      "&lt;iframe src=x>&lt;/iframe>\n\nA &lt;b onclick=x>word&lt;/b> <!-- note -->",
+    );
+    expect(result.problems.map((problem) => problem.message)).toEqual([
+      'Raw HTML "<iframe src=x></iframe>" is kept as text',
+      'Raw HTML "<b onclick=x>" is kept as text',
+      'Raw HTML "</b>" is kept as text',
+    ]);
+    expect(normalizeMarkdown("<!-- a --!><script>x</script> -->").markdown).toBe(
+      "&lt;!-- a --!>&lt;script>x&lt;/script> -->",
+    );
+  });
+
+  it("resolves link reference definitions and removes unsafe ones, wherever they are", () => {
+    const result = normalizeMarkdown(
+      "[a][x] [b][y\nz] [c][w]\n\n[x]: /handbook/x\n[y\nz]: javascript:alert(1)\n- [w]: data:text/html,x",
+    );
+    expect(result.markdown).toBe(
+      "[a][x] [b][y\nz] [c][w]\n\n[x]: https://handbook.gitlab.com/handbook/x\n-",
+    );
+    expect(result.links).toEqual([{ text: "a", url: "https://handbook.gitlab.com/handbook/x" }]);
+    expect(result.problems.map((problem) => problem.line)).toEqual([4, 6]);
+  });
+
+  it("lists web autolinks and makes other autolinks text", () => {
+    const result = normalizeMarkdown(
+      "<https://example.com/a> <mailto:x@example.com> <javascript:x>",
+    );
+    expect(result.markdown).toBe(
+      "<https://example.com/a> <mailto:x@example.com> &lt;javascript:x>",
+    );
+    expect(result.links).toEqual([
+      { text: "https://example.com/a", url: "https://example.com/a" },
+      { text: "x@example.com", url: "mailto:x@example.com" },
+    ]);
+  });
+
+  it("reads what CommonMark reads as a link, and only that", () => {
+    // Destinations may span lines or sit in angle brackets; code and indented code hold none.
+    const result = normalizeMarkdown("[a](\n/x) [b](<a b>)\n\n    [c](/code)\n\n``[d](/e)``");
+    expect(result.links).toEqual([
+      { text: "a", url: "https://handbook.gitlab.com/x" },
+      { text: "b", url: "https://handbook.gitlab.com/a%20b" },
+    ]);
+    expect(result.markdown).toContain("    [c](/code)");
+  });
+});
+
 describe("relativizeLinks", () => {
   it("writes links under the base as root-relative and leaves the rest", () => {
     expect(

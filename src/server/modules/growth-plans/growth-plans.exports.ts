@@ -2,14 +2,14 @@ import type { EnergyEntry } from "#core/growth-plan/energy.schemas.ts";
 import type { GoalView, goalStatuses } from "#core/growth-plan/goals.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { sectionTitles, trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
-import { removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
+import { markdownLink, removeUnsafeLinks, sanitizeMarkdown } from "#core/safe-markdown.ts";
 import { writeCsv } from "#server/shared/csv.ts";
 
 /**
  * Every export is rendered from the reader's PlanView, so it holds exactly what the JSON read
  * holds for them. Member text is made inert for each format: Markdown escapes raw HTML and drops
- * links other than http(s)/mailto; CSV escapes formulas; the PDF (growth-plan-pdf.ts) is plain
- * text without links.
+ * links other than http(s)/mailto, as the CommonMark parser reads them; CSV escapes formulas;
+ * the PDF (growth-plan-pdf.ts) is plain text without links.
  */
 
 const statusLabels: Record<(typeof goalStatuses)[number], string> = {
@@ -126,8 +126,9 @@ export function renderPlanMarkdown(view: PlanView, exportedAt: string): string {
     const { resources } = sections.exploration.content;
     if (resources.length === 0) lines.push("_No resources yet._");
     for (const resource of resources) {
-      const title = inline(resource.title).replaceAll("[", "\\[").replaceAll("]", "\\]");
-      const link = resource.url ? removeUnsafeLinks(`[${title}](<${resource.url}>)`) : title;
+      const link = resource.url
+        ? markdownLink(resource.title, resource.url)
+        : inline(resource.title);
       const note = resource.note.trim() ? ` — ${inline(resource.note)}` : "";
       lines.push(`- ${link}${note}`);
     }
@@ -168,7 +169,9 @@ export function renderPlanMarkdown(view: PlanView, exportedAt: string): string {
     }
     lines.push("");
   }
-  return `${lines.join("\n").trimEnd()}\n`;
+  // Each field is inert alone, but brackets in one field and a destination in the next could
+  // still meet as a link, so the whole page is read once more.
+  return `${removeUnsafeLinks(lines.join("\n")).trimEnd()}\n`;
 }
 
 // ── CSV ─────────────────────────────────────────────────────────────────────────────────────
