@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft } from "@tabler/icons-react";
@@ -33,6 +33,7 @@ import {
 } from "./growth-plan-template-editing.ts";
 import { TemplateFields, type TemplateForm } from "./growth-plan-template-form.tsx";
 import { SaveBar } from "./save-bar.tsx";
+import { TemplateBadges } from "./template-card.tsx";
 
 const templateRouteApi = getRouteApi("/app/admin/growth-plan-templates/$templateId");
 const newTemplateRouteApi = getRouteApi("/app/admin/growth-plan-templates/new");
@@ -155,16 +156,10 @@ function EditTemplate({ template }: { template: TemplateView }) {
       details={
         <>
           <Group gap="xs">
-            {template.builtIn && (
-              <Badge variant="light" tt="none">
-                Shipped with Trellis
-              </Badge>
-            )}
-            {template.archived && (
-              <Badge variant="outline" color="gray" tt="none">
-                Archived
-              </Badge>
-            )}
+            <TemplateBadges
+              label={template.builtIn ? "Shipped with Trellis" : null}
+              archived={template.archived}
+            />
             <Text size="sm" c="dimmed">
               Id {template.id} ·{" "}
               {template.updatedAt ? `updated ${formatDateTime(template.updatedAt)}` : "as shipped"}

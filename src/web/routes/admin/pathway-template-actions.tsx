@@ -1,6 +1,6 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconArchiveOff, IconStar } from "@tabler/icons-react";
+import { IconStar } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { PathwayTemplateSummary } from "#core/pathway/pathway-api.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
@@ -10,6 +10,7 @@ import {
   pathwayTemplateQuery,
   pathwayTemplatesQueryKey,
 } from "../../api/pathway.api.ts";
+import { ArchiveButton } from "./template-card.tsx";
 
 type Action = "archive" | "restore" | "default";
 
@@ -37,19 +38,16 @@ export function TemplateStatusActions({ template }: { template: PathwayTemplateS
   });
   const pending = (action: Action) => change.isPending && change.variables === action;
 
-  if (template.status === "archived") {
-    return (
-      <Button
-        size="compact-sm"
-        variant="default"
-        leftSection={<IconArchiveOff size={16} aria-hidden />}
-        loading={pending("restore")}
-        onClick={() => change.mutate("restore")}
-      >
-        Restore
-      </Button>
-    );
-  }
+  const archived = template.status === "archived";
+  const archiveButton = (
+    <ArchiveButton
+      name={template.name}
+      archived={archived}
+      pending={pending(archived ? "restore" : "archive")}
+      onClick={() => change.mutate(archived ? "restore" : "archive")}
+    />
+  );
+  if (archived) return archiveButton;
   if (template.isDefault) return null;
   return (
     <>
@@ -62,16 +60,7 @@ export function TemplateStatusActions({ template }: { template: PathwayTemplateS
       >
         Make default
       </Button>
-      <Button
-        size="compact-sm"
-        variant="subtle"
-        color="gray"
-        leftSection={<IconArchive size={16} aria-hidden />}
-        loading={pending("archive")}
-        onClick={() => change.mutate("archive")}
-      >
-        Archive
-      </Button>
+      {archiveButton}
     </>
   );
 }

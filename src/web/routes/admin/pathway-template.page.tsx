@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import {
   IconArrowDown,
@@ -53,13 +52,17 @@ import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import { AttributionNote } from "../pathway/attribution-note.tsx";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
 import { addableStages, moveItem } from "./pathway-template-editing.ts";
 import { PathwayItemDialog } from "./pathway-template-item-form.tsx";
+import { TemplateBadges } from "./template-card.tsx";
+import {
+  usePathwayTemplateUpdate,
+  useStorePathwayTemplate,
+} from "./use-pathway-template-update.ts";
 
 const routeApi = getRouteApi("/app/admin/pathway-templates/$templateId");
 
@@ -82,28 +85,6 @@ export function PathwayTemplatePage() {
   return <TemplateEditor template={template.data} />;
 }
 
-/** Every template write answers the whole template: show it, then refresh lists and views. */
-function useTemplateUpdate<Variables>(
-  mutationFn: (variables: Variables) => Promise<PathwayTemplateDetail>,
-  options: { onSuccess?: () => void; onError?: (error: unknown) => void } = {},
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (detail) => {
-      queryClient.setQueryData(pathwayTemplateQuery(detail.id).queryKey, detail);
-      options.onSuccess?.();
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...pathwayTemplatesQueryKey, "list"] }),
-        queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" }),
-      ]);
-    },
-    onError:
-      options.onError ??
-      ((error) => notifications.show({ color: "red", message: errorMessage(error) })),
-  });
-}
-
 function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
   usePageTitle(template.name);
 
@@ -121,16 +102,10 @@ function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
             {template.name}
           </Title>
           <Group gap="xs">
-            {template.isDefault && (
-              <Badge variant="light" tt="none">
-                Default
-              </Badge>
-            )}
-            {template.status === "archived" && (
-              <Badge variant="outline" color="gray" tt="none">
-                Archived
-              </Badge>
-            )}
+            <TemplateBadges
+              label={template.isDefault ? "Default" : null}
+              archived={template.status === "archived"}
+            />
             <Text size="sm" c="dimmed">
               {template.stages.length} stages · {template.itemCount} items ·{" "}
               {template.assignedCount} assigned
@@ -161,37 +136,31 @@ function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
 }
 
 function DetailsSection({ template }: { template: PathwayTemplateDetail }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const initialValues = {
-    name: template.name,
-    audience: template.audience,
-    description: template.description,
-  };
-  const form = useForm({
+  const storeTemplate = useStorePathwayTemplate();
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: UpdatePathwayTemplateBody,
     mode: "controlled",
-    initialValues,
-    ...zodForm(UpdatePathwayTemplateBody),
-  });
-  const save = useTemplateUpdate(
-    (body: UpdatePathwayTemplateBody) => updatePathwayTemplate(template.id, body),
-    {
-      onSuccess: () => {
-        form.resetDirty();
-        notifications.show({ color: "green", message: "The template details were saved." });
-      },
-      onError: (error) => setFormError(applyApiErrorToForm(form, error)),
+    initialValues: {
+      name: template.name,
+      audience: template.audience,
+      description: template.description,
     },
-  );
+    submit: (body) => updatePathwayTemplate(template.id, body),
+    onSuccess: (detail) => {
+      form.resetDirty();
+      notifications.show({ color: "green", message: "The template details were saved." });
+      return storeTemplate(detail);
+    },
+  });
 
   return (
     <TitledSection title="Details" description="Rename the template or describe who it is for.">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          save.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack>
           <FormErrorAlert message={formError} />
           <Group grow align="flex-start" gap="sm" wrap="wrap">
@@ -290,7 +259,7 @@ function StagesSection({ template }: { template: PathwayTemplateDetail }) {
   const options = addableStages(template.stages);
   const [stageKey, setStageKey] = useState(options[0]?.value ?? "");
   const [error, setError] = useState<string | null>(null);
-  const add = useTemplateUpdate(() => addPathwayStage(template.id, { key: stageKey }), {
+  const add = usePathwayTemplateUpdate(() => addPathwayStage(template.id, { key: stageKey }), {
     onSuccess: () => setError(null),
     onError: (cause) =>
       setError(
@@ -347,8 +316,8 @@ function StageEditor({
 }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
-  const remove = useTemplateUpdate(() => removePathwayStage(template.id, stage.id));
-  const reorder = useTemplateUpdate((itemIds: string[]) =>
+  const remove = usePathwayTemplateUpdate(() => removePathwayStage(template.id, stage.id));
+  const reorder = usePathwayTemplateUpdate((itemIds: string[]) =>
     reorderPathwayItems(template.id, stage.id, itemIds),
   );
   const ids = stage.items.map((item) => item.id);
@@ -431,7 +400,7 @@ function ItemRow({
 }) {
   const [editing, setEditing] = useState(false);
   const [showDescription, setShowDescription] = useState(false);
-  const remove = useTemplateUpdate(() => deletePathwayItem(template.id, item.id), {
+  const remove = usePathwayTemplateUpdate(() => deletePathwayItem(template.id, item.id), {
     onSuccess: () =>
       notifications.show({
         message: `“${item.title}” was removed. Members who recorded progress on it keep it as history.`,

@@ -9,15 +9,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useForm } from "@mantine/form";
-import { useMediaQuery } from "@mantine/hooks";
-import { type ReactNode, useState } from "react";
-import type { z } from "zod";
+import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
 import {
   CreateCustomItemBody,
   HideItemBody,
-  type MarkItemDoneBody,
   type PathwayMemberItem,
   type PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
@@ -29,54 +25,13 @@ import {
   markItemDone,
   updateCustomItem,
 } from "../../api/pathway.api.ts";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
-import {
-  type MarkDoneFormValues,
-  markDoneFormSchema,
-  markDoneFormValues,
-} from "./pathway-forms.ts";
+import { ResponsiveModal } from "../../components/responsive-modal.tsx";
+import { useApiForm } from "../../forms/use-api-form.ts";
+import { markDoneFormSchema, markDoneFormValues } from "./pathway-forms.ts";
 import { itemKindLabels, stageOptions } from "./pathway-view.ts";
-import { usePathwayUpdate } from "./use-pathway-update.ts";
-
-interface DialogProps {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}
-
-/** Each form is its own screen on a phone, where a floating dialog leaves no room to type. */
-function FormDialog({ opened, onClose, title, children }: DialogProps) {
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={isPhone}>
-      {opened && children}
-    </Modal>
-  );
-}
-
-function FormButtons({
-  onCancel,
-  submit,
-  pending,
-}: {
-  onCancel: () => void;
-  submit: string;
-  pending: boolean;
-}) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={pending}>
-        {submit}
-      </Button>
-    </Group>
-  );
-}
+import { usePathwayUpdate, useStorePathwayView } from "./use-pathway-update.ts";
 
 interface ItemDialogProps {
   view: PathwayView;
@@ -88,13 +43,13 @@ interface ItemDialogProps {
 export function MarkDoneDialog({ view, item, opened, onClose }: ItemDialogProps) {
   const again = item.progress?.status === "done";
   return (
-    <FormDialog
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={again ? `Change “${item.title}”` : `Mark “${item.title}” done`}
     >
       <MarkDoneForm view={view} item={item} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
@@ -107,29 +62,23 @@ function MarkDoneForm({
   item: PathwayMemberItem;
   onDone: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const schema = markDoneFormSchema(view.today, view.person.hireDate);
-  const form = useForm<MarkDoneFormValues, z.output<typeof schema>>({
+  const storeView = useStorePathwayView();
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: markDoneFormSchema(view.today, view.person.hireDate),
     mode: "controlled",
     initialValues: markDoneFormValues(
       view.today,
       item.progress?.status === "done" ? item.progress : null,
     ),
-    ...zodForm(schema),
+    submit: (body) => markItemDone(view.person.id, item.id, body),
+    onSuccess: (updated) => {
+      onDone();
+      return storeView(updated);
+    },
   });
-  const mutation = usePathwayUpdate(
-    (body: MarkItemDoneBody) => markItemDone(view.person.id, item.id, body),
-    { onSuccess: onDone, onError: (error) => setFormError(applyApiErrorToForm(form, error)) },
-  );
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
         <DateInput
@@ -157,9 +106,9 @@ function MarkDoneForm({
           maxRows={8}
           {...form.getInputProps("note")}
         />
-        <FormButtons
+        <FormActions
           onCancel={onDone}
-          submit={item.progress?.status === "done" ? "Save" : "Mark done"}
+          submitLabel={item.progress?.status === "done" ? "Save" : "Mark done"}
           pending={mutation.isPending}
         />
       </Stack>
@@ -169,9 +118,9 @@ function MarkDoneForm({
 
 export function HideDialog({ view, item, opened, onClose }: ItemDialogProps) {
   return (
-    <FormDialog opened={opened} onClose={onClose} title={`Hide “${item.title}”`}>
+    <ResponsiveModal opened={opened} onClose={onClose} title={`Hide “${item.title}”`}>
       <HideForm view={view} item={item} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
@@ -184,28 +133,20 @@ function HideForm({
   item: PathwayMemberItem;
   onDone: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof HideItemBody>, HideItemBody>({
+  const storeView = useStorePathwayView();
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: HideItemBody,
     mode: "controlled",
     initialValues: { reason: "" },
-    ...zodForm(HideItemBody),
-  });
-  const mutation = usePathwayUpdate(
-    (body: HideItemBody) => hideItem(view.person.id, item.id, body),
-    {
-      onSuccess: onDone,
-      onError: (error) => setFormError(applyApiErrorToForm(form, error)),
+    submit: (body) => hideItem(view.person.id, item.id, body),
+    onSuccess: (updated) => {
+      onDone();
+      return storeView(updated);
     },
-  );
+  });
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <Text size="sm">
           A hidden item no longer counts towards its quarter. It stays on your pathway, and you can
@@ -220,13 +161,11 @@ function HideForm({
           maxRows={6}
           {...form.getInputProps("reason")}
         />
-        <FormButtons onCancel={onDone} submit="Hide item" pending={mutation.isPending} />
+        <FormActions onCancel={onDone} submitLabel="Hide item" pending={mutation.isPending} />
       </Stack>
     </form>
   );
 }
-
-type CustomItemValues = z.input<typeof CreateCustomItemBody>;
 
 interface CustomItemDialogProps {
   view: PathwayView;
@@ -246,13 +185,13 @@ export function CustomItemDialog({
   stageKeyId,
 }: CustomItemDialogProps) {
   return (
-    <FormDialog
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={item ? `Edit “${item.title}”` : "Add your own item"}
     >
       <CustomItemForm view={view} item={item} stageKeyId={stageKeyId} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
@@ -267,11 +206,12 @@ function CustomItemForm({
   stageKeyId: string | undefined;
   onDone: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
+  const storeView = useStorePathwayView();
   const stages = stageOptions(view);
   const itemStage =
     item && view.stages.find((stage) => stage.items.some(({ id }) => id === item.id));
-  const form = useForm<CustomItemValues, CreateCustomItemBody>({
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: CreateCustomItemBody,
     mode: "controlled",
     initialValues: {
       stageKey: itemStage?.keyId ?? stageKeyId ?? stages[0]?.value ?? "",
@@ -279,24 +219,18 @@ function CustomItemForm({
       description: item?.description ?? "",
       kind: item?.kind ?? "other",
     },
-    ...zodForm(CreateCustomItemBody),
-  });
-  const mutation = usePathwayUpdate(
-    (body: CreateCustomItemBody) =>
+    submit: (body) =>
       item
         ? updateCustomItem(view.person.id, item.id, body)
         : createCustomItem(view.person.id, body),
-    { onSuccess: onDone, onError: (error) => setFormError(applyApiErrorToForm(form, error)) },
-  );
+    onSuccess: (updated) => {
+      onDone();
+      return storeView(updated);
+    },
+  });
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
         <NativeSelect
@@ -322,9 +256,9 @@ function CustomItemForm({
           maxRows={12}
           {...form.getInputProps("description")}
         />
-        <FormButtons
+        <FormActions
           onCancel={onDone}
-          submit={item ? "Save changes" : "Add item"}
+          submitLabel={item ? "Save changes" : "Add item"}
           pending={mutation.isPending}
         />
       </Stack>

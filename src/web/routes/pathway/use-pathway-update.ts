@@ -3,21 +3,30 @@ import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { myPathwayQuery, pathwayQueryKey, personPathwayQuery } from "../../api/pathway.api.ts";
 
 /**
- * A write to a member's pathway. Every write answers the whole view, so the page shows it at
- * once; the other answers about pathways (the home card, a manager's view) are then refreshed.
+ * Every write to a member's pathway answers the whole view: this shows it at once, then marks
+ * the other answers about pathways (the home card, a manager's view) for refreshing.
  */
+export function useStorePathwayView() {
+  const queryClient = useQueryClient();
+  return async (view: PathwayView) => {
+    queryClient.setQueryData(personPathwayQuery(view.person.id).queryKey, view);
+    if (view.relation === "self") queryClient.setQueryData(myPathwayQuery.queryKey, view);
+    await queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" });
+  };
+}
+
+/** A write to a member's pathway that is not a form (forms use useApiForm with the above). */
 export function usePathwayUpdate<Variables>(
   mutationFn: (variables: Variables) => Promise<PathwayView>,
   options: { onSuccess?: (view: PathwayView) => void; onError?: (error: unknown) => void } = {},
 ) {
-  const queryClient = useQueryClient();
+  const storeView = useStorePathwayView();
   return useMutation({
     mutationFn,
     onSuccess: async (view) => {
-      queryClient.setQueryData(personPathwayQuery(view.person.id).queryKey, view);
-      if (view.relation === "self") queryClient.setQueryData(myPathwayQuery.queryKey, view);
+      const stored = storeView(view);
       options.onSuccess?.(view);
-      await queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" });
+      await stored;
     },
     onError: options.onError,
   });
