@@ -87,6 +87,7 @@ describe("useApiForm", () => {
 
     await screen.findByText("Enter a title");
     expect(page.title().getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(page.title());
     expect(submit).not.toHaveBeenCalled();
   });
 
@@ -99,6 +100,7 @@ describe("useApiForm", () => {
     const message = await screen.findByText("This title is taken");
     expect(page.title().getAttribute("aria-invalid")).toBe("true");
     expect(page.title().getAttribute("aria-describedby")).toContain(message.id);
+    expect(document.activeElement).toBe(page.title());
     // The field says it all, so there is no message for the whole form.
     expect(screen.queryByRole("alert")).toBeNull();
   });

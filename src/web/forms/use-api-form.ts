@@ -3,6 +3,7 @@ import { type MutationMeta, useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { ApiError, errorMessage } from "../api/api-error.ts";
+import { inputPathsFor } from "./field-paths.ts";
 
 type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
 
@@ -20,8 +21,6 @@ export interface ApiFormOptions<Schema extends FormSchema, Values, Result> {
   onSuccess?: (result: Result, values: z.output<Schema>) => unknown;
   /** After the error is shown on its fields or the form, e.g. to also send a notification. */
   onError?: (error: unknown) => void;
-  /** Field messages from the schema or the server, e.g. to focus the first input they name. */
-  onFieldErrors?: (errors: FormErrors) => void;
   mutationMeta?: MutationMeta;
 }
 
@@ -30,7 +29,7 @@ export interface ApiFormOptions<Schema extends FormSchema, Values, Result> {
  * sides agree on every rule and message), sent through a TanStack Query mutation, and a 400
  * `validation_failed` answer puts each message under the field it names. Any other error, or a
  * message about something the form has no field for, becomes the form's message (`formError`,
- * shown with FormErrorAlert or SaveBar).
+ * shown with FormErrorAlert or SaveBar). Either way focus moves to the first input with a message.
  */
 export function useApiForm<
   Schema extends FormSchema,
@@ -57,7 +56,7 @@ export function useApiForm<
     onSuccess: (result, values) => options.onSuccess?.(result, values),
     onError: (error) => {
       setFormError(applyApiErrorToForm(form, error));
-      if (error instanceof ApiError && error.fields) options.onFieldErrors?.(error.fields);
+      if (error instanceof ApiError && error.fields) focusFirstError(form, error.fields);
       options.onError?.(error);
     },
   });
@@ -67,7 +66,7 @@ export function useApiForm<
       setFormError(null);
       mutation.mutate(values);
     },
-    (errors) => options.onFieldErrors?.(errors),
+    (errors) => focusFirstError(form, errors),
   );
 
   return { form, mutation, onSubmit, formError, setFormError };
@@ -92,4 +91,19 @@ function applyApiErrorToForm(form: FormWithErrors, error: unknown): string | nul
   form.setErrors(Object.fromEntries(fieldErrors));
   const coveredEverything = fieldErrors.length === Object.keys(error.fields).length;
   return coveredEverything && fieldErrors.length > 0 ? null : error.message;
+}
+
+/** A message may be about an entry of a list input (a target role): focus goes to that input. */
+function focusFirstError(
+  form: { getInputNode(path: string): HTMLElement | null },
+  errors: FormErrors,
+) {
+  const errorPath = Object.keys(errors)[0] ?? "";
+  for (const path of inputPathsFor(errorPath)) {
+    const input = form.getInputNode(path);
+    if (input) {
+      input.focus();
+      return;
+    }
+  }
 }

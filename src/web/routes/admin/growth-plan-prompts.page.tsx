@@ -12,7 +12,7 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import type { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import {
   IconArrowDown,
@@ -21,23 +21,18 @@ import {
   IconPlus,
   IconTrash,
 } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import {
-  growthPlanLimits,
-  type PromptList,
-  sectionTitles,
-  type UpdatePromptsBody,
-} from "#core/growth-plan.schemas.ts";
+import { growthPlanLimits, type PromptList, sectionTitles } from "#core/growth-plan.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
+import { GroupError } from "../../components/group-error.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
 import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import {
   blankPrompt,
   type PromptDraft,
@@ -87,15 +82,18 @@ function PromptsForm({ list }: { list: PromptList }) {
   const focusAfterRender = useFocusAfterRender();
   const idPrefix = useId();
   const elementId = (key: string, part: string) => `${idPrefix}-${key}-${part}`;
-  const [formError, setFormError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const form = useForm<PromptFormValues, UpdatePromptsBody>({
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+    setFormError,
+  } = useApiForm({
+    schema: promptFormSchema,
     mode: "controlled",
     initialValues: promptFormValues(list),
-    ...zodForm(promptFormSchema),
-  });
-  const save = useMutation({
-    mutationFn: updatePrompts,
+    submit: updatePrompts,
     onSuccess: (saved) => {
       queryClient.setQueryData(promptsQuery.queryKey, saved);
       const values = promptFormValues(saved);
@@ -106,13 +104,11 @@ function PromptsForm({ list }: { list: PromptList }) {
         message: "The reflection prompts were saved. Plans started from now on use them.",
       });
     },
-    onError: (error) => {
-      setFormError(applyApiErrorToForm(form, error));
+    onError: (error) =>
       notifications.show({
         color: "red",
         message: `The prompts were not saved: ${errorMessage(error)}`,
-      });
-    },
+      }),
   });
   useLeaveGuard(form.isDirty() && !save.isPending);
   const { prompts } = form.values;
@@ -137,19 +133,7 @@ function PromptsForm({ list }: { list: PromptList }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        (body) => {
-          setFormError(null);
-          save.mutate(body);
-        },
-        (errors) => {
-          const path = Object.keys(errors)[0];
-          if (path) form.getInputNode(path)?.focus();
-        },
-      )}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
           {prompts.map((prompt, index) => (
@@ -165,11 +149,7 @@ function PromptsForm({ list }: { list: PromptList }) {
             />
           ))}
         </Stack>
-        {form.errors.prompts && (
-          <Text size="sm" c="red" role="alert">
-            {form.errors.prompts}
-          </Text>
-        )}
+        <GroupError message={form.errors.prompts} />
         <Group gap="sm">
           <Button
             id={`${idPrefix}-add`}

@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import type { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { type ChangeEvent, type ReactNode, useId } from "react";
+import { type ChangeEvent, useId } from "react";
 import {
   checkInCadences,
   growthPlanLimits,
@@ -20,16 +20,17 @@ import {
   trajectories,
   trajectoryLabels,
 } from "#core/growth-plan.schemas.ts";
+import { GroupError } from "../../components/group-error.tsx";
+import { ListEditor } from "../../components/list-editor.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
+import { errorOfStringList } from "../../forms/field-paths.ts";
 import { cadenceLabels, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
-import { ItemList, ListItemCard } from "../growth-plans/sections/list-item-card.tsx";
 import {
   blankGoal,
   blankResource,
   blankScheduleItem,
-  errorOfStringList,
   type GoalDraft,
   suggestedTemplateId,
   type TemplateFormValues,
@@ -163,157 +164,137 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
         title={sectionTitles.goals}
         description="Each goal becomes a row of Section 3, not started, with its action steps."
       >
-        <Stack gap="sm">
-          {goals.length === 0 && <Text c="dimmed">No suggested goals.</Text>}
-          <ItemList>
-            {goals.map((goal, index) => (
-              <GoalFields
-                key={goal.key}
-                form={form}
-                goal={goal}
-                index={index}
-                fieldId={fieldId}
-                onStepAdded={(step) => focusAfterRender(fieldId("goal", goal.key, "step", step))}
-                onRemove={() => {
-                  form.removeListItem("content.goals", index);
-                  focusAfterRender(fieldId("add-goal"));
-                }}
-              />
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.goals"]} />
-          <Button
-            id={fieldId("add-goal")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            disabled={goals.length >= growthPlanLimits.templateGoals}
-            onClick={() => {
-              const goal = blankGoal();
-              form.insertListItem("content.goals", goal);
-              focusAfterRender(fieldId("goal", goal.key, "skill"));
-            }}
-          >
-            Add goal
-          </Button>
-        </Stack>
+        <ListEditor
+          items={goals}
+          keyOf={(goal) => goal.key}
+          heading={(goal, index) => goalName(goal, index)}
+          removeLabel={(_goal, index) => `Remove goal ${index + 1}`}
+          onRemove={(_goal, index) => {
+            form.removeListItem("content.goals", index);
+            focusAfterRender(fieldId("add-goal"));
+          }}
+          empty="No suggested goals."
+          error={form.errors["content.goals"]}
+          addLabel="Add goal"
+          addButtonId={fieldId("add-goal")}
+          addDisabled={goals.length >= growthPlanLimits.templateGoals}
+          onAdd={() => {
+            const goal = blankGoal();
+            form.insertListItem("content.goals", goal);
+            focusAfterRender(fieldId("goal", goal.key, "skill"));
+          }}
+        >
+          {(goal, index) => (
+            <GoalFields
+              form={form}
+              goal={goal}
+              index={index}
+              fieldId={fieldId}
+              onStepAdded={(step) => focusAfterRender(fieldId("goal", goal.key, "step", step))}
+            />
+          )}
+        </ListEditor>
       </TitledSection>
 
       <TitledSection
         title={`${sectionTitles.exploration}: resources`}
         description="Bookmarks a plan starts with, such as courses, programs or handbook pages."
       >
-        <Stack gap="sm">
-          {resources.length === 0 && <Text c="dimmed">No resources.</Text>}
-          <ItemList>
-            {resources.map((resource, index) => (
-              <ListItemCard
-                key={resource.key}
-                heading={resource.title.trim() || `Resource ${index + 1}`}
-                removeLabel={`Remove resource ${index + 1}`}
-                onRemove={() => {
-                  form.removeListItem("content.resources", index);
-                  focusAfterRender(fieldId("add-resource"));
-                }}
-              >
-                <Group grow align="flex-start" wrap="wrap">
-                  <TextInput
-                    id={fieldId("resource", resource.key, "title")}
-                    label="Title"
-                    withAsterisk
-                    miw="14rem"
-                    {...form.getInputProps(`content.resources.${index}.title`)}
-                  />
-                  <TextInput
-                    label="Web address"
-                    description="Optional; http:// or https://"
-                    type="url"
-                    miw="14rem"
-                    {...form.getInputProps(`content.resources.${index}.url`)}
-                  />
-                </Group>
-                <Textarea
-                  label="Note"
-                  autosize
-                  minRows={1}
-                  maxRows={6}
-                  {...form.getInputProps(`content.resources.${index}.note`)}
+        <ListEditor
+          items={resources}
+          keyOf={(resource) => resource.key}
+          heading={(resource, index) => resource.title.trim() || `Resource ${index + 1}`}
+          removeLabel={(_resource, index) => `Remove resource ${index + 1}`}
+          onRemove={(_resource, index) => {
+            form.removeListItem("content.resources", index);
+            focusAfterRender(fieldId("add-resource"));
+          }}
+          empty="No resources."
+          error={form.errors["content.resources"]}
+          addLabel="Add resource"
+          addButtonId={fieldId("add-resource")}
+          onAdd={() => {
+            const resource = blankResource();
+            form.insertListItem("content.resources", resource);
+            focusAfterRender(fieldId("resource", resource.key, "title"));
+          }}
+        >
+          {(resource, index) => (
+            <>
+              <Group grow align="flex-start" wrap="wrap">
+                <TextInput
+                  id={fieldId("resource", resource.key, "title")}
+                  label="Title"
+                  withAsterisk
+                  miw="14rem"
+                  {...form.getInputProps(`content.resources.${index}.title`)}
                 />
-              </ListItemCard>
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.resources"]} />
-          <Button
-            id={fieldId("add-resource")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            onClick={() => {
-              const resource = blankResource();
-              form.insertListItem("content.resources", resource);
-              focusAfterRender(fieldId("resource", resource.key, "title"));
-            }}
-          >
-            Add resource
-          </Button>
-        </Stack>
+                <TextInput
+                  label="Web address"
+                  description="Optional; http:// or https://"
+                  type="url"
+                  miw="14rem"
+                  {...form.getInputProps(`content.resources.${index}.url`)}
+                />
+              </Group>
+              <Textarea
+                label="Note"
+                autosize
+                minRows={1}
+                maxRows={6}
+                {...form.getInputProps(`content.resources.${index}.note`)}
+              />
+            </>
+          )}
+        </ListEditor>
       </TitledSection>
 
       <TitledSection
         title={sectionTitles.tracking}
         description="The check-in rhythm of a new plan; its first check-ins start on the day the plan does."
       >
-        <Stack gap="sm">
-          {schedule.length === 0 && <Text c="dimmed">No check-ins.</Text>}
-          <ItemList>
-            {schedule.map((item, index) => (
-              <ListItemCard
-                key={item.key}
-                heading={item.label.trim() || `Check-in ${index + 1}`}
-                removeLabel={`Remove check-in ${index + 1}`}
-                onRemove={() => {
-                  form.removeListItem("content.schedule", index);
-                  focusAfterRender(fieldId("add-check-in"));
-                }}
-              >
-                <Group grow align="flex-start" wrap="wrap">
-                  <TextInput
-                    id={fieldId("check-in", item.key, "label")}
-                    label="Label"
-                    placeholder="e.g. Monthly reflection"
-                    withAsterisk
-                    miw="14rem"
-                    {...form.getInputProps(`content.schedule.${index}.label`)}
-                  />
-                  <NativeSelect
-                    label="Every"
-                    miw="10rem"
-                    data={checkInCadences.map((cadence) => ({
-                      value: cadence,
-                      label: cadenceLabels[cadence],
-                    }))}
-                    {...form.getInputProps(`content.schedule.${index}.cadence`)}
-                  />
-                </Group>
-              </ListItemCard>
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.schedule"]} />
-          <Button
-            id={fieldId("add-check-in")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            disabled={schedule.length >= growthPlanLimits.scheduleItems}
-            onClick={() => {
-              const item = blankScheduleItem();
-              form.insertListItem("content.schedule", item);
-              focusAfterRender(fieldId("check-in", item.key, "label"));
-            }}
-          >
-            Add check-in
-          </Button>
-        </Stack>
+        <ListEditor
+          items={schedule}
+          keyOf={(item) => item.key}
+          heading={(item, index) => item.label.trim() || `Check-in ${index + 1}`}
+          removeLabel={(_item, index) => `Remove check-in ${index + 1}`}
+          onRemove={(_item, index) => {
+            form.removeListItem("content.schedule", index);
+            focusAfterRender(fieldId("add-check-in"));
+          }}
+          empty="No check-ins."
+          error={form.errors["content.schedule"]}
+          addLabel="Add check-in"
+          addButtonId={fieldId("add-check-in")}
+          addDisabled={schedule.length >= growthPlanLimits.scheduleItems}
+          onAdd={() => {
+            const item = blankScheduleItem();
+            form.insertListItem("content.schedule", item);
+            focusAfterRender(fieldId("check-in", item.key, "label"));
+          }}
+        >
+          {(item, index) => (
+            <Group grow align="flex-start" wrap="wrap">
+              <TextInput
+                id={fieldId("check-in", item.key, "label")}
+                label="Label"
+                placeholder="e.g. Monthly reflection"
+                withAsterisk
+                miw="14rem"
+                {...form.getInputProps(`content.schedule.${index}.label`)}
+              />
+              <NativeSelect
+                label="Every"
+                miw="10rem"
+                data={checkInCadences.map((cadence) => ({
+                  value: cadence,
+                  label: cadenceLabels[cadence],
+                }))}
+                {...form.getInputProps(`content.schedule.${index}.cadence`)}
+              />
+            </Group>
+          )}
+        </ListEditor>
       </TitledSection>
     </Stack>
   );
@@ -342,21 +323,18 @@ function GoalFields({
   index,
   fieldId,
   onStepAdded,
-  onRemove,
 }: {
   form: TemplateForm;
   goal: GoalDraft;
   index: number;
   fieldId: (...parts: (string | number)[]) => string;
   onStepAdded: (stepIndex: number) => void;
-  onRemove: () => void;
 }) {
   const path = `content.goals.${index}`;
   const stepsLabelId = useId();
-  const name = goalName(goal, index);
 
   return (
-    <ListItemCard heading={name} removeLabel={`Remove goal ${index + 1}`} onRemove={onRemove}>
+    <>
       <TextInput
         id={fieldId("goal", goal.key, "skill")}
         label={columnLabel.skill}
@@ -405,7 +383,7 @@ function GoalFields({
             </ActionIcon>
           </Group>
         ))}
-        <ListError message={form.errors[`${path}.actionSteps`]} />
+        <GroupError message={form.errors[`${path}.actionSteps`]} />
         <Group gap="sm">
           <Button
             variant="default"
@@ -437,16 +415,6 @@ function GoalFields({
           {...form.getInputProps(`${path}.${column}`)}
         />
       ))}
-    </ListItemCard>
-  );
-}
-
-/** A message about a list as a whole, such as "Use at most 20 goals". */
-function ListError({ message }: { message: ReactNode }) {
-  if (!message) return null;
-  return (
-    <Text size="sm" c="red" role="alert">
-      {message}
-    </Text>
+    </>
   );
 }

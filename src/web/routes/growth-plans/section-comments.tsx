@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import {
   type CommentView,
+  CreateCommentBody,
   type GrowthPlanSectionKey,
   growthPlanLimits,
   sectionTitles,
@@ -11,6 +12,7 @@ import { errorMessage } from "../../api/api-error.ts";
 import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { formatDateTime } from "../../format/dates.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 interface SectionCommentsProps {
   planId: string;
@@ -126,44 +128,32 @@ function CommentItems({
 
 function CommentForm({ planId, section }: { planId: string; section: GrowthPlanSectionKey }) {
   const queryClient = useQueryClient();
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const post = useMutation({
-    mutationFn: () => addComment(planId, section, body),
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: CreateCommentBody,
+    initialValues: { section, body: "" },
+    submit: ({ body }) => addComment(planId, section, body),
     onSuccess: async () => {
-      setBody("");
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey });
     },
-    onError: (cause) => setError(errorMessage(cause)),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setError(null);
-        if (!body.trim()) {
-          setError("Write a comment first.");
-          return;
-        }
-        post.mutate();
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="xs">
-        <FormErrorAlert message={error} />
+        <FormErrorAlert message={formError} />
         <Textarea
           label={`Add a comment on ${shortTitle(section)}`}
           autosize
           minRows={2}
           maxLength={growthPlanLimits.commentLength}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          key={form.key("body")}
+          {...form.getInputProps("body")}
         />
         <Button
           type="submit"
           variant="default"
-          loading={post.isPending}
+          loading={mutation.isPending}
           style={{ alignSelf: "flex-start" }}
         >
           Post comment
