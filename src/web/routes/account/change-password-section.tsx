@@ -2,10 +2,10 @@ import { Button, Group, PasswordInput, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { ChangePasswordBody } from "#core/auth.schemas.ts";
-import { passwordMinLength } from "#core/password.ts";
 import { changePassword } from "../../api/account.api.ts";
 import { accountSessionsQuery } from "../../api/queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 
@@ -41,11 +41,8 @@ export function ChangePasswordSection() {
             key={form.key("currentPassword")}
             {...form.getInputProps("currentPassword")}
           />
-          <PasswordInput
+          <NewPasswordInput
             label="New password"
-            description={`At least ${passwordMinLength} characters.`}
-            autoComplete="new-password"
-            required
             key={form.key("newPassword")}
             {...form.getInputProps("newPassword")}
           />

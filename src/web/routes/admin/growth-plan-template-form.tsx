@@ -32,6 +32,8 @@ import {
   blankResource,
   blankScheduleItem,
   type GoalDraft,
+  type ResourceDraft,
+  type ScheduleDraft,
   suggestedTemplateId,
   type TemplateFormValues,
 } from "./growth-plan-template-editing.ts";
@@ -64,6 +66,26 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
   const fieldId = (...parts: (string | number)[]) => `${idPrefix}-${parts.join("-")}`;
   const { goals, resources, schedule } = form.values.content;
   const targetRolesError = errorOfStringList(form.errors, "content.role.targetRoles", "Role");
+  // What each list of the template does alike: a new entry gets focus on its first input, and
+  // focus goes back to the add button after a removal.
+  const listProps = <Draft extends GoalDraft | ResourceDraft | ScheduleDraft>(
+    path: `content.${"goals" | "resources" | "schedule"}`,
+    blank: () => Draft,
+    firstInputId: (draft: Draft) => string,
+  ) => ({
+    keyOf: (draft: Draft) => draft.key,
+    error: form.errors[path],
+    addButtonId: fieldId("add", path),
+    onRemove: (_draft: Draft, index: number) => {
+      form.removeListItem(path, index);
+      focusAfterRender(fieldId("add", path));
+    },
+    onAdd: () => {
+      const draft = blank();
+      form.insertListItem(path, draft);
+      focusAfterRender(firstInputId(draft));
+    },
+  });
 
   return (
     <Stack gap="lg">
@@ -166,23 +188,12 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
       >
         <ListEditor
           items={goals}
-          keyOf={(goal) => goal.key}
+          {...listProps("content.goals", blankGoal, (goal) => fieldId("goal", goal.key, "skill"))}
           heading={(goal, index) => goalName(goal, index)}
           removeLabel={(_goal, index) => `Remove goal ${index + 1}`}
-          onRemove={(_goal, index) => {
-            form.removeListItem("content.goals", index);
-            focusAfterRender(fieldId("add-goal"));
-          }}
           empty="No suggested goals."
-          error={form.errors["content.goals"]}
           addLabel="Add goal"
-          addButtonId={fieldId("add-goal")}
           addDisabled={goals.length >= growthPlanLimits.templateGoals}
-          onAdd={() => {
-            const goal = blankGoal();
-            form.insertListItem("content.goals", goal);
-            focusAfterRender(fieldId("goal", goal.key, "skill"));
-          }}
         >
           {(goal, index) => (
             <GoalFields
@@ -202,22 +213,13 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
       >
         <ListEditor
           items={resources}
-          keyOf={(resource) => resource.key}
+          {...listProps("content.resources", blankResource, (resource) =>
+            fieldId("resource", resource.key, "title"),
+          )}
           heading={(resource, index) => resource.title.trim() || `Resource ${index + 1}`}
           removeLabel={(_resource, index) => `Remove resource ${index + 1}`}
-          onRemove={(_resource, index) => {
-            form.removeListItem("content.resources", index);
-            focusAfterRender(fieldId("add-resource"));
-          }}
           empty="No resources."
-          error={form.errors["content.resources"]}
           addLabel="Add resource"
-          addButtonId={fieldId("add-resource")}
-          onAdd={() => {
-            const resource = blankResource();
-            form.insertListItem("content.resources", resource);
-            focusAfterRender(fieldId("resource", resource.key, "title"));
-          }}
         >
           {(resource, index) => (
             <>
@@ -255,23 +257,14 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
       >
         <ListEditor
           items={schedule}
-          keyOf={(item) => item.key}
+          {...listProps("content.schedule", blankScheduleItem, (item) =>
+            fieldId("check-in", item.key, "label"),
+          )}
           heading={(item, index) => item.label.trim() || `Check-in ${index + 1}`}
           removeLabel={(_item, index) => `Remove check-in ${index + 1}`}
-          onRemove={(_item, index) => {
-            form.removeListItem("content.schedule", index);
-            focusAfterRender(fieldId("add-check-in"));
-          }}
           empty="No check-ins."
-          error={form.errors["content.schedule"]}
           addLabel="Add check-in"
-          addButtonId={fieldId("add-check-in")}
           addDisabled={schedule.length >= growthPlanLimits.scheduleItems}
-          onAdd={() => {
-            const item = blankScheduleItem();
-            form.insertListItem("content.schedule", item);
-            focusAfterRender(fieldId("check-in", item.key, "label"));
-          }}
         >
           {(item, index) => (
             <Group grow align="flex-start" wrap="wrap">

@@ -55,7 +55,7 @@ function ItemForm({
   item: PathwayTemplateItem | undefined;
   onDone: () => void;
 }) {
-  const storeTemplate = useStorePathwayTemplate();
+  const storeTemplate = useStorePathwayTemplate(onDone);
   const [targetStageId, setTargetStageId] = useState(stageId);
   const {
     form,
@@ -78,10 +78,7 @@ function ItemForm({
       if (targetStageId !== item.stageId) changes.stageId = targetStageId;
       return updatePathwayItem(template.id, item.id, changes);
     },
-    onSuccess: (detail) => {
-      onDone();
-      return storeTemplate(detail);
-    },
+    onSuccess: storeTemplate,
   });
 
   return (

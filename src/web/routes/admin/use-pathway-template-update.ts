@@ -8,11 +8,15 @@ import {
   pathwayTemplatesQueryKey,
 } from "../../api/pathway.api.ts";
 
-/** Every template write answers the whole template: show it, then refresh lists and views. */
-export function useStorePathwayTemplate() {
+/**
+ * Every template write answers the whole template: show it, run `after` (closing a dialog), then
+ * refresh lists and views.
+ */
+export function useStorePathwayTemplate(after?: () => void) {
   const queryClient = useQueryClient();
   return async (detail: PathwayTemplateDetail) => {
     queryClient.setQueryData(pathwayTemplateQuery(detail.id).queryKey, detail);
+    after?.();
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: [...pathwayTemplatesQueryKey, "list"] }),
       queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" }),
@@ -25,14 +29,10 @@ export function usePathwayTemplateUpdate<Variables>(
   mutationFn: (variables: Variables) => Promise<PathwayTemplateDetail>,
   options: { onSuccess?: () => void; onError?: (error: unknown) => void } = {},
 ) {
-  const storeTemplate = useStorePathwayTemplate();
+  const storeTemplate = useStorePathwayTemplate(options.onSuccess);
   return useMutation({
     mutationFn,
-    onSuccess: async (detail) => {
-      const stored = storeTemplate(detail);
-      options.onSuccess?.();
-      await stored;
-    },
+    onSuccess: storeTemplate,
     onError:
       options.onError ??
       ((error) => notifications.show({ color: "red", message: errorMessage(error) })),

@@ -2,13 +2,13 @@ import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { z } from "zod";
-import { passwordMinLength } from "#core/password.ts";
 import { AcceptInvitationBody, type InvitationPreview } from "#core/people.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { acceptInvitation } from "../../api/people.api.ts";
 import { invitationQuery } from "../../api/queries.ts";
 import { sessionQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
@@ -102,14 +102,7 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
             autoComplete="username"
             description={`You will sign in with this address. This link works until ${formatDateTime(invitation.expiresAt)}.`}
           />
-          <PasswordInput
-            label="Password"
-            description={`At least ${passwordMinLength} characters. A few unrelated words make a strong, memorable password.`}
-            autoComplete="new-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <NewPasswordInput key={form.key("password")} {...form.getInputProps("password")} />
           <PasswordInput
             label="Confirm password"
             autoComplete="new-password"

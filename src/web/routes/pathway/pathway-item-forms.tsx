@@ -62,7 +62,7 @@ function MarkDoneForm({
   item: PathwayMemberItem;
   onDone: () => void;
 }) {
-  const storeView = useStorePathwayView();
+  const storeView = useStorePathwayView(onDone);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: markDoneFormSchema(view.today, view.person.hireDate),
     mode: "controlled",
@@ -71,10 +71,7 @@ function MarkDoneForm({
       item.progress?.status === "done" ? item.progress : null,
     ),
     submit: (body) => markItemDone(view.person.id, item.id, body),
-    onSuccess: (updated) => {
-      onDone();
-      return storeView(updated);
-    },
+    onSuccess: storeView,
   });
 
   return (
@@ -133,16 +130,13 @@ function HideForm({
   item: PathwayMemberItem;
   onDone: () => void;
 }) {
-  const storeView = useStorePathwayView();
+  const storeView = useStorePathwayView(onDone);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: HideItemBody,
     mode: "controlled",
     initialValues: { reason: "" },
     submit: (body) => hideItem(view.person.id, item.id, body),
-    onSuccess: (updated) => {
-      onDone();
-      return storeView(updated);
-    },
+    onSuccess: storeView,
   });
 
   return (
@@ -206,7 +200,7 @@ function CustomItemForm({
   stageKeyId: string | undefined;
   onDone: () => void;
 }) {
-  const storeView = useStorePathwayView();
+  const storeView = useStorePathwayView(onDone);
   const stages = stageOptions(view);
   const itemStage =
     item && view.stages.find((stage) => stage.items.some(({ id }) => id === item.id));
@@ -223,10 +217,7 @@ function CustomItemForm({
       item
         ? updateCustomItem(view.person.id, item.id, body)
         : createCustomItem(view.person.id, body),
-    onSuccess: (updated) => {
-      onDone();
-      return storeView(updated);
-    },
+    onSuccess: storeView,
   });
 
   return (

@@ -3,14 +3,16 @@ import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { myPathwayQuery, pathwayQueryKey, personPathwayQuery } from "../../api/pathway.api.ts";
 
 /**
- * Every write to a member's pathway answers the whole view: this shows it at once, then marks
- * the other answers about pathways (the home card, a manager's view) for refreshing.
+ * Every write to a member's pathway answers the whole view: this shows it at once, runs `after`
+ * (closing a dialog), then marks the other answers about pathways (the home card, a manager's
+ * view) for refreshing.
  */
-export function useStorePathwayView() {
+export function useStorePathwayView(after?: (view: PathwayView) => void) {
   const queryClient = useQueryClient();
   return async (view: PathwayView) => {
     queryClient.setQueryData(personPathwayQuery(view.person.id).queryKey, view);
     if (view.relation === "self") queryClient.setQueryData(myPathwayQuery.queryKey, view);
+    after?.(view);
     await queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" });
   };
 }
@@ -20,14 +22,6 @@ export function usePathwayUpdate<Variables>(
   mutationFn: (variables: Variables) => Promise<PathwayView>,
   options: { onSuccess?: (view: PathwayView) => void; onError?: (error: unknown) => void } = {},
 ) {
-  const storeView = useStorePathwayView();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (view) => {
-      const stored = storeView(view);
-      options.onSuccess?.(view);
-      await stored;
-    },
-    onError: options.onError,
-  });
+  const storeView = useStorePathwayView(options.onSuccess);
+  return useMutation({ mutationFn, onSuccess: storeView, onError: options.onError });
 }

@@ -1,13 +1,13 @@
-import { Button, Checkbox, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { SetupBody } from "#core/auth.schemas.ts";
-import { passwordMinLength } from "#core/password.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { createFirstAdmin } from "../../api/auth.api.ts";
 import { sessionQuery, setupStatusQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
@@ -58,14 +58,7 @@ export function SetupPage() {
             key={form.key("email")}
             {...form.getInputProps("email")}
           />
-          <PasswordInput
-            label="Password"
-            description={`At least ${passwordMinLength} characters. A few unrelated words make a strong, memorable password.`}
-            autoComplete="new-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <NewPasswordInput key={form.key("password")} {...form.getInputProps("password")} />
           <Checkbox
             label="Load a demo organization"
             description="Adds Northwind, a made-up company of 60 people, to explore before importing your own. Its accounts share the password given in the README."
