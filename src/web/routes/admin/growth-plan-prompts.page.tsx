@@ -168,22 +168,19 @@ function PromptsForm({ list }: { list: PromptList }) {
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <SaveBar formError={formError}>
-        <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-          Save prompts
-        </Button>
-        <Button
-          variant="default"
-          disabled={!form.isDirty() || save.isPending}
-          onClick={() => {
+      <SaveBar
+        formError={formError}
+        saveLabel="Save prompts"
+        pending={save.isPending}
+        changes={{
+          dirty: form.isDirty(),
+          onDiscard: () => {
             setFormError(null);
             setAnnouncement("");
             form.reset();
-          }}
-        >
-          Discard changes
-        </Button>
-      </SaveBar>
+          },
+        }}
+      />
     </form>
   );
 }

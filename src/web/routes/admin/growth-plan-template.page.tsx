@@ -99,10 +99,7 @@ function NewTemplate({ source }: { source: TemplateView | undefined }) {
     >
       <form noValidate onSubmit={onSubmit}>
         <TemplateFields form={form} mode="create" />
-        <SaveBar formError={formError}>
-          <Button type="submit" loading={create.isPending}>
-            Create template
-          </Button>
+        <SaveBar formError={formError} saveLabel="Create template" pending={create.isPending}>
           <AnchorLink to="/admin/growth-plan-templates" size="sm">
             Cancel
           </AnchorLink>
@@ -167,20 +164,18 @@ function EditTemplate({ template }: { template: TemplateView }) {
     >
       <form noValidate onSubmit={onSubmit}>
         <TemplateFields form={form} mode="edit" />
-        <SaveBar formError={formError}>
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save template
-          </Button>
-          <Button
-            variant="default"
-            disabled={!form.isDirty() || save.isPending}
-            onClick={() => {
+        <SaveBar
+          formError={formError}
+          saveLabel="Save template"
+          pending={save.isPending}
+          changes={{
+            dirty: form.isDirty(),
+            onDiscard: () => {
               setFormError(null);
               form.reset();
-            }}
-          >
-            Discard changes
-          </Button>
+            },
+          }}
+        >
           {shippedValues && template.version > 0 && (
             <Button
               variant="subtle"
