@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type ReactNode, useId } from "react";
+import { CompactButton } from "../components/compact-button.tsx";
 import { GroupError } from "./group-error.tsx";
 
 interface ListEditorProps<Item> {
@@ -105,16 +106,9 @@ function ListItemCard({
           <Title order={3} size="h6" id={headingId} style={{ overflowWrap: "anywhere" }}>
             {heading}
           </Title>
-          <Button
-            variant="subtle"
-            color="red"
-            size="compact-sm"
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={onRemove}
-            aria-label={removeLabel}
-          >
+          <CompactButton color="red" icon={IconTrash} onClick={onRemove} aria-label={removeLabel}>
             Remove
-          </Button>
+          </CompactButton>
         </Group>
         {children}
       </Stack>

@@ -7,7 +7,6 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
@@ -26,7 +25,9 @@ import { useId, useState } from "react";
 import { growthPlanLimits, type PromptList, sectionTitles } from "#core/growth-plan.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { GroupError } from "../../components/group-error.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
@@ -236,17 +237,15 @@ function PromptFields({
             >
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
-            <Button
-              variant="subtle"
+            <CompactButton
               color="red"
-              size="compact-sm"
-              leftSection={<IconTrash size={16} aria-hidden />}
+              icon={IconTrash}
               aria-label={`Remove ${name}`}
               disabled={count === 1}
               onClick={onRemove}
             >
               Remove
-            </Button>
+            </CompactButton>
           </Group>
         </Group>
         <TextInput
@@ -257,11 +256,9 @@ function PromptFields({
           error={textError}
           aria-invalid={textError ? true : undefined}
         />
-        <Textarea
+        <GrowingTextarea
           label="Help"
           description="Shown under the question to help members answer it."
-          autosize
-          minRows={2}
           maxRows={6}
           {...form.getInputProps(`${path}.help`)}
         />

@@ -1,13 +1,11 @@
 import {
   ActionIcon,
-  Button,
   Group,
   NativeSelect,
   Stack,
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import type { useForm } from "@mantine/form";
@@ -20,7 +18,9 @@ import {
   trajectories,
   trajectoryLabels,
 } from "#core/growth-plan.schemas.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { GroupError } from "../../components/group-error.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { ListEditor } from "../../components/list-editor.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
@@ -103,12 +103,9 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
               {...form.getInputProps("id")}
             />
           )}
-          <Textarea
+          <GrowingTextarea
             label="Description"
             description="One or two sentences on who the template is for."
-            autosize
-            minRows={2}
-            maxRows={8}
             {...form.getInputProps("description")}
           />
           <Switch
@@ -131,11 +128,8 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
           </>
         }
       >
-        <Textarea
+        <GrowingTextarea
           label="Hint for the reflection prompts"
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps("content.inspirationHint")}
         />
       </TitledSection>
@@ -171,11 +165,9 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
             maw={360}
             {...form.getInputProps("content.role.timeFrame")}
           />
-          <Textarea
+          <GrowingTextarea
             label="Notes"
             description="Markdown."
-            autosize
-            minRows={2}
             maxRows={10}
             {...form.getInputProps("content.role.notes")}
           />
@@ -239,9 +231,8 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
                   {...form.getInputProps(`content.resources.${index}.url`)}
                 />
               </Group>
-              <Textarea
+              <GrowingTextarea
                 label="Note"
-                autosize
                 minRows={1}
                 maxRows={6}
                 {...form.getInputProps(`content.resources.${index}.note`)}
@@ -335,13 +326,10 @@ function GoalFields({
         {...form.getInputProps(`${path}.skill`)}
       />
       {(["resources", "careerSupport"] as const).map((column) => (
-        <Textarea
+        <GrowingTextarea
           key={column}
           label={columnLabel[column]}
           description="Markdown."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps(`${path}.${column}`)}
         />
       ))}
@@ -378,10 +366,9 @@ function GoalFields({
         ))}
         <GroupError message={form.errors[`${path}.actionSteps`]} />
         <Group gap="sm">
-          <Button
+          <CompactButton
             variant="default"
-            size="compact-sm"
-            leftSection={<IconPlus size={16} aria-hidden />}
+            icon={IconPlus}
             disabled={goal.actionSteps.length >= growthPlanLimits.actionStepsPerGoal}
             onClick={() => {
               form.insertListItem(`${path}.actionSteps`, "");
@@ -389,7 +376,7 @@ function GoalFields({
             }}
           >
             Add action step
-          </Button>
+          </CompactButton>
           {goal.actionSteps.length > growthPlanLimits.recommendedActionSteps && (
             <Text size="sm" c="dimmed">
               The handbook suggests {growthPlanLimits.recommendedActionSteps} steps at most.
@@ -398,13 +385,10 @@ function GoalFields({
         </Group>
       </Stack>
       {(["network", "challenges"] as const).map((column) => (
-        <Textarea
+        <GrowingTextarea
           key={column}
           label={columnLabel[column]}
           description="Markdown."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps(`${path}.${column}`)}
         />
       ))}

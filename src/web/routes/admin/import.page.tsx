@@ -17,7 +17,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
 import { IconAlertCircle, IconCircleCheck, IconFileCheck, IconUpload } from "@tabler/icons-react";
@@ -35,6 +34,7 @@ import { ApiError, errorMessage } from "../../api/api-error.ts";
 import { applyPeopleImport, checkPeopleImport } from "../../api/people-import.api.ts";
 import { peopleQueryKey } from "../../api/queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
@@ -174,10 +174,9 @@ export function ImportPage() {
                 </Paper>
               </Input.Wrapper>
             ) : (
-              <Textarea
+              <GrowingTextarea
                 label="CSV text"
                 description="Paste the rows, header first."
-                autosize
                 minRows={6}
                 maxRows={16}
                 spellCheck={false}

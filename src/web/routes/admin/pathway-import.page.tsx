@@ -8,7 +8,6 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -26,6 +25,7 @@ import {
   savePathwayImport,
 } from "../../api/pathway.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -113,10 +113,9 @@ export function PathwayImportPage() {
               style={{ alignSelf: "flex-start" }}
             />
             {source === "paste" ? (
-              <Textarea
+              <GrowingTextarea
                 label="Markdown"
                 description="The whole page, front matter included."
-                autosize
                 minRows={8}
                 maxRows={20}
                 spellCheck={false}

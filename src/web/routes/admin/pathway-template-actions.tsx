@@ -1,4 +1,3 @@
-import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconStar } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -10,6 +9,7 @@ import {
   pathwayTemplateQuery,
   pathwayTemplatesQueryKey,
 } from "../../api/pathway.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { ArchiveButton } from "./template-card.tsx";
 
 type Action = "archive" | "restore" | "default";
@@ -51,15 +51,14 @@ export function TemplateStatusActions({ template }: { template: PathwayTemplateS
   if (template.isDefault) return null;
   return (
     <>
-      <Button
-        size="compact-sm"
+      <CompactButton
         variant="default"
-        leftSection={<IconStar size={16} aria-hidden />}
+        icon={IconStar}
         loading={pending("default")}
         onClick={() => change.mutate("default")}
       >
         Make default
-      </Button>
+      </CompactButton>
       {archiveButton}
     </>
   );

@@ -1,4 +1,4 @@
-import { NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
 import type {
@@ -10,6 +10,7 @@ import type {
 import { createPathwayItem, updatePathwayItem } from "../../api/pathway.api.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
@@ -85,11 +86,10 @@ function ItemForm({
     <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
-        <Textarea
+        <GrowingTextarea
           label="Description"
           description="Markdown. Links such as /handbook/… point into the handbook."
           withAsterisk
-          autosize
           minRows={4}
           maxRows={14}
           {...form.getInputProps("description")}

@@ -7,7 +7,6 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -43,7 +42,9 @@ import {
   setPathwayAssignment,
   updatePathwayTemplate,
 } from "../../api/pathway.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { Markdown } from "../../components/markdown.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PageNotFound } from "../../components/page-not-found.tsx";
@@ -167,11 +168,9 @@ function DetailsSection({ template }: { template: PathwayTemplateDetail }) {
             <TextInput label="Name" withAsterisk miw="14rem" {...form.getInputProps("name")} />
             <TextInput label="Audience" miw="14rem" {...form.getInputProps("audience")} />
           </Group>
-          <Textarea
+          <GrowingTextarea
             label="Description"
             description="Markdown, shown to admins."
-            autosize
-            minRows={2}
             maxRows={10}
             {...form.getInputProps("description")}
           />
@@ -335,25 +334,18 @@ function StageEditor({
             </Text>
           </Group>
           <Group gap="xs">
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setAdding(true)}
-            >
+            <CompactButton variant="light" icon={IconPlus} onClick={() => setAdding(true)}>
               Add item
-            </Button>
+            </CompactButton>
             {stage.items.length === 0 && (
-              <Button
-                size="compact-sm"
-                variant="subtle"
+              <CompactButton
                 color="red"
-                leftSection={<IconTrash size={16} aria-hidden />}
+                icon={IconTrash}
                 loading={remove.isPending}
                 onClick={() => remove.mutate(undefined)}
               >
                 Remove stage
-              </Button>
+              </CompactButton>
             )}
           </Group>
         </Group>
@@ -452,34 +444,25 @@ function ItemRow({
           </div>
         )}
         <Group gap="xs">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <CompactButton
+            color="trellis"
             aria-expanded={showDescription}
             aria-controls={showDescription ? descriptionId : undefined}
             onClick={() => setShowDescription(!showDescription)}
           >
             {showDescription ? "Hide description" : "Show description"}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="gray"
-            leftSection={<IconPencil size={16} aria-hidden />}
-            onClick={() => setEditing(true)}
-          >
+          </CompactButton>
+          <CompactButton icon={IconPencil} onClick={() => setEditing(true)}>
             Edit
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          </CompactButton>
+          <CompactButton
             color="red"
-            leftSection={<IconTrash size={16} aria-hidden />}
+            icon={IconTrash}
             loading={remove.isPending}
             onClick={() => remove.mutate(undefined)}
           >
             Remove
-          </Button>
+          </CompactButton>
         </Group>
       </Stack>
       <PathwayItemDialog

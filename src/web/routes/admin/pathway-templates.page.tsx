@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Anchor, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -17,6 +17,7 @@ import {
 } from "../../api/pathway.api.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
@@ -171,10 +172,9 @@ function NewTemplateForm({ onDone }: { onDone: () => void }) {
           description="Who it is for, e.g. Individual contributors. Leave empty for everyone."
           {...form.getInputProps("audience")}
         />
-        <Textarea
+        <GrowingTextarea
           label="Description"
           description="Optional. Markdown."
-          autosize
           minRows={3}
           maxRows={10}
           {...form.getInputProps("description")}

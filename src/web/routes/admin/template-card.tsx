@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, Stack } from "@mantine/core";
+import { Badge, Group, Paper, Stack } from "@mantine/core";
 import { IconArchive, IconArchiveOff } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { CompactButton } from "../../components/compact-button.tsx";
 
 /** What sets a template apart (Default, Shipped with Trellis), and whether it is archived. */
 export function TemplateBadges({ label, archived }: { label: string | null; archived: boolean }) {
@@ -78,27 +79,23 @@ export function ArchiveButton({
   onClick: () => void;
 }) {
   return archived ? (
-    <Button
-      size="compact-sm"
+    <CompactButton
       variant="default"
-      leftSection={<IconArchiveOff size={16} aria-hidden />}
+      icon={IconArchiveOff}
       loading={pending}
       aria-label={`Restore ${name}`}
       onClick={onClick}
     >
       Restore
-    </Button>
+    </CompactButton>
   ) : (
-    <Button
-      size="compact-sm"
-      variant="subtle"
-      color="gray"
-      leftSection={<IconArchive size={16} aria-hidden />}
+    <CompactButton
+      icon={IconArchive}
       loading={pending}
       aria-label={`Archive ${name}`}
       onClick={onClick}
     >
       Archive
-    </Button>
+    </CompactButton>
   );
 }

@@ -10,7 +10,6 @@ import {
   Table,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
@@ -36,6 +35,7 @@ import {
   logEnergyEntry,
 } from "../../api/growth-plans.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { formatDateTime } from "../../format/dates.ts";
 import { errorOfStringList } from "../../forms/field-paths.ts";
@@ -151,9 +151,8 @@ function QuickEntryForm({ planId }: { planId: string }) {
           error={tagsError}
           aria-invalid={tagsError ? true : undefined}
         />
-        <Textarea
+        <GrowingTextarea
           label="Note (optional)"
-          autosize
           minRows={1}
           maxLength={growthPlanLimits.mediumText}
           {...form.getInputProps("note")}

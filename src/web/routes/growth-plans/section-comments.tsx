@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import {
@@ -10,7 +10,9 @@ import {
 } from "#core/growth-plan.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { formatDateTime } from "../../format/dates.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 
@@ -53,15 +55,14 @@ export function SectionComments({ planId, section, canResolve }: SectionComments
       <CommentItems comments={open} planId={planId} canResolve={canResolve} />
       {resolved.length > 0 && (
         <Stack gap="xs">
-          <Button
-            variant="subtle"
-            size="compact-sm"
+          <CompactButton
+            color="trellis"
             style={{ alignSelf: "flex-start" }}
             aria-expanded={showResolved}
             onClick={() => setShowResolved((shown) => !shown)}
           >
             {showResolved ? "Hide" : "Show"} {resolved.length} resolved
-          </Button>
+          </CompactButton>
           {showResolved && <CommentItems comments={resolved} planId={planId} canResolve={false} />}
         </Stack>
       )}
@@ -99,15 +100,14 @@ function CommentItems({
                 </Text>
               </Text>
               {canResolve && !comment.resolvedAt && (
-                <Button
-                  size="compact-sm"
+                <CompactButton
                   variant="light"
                   loading={resolve.isPending && resolve.variables === comment.id}
                   onClick={() => resolve.mutate(comment.id)}
                   aria-label={`Resolve the comment by ${comment.author.displayName}`}
                 >
                   Resolve
-                </Button>
+                </CompactButton>
               )}
             </Group>
             <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
@@ -142,10 +142,8 @@ function CommentForm({ planId, section }: { planId: string; section: GrowthPlanS
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="xs">
         <FormErrorAlert message={formError} />
-        <Textarea
+        <GrowingTextarea
           label={`Add a comment on ${shortTitle(section)}`}
-          autosize
-          minRows={2}
           maxLength={growthPlanLimits.commentLength}
           key={form.key("body")}
           {...form.getInputProps("body")}

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
@@ -27,6 +18,7 @@ import {
 } from "../../api/pathway.api.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { markDoneFormSchema, markDoneFormValues } from "./pathway-forms.ts";
@@ -95,12 +87,9 @@ function MarkDoneForm({
           placeholder="https://"
           {...form.getInputProps("evidenceUrl")}
         />
-        <Textarea
+        <GrowingTextarea
           label="Note"
           description="Optional: what you took away from it."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps("note")}
         />
         <FormActions
@@ -147,11 +136,9 @@ function HideForm({
           show it again at any time.
         </Text>
         <FormErrorAlert message={formError} />
-        <Textarea
+        <GrowingTextarea
           label="Reason"
           description="Optional, e.g. “Not relevant to my role”."
-          autosize
-          minRows={2}
           maxRows={6}
           {...form.getInputProps("reason")}
         />
@@ -239,10 +226,9 @@ function CustomItemForm({
           data={pathwayItemKinds.map((kind) => ({ value: kind, label: itemKindLabels[kind] }))}
           {...form.getInputProps("kind")}
         />
-        <Textarea
+        <GrowingTextarea
           label="Description"
           description="Optional. Markdown: [link text](https://…), **bold**, lists."
-          autosize
           minRows={3}
           maxRows={12}
           {...form.getInputProps("description")}

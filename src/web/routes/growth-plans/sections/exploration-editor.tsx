@@ -1,9 +1,10 @@
-import { Stack, Textarea, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import {
   type ExplorationResource,
   growthPlanLimits,
   type PlanView,
 } from "#core/growth-plan.schemas.ts";
+import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { newId, problemAt, useSectionAutosave } from "../plan-parts.ts";
 import { SectionConflict } from "./section-conflict.tsx";
@@ -53,9 +54,8 @@ export function ExplorationEditor({ plan }: { plan: PlanView }) {
                 change(resource.id, { url: event.currentTarget.value.trim() || null })
               }
             />
-            <Textarea
+            <GrowingTextarea
               label="Note"
-              autosize
               minRows={1}
               value={resource.note}
               error={problemAt(autosave, `resources.${index}.note`)}

@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -21,6 +20,7 @@ import {
   type ScheduleItem,
   type TrackingContent,
 } from "#core/growth-plan.schemas.ts";
+import { CompactButton } from "../../../components/compact-button.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
@@ -147,10 +147,9 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                   <Text size="sm">
                     <strong>{formatCalendarDate(due.dueOn)}</strong> · {due.label}
                   </Text>
-                  <Button
-                    size="compact-sm"
+                  <CompactButton
                     variant="light"
-                    leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                    icon={IconCalendarPlus}
                     onClick={() => addCheckIn(due)}
                   >
                     Record check-in
@@ -158,7 +157,7 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                       {" "}
                       of {formatCalendarDate(due.dueOn)}: {due.label}
                     </VisuallyHidden>
-                  </Button>
+                  </CompactButton>
                 </Group>
               </Paper>
             ))}
