@@ -69,7 +69,13 @@ export function useApiForm<
     (errors) => focusFirstError(form, errors),
   );
 
-  return { form, mutation, onSubmit, formError, setFormError };
+  /** Back to the values the form started with (or was last reset to), without messages. */
+  const discard = () => {
+    setFormError(null);
+    form.reset();
+  };
+
+  return { form, mutation, onSubmit, formError, setFormError, discard };
 }
 
 interface FormWithErrors {

@@ -28,8 +28,7 @@ import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
 import { GroupError } from "../../components/group-error.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
 import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -69,10 +68,7 @@ export function GrowthPlanPromptsPage() {
         A plan copies the prompts when it starts. Existing plans keep the prompts they started with,
         and their answers, whatever you change here; plans started after you save get the new list.
       </Alert>
-      {prompts.isPending && <PageLoader />}
-      {prompts.isError && (
-        <QueryErrorAlert error={prompts.error} onRetry={() => void prompts.refetch()} />
-      )}
+      <QueryStatus query={prompts} />
       {prompts.data && <PromptsForm list={prompts.data} />}
     </Stack>
   );
@@ -89,7 +85,7 @@ function PromptsForm({ list }: { list: PromptList }) {
     mutation: save,
     onSubmit,
     formError,
-    setFormError,
+    discard,
   } = useApiForm({
     schema: promptFormSchema,
     mode: "controlled",
@@ -176,9 +172,8 @@ function PromptsForm({ list }: { list: PromptList }) {
         changes={{
           dirty: form.isDirty(),
           onDiscard: () => {
-            setFormError(null);
             setAnnouncement("");
-            form.reset();
+            discard();
           },
         }}
       />

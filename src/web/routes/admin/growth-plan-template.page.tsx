@@ -121,6 +121,7 @@ function EditTemplate({ template }: { template: TemplateView }) {
     onSubmit,
     formError,
     setFormError,
+    discard,
   } = useApiForm({
     schema: editTemplateFormSchema,
     mode: "controlled",
@@ -170,10 +171,7 @@ function EditTemplate({ template }: { template: TemplateView }) {
           pending={save.isPending}
           changes={{
             dirty: form.isDirty(),
-            onDiscard: () => {
-              setFormError(null);
-              form.reset();
-            },
+            onDiscard: discard,
           }}
         >
           {shippedValues && template.version > 0 && (

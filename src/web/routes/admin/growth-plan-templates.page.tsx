@@ -10,8 +10,7 @@ import {
   templatesQueryKey,
   updateTemplate,
 } from "../../api/growth-plans.api.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
@@ -58,10 +57,7 @@ export function GrowthPlanTemplatesPage() {
         </ButtonLink>
       </Group>
       <TemplateStatusControl value={status} onChange={setStatus} />
-      {templates.isPending && <PageLoader />}
-      {templates.isError && (
-        <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />
-      )}
+      <QueryStatus query={templates} />
       {templates.data && shown.length === 0 && <Text c="dimmed">{emptyMessages[status]}</Text>}
       {shown.length > 0 && (
         <TemplateCardList>

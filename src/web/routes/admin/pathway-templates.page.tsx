@@ -18,8 +18,7 @@ import {
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -58,10 +57,7 @@ export function PathwayTemplatesPage() {
         </Group>
       </Group>
       <TemplateStatusControl value={status} onChange={setStatus} />
-      {templates.isPending && <PageLoader />}
-      {templates.isError && (
-        <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />
-      )}
+      <QueryStatus query={templates} />
       {templates.data && templates.data.templates.length === 0 && (
         <Text c="dimmed">
           {status === "archived" ? "No archived templates." : "No templates yet: import one."}

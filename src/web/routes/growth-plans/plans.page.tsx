@@ -31,8 +31,7 @@ import {
 } from "../../api/growth-plans.api.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { ModalButton, ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -57,10 +56,7 @@ export function PlansPage() {
         </Stack>
         <NewPlanButton hasActivePlan={active.length > 0} />
       </Group>
-      {plans.isPending && <PageLoader />}
-      {plans.isError && (
-        <QueryErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      )}
+      <QueryStatus query={plans} />
       {plans.data && plans.data.plans.length === 0 && (
         <Paper withBorder radius="lg" p="lg">
           <Text>

@@ -25,6 +25,12 @@ import { markDoneFormSchema, markDoneFormValues } from "./pathway-forms.ts";
 import { itemKindLabels, stageOptions } from "./pathway-view.ts";
 import { usePathwayUpdate, useStorePathwayView } from "./use-pathway-update.ts";
 
+interface ItemFormProps {
+  view: PathwayView;
+  item: PathwayMemberItem;
+  onDone: () => void;
+}
+
 interface ItemDialogProps {
   view: PathwayView;
   item: PathwayMemberItem;
@@ -45,15 +51,7 @@ export function MarkDoneDialog({ view, item, opened, onClose }: ItemDialogProps)
   );
 }
 
-function MarkDoneForm({
-  view,
-  item,
-  onDone,
-}: {
-  view: PathwayView;
-  item: PathwayMemberItem;
-  onDone: () => void;
-}) {
+function MarkDoneForm({ view, item, onDone }: ItemFormProps) {
   const storeView = useStorePathwayView(onDone);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: markDoneFormSchema(view.today, view.person.hireDate),
@@ -110,15 +108,7 @@ export function HideDialog({ view, item, opened, onClose }: ItemDialogProps) {
   );
 }
 
-function HideForm({
-  view,
-  item,
-  onDone,
-}: {
-  view: PathwayView;
-  item: PathwayMemberItem;
-  onDone: () => void;
-}) {
+function HideForm({ view, item, onDone }: ItemFormProps) {
   const storeView = useStorePathwayView(onDone);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: HideItemBody,
