@@ -12,7 +12,6 @@ import type { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type ChangeEvent, useId } from "react";
 import {
-  checkInCadences,
   growthPlanLimits,
   sectionTitles,
   trajectories,
@@ -26,7 +25,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
 import { errorOfStringList } from "../../forms/field-paths.ts";
-import { cadenceLabels, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
+import { cadenceOptions, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
 import {
   blankGoal,
   blankResource,
@@ -270,10 +269,7 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
               <NativeSelect
                 label="Every"
                 miw="10rem"
-                data={checkInCadences.map((cadence) => ({
-                  value: cadence,
-                  label: cadenceLabels[cadence],
-                }))}
+                data={cadenceOptions}
                 {...form.getInputProps(`content.schedule.${index}.cadence`)}
               />
             </Group>

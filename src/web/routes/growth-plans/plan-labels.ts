@@ -1,4 +1,9 @@
-import type { CheckInCadence, GoalContent, GoalStatus } from "#core/growth-plan.schemas.ts";
+import {
+  type CheckInCadence,
+  checkInCadences,
+  type GoalContent,
+  type GoalStatus,
+} from "#core/growth-plan.schemas.ts";
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   "not-started": "Not started",
@@ -12,6 +17,12 @@ export const cadenceLabels: Record<CheckInCadence, string> = {
   quarterly: "Quarterly",
   yearly: "Yearly",
 };
+
+/** The choices of a check-in rhythm, for a select. */
+export const cadenceOptions = checkInCadences.map((cadence) => ({
+  value: cadence,
+  label: cadenceLabels[cadence],
+}));
 
 /** The handbook's Section 3 columns, in its order. */
 export const goalColumns = [

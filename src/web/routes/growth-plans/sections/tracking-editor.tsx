@@ -14,7 +14,6 @@ import { addMonths, scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
 import {
   type CheckIn,
   type CheckInCadence,
-  checkInCadences,
   growthPlanLimits,
   type PlanView,
   type ScheduleItem,
@@ -24,7 +23,7 @@ import { CompactButton } from "../../../components/compact-button.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
-import { cadenceLabels } from "../plan-labels.ts";
+import { cadenceOptions } from "../plan-labels.ts";
 import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";
 import { SectionConflict } from "./section-conflict.tsx";
 
@@ -98,10 +97,7 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
               <NativeSelect
                 label="Every"
                 miw={140}
-                data={checkInCadences.map((cadence) => ({
-                  value: cadence,
-                  label: cadenceLabels[cadence],
-                }))}
+                data={cadenceOptions}
                 value={item.cadence}
                 onChange={(event) =>
                   changeSchedule(item.id, {
