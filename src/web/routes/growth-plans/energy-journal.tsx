@@ -61,7 +61,7 @@ function invalidateJournal(queryClient: ReturnType<typeof useQueryClient>, planI
   ]);
 }
 
-function QuickEntryForm({ planId }: { planId: string }) {
+export function QuickEntryForm({ planId }: { planId: string }) {
   const queryClient = useQueryClient();
   const legendId = useId();
   const { form, mutation, onSubmit, formError } = useApiForm({

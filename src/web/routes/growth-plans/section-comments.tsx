@@ -129,8 +129,9 @@ function CommentItems({
 function CommentForm({ planId, section }: { planId: string; section: GrowthPlanSectionKey }) {
   const queryClient = useQueryClient();
   const { form, mutation, onSubmit, formError } = useApiForm({
-    schema: CreateCommentBody,
-    initialValues: { section, body: "" },
+    // The section is the form's place, not an input: a message about it is the form's own.
+    schema: CreateCommentBody.pick({ body: true }),
+    initialValues: { body: "" },
     submit: ({ body }) => addComment(planId, section, body),
     onSuccess: async () => {
       form.reset();

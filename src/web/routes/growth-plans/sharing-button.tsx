@@ -143,7 +143,11 @@ function SharingForm({
             key={key}
             section={key}
             audience={form.values.sections[key]}
-            error={errorOfStringList(form.errors, `sections.${key}.people`, "Person")}
+            error={
+              form.errors[`sections.${key}`] ??
+              form.errors[`sections.${key}.manager`] ??
+              errorOfStringList(form.errors, `sections.${key}.people`, "Person")
+            }
             manager={sharing.manager}
             ownerId={ownerId}
             onChange={(audience) => form.setFieldValue(`sections.${key}`, audience)}
