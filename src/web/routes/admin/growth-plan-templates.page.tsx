@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCopy, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -10,13 +10,12 @@ import {
   templatesQueryKey,
   updateTemplate,
 } from "../../api/growth-plans.api.ts";
-import { QueryStatus } from "../../components/query-error-alert.tsx";
-import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { archivedTemplateBody, templateContentSummary } from "./growth-plan-template-editing.ts";
-import { ArchiveButton, TemplateCard, TemplateCardList } from "./template-card.tsx";
-import { TemplateStatusControl, type TemplateStatusFilter } from "./template-status-filter.tsx";
+import { ArchiveButton, TemplateCard, TemplateListPage } from "./template-card.tsx";
+import type { TemplateStatusFilter } from "./template-status-filter.tsx";
 
 type StatusFilter = TemplateStatusFilter;
 
@@ -39,34 +38,27 @@ export function GrowthPlanTemplatesPage() {
   const shown = templates.data?.templates.filter(shownFor[status]) ?? [];
 
   return (
-    <Stack gap="lg" maw={1040}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} style={{ flex: "1 1 20rem" }}>
-          <Title order={1}>Growth plan templates</Title>
-          <Text c="dimmed">
-            Starting points members choose from when they start an Individual Growth Plan: a
-            direction for Section 2, suggested goals, resources and a check-in rhythm. A plan copies
-            its template when it starts, so edits here apply to plans started afterwards.
-          </Text>
-        </Stack>
+    <TemplateListPage
+      title="Growth plan templates"
+      description="Starting points members choose from when they start an Individual Growth Plan: a direction for Section 2, suggested goals, resources and a check-in rhythm. A plan copies its template when it starts, so edits here apply to plans started afterwards."
+      actions={
         <ButtonLink
           to="/admin/growth-plan-templates/new"
           leftSection={<IconPlus size={18} aria-hidden />}
         >
           New template
         </ButtonLink>
-      </Group>
-      <TemplateStatusControl value={status} onChange={setStatus} />
-      <QueryStatus query={templates} />
-      {templates.data && shown.length === 0 && <Text c="dimmed">{emptyMessages[status]}</Text>}
-      {shown.length > 0 && (
-        <TemplateCardList>
-          {shown.map((template) => (
-            <TemplateRow key={template.id} template={template} />
-          ))}
-        </TemplateCardList>
-      )}
-    </Stack>
+      }
+      status={status}
+      onStatusChange={setStatus}
+      query={templates}
+      count={templates.data ? shown.length : undefined}
+      emptyMessage={emptyMessages[status]}
+    >
+      {shown.map((template) => (
+        <TemplateRow key={template.id} template={template} />
+      ))}
+    </TemplateListPage>
   );
 }
 
@@ -75,16 +67,7 @@ function TemplateRow({ template }: { template: TemplateView }) {
   return (
     <TemplateCard
       name={template.name}
-      link={
-        <AnchorLink
-          to="/admin/growth-plan-templates/$templateId"
-          params={{ templateId: template.id }}
-          fw={600}
-          style={{ overflowWrap: "anywhere" }}
-        >
-          {template.name}
-        </AnchorLink>
-      }
+      link={{ to: "/admin/growth-plan-templates/$templateId", params: { templateId: template.id } }}
       label={template.builtIn ? "Shipped with Trellis" : null}
       archived={template.archived}
       actions={

@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Checkbox, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -18,15 +18,14 @@ import {
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
-import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
-import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
-import { TemplateCard, TemplateCardList } from "./template-card.tsx";
-import { TemplateStatusControl, type TemplateStatusFilter } from "./template-status-filter.tsx";
+import { TemplateCard, TemplateListPage } from "./template-card.tsx";
+import type { TemplateStatusFilter } from "./template-status-filter.tsx";
 
 type StatusFilter = TemplateStatusFilter;
 
@@ -36,16 +35,11 @@ export function PathwayTemplatesPage() {
   const templates = useQuery(pathwayTemplatesQuery(status));
 
   return (
-    <Stack gap="lg" maw={1040}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} style={{ flex: "1 1 20rem" }}>
-          <Title order={1}>Pathway templates</Title>
-          <Text c="dimmed">
-            Quarter-by-quarter learning suggestions that members follow from their hire date.
-            Everyone follows the default template unless another one is assigned to them.
-          </Text>
-        </Stack>
-        <Group gap="xs">
+    <TemplateListPage
+      title="Pathway templates"
+      description="Quarter-by-quarter learning suggestions that members follow from their hire date. Everyone follows the default template unless another one is assigned to them."
+      actions={
+        <>
           <ButtonLink
             to="/admin/pathway-templates/import"
             variant="default"
@@ -54,23 +48,20 @@ export function PathwayTemplatesPage() {
             Import Markdown
           </ButtonLink>
           <NewTemplateButton />
-        </Group>
-      </Group>
-      <TemplateStatusControl value={status} onChange={setStatus} />
-      <QueryStatus query={templates} />
-      {templates.data && templates.data.templates.length === 0 && (
-        <Text c="dimmed">
-          {status === "archived" ? "No archived templates." : "No templates yet: import one."}
-        </Text>
-      )}
-      {templates.data && templates.data.templates.length > 0 && (
-        <TemplateCardList>
-          {templates.data.templates.map((template) => (
-            <TemplateRow key={template.id} template={template} />
-          ))}
-        </TemplateCardList>
-      )}
-    </Stack>
+        </>
+      }
+      status={status}
+      onStatusChange={setStatus}
+      query={templates}
+      count={templates.data?.templates.length}
+      emptyMessage={
+        status === "archived" ? "No archived templates." : "No templates yet: import one."
+      }
+    >
+      {templates.data?.templates.map((template) => (
+        <TemplateRow key={template.id} template={template} />
+      ))}
+    </TemplateListPage>
   );
 }
 
@@ -78,16 +69,7 @@ function TemplateRow({ template }: { template: PathwayTemplateSummary }) {
   return (
     <TemplateCard
       name={template.name}
-      link={
-        <AnchorLink
-          to="/admin/pathway-templates/$templateId"
-          params={{ templateId: template.id }}
-          fw={600}
-          style={{ overflowWrap: "anywhere" }}
-        >
-          {template.name}
-        </AnchorLink>
-      }
+      link={{ to: "/admin/pathway-templates/$templateId", params: { templateId: template.id } }}
       label={template.isDefault ? "Default" : null}
       archived={template.status === "archived"}
       actions={
