@@ -4,7 +4,13 @@ import { NotFound } from "./components/not-found.tsx";
 import { PageLoader } from "./components/page-loader.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
-import { adminRouteTree } from "./routes/admin/admin.route.ts";
+import {
+  adminAuditRoute,
+  adminImportRoute,
+  adminIndexRoute,
+  adminPeopleRoute,
+  adminRoute,
+} from "./routes/admin/admin.route.ts";
 import {
   growthPlanPromptsRoute,
   growthPlanTemplateRoute,
@@ -45,20 +51,26 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     orgChartRoute,
     teamRoute,
-    adminRouteTree,
+    // Every administration page is a child of the one /admin layout and its guard.
+    adminRoute.addChildren([
+      adminIndexRoute,
+      adminPeopleRoute,
+      adminImportRoute,
+      adminAuditRoute,
+      pathwayTemplatesRoute,
+      pathwayImportRoute,
+      pathwayTemplateRoute,
+      growthPlanTemplatesRoute,
+      newGrowthPlanTemplateRoute,
+      growthPlanTemplateRoute,
+      growthPlanPromptsRoute,
+    ]),
     plansRoute,
     sharedPlansRoute,
     planRoute,
     planHistoryRoute,
     myPathwayRoute,
     personPathwayRoute,
-    pathwayTemplatesRoute,
-    pathwayImportRoute,
-    pathwayTemplateRoute,
-    growthPlanTemplatesRoute,
-    newGrowthPlanTemplateRoute,
-    growthPlanTemplateRoute,
-    growthPlanPromptsRoute,
   ]),
 ]);
 

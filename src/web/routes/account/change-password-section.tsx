@@ -1,29 +1,20 @@
 import { Button, Group, PasswordInput, Stack } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { ChangePasswordBody } from "#core/auth.schemas.ts";
-import { passwordMinLength } from "#core/password.ts";
 import { changePassword } from "../../api/account.api.ts";
 import { accountSessionsQuery } from "../../api/queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 export function ChangePasswordSection() {
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm({
-    mode: "uncontrolled",
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: ChangePasswordBody,
     initialValues: { currentPassword: "", newPassword: "" },
-    ...zodForm(ChangePasswordBody),
-  });
-
-  const changePasswordMutation = useMutation({
-    mutationFn: changePassword,
+    submit: changePassword,
     onSuccess: () => {
       form.reset();
       notifications.show({
@@ -33,7 +24,6 @@ export function ChangePasswordSection() {
       });
       void queryClient.invalidateQueries({ queryKey: accountSessionsQuery.queryKey });
     },
-    onError: (error) => setFormError(applyApiErrorToForm(form, error)),
   });
 
   return (
@@ -41,13 +31,7 @@ export function ChangePasswordSection() {
       title="Change password"
       description="Changing your password signs you out on every other device."
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          changePasswordMutation.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack maw={420}>
           <FormErrorAlert message={formError} />
           <PasswordInput
@@ -57,16 +41,13 @@ export function ChangePasswordSection() {
             key={form.key("currentPassword")}
             {...form.getInputProps("currentPassword")}
           />
-          <PasswordInput
+          <NewPasswordInput
             label="New password"
-            description={`At least ${passwordMinLength} characters.`}
-            autoComplete="new-password"
-            required
             key={form.key("newPassword")}
             {...form.getInputProps("newPassword")}
           />
           <Group>
-            <Button type="submit" loading={changePasswordMutation.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               Change password
             </Button>
           </Group>

@@ -1,5 +1,5 @@
-import { Badge, SimpleGrid, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Badge, SimpleGrid } from "@mantine/core";
+import { ProfileField } from "../../components/profile-field.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
@@ -20,18 +20,5 @@ export function ProfileSection() {
         </ProfileField>
       </SimpleGrid>
     </TitledSection>
-  );
-}
-
-function ProfileField({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Stack gap={4}>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </Stack>
   );
 }

@@ -3,7 +3,10 @@ import { requireAdmin } from "../../session/route-guards.ts";
 import { appRoute } from "../app/app.route.ts";
 import { parseDirectorySearch } from "../people/directory-search.ts";
 
-/** Every administration page sits under /admin and its guard. */
+/**
+ * Every administration page is a child of this layout, so its one guard covers them all; a new
+ * admin page joins the list in router.ts.
+ */
 export const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin",
@@ -11,7 +14,7 @@ export const adminRoute = createRoute({
   component: Outlet,
 });
 
-const adminIndexRoute = createRoute({
+export const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/",
   beforeLoad: () => {
@@ -19,28 +22,21 @@ const adminIndexRoute = createRoute({
   },
 });
 
-const adminPeopleRoute = createRoute({
+export const adminPeopleRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/people",
   validateSearch: parseDirectorySearch,
   component: lazyRouteComponent(() => import("./admin-people.page.tsx"), "AdminPeoplePage"),
 });
 
-const importRoute = createRoute({
+export const adminImportRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/import",
   component: lazyRouteComponent(() => import("./import.page.tsx"), "ImportPage"),
 });
 
-const auditRoute = createRoute({
+export const adminAuditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/audit",
   component: lazyRouteComponent(() => import("./audit.page.tsx"), "AuditPage"),
 });
-
-export const adminRouteTree = adminRoute.addChildren([
-  adminIndexRoute,
-  adminPeopleRoute,
-  importRoute,
-  auditRoute,
-]);

@@ -14,10 +14,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { type AuditAction, type AuditEventView, auditActions } from "#core/audit.schemas.ts";
 import { type AuditFilters, auditEventsQuery } from "../../api/queries.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
 import { PersonLink } from "../../components/person-link.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { auditActionLabel, auditActionLabels, describeAuditDetails } from "./audit-labels.ts";
@@ -86,10 +85,7 @@ export function AuditPage() {
         </SimpleGrid>
       </Paper>
 
-      {events.isPending && <PageLoader />}
-      {events.isError && (
-        <QueryErrorAlert error={events.error} onRetry={() => void events.refetch()} />
-      )}
+      <QueryStatus query={events} />
       {events.data && (
         <Stack gap="md">
           <Text role="status" size="sm" c="dimmed">

@@ -7,12 +7,11 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import type { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import {
   IconArrowDown,
@@ -21,20 +20,21 @@ import {
   IconPlus,
   IconTrash,
 } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { sectionTitles } from "#core/growth-plan/sections.schemas.ts";
-import type { PromptList, UpdatePromptsBody } from "#core/growth-plan/templates.schemas.ts";
+import type { PromptList } from "#core/growth-plan/templates.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { promptsQuery, updatePrompts } from "../../api/growth-plans.api.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { CompactButton } from "../../components/compact-button.tsx";
+import { GroupError } from "../../components/group-error.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
 import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import {
   blankPrompt,
   type PromptDraft,
@@ -70,10 +70,7 @@ export function GrowthPlanPromptsPage() {
         A plan copies the prompts when it starts. Existing plans keep the prompts they started with,
         and their answers, whatever you change here; plans started after you save get the new list.
       </Alert>
-      {prompts.isPending && <PageLoader />}
-      {prompts.isError && (
-        <QueryErrorAlert error={prompts.error} onRetry={() => void prompts.refetch()} />
-      )}
+      <QueryStatus query={prompts} />
       {prompts.data && <PromptsForm list={prompts.data} />}
     </Stack>
   );
@@ -84,15 +81,18 @@ function PromptsForm({ list }: { list: PromptList }) {
   const focusAfterRender = useFocusAfterRender();
   const idPrefix = useId();
   const elementId = (key: string, part: string) => `${idPrefix}-${key}-${part}`;
-  const [formError, setFormError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const form = useForm<PromptFormValues, UpdatePromptsBody>({
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+    discard,
+  } = useApiForm({
+    schema: promptFormSchema,
     mode: "controlled",
     initialValues: promptFormValues(list),
-    ...zodForm(promptFormSchema),
-  });
-  const save = useMutation({
-    mutationFn: updatePrompts,
+    submit: updatePrompts,
     onSuccess: (saved) => {
       queryClient.setQueryData(promptsQuery.queryKey, saved);
       const values = promptFormValues(saved);
@@ -103,13 +103,11 @@ function PromptsForm({ list }: { list: PromptList }) {
         message: "The reflection prompts were saved. Plans started from now on use them.",
       });
     },
-    onError: (error) => {
-      setFormError(applyApiErrorToForm(form, error));
+    onError: (error) =>
       notifications.show({
         color: "red",
         message: `The prompts were not saved: ${errorMessage(error)}`,
-      });
-    },
+      }),
   });
   useLeaveGuard(form.isDirty() && !save.isPending);
   const { prompts } = form.values;
@@ -134,19 +132,7 @@ function PromptsForm({ list }: { list: PromptList }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        (body) => {
-          setFormError(null);
-          save.mutate(body);
-        },
-        (errors) => {
-          const path = Object.keys(errors)[0];
-          if (path) form.getInputNode(path)?.focus();
-        },
-      )}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
           {prompts.map((prompt, index) => (
@@ -162,11 +148,7 @@ function PromptsForm({ list }: { list: PromptList }) {
             />
           ))}
         </Stack>
-        {form.errors.prompts && (
-          <Text size="sm" c="red" role="alert">
-            {form.errors.prompts}
-          </Text>
-        )}
+        <GroupError message={form.errors.prompts} />
         <Group gap="sm">
           <Button
             id={`${idPrefix}-add`}
@@ -185,22 +167,18 @@ function PromptsForm({ list }: { list: PromptList }) {
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <SaveBar formError={formError}>
-        <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-          Save prompts
-        </Button>
-        <Button
-          variant="default"
-          disabled={!form.isDirty() || save.isPending}
-          onClick={() => {
-            setFormError(null);
+      <SaveBar
+        formError={formError}
+        saveLabel="Save prompts"
+        pending={save.isPending}
+        changes={{
+          dirty: form.isDirty(),
+          onDiscard: () => {
             setAnnouncement("");
-            form.reset();
-          }}
-        >
-          Discard changes
-        </Button>
-      </SaveBar>
+            discard();
+          },
+        }}
+      />
     </form>
   );
 }
@@ -256,17 +234,15 @@ function PromptFields({
             >
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
-            <Button
-              variant="subtle"
+            <CompactButton
               color="red"
-              size="compact-sm"
-              leftSection={<IconTrash size={16} aria-hidden />}
+              icon={IconTrash}
               aria-label={`Remove ${name}`}
               disabled={count === 1}
               onClick={onRemove}
             >
               Remove
-            </Button>
+            </CompactButton>
           </Group>
         </Group>
         <TextInput
@@ -277,11 +253,9 @@ function PromptFields({
           error={textError}
           aria-invalid={textError ? true : undefined}
         />
-        <Textarea
+        <GrowingTextarea
           label="Help"
           description="Shown under the question to help members answer it."
-          autosize
-          minRows={2}
           maxRows={6}
           {...form.getInputProps(`${path}.help`)}
         />

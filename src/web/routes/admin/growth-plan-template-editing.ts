@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { z } from "zod";
 import { defaultTemplates, standardSchedule } from "#core/growth-plan/growth-plan-defaults.ts";
 import type { CheckInCadence, Trajectory } from "#core/growth-plan/sections.schemas.ts";
@@ -188,33 +187,6 @@ export function slugOf(text: string, maxLength: number): string {
 /** An id for a template named `name`, as the API's id rule allows. */
 export function suggestedTemplateId(name: string): string {
   return slugOf(name, 64);
-}
-
-/**
- * The message for an input that edits a whole list of strings (target roles): its own, or the
- * first one about an entry, named by position.
- */
-export function errorOfStringList(
-  errors: Record<string, ReactNode>,
-  path: string,
-  entryNoun: string,
-): ReactNode {
-  if (errors[path]) return errors[path];
-  for (const [errorPath, message] of Object.entries(errors)) {
-    const index = errorPath.startsWith(`${path}.`) ? errorPath.slice(path.length + 1) : "";
-    if (/^\d+$/.test(index) && message) {
-      return typeof message === "string"
-        ? `${entryNoun} ${Number(index) + 1}: ${message}`
-        : message;
-    }
-  }
-  return undefined;
-}
-
-/** The paths to try, nearest first, when putting focus on the input a message is about. */
-export function inputPathsFor(errorPath: string): string[] {
-  const segments = errorPath.split(".");
-  return segments.map((_, index) => segments.slice(0, segments.length - index).join("."));
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

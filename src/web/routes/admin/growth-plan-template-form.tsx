@@ -1,36 +1,38 @@
 import {
   ActionIcon,
-  Button,
   Group,
   NativeSelect,
   Stack,
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import type { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { type ChangeEvent, type ReactNode, useId } from "react";
+import { type ChangeEvent, useId } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import {
-  checkInCadences,
   sectionTitles,
   trajectories,
   trajectoryLabels,
 } from "#core/growth-plan/sections.schemas.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
+import { GroupError } from "../../components/group-error.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
+import { ListEditor } from "../../components/list-editor.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
-import { cadenceLabels, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
-import { ItemList, ListItemCard } from "../growth-plans/sections/list-item-card.tsx";
+import { errorOfStringList } from "../../forms/field-paths.ts";
+import { cadenceOptions, goalColumns, goalName } from "../growth-plans/plan-labels.ts";
 import {
   blankGoal,
   blankResource,
   blankScheduleItem,
-  errorOfStringList,
   type GoalDraft,
+  type ResourceDraft,
+  type ScheduleDraft,
   suggestedTemplateId,
   type TemplateFormValues,
 } from "./growth-plan-template-editing.ts";
@@ -63,6 +65,26 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
   const fieldId = (...parts: (string | number)[]) => `${idPrefix}-${parts.join("-")}`;
   const { goals, resources, schedule } = form.values.content;
   const targetRolesError = errorOfStringList(form.errors, "content.role.targetRoles", "Role");
+  // What each list of the template does alike: a new entry gets focus on its first input, and
+  // focus goes back to the add button after a removal.
+  const listProps = <Draft extends GoalDraft | ResourceDraft | ScheduleDraft>(
+    path: `content.${"goals" | "resources" | "schedule"}`,
+    blank: () => Draft,
+    firstInputId: (draft: Draft) => string,
+  ) => ({
+    keyOf: (draft: Draft) => draft.key,
+    error: form.errors[path],
+    addButtonId: fieldId("add", path),
+    onRemove: (_draft: Draft, index: number) => {
+      form.removeListItem(path, index);
+      focusAfterRender(fieldId("add", path));
+    },
+    onAdd: () => {
+      const draft = blank();
+      form.insertListItem(path, draft);
+      focusAfterRender(firstInputId(draft));
+    },
+  });
 
   return (
     <Stack gap="lg">
@@ -80,12 +102,9 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
               {...form.getInputProps("id")}
             />
           )}
-          <Textarea
+          <GrowingTextarea
             label="Description"
             description="One or two sentences on who the template is for."
-            autosize
-            minRows={2}
-            maxRows={8}
             {...form.getInputProps("description")}
           />
           <Switch
@@ -108,11 +127,8 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
           </>
         }
       >
-        <Textarea
+        <GrowingTextarea
           label="Hint for the reflection prompts"
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps("content.inspirationHint")}
         />
       </TitledSection>
@@ -148,11 +164,9 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
             maw={360}
             {...form.getInputProps("content.role.timeFrame")}
           />
-          <Textarea
+          <GrowingTextarea
             label="Notes"
             description="Markdown."
-            autosize
-            minRows={2}
             maxRows={10}
             {...form.getInputProps("content.role.notes")}
           />
@@ -163,157 +177,104 @@ export function TemplateFields({ form, mode }: { form: TemplateForm; mode: "crea
         title={sectionTitles.goals}
         description="Each goal becomes a row of Section 3, not started, with its action steps."
       >
-        <Stack gap="sm">
-          {goals.length === 0 && <Text c="dimmed">No suggested goals.</Text>}
-          <ItemList>
-            {goals.map((goal, index) => (
-              <GoalFields
-                key={goal.key}
-                form={form}
-                goal={goal}
-                index={index}
-                fieldId={fieldId}
-                onStepAdded={(step) => focusAfterRender(fieldId("goal", goal.key, "step", step))}
-                onRemove={() => {
-                  form.removeListItem("content.goals", index);
-                  focusAfterRender(fieldId("add-goal"));
-                }}
-              />
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.goals"]} />
-          <Button
-            id={fieldId("add-goal")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            disabled={goals.length >= growthPlanLimits.templateGoals}
-            onClick={() => {
-              const goal = blankGoal();
-              form.insertListItem("content.goals", goal);
-              focusAfterRender(fieldId("goal", goal.key, "skill"));
-            }}
-          >
-            Add goal
-          </Button>
-        </Stack>
+        <ListEditor
+          items={goals}
+          {...listProps("content.goals", blankGoal, (goal) => fieldId("goal", goal.key, "skill"))}
+          heading={(goal, index) => goalName(goal, index)}
+          removeLabel={(_goal, index) => `Remove goal ${index + 1}`}
+          empty="No suggested goals."
+          addLabel="Add goal"
+          addDisabled={goals.length >= growthPlanLimits.templateGoals}
+        >
+          {(goal, index) => (
+            <GoalFields
+              form={form}
+              goal={goal}
+              index={index}
+              fieldId={fieldId}
+              onStepAdded={(step) => focusAfterRender(fieldId("goal", goal.key, "step", step))}
+            />
+          )}
+        </ListEditor>
       </TitledSection>
 
       <TitledSection
         title={`${sectionTitles.exploration}: resources`}
         description="Bookmarks a plan starts with, such as courses, programs or handbook pages."
       >
-        <Stack gap="sm">
-          {resources.length === 0 && <Text c="dimmed">No resources.</Text>}
-          <ItemList>
-            {resources.map((resource, index) => (
-              <ListItemCard
-                key={resource.key}
-                heading={resource.title.trim() || `Resource ${index + 1}`}
-                removeLabel={`Remove resource ${index + 1}`}
-                onRemove={() => {
-                  form.removeListItem("content.resources", index);
-                  focusAfterRender(fieldId("add-resource"));
-                }}
-              >
-                <Group grow align="flex-start" wrap="wrap">
-                  <TextInput
-                    id={fieldId("resource", resource.key, "title")}
-                    label="Title"
-                    withAsterisk
-                    miw="14rem"
-                    {...form.getInputProps(`content.resources.${index}.title`)}
-                  />
-                  <TextInput
-                    label="Web address"
-                    description="Optional; http:// or https://"
-                    type="url"
-                    miw="14rem"
-                    {...form.getInputProps(`content.resources.${index}.url`)}
-                  />
-                </Group>
-                <Textarea
-                  label="Note"
-                  autosize
-                  minRows={1}
-                  maxRows={6}
-                  {...form.getInputProps(`content.resources.${index}.note`)}
+        <ListEditor
+          items={resources}
+          {...listProps("content.resources", blankResource, (resource) =>
+            fieldId("resource", resource.key, "title"),
+          )}
+          heading={(resource, index) => resource.title.trim() || `Resource ${index + 1}`}
+          removeLabel={(_resource, index) => `Remove resource ${index + 1}`}
+          empty="No resources."
+          addLabel="Add resource"
+        >
+          {(resource, index) => (
+            <>
+              <Group grow align="flex-start" wrap="wrap">
+                <TextInput
+                  id={fieldId("resource", resource.key, "title")}
+                  label="Title"
+                  withAsterisk
+                  miw="14rem"
+                  {...form.getInputProps(`content.resources.${index}.title`)}
                 />
-              </ListItemCard>
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.resources"]} />
-          <Button
-            id={fieldId("add-resource")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            onClick={() => {
-              const resource = blankResource();
-              form.insertListItem("content.resources", resource);
-              focusAfterRender(fieldId("resource", resource.key, "title"));
-            }}
-          >
-            Add resource
-          </Button>
-        </Stack>
+                <TextInput
+                  label="Web address"
+                  description="Optional; http:// or https://"
+                  type="url"
+                  miw="14rem"
+                  {...form.getInputProps(`content.resources.${index}.url`)}
+                />
+              </Group>
+              <GrowingTextarea
+                label="Note"
+                minRows={1}
+                maxRows={6}
+                {...form.getInputProps(`content.resources.${index}.note`)}
+              />
+            </>
+          )}
+        </ListEditor>
       </TitledSection>
 
       <TitledSection
         title={sectionTitles.tracking}
         description="The check-in rhythm of a new plan; its first check-ins start on the day the plan does."
       >
-        <Stack gap="sm">
-          {schedule.length === 0 && <Text c="dimmed">No check-ins.</Text>}
-          <ItemList>
-            {schedule.map((item, index) => (
-              <ListItemCard
-                key={item.key}
-                heading={item.label.trim() || `Check-in ${index + 1}`}
-                removeLabel={`Remove check-in ${index + 1}`}
-                onRemove={() => {
-                  form.removeListItem("content.schedule", index);
-                  focusAfterRender(fieldId("add-check-in"));
-                }}
-              >
-                <Group grow align="flex-start" wrap="wrap">
-                  <TextInput
-                    id={fieldId("check-in", item.key, "label")}
-                    label="Label"
-                    placeholder="e.g. Monthly reflection"
-                    withAsterisk
-                    miw="14rem"
-                    {...form.getInputProps(`content.schedule.${index}.label`)}
-                  />
-                  <NativeSelect
-                    label="Every"
-                    miw="10rem"
-                    data={checkInCadences.map((cadence) => ({
-                      value: cadence,
-                      label: cadenceLabels[cadence],
-                    }))}
-                    {...form.getInputProps(`content.schedule.${index}.cadence`)}
-                  />
-                </Group>
-              </ListItemCard>
-            ))}
-          </ItemList>
-          <ListError message={form.errors["content.schedule"]} />
-          <Button
-            id={fieldId("add-check-in")}
-            variant="default"
-            leftSection={<IconPlus size={18} aria-hidden />}
-            style={{ alignSelf: "flex-start" }}
-            disabled={schedule.length >= growthPlanLimits.scheduleItems}
-            onClick={() => {
-              const item = blankScheduleItem();
-              form.insertListItem("content.schedule", item);
-              focusAfterRender(fieldId("check-in", item.key, "label"));
-            }}
-          >
-            Add check-in
-          </Button>
-        </Stack>
+        <ListEditor
+          items={schedule}
+          {...listProps("content.schedule", blankScheduleItem, (item) =>
+            fieldId("check-in", item.key, "label"),
+          )}
+          heading={(item, index) => item.label.trim() || `Check-in ${index + 1}`}
+          removeLabel={(_item, index) => `Remove check-in ${index + 1}`}
+          empty="No check-ins."
+          addLabel="Add check-in"
+          addDisabled={schedule.length >= growthPlanLimits.scheduleItems}
+        >
+          {(item, index) => (
+            <Group grow align="flex-start" wrap="wrap">
+              <TextInput
+                id={fieldId("check-in", item.key, "label")}
+                label="Label"
+                placeholder="e.g. Monthly reflection"
+                withAsterisk
+                miw="14rem"
+                {...form.getInputProps(`content.schedule.${index}.label`)}
+              />
+              <NativeSelect
+                label="Every"
+                miw="10rem"
+                data={cadenceOptions}
+                {...form.getInputProps(`content.schedule.${index}.cadence`)}
+              />
+            </Group>
+          )}
+        </ListEditor>
       </TitledSection>
     </Stack>
   );
@@ -342,21 +303,18 @@ function GoalFields({
   index,
   fieldId,
   onStepAdded,
-  onRemove,
 }: {
   form: TemplateForm;
   goal: GoalDraft;
   index: number;
   fieldId: (...parts: (string | number)[]) => string;
   onStepAdded: (stepIndex: number) => void;
-  onRemove: () => void;
 }) {
   const path = `content.goals.${index}`;
   const stepsLabelId = useId();
-  const name = goalName(goal, index);
 
   return (
-    <ListItemCard heading={name} removeLabel={`Remove goal ${index + 1}`} onRemove={onRemove}>
+    <>
       <TextInput
         id={fieldId("goal", goal.key, "skill")}
         label={columnLabel.skill}
@@ -364,13 +322,10 @@ function GoalFields({
         {...form.getInputProps(`${path}.skill`)}
       />
       {(["resources", "careerSupport"] as const).map((column) => (
-        <Textarea
+        <GrowingTextarea
           key={column}
           label={columnLabel[column]}
           description="Markdown."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps(`${path}.${column}`)}
         />
       ))}
@@ -405,12 +360,11 @@ function GoalFields({
             </ActionIcon>
           </Group>
         ))}
-        <ListError message={form.errors[`${path}.actionSteps`]} />
+        <GroupError message={form.errors[`${path}.actionSteps`]} />
         <Group gap="sm">
-          <Button
+          <CompactButton
             variant="default"
-            size="compact-sm"
-            leftSection={<IconPlus size={16} aria-hidden />}
+            icon={IconPlus}
             disabled={goal.actionSteps.length >= growthPlanLimits.actionStepsPerGoal}
             onClick={() => {
               form.insertListItem(`${path}.actionSteps`, "");
@@ -418,7 +372,7 @@ function GoalFields({
             }}
           >
             Add action step
-          </Button>
+          </CompactButton>
           {goal.actionSteps.length > growthPlanLimits.recommendedActionSteps && (
             <Text size="sm" c="dimmed">
               The handbook suggests {growthPlanLimits.recommendedActionSteps} steps at most.
@@ -427,26 +381,13 @@ function GoalFields({
         </Group>
       </Stack>
       {(["network", "challenges"] as const).map((column) => (
-        <Textarea
+        <GrowingTextarea
           key={column}
           label={columnLabel[column]}
           description="Markdown."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps(`${path}.${column}`)}
         />
       ))}
-    </ListItemCard>
-  );
-}
-
-/** A message about a list as a whole, such as "Use at most 20 goals". */
-function ListError({ message }: { message: ReactNode }) {
-  if (!message) return null;
-  return (
-    <Text size="sm" c="red" role="alert">
-      {message}
-    </Text>
+    </>
   );
 }

@@ -1,16 +1,11 @@
-import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import type {
-  CreateTemplateBody,
-  TemplateBody,
-  TemplateView,
-} from "#core/growth-plan/templates.schemas.ts";
-import { ApiError, errorMessage } from "../../api/api-error.ts";
+import type { TemplateView } from "#core/growth-plan/templates.schemas.ts";
+import { errorMessage } from "../../api/api-error.ts";
 import {
   allTemplatesQuery,
   createTemplate,
@@ -24,19 +19,17 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import {
   copiedTemplateFormValues,
   createTemplateFormSchema,
   editTemplateFormSchema,
-  inputPathsFor,
   shippedTemplateFormValues,
-  type TemplateFormValues,
   templateFormValues,
 } from "./growth-plan-template-editing.ts";
-import { TemplateFields, type TemplateForm } from "./growth-plan-template-form.tsx";
+import { TemplateFields } from "./growth-plan-template-form.tsx";
 import { SaveBar } from "./save-bar.tsx";
+import { TemplateBadges } from "./template-card.tsx";
 
 const templateRouteApi = getRouteApi("/app/admin/growth-plan-templates/$templateId");
 const newTemplateRouteApi = getRouteApi("/app/admin/growth-plan-templates/new");
@@ -77,14 +70,16 @@ export function NewGrowthPlanTemplatePage() {
 function NewTemplate({ source }: { source: TemplateView | undefined }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TemplateFormValues, CreateTemplateBody>({
+  const {
+    form,
+    mutation: create,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: createTemplateFormSchema,
     mode: "controlled",
     initialValues: source ? copiedTemplateFormValues(source) : templateFormValues(),
-    ...zodForm(createTemplateFormSchema),
-  });
-  const create = useMutation({
-    mutationFn: createTemplate,
+    submit: createTemplate,
     onSuccess: async (template) => {
       await queryClient.invalidateQueries({ queryKey: templatesQueryKey });
       notifications.show({ color: "green", message: `${template.name} was created.` });
@@ -93,7 +88,7 @@ function NewTemplate({ source }: { source: TemplateView | undefined }) {
         params: { templateId: template.id },
       });
     },
-    onError: (error) => showSaveError(form, error, setFormError),
+    onError: notifyNotSaved,
   });
   useLeaveGuard(form.isDirty() && !create.isPending && !create.isSuccess);
 
@@ -102,21 +97,9 @@ function NewTemplate({ source }: { source: TemplateView | undefined }) {
       title="New growth plan template"
       details={source && <Text c="dimmed">A copy of {source.name}; nothing is saved yet.</Text>}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit(
-          (body) => {
-            setFormError(null);
-            create.mutate(body);
-          },
-          (errors) => focusFirstError(form, errors),
-        )}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <TemplateFields form={form} mode="create" />
-        <SaveBar formError={formError}>
-          <Button type="submit" loading={create.isPending}>
-            Create template
-          </Button>
+        <SaveBar formError={formError} saveLabel="Create template" pending={create.isPending}>
           <AnchorLink to="/admin/growth-plan-templates" size="sm">
             Cancel
           </AnchorLink>
@@ -129,17 +112,21 @@ function NewTemplate({ source }: { source: TemplateView | undefined }) {
 function EditTemplate({ template }: { template: TemplateView }) {
   usePageTitle(template.name);
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TemplateFormValues, TemplateBody>({
-    mode: "controlled",
-    initialValues: templateFormValues(template),
-    ...zodForm(editTemplateFormSchema),
-  });
   const shippedValues = shippedTemplateFormValues(template);
   // The version this form was loaded or last saved at; a save made by someone else since is refused.
   const [baseVersion, setBaseVersion] = useState(template.version);
-  const save = useMutation({
-    mutationFn: (body: TemplateBody) => updateTemplate(template.id, { ...body, baseVersion }),
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+    setFormError,
+    discard,
+  } = useApiForm({
+    schema: editTemplateFormSchema,
+    mode: "controlled",
+    initialValues: templateFormValues(template),
+    submit: (body) => updateTemplate(template.id, { ...body, baseVersion }),
     onSuccess: async (saved) => {
       setBaseVersion(saved.version);
       // The server's version (trimmed, normalised) is the new starting point of the form.
@@ -149,7 +136,7 @@ function EditTemplate({ template }: { template: TemplateView }) {
       notifications.show({ color: "green", message: `${saved.name} was saved.` });
       await queryClient.invalidateQueries({ queryKey: templatesQueryKey });
     },
-    onError: (error) => showSaveError(form, error, setFormError),
+    onError: notifyNotSaved,
   });
   useLeaveGuard(form.isDirty() && !save.isPending);
 
@@ -159,16 +146,10 @@ function EditTemplate({ template }: { template: TemplateView }) {
       details={
         <>
           <Group gap="xs">
-            {template.builtIn && (
-              <Badge variant="light" tt="none">
-                Shipped with Trellis
-              </Badge>
-            )}
-            {template.archived && (
-              <Badge variant="outline" color="gray" tt="none">
-                Archived
-              </Badge>
-            )}
+            <TemplateBadges
+              label={template.builtIn ? "Shipped with Trellis" : null}
+              archived={template.archived}
+            />
             <Text size="sm" c="dimmed">
               Id {template.id} ·{" "}
               {template.updatedAt ? `updated ${formatDateTime(template.updatedAt)}` : "as shipped"}
@@ -182,31 +163,17 @@ function EditTemplate({ template }: { template: TemplateView }) {
         </>
       }
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit(
-          (body) => {
-            setFormError(null);
-            save.mutate(body);
-          },
-          (errors) => focusFirstError(form, errors),
-        )}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <TemplateFields form={form} mode="edit" />
-        <SaveBar formError={formError}>
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save template
-          </Button>
-          <Button
-            variant="default"
-            disabled={!form.isDirty() || save.isPending}
-            onClick={() => {
-              setFormError(null);
-              form.reset();
-            }}
-          >
-            Discard changes
-          </Button>
+        <SaveBar
+          formError={formError}
+          saveLabel="Save template"
+          pending={save.isPending}
+          changes={{
+            dirty: form.isDirty(),
+            onDiscard: discard,
+          }}
+        >
           {shippedValues && template.version > 0 && (
             <Button
               variant="subtle"
@@ -256,26 +223,8 @@ function TemplatePageLayout({
   );
 }
 
-/** A message may be about an entry of a list input (a target role): focus goes to that input. */
-function focusFirstError(form: TemplateForm, errors: Record<string, ReactNode>) {
-  const errorPath = Object.keys(errors)[0] ?? "";
-  for (const path of inputPathsFor(errorPath)) {
-    const input = form.getInputNode(path);
-    if (input) {
-      input.focus();
-      return;
-    }
-  }
-}
-
 /** Field messages go under their inputs; the notification says that the save did not happen. */
-function showSaveError(
-  form: TemplateForm,
-  error: unknown,
-  setFormError: (message: string | null) => void,
-) {
-  setFormError(applyApiErrorToForm(form, error));
-  if (error instanceof ApiError && error.fields) focusFirstError(form, error.fields);
+function notifyNotSaved(error: unknown) {
   notifications.show({
     color: "red",
     message: `The template was not saved: ${errorMessage(error)}`,

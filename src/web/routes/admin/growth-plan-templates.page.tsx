@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconArchiveOff, IconCopy, IconPlus } from "@tabler/icons-react";
+import { IconCopy, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
@@ -11,13 +11,12 @@ import {
   templatesQueryKey,
   updateTemplate,
 } from "../../api/growth-plans.api.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
-import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { archivedTemplateBody, templateContentSummary } from "./growth-plan-template-editing.ts";
-import { TemplateStatusControl, type TemplateStatusFilter } from "./template-status-filter.tsx";
+import { ArchiveButton, TemplateCard, TemplateListPage } from "./template-card.tsx";
+import type { TemplateStatusFilter } from "./template-status-filter.tsx";
 
 type StatusFilter = TemplateStatusFilter;
 
@@ -40,74 +39,40 @@ export function GrowthPlanTemplatesPage() {
   const shown = templates.data?.templates.filter(shownFor[status]) ?? [];
 
   return (
-    <Stack gap="lg" maw={1040}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} style={{ flex: "1 1 20rem" }}>
-          <Title order={1}>Growth plan templates</Title>
-          <Text c="dimmed">
-            Starting points members choose from when they start an Individual Growth Plan: a
-            direction for Section 2, suggested goals, resources and a check-in rhythm. A plan copies
-            its template when it starts, so edits here apply to plans started afterwards.
-          </Text>
-        </Stack>
+    <TemplateListPage
+      title="Growth plan templates"
+      description="Starting points members choose from when they start an Individual Growth Plan: a direction for Section 2, suggested goals, resources and a check-in rhythm. A plan copies its template when it starts, so edits here apply to plans started afterwards."
+      actions={
         <ButtonLink
           to="/admin/growth-plan-templates/new"
           leftSection={<IconPlus size={18} aria-hidden />}
         >
           New template
         </ButtonLink>
-      </Group>
-      <TemplateStatusControl value={status} onChange={setStatus} />
-      {templates.isPending && <PageLoader />}
-      {templates.isError && (
-        <QueryErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />
-      )}
-      {templates.data && shown.length === 0 && <Text c="dimmed">{emptyMessages[status]}</Text>}
-      {shown.length > 0 && (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
-          {shown.map((template) => (
-            <TemplateRow key={template.id} template={template} />
-          ))}
-        </Stack>
-      )}
-    </Stack>
+      }
+      status={status}
+      onStatusChange={setStatus}
+      query={templates}
+      count={templates.data ? shown.length : undefined}
+      emptyMessage={emptyMessages[status]}
+    >
+      {shown.map((template) => (
+        <TemplateRow key={template.id} template={template} />
+      ))}
+    </TemplateListPage>
   );
 }
 
 function TemplateRow({ template }: { template: TemplateView }) {
   const trajectory = template.content.role.trajectory;
   return (
-    <Paper component="li" withBorder radius="lg" p="md" aria-label={template.name}>
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Stack gap={4} style={{ flex: "1 1 18rem", minWidth: 0 }}>
-          <Group gap="xs">
-            <AnchorLink
-              to="/admin/growth-plan-templates/$templateId"
-              params={{ templateId: template.id }}
-              fw={600}
-              style={{ overflowWrap: "anywhere" }}
-            >
-              {template.name}
-            </AnchorLink>
-            {template.builtIn && (
-              <Badge variant="light" tt="none">
-                Shipped with Trellis
-              </Badge>
-            )}
-            {template.archived && (
-              <Badge variant="outline" color="gray" tt="none">
-                Archived
-              </Badge>
-            )}
-          </Group>
-          {template.description && <Text size="sm">{template.description}</Text>}
-          <Text size="sm" c="dimmed">
-            {trajectory ? `${trajectoryLabels[trajectory]} · ` : ""}
-            {templateContentSummary(template.content)} ·{" "}
-            {template.updatedAt ? `updated ${formatDateTime(template.updatedAt)}` : "as shipped"}
-          </Text>
-        </Stack>
-        <Group gap="xs">
+    <TemplateCard
+      name={template.name}
+      link={{ to: "/admin/growth-plan-templates/$templateId", params: { templateId: template.id } }}
+      label={template.builtIn ? "Shipped with Trellis" : null}
+      archived={template.archived}
+      actions={
+        <>
           <ButtonLink
             to="/admin/growth-plan-templates/new"
             search={{ from: template.id }}
@@ -118,15 +83,22 @@ function TemplateRow({ template }: { template: TemplateView }) {
           >
             Copy
           </ButtonLink>
-          <ArchiveButton template={template} />
-        </Group>
-      </Group>
-    </Paper>
+          <ArchiveTemplateButton template={template} />
+        </>
+      }
+    >
+      {template.description && <Text size="sm">{template.description}</Text>}
+      <Text size="sm" c="dimmed">
+        {trajectory ? `${trajectoryLabels[trajectory]} · ` : ""}
+        {templateContentSummary(template.content)} ·{" "}
+        {template.updatedAt ? `updated ${formatDateTime(template.updatedAt)}` : "as shipped"}
+      </Text>
+    </TemplateCard>
   );
 }
 
 /** Archiving keeps the template for plans that started from it; it only stops new plans. */
-function ArchiveButton({ template }: { template: TemplateView }) {
+function ArchiveTemplateButton({ template }: { template: TemplateView }) {
   const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (archived: boolean) =>
@@ -143,28 +115,12 @@ function ArchiveButton({ template }: { template: TemplateView }) {
     onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
   });
 
-  return template.archived ? (
-    <Button
-      size="compact-sm"
-      variant="default"
-      leftSection={<IconArchiveOff size={16} aria-hidden />}
-      loading={change.isPending}
-      aria-label={`Restore ${template.name}`}
-      onClick={() => change.mutate(false)}
-    >
-      Restore
-    </Button>
-  ) : (
-    <Button
-      size="compact-sm"
-      variant="subtle"
-      color="gray"
-      leftSection={<IconArchive size={16} aria-hidden />}
-      loading={change.isPending}
-      aria-label={`Archive ${template.name}`}
-      onClick={() => change.mutate(true)}
-    >
-      Archive
-    </Button>
+  return (
+    <ArchiveButton
+      name={template.name}
+      archived={template.archived}
+      pending={change.isPending}
+      onClick={() => change.mutate(!template.archived)}
+    />
   );
 }

@@ -1,14 +1,9 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { requireAdmin } from "../../session/route-guards.ts";
-import { appRoute } from "../app/app.route.ts";
-
-// Siblings of the /admin layout rather than its children, like the pathway template pages; each
-// carries the same admin guard.
+import { adminRoute } from "./admin.route.ts";
 
 export const growthPlanTemplatesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/admin/growth-plan-templates",
-  beforeLoad: ({ context }) => requireAdmin(context.queryClient),
+  getParentRoute: () => adminRoute,
+  path: "/growth-plan-templates",
   component: lazyRouteComponent(
     () => import("./growth-plan-templates.page.tsx"),
     "GrowthPlanTemplatesPage",
@@ -28,10 +23,9 @@ export function parseNewTemplateSearch(
 }
 
 export const newGrowthPlanTemplateRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/admin/growth-plan-templates/new",
+  getParentRoute: () => adminRoute,
+  path: "/growth-plan-templates/new",
   validateSearch: parseNewTemplateSearch,
-  beforeLoad: ({ context }) => requireAdmin(context.queryClient),
   component: lazyRouteComponent(
     () => import("./growth-plan-template.page.tsx"),
     "NewGrowthPlanTemplatePage",
@@ -39,9 +33,8 @@ export const newGrowthPlanTemplateRoute = createRoute({
 });
 
 export const growthPlanTemplateRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/admin/growth-plan-templates/$templateId",
-  beforeLoad: ({ context }) => requireAdmin(context.queryClient),
+  getParentRoute: () => adminRoute,
+  path: "/growth-plan-templates/$templateId",
   component: lazyRouteComponent(
     () => import("./growth-plan-template.page.tsx"),
     "GrowthPlanTemplatePage",
@@ -49,9 +42,8 @@ export const growthPlanTemplateRoute = createRoute({
 });
 
 export const growthPlanPromptsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/admin/growth-plan-prompts",
-  beforeLoad: ({ context }) => requireAdmin(context.queryClient),
+  getParentRoute: () => adminRoute,
+  path: "/growth-plan-prompts",
   component: lazyRouteComponent(
     () => import("./growth-plan-prompts.page.tsx"),
     "GrowthPlanPromptsPage",

@@ -17,7 +17,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
 import { IconAlertCircle, IconCircleCheck, IconFileCheck, IconUpload } from "@tabler/icons-react";
@@ -25,6 +24,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import {
+  ImportCsvBody,
   type ImportReport,
   type ImportRowAction,
   importRowActions,
@@ -33,8 +33,11 @@ import {
 import { ApiError, errorMessage } from "../../api/api-error.ts";
 import { applyPeopleImport, checkPeopleImport } from "../../api/people-import.api.ts";
 import { peopleQueryKey } from "../../api/queries.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import {
   describeRow,
   outcomeLabels,
@@ -57,22 +60,32 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const fileInputId = useId();
   const [source, setSource] = useState<Source>("file");
-  const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
 
-  const check = useMutation({ mutationFn: checkPeopleImport });
+  const {
+    form,
+    mutation: check,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: ImportCsvBody,
+    mode: "controlled",
+    initialValues: { csv: "" },
+    submit: checkPeopleImport,
+  });
   const apply = useMutation({
     mutationFn: applyPeopleImport,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleQueryKey }),
   });
 
+  const { csv } = form.values;
   const changeCsv = (text: string) => {
-    setCsv(text);
+    form.setFieldValue("csv", text);
     check.reset();
     apply.reset();
   };
 
-  const fileError = check.error instanceof ApiError ? check.error.fields?.csv : undefined;
+  const fileError = form.errors.csv;
   const report = apply.data ?? check.data;
   const canImport = check.data !== undefined && check.data.summary.reject === 0 && !apply.data;
   const running = check.isPending || apply.isPending;
@@ -120,9 +133,8 @@ export function ImportPage() {
         <form
           noValidate
           onSubmit={(event) => {
-            event.preventDefault();
             apply.reset();
-            check.mutate({ csv });
+            onSubmit(event);
           }}
         >
           <Stack gap="md">
@@ -149,6 +161,8 @@ export function ImportPage() {
                     className="file-input"
                     type="file"
                     accept=".csv,text/csv"
+                    // Where focus goes when the file has a problem.
+                    data-path="csv"
                     aria-invalid={fileError ? true : undefined}
                     aria-describedby={`${fileInputId}-description${fileError ? ` ${fileInputId}-error` : ""}`}
                     onChange={async (event) => {
@@ -160,16 +174,14 @@ export function ImportPage() {
                 </Paper>
               </Input.Wrapper>
             ) : (
-              <Textarea
+              <GrowingTextarea
                 label="CSV text"
                 description="Paste the rows, header first."
-                autosize
                 minRows={6}
                 maxRows={16}
                 spellCheck={false}
                 styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-                value={csv}
-                error={fileError}
+                {...form.getInputProps("csv")}
                 onChange={(event) => {
                   setFileName(null);
                   changeCsv(event.currentTarget.value);
@@ -203,16 +215,7 @@ export function ImportPage() {
                 <Progress value={100} animated striped aria-hidden />
               </Stack>
             )}
-            {check.isError && !fileError && (
-              <Alert
-                color="red"
-                variant="light"
-                role="alert"
-                icon={<IconAlertCircle aria-hidden />}
-              >
-                {errorMessage(check.error)}
-              </Alert>
-            )}
+            <FormErrorAlert message={formError} />
             {fileError && (
               <Alert
                 color="red"

@@ -8,7 +8,6 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -19,17 +18,20 @@ import { useNavigate } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import type { ImportWarning, PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
 import { stageLabel } from "#core/pathway/pathway-stages.ts";
-import { ApiError, errorMessage } from "../../api/api-error.ts";
+import { errorMessage } from "../../api/api-error.ts";
 import {
   pathwayTemplatesQueryKey,
   previewPathwayImport,
   savePathwayImport,
 } from "../../api/pathway.api.ts";
+import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
-import { importBody } from "./pathway-import.ts";
+import { importFormSchema } from "./pathway-import.ts";
 
 type Source = "paste" | "file";
 
@@ -39,11 +41,19 @@ export function PathwayImportPage() {
   const navigate = useNavigate();
   const fileInputId = useId();
   const [source, setSource] = useState<Source>("paste");
-  const [markdown, setMarkdown] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
-  const [baseUrl, setBaseUrl] = useState("");
 
-  const preview = useMutation({ mutationFn: previewPathwayImport });
+  const {
+    form,
+    mutation: preview,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: importFormSchema,
+    mode: "controlled",
+    initialValues: { markdown: "", baseUrl: "" },
+    submit: previewPathwayImport,
+  });
   const save = useMutation({
     mutationFn: savePathwayImport,
     onSuccess: async ({ template }) => {
@@ -59,12 +69,12 @@ export function PathwayImportPage() {
     },
   });
 
-  const changed = () => {
+  const change = (field: "markdown" | "baseUrl", value: string) => {
+    form.setFieldValue(field, value);
     preview.reset();
     save.reset();
   };
-  const body = importBody(markdown, baseUrl);
-  const fieldErrors = fieldErrorsOf(preview.error ?? save.error, body, markdown !== "");
+  const { markdown } = form.values;
   const current: PathwayImportPreview | undefined = preview.data;
 
   return (
@@ -87,9 +97,8 @@ export function PathwayImportPage() {
         <form
           noValidate
           onSubmit={(event) => {
-            event.preventDefault();
             save.reset();
-            if (body.success) preview.mutate(body.data);
+            onSubmit(event);
           }}
         >
           <Stack gap="md">
@@ -104,20 +113,17 @@ export function PathwayImportPage() {
               style={{ alignSelf: "flex-start" }}
             />
             {source === "paste" ? (
-              <Textarea
+              <GrowingTextarea
                 label="Markdown"
                 description="The whole page, front matter included."
-                autosize
                 minRows={8}
                 maxRows={20}
                 spellCheck={false}
                 styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-                value={markdown}
-                error={fieldErrors.markdown}
+                {...form.getInputProps("markdown")}
                 onChange={(event) => {
                   setFileName(null);
-                  setMarkdown(event.currentTarget.value);
-                  changed();
+                  change("markdown", event.currentTarget.value);
                 }}
               />
             ) : (
@@ -125,7 +131,7 @@ export function PathwayImportPage() {
                 id={fileInputId}
                 label="Markdown file"
                 description={fileName ? `Chosen: ${fileName}` : "A .md file saved as UTF-8."}
-                error={fieldErrors.markdown}
+                error={form.errors.markdown}
               >
                 <Paper withBorder radius="md" p="sm" mt={4}>
                   <input
@@ -133,13 +139,14 @@ export function PathwayImportPage() {
                     className="file-input"
                     type="file"
                     accept=".md,.markdown,text/markdown,text/plain"
-                    aria-invalid={fieldErrors.markdown ? true : undefined}
-                    aria-describedby={`${fileInputId}-description${fieldErrors.markdown ? ` ${fileInputId}-error` : ""}`}
+                    // Where focus goes when the page has a problem.
+                    data-path="markdown"
+                    aria-invalid={form.errors.markdown ? true : undefined}
+                    aria-describedby={`${fileInputId}-description${form.errors.markdown ? ` ${fileInputId}-error` : ""}`}
                     onChange={async (event) => {
                       const file = event.currentTarget.files?.[0];
                       setFileName(file?.name ?? null);
-                      setMarkdown(file ? await file.text() : "");
-                      changed();
+                      change("markdown", file ? await file.text() : "");
                     }}
                   />
                 </Paper>
@@ -150,12 +157,8 @@ export function PathwayImportPage() {
               description="Links such as /handbook/… point here. Leave empty for https://handbook.gitlab.com."
               placeholder="https://handbook.gitlab.com"
               type="url"
-              value={baseUrl}
-              error={fieldErrors.baseUrl}
-              onChange={(event) => {
-                setBaseUrl(event.currentTarget.value);
-                changed();
-              }}
+              {...form.getInputProps("baseUrl")}
+              onChange={(event) => change("baseUrl", event.currentTarget.value)}
             />
             <Group gap="sm">
               <Button
@@ -169,23 +172,15 @@ export function PathwayImportPage() {
               </Button>
               <Button
                 leftSection={<IconDeviceFloppy size={18} aria-hidden />}
-                disabled={!current || !body.success || preview.isPending}
+                disabled={!current || preview.isPending}
                 loading={save.isPending}
-                onClick={() => body.success && save.mutate(body.data)}
+                // What was previewed is what is saved.
+                onClick={() => preview.variables && save.mutate(preview.variables)}
               >
                 Save as template
               </Button>
             </Group>
-            {(preview.isError || save.isError) && !fieldErrors.any && (
-              <Alert
-                color="red"
-                variant="light"
-                role="alert"
-                icon={<IconAlertTriangle aria-hidden />}
-              >
-                {errorMessage(preview.error ?? save.error)}
-              </Alert>
-            )}
+            <FormErrorAlert message={save.isError ? errorMessage(save.error) : formError} />
           </Stack>
         </form>
       </TitledSection>
@@ -193,25 +188,6 @@ export function PathwayImportPage() {
       {current && <PreviewSection key={preview.submittedAt} preview={current} />}
     </Stack>
   );
-}
-
-/** Field messages from the API, or from the body's own schema before anything is sent. */
-function fieldErrorsOf(error: unknown, body: ReturnType<typeof importBody>, typed: boolean) {
-  const fields: { markdown?: string; baseUrl?: string; any: boolean } = { any: false };
-  if (!body.success) {
-    for (const issue of body.error.issues) {
-      const field = issue.path[0];
-      if (field === "baseUrl" || (field === "markdown" && typed)) {
-        fields[field] ??= issue.message;
-      }
-    }
-  }
-  if (error instanceof ApiError && error.fields) {
-    fields.markdown ??= error.fields.markdown;
-    fields.baseUrl ??= error.fields.baseUrl;
-  }
-  fields.any = Boolean(fields.markdown || fields.baseUrl);
-  return fields;
 }
 
 function PreviewSection({ preview }: { preview: PathwayImportPreview }) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { importBody } from "./pathway-import.ts";
+import { importFormSchema } from "./pathway-import.ts";
 
-describe("importBody", () => {
+const importBody = (markdown: string, baseUrl: string) =>
+  importFormSchema.safeParse({ markdown, baseUrl });
+
+describe("importFormSchema", () => {
   it("leaves an empty base URL to the server", () => {
     expect(importBody("## Year 1", "  ").data).toEqual({ markdown: "## Year 1" });
   });

@@ -1,7 +1,11 @@
+import { z } from "zod";
 import { PathwayImportBody } from "#core/pathway/pathway.schemas.ts";
 
-/** The import body as the form holds it; an empty base URL lets the server use its own. */
-export function importBody(markdown: string, baseUrl: string) {
-  const trimmed = baseUrl.trim();
-  return PathwayImportBody.safeParse({ markdown, ...(trimmed ? { baseUrl: trimmed } : {}) });
-}
+/** The import form's rules are the API's; an empty base URL lets the server use its own. */
+export const importFormSchema = z
+  .strictObject({ markdown: z.string(), baseUrl: z.string() })
+  .transform(({ markdown, baseUrl }) => {
+    const trimmed = baseUrl.trim();
+    return { markdown, ...(trimmed ? { baseUrl: trimmed } : {}) };
+  })
+  .pipe(PathwayImportBody);

@@ -1,6 +1,5 @@
-import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconArchiveOff, IconStar } from "@tabler/icons-react";
+import { IconStar } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { PathwayTemplateSummary } from "#core/pathway/pathway-api.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
@@ -10,6 +9,8 @@ import {
   pathwayTemplateQuery,
   pathwayTemplatesQueryKey,
 } from "../../api/pathway.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
+import { ArchiveButton } from "./template-card.tsx";
 
 type Action = "archive" | "restore" | "default";
 
@@ -37,41 +38,28 @@ export function TemplateStatusActions({ template }: { template: PathwayTemplateS
   });
   const pending = (action: Action) => change.isPending && change.variables === action;
 
-  if (template.status === "archived") {
-    return (
-      <Button
-        size="compact-sm"
-        variant="default"
-        leftSection={<IconArchiveOff size={16} aria-hidden />}
-        loading={pending("restore")}
-        onClick={() => change.mutate("restore")}
-      >
-        Restore
-      </Button>
-    );
-  }
+  const archived = template.status === "archived";
+  const archiveButton = (
+    <ArchiveButton
+      name={template.name}
+      archived={archived}
+      pending={pending(archived ? "restore" : "archive")}
+      onClick={() => change.mutate(archived ? "restore" : "archive")}
+    />
+  );
+  if (archived) return archiveButton;
   if (template.isDefault) return null;
   return (
     <>
-      <Button
-        size="compact-sm"
+      <CompactButton
         variant="default"
-        leftSection={<IconStar size={16} aria-hidden />}
+        icon={IconStar}
         loading={pending("default")}
         onClick={() => change.mutate("default")}
       >
         Make default
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="subtle"
-        color="gray"
-        leftSection={<IconArchive size={16} aria-hidden />}
-        loading={pending("archive")}
-        onClick={() => change.mutate("archive")}
-      >
-        Archive
-      </Button>
+      </CompactButton>
+      {archiveButton}
     </>
   );
 }

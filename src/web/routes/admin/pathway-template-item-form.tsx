@@ -1,7 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMediaQuery } from "@mantine/hooks";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
 import type {
@@ -10,23 +7,15 @@ import type {
   PathwayTemplateItem,
   UpdatePathwayItemBody,
 } from "#core/pathway/pathway-api.schemas.ts";
-import {
-  createPathwayItem,
-  pathwayQueryKey,
-  pathwayTemplateQuery,
-  pathwayTemplatesQueryKey,
-  updatePathwayItem,
-} from "../../api/pathway.api.ts";
+import { createPathwayItem, updatePathwayItem } from "../../api/pathway.api.ts";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
+import { ResponsiveModal } from "../../components/responsive-modal.tsx";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
-import {
-  changedItemFields,
-  type ItemFormValues,
-  itemFormSchema,
-  itemFormValues,
-} from "./pathway-template-editing.ts";
+import { changedItemFields, itemFormSchema, itemFormValues } from "./pathway-template-editing.ts";
+import { useStorePathwayTemplate } from "./use-pathway-template-update.ts";
 
 interface PathwayItemDialogProps {
   template: PathwayTemplateDetail;
@@ -44,18 +33,15 @@ export function PathwayItemDialog({
   opened,
   onClose,
 }: PathwayItemDialogProps) {
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
   const stage = template.stages.find((candidate) => candidate.id === stageId);
   return (
-    <Modal
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={item ? `Edit “${item.title}”` : `Add an item to ${stage?.label ?? "this stage"}`}
-      size="lg"
-      fullScreen={isPhone}
     >
-      {opened && <ItemForm template={template} stageId={stageId} item={item} onDone={onClose} />}
-    </Modal>
+      <ItemForm template={template} stageId={stageId} item={item} onDone={onClose} />
+    </ResponsiveModal>
   );
 }
 
@@ -70,55 +56,40 @@ function ItemForm({
   item: PathwayTemplateItem | undefined;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
+  const storeTemplate = useStorePathwayTemplate(onDone);
   const [targetStageId, setTargetStageId] = useState(stageId);
-  const form = useForm<ItemFormValues>({
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: itemFormSchema(item ? "edit" : "create"),
     mode: "controlled",
     initialValues: itemFormValues(item),
-    validate: zodForm(itemFormSchema(item ? "edit" : "create")).validate,
-  });
-  const save = useMutation({
-    mutationFn: (values: ItemFormValues) => {
+    submit: (parsed) => {
       if (!item) {
-        const parsed = itemFormSchema("create").parse(values);
         const body: CreatePathwayItemBody = { stageId, description: parsed.description };
         if (parsed.title !== undefined) body.title = parsed.title;
         if (parsed.kind !== undefined) body.kind = parsed.kind;
-        if (parsed.audienceNote !== undefined) body.audienceNote = parsed.audienceNote;
+        if (typeof parsed.audienceNote === "string") body.audienceNote = parsed.audienceNote;
         return createPathwayItem(template.id, body);
       }
-      const parsed = itemFormSchema("edit").parse(values);
       const changes: UpdatePathwayItemBody = changedItemFields(item, parsed);
       if (targetStageId !== item.stageId) changes.stageId = targetStageId;
       return updatePathwayItem(template.id, item.id, changes);
     },
-    onSuccess: async (detail) => {
-      queryClient.setQueryData(pathwayTemplateQuery(detail.id).queryKey, detail);
-      onDone();
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...pathwayTemplatesQueryKey, "list"] }),
-        queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" }),
-      ]);
-    },
-    onError: (error) => setFormError(applyApiErrorToForm(form, error)),
+    onSuccess: storeTemplate,
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        save.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
-        <Textarea
+        <GrowingTextarea
           label="Description"
           description="Markdown. Links such as /handbook/… point into the handbook."
           withAsterisk
-          autosize
           minRows={4}
           maxRows={14}
           {...form.getInputProps("description")}
@@ -155,14 +126,11 @@ function ItemForm({
             onChange={(event) => setTargetStageId(event.currentTarget.value)}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {item ? "Save item" : "Add item"}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={item ? "Save item" : "Add item"}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

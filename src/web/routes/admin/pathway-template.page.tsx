@@ -7,11 +7,9 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import {
   IconArrowDown,
@@ -44,7 +42,9 @@ import {
   setPathwayAssignment,
   updatePathwayTemplate,
 } from "../../api/pathway.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { Markdown } from "../../components/markdown.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PageNotFound } from "../../components/page-not-found.tsx";
@@ -53,13 +53,17 @@ import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import { AttributionNote } from "../pathway/attribution-note.tsx";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
 import { addableStages, moveItem } from "./pathway-template-editing.ts";
 import { PathwayItemDialog } from "./pathway-template-item-form.tsx";
+import { TemplateBadges } from "./template-card.tsx";
+import {
+  usePathwayTemplateUpdate,
+  useStorePathwayTemplate,
+} from "./use-pathway-template-update.ts";
 
 const routeApi = getRouteApi("/app/admin/pathway-templates/$templateId");
 
@@ -82,28 +86,6 @@ export function PathwayTemplatePage() {
   return <TemplateEditor template={template.data} />;
 }
 
-/** Every template write answers the whole template: show it, then refresh lists and views. */
-function useTemplateUpdate<Variables>(
-  mutationFn: (variables: Variables) => Promise<PathwayTemplateDetail>,
-  options: { onSuccess?: () => void; onError?: (error: unknown) => void } = {},
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (detail) => {
-      queryClient.setQueryData(pathwayTemplateQuery(detail.id).queryKey, detail);
-      options.onSuccess?.();
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...pathwayTemplatesQueryKey, "list"] }),
-        queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" }),
-      ]);
-    },
-    onError:
-      options.onError ??
-      ((error) => notifications.show({ color: "red", message: errorMessage(error) })),
-  });
-}
-
 function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
   usePageTitle(template.name);
 
@@ -121,16 +103,10 @@ function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
             {template.name}
           </Title>
           <Group gap="xs">
-            {template.isDefault && (
-              <Badge variant="light" tt="none">
-                Default
-              </Badge>
-            )}
-            {template.status === "archived" && (
-              <Badge variant="outline" color="gray" tt="none">
-                Archived
-              </Badge>
-            )}
+            <TemplateBadges
+              label={template.isDefault ? "Default" : null}
+              archived={template.status === "archived"}
+            />
             <Text size="sm" c="dimmed">
               {template.stages.length} stages · {template.itemCount} items ·{" "}
               {template.assignedCount} assigned
@@ -161,48 +137,40 @@ function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
 }
 
 function DetailsSection({ template }: { template: PathwayTemplateDetail }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const initialValues = {
-    name: template.name,
-    audience: template.audience,
-    description: template.description,
-  };
-  const form = useForm({
+  const storeTemplate = useStorePathwayTemplate();
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: UpdatePathwayTemplateBody,
     mode: "controlled",
-    initialValues,
-    ...zodForm(UpdatePathwayTemplateBody),
-  });
-  const save = useTemplateUpdate(
-    (body: UpdatePathwayTemplateBody) => updatePathwayTemplate(template.id, body),
-    {
-      onSuccess: () => {
-        form.resetDirty();
-        notifications.show({ color: "green", message: "The template details were saved." });
-      },
-      onError: (error) => setFormError(applyApiErrorToForm(form, error)),
+    initialValues: {
+      name: template.name,
+      audience: template.audience,
+      description: template.description,
     },
-  );
+    submit: (body) => updatePathwayTemplate(template.id, body),
+    onSuccess: (detail) => {
+      form.resetDirty();
+      notifications.show({ color: "green", message: "The template details were saved." });
+      return storeTemplate(detail);
+    },
+  });
 
   return (
     <TitledSection title="Details" description="Rename the template or describe who it is for.">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          save.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack>
           <FormErrorAlert message={formError} />
           <Group grow align="flex-start" gap="sm" wrap="wrap">
             <TextInput label="Name" withAsterisk miw="14rem" {...form.getInputProps("name")} />
             <TextInput label="Audience" miw="14rem" {...form.getInputProps("audience")} />
           </Group>
-          <Textarea
+          <GrowingTextarea
             label="Description"
             description="Markdown, shown to admins."
-            autosize
-            minRows={2}
             maxRows={10}
             {...form.getInputProps("description")}
           />
@@ -290,7 +258,7 @@ function StagesSection({ template }: { template: PathwayTemplateDetail }) {
   const options = addableStages(template.stages);
   const [stageKey, setStageKey] = useState(options[0]?.value ?? "");
   const [error, setError] = useState<string | null>(null);
-  const add = useTemplateUpdate(() => addPathwayStage(template.id, { key: stageKey }), {
+  const add = usePathwayTemplateUpdate(() => addPathwayStage(template.id, { key: stageKey }), {
     onSuccess: () => setError(null),
     onError: (cause) =>
       setError(
@@ -347,8 +315,8 @@ function StageEditor({
 }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
-  const remove = useTemplateUpdate(() => removePathwayStage(template.id, stage.id));
-  const reorder = useTemplateUpdate((itemIds: string[]) =>
+  const remove = usePathwayTemplateUpdate(() => removePathwayStage(template.id, stage.id));
+  const reorder = usePathwayTemplateUpdate((itemIds: string[]) =>
     reorderPathwayItems(template.id, stage.id, itemIds),
   );
   const ids = stage.items.map((item) => item.id);
@@ -366,25 +334,18 @@ function StageEditor({
             </Text>
           </Group>
           <Group gap="xs">
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setAdding(true)}
-            >
+            <CompactButton variant="light" icon={IconPlus} onClick={() => setAdding(true)}>
               Add item
-            </Button>
+            </CompactButton>
             {stage.items.length === 0 && (
-              <Button
-                size="compact-sm"
-                variant="subtle"
+              <CompactButton
                 color="red"
-                leftSection={<IconTrash size={16} aria-hidden />}
+                icon={IconTrash}
                 loading={remove.isPending}
                 onClick={() => remove.mutate(undefined)}
               >
                 Remove stage
-              </Button>
+              </CompactButton>
             )}
           </Group>
         </Group>
@@ -431,7 +392,7 @@ function ItemRow({
 }) {
   const [editing, setEditing] = useState(false);
   const [showDescription, setShowDescription] = useState(false);
-  const remove = useTemplateUpdate(() => deletePathwayItem(template.id, item.id), {
+  const remove = usePathwayTemplateUpdate(() => deletePathwayItem(template.id, item.id), {
     onSuccess: () =>
       notifications.show({
         message: `“${item.title}” was removed. Members who recorded progress on it keep it as history.`,
@@ -483,34 +444,25 @@ function ItemRow({
           </div>
         )}
         <Group gap="xs">
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          <CompactButton
+            color="trellis"
             aria-expanded={showDescription}
             aria-controls={showDescription ? descriptionId : undefined}
             onClick={() => setShowDescription(!showDescription)}
           >
             {showDescription ? "Hide description" : "Show description"}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="gray"
-            leftSection={<IconPencil size={16} aria-hidden />}
-            onClick={() => setEditing(true)}
-          >
+          </CompactButton>
+          <CompactButton icon={IconPencil} onClick={() => setEditing(true)}>
             Edit
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
+          </CompactButton>
+          <CompactButton
             color="red"
-            leftSection={<IconTrash size={16} aria-hidden />}
+            icon={IconTrash}
             loading={remove.isPending}
             onClick={() => remove.mutate(undefined)}
           >
             Remove
-          </Button>
+          </CompactButton>
         </Group>
       </Stack>
       <PathwayItemDialog

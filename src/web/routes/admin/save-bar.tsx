@@ -1,15 +1,19 @@
-import { Group, Paper, Stack } from "@mantine/core";
+import { Button, Group, Paper, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 
-/** A long form's buttons and its message, kept in view at the bottom of the window. */
-export function SaveBar({
-  formError,
-  children,
-}: {
+interface SaveBarProps {
   formError: string | null;
-  children: ReactNode;
-}) {
+  saveLabel: string;
+  pending: boolean;
+  /** For a form that edits something saved: Save and Discard work only once it has changed. */
+  changes?: { dirty: boolean; onDiscard: () => void };
+  /** More actions after Save (and Discard). */
+  children?: ReactNode;
+}
+
+/** A long form's buttons and its message, kept in view at the bottom of the window. */
+export function SaveBar({ formError, saveLabel, pending, changes, children }: SaveBarProps) {
   return (
     <Paper
       withBorder
@@ -20,7 +24,21 @@ export function SaveBar({
     >
       <Stack gap="sm">
         <FormErrorAlert message={formError} />
-        <Group gap="md">{children}</Group>
+        <Group gap="md">
+          <Button type="submit" loading={pending} disabled={changes ? !changes.dirty : false}>
+            {saveLabel}
+          </Button>
+          {changes && (
+            <Button
+              variant="default"
+              disabled={!changes.dirty || pending}
+              onClick={changes.onDiscard}
+            >
+              Discard changes
+            </Button>
+          )}
+          {children}
+        </Group>
       </Stack>
     </Paper>
   );

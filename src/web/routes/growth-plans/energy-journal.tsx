@@ -10,7 +10,6 @@ import {
   Table,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
@@ -20,6 +19,7 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import {
+  CreateEnergyEntryBody,
   type EnergyGroup,
   energyLevelLabels,
   energyLevels,
@@ -35,8 +35,11 @@ import {
   logEnergyEntry,
 } from "../../api/growth-plans.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { formatDateTime } from "../../format/dates.ts";
+import { errorOfStringList } from "../../forms/field-paths.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import classes from "./growth-plans.module.css";
 import { storeSavedSection } from "./plan-parts.ts";
 
@@ -58,32 +61,26 @@ function invalidateJournal(queryClient: ReturnType<typeof useQueryClient>, planI
   ]);
 }
 
-function QuickEntryForm({ planId }: { planId: string }) {
+export function QuickEntryForm({ planId }: { planId: string }) {
   const queryClient = useQueryClient();
   const legendId = useId();
-  const [level, setLevel] = useState<number | null>(null);
-  const [activity, setActivity] = useState("");
-  const [tags, setTags] = useState<string[]>([]);
-  const [note, setNote] = useState("");
-  const [problems, setProblems] = useState<{ level?: string; activity?: string; form?: string }>(
-    {},
-  );
-
-  const log = useMutation({
-    mutationFn: () =>
-      logEnergyEntry(planId, { level: level ?? 0, activity: activity.trim(), tags, note }),
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: CreateEnergyEntryBody,
+    mode: "controlled",
+    initialValues: { level: null as number | null, activity: "", tags: [] as string[], note: "" },
+    submit: (body) => logEnergyEntry(planId, body),
     onSuccess: async (entry) => {
-      setLevel(null);
-      setActivity("");
-      setNote("");
+      // The tags often stay the same from one entry to the next.
+      form.setValues({ level: null, activity: "", note: "" });
       notifications.show({
         color: "green",
         message: `Logged: ${energyLevelLabels[entry.level as 1] ?? entry.level} while ${entry.activity}.`,
       });
       await invalidateJournal(queryClient, planId);
     },
-    onError: (error) => setProblems({ form: errorMessage(error) }),
   });
+  const levelError = form.errors.level;
+  const tagsError = errorOfStringList(form.errors, "tags", "Tag");
 
   return (
     <Paper
@@ -93,25 +90,17 @@ function QuickEntryForm({ planId }: { planId: string }) {
       component="form"
       aria-label="Log your energy"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const next = {
-          ...(level === null ? { level: "Pick a level from 1 to 5" } : {}),
-          ...(activity.trim() === "" ? { activity: "Say what you were doing" } : {}),
-        };
-        setProblems(next);
-        if (Object.keys(next).length === 0) log.mutate();
-      }}
+      onSubmit={onSubmit}
     >
       <Stack gap="sm">
         <Title order={3} size="h5">
           Log your energy
         </Title>
-        <FormErrorAlert message={problems.form ?? null} />
+        <FormErrorAlert message={formError} />
         <fieldset
           className={classes.energyLevels}
           aria-labelledby={legendId}
-          aria-describedby={problems.level ? `${legendId}-error` : undefined}
+          aria-describedby={levelError ? `${legendId}-error` : undefined}
         >
           <legend
             id={legendId}
@@ -131,8 +120,10 @@ function QuickEntryForm({ planId }: { planId: string }) {
                 name={`${legendId}-level`}
                 id={`${legendId}-${value}`}
                 value={value}
-                checked={level === value}
-                onChange={() => setLevel(value)}
+                // Where focus goes when the level is missing.
+                data-path={value === energyLevels[0] ? "level" : undefined}
+                checked={form.values.level === value}
+                onChange={() => form.setFieldValue("level", value)}
               />
               <label htmlFor={`${legendId}-${value}`}>
                 <strong>{value}</strong> <span>{energyLevelLabels[value]}</span>
@@ -140,40 +131,37 @@ function QuickEntryForm({ planId }: { planId: string }) {
             </div>
           ))}
         </fieldset>
-        {problems.level && (
+        {levelError && (
           <Text id={`${legendId}-error`} size="sm" c="var(--mantine-color-error)">
-            {problems.level}
+            {levelError}
           </Text>
         )}
         <TextInput
           label="What were you doing?"
           placeholder="e.g. pairing on a bug, 1:1, planning meeting"
           maxLength={growthPlanLimits.shortText}
-          value={activity}
-          error={problems.activity}
-          onChange={(event) => setActivity(event.currentTarget.value)}
+          {...form.getInputProps("activity")}
         />
         <TagsInput
           label="Tags (optional)"
           placeholder="e.g. meetings, deep work"
           description="Press Enter after each tag."
           maxTags={growthPlanLimits.tagsPerEnergyEntry}
-          value={tags}
-          onChange={setTags}
+          {...form.getInputProps("tags")}
+          error={tagsError}
+          aria-invalid={tagsError ? true : undefined}
         />
-        <Textarea
+        <GrowingTextarea
           label="Note (optional)"
-          autosize
           minRows={1}
           maxLength={growthPlanLimits.mediumText}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
+          {...form.getInputProps("note")}
         />
         <Button
           type="submit"
           size="md"
           leftSection={<IconPlus size={18} aria-hidden />}
-          loading={log.isPending}
+          loading={mutation.isPending}
         >
           Log entry
         </Button>

@@ -4,12 +4,12 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   type TextareaProps,
   VisuallyHidden,
 } from "@mantine/core";
 import { IconEye, IconEyeOff } from "@tabler/icons-react";
 import { useId, useState } from "react";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { Markdown } from "../../components/markdown.tsx";
 
 type MarkdownFieldProps = Omit<TextareaProps, "value" | "onChange"> & {
@@ -25,9 +25,8 @@ export function MarkdownField({ label, value, onChange, ...textareaProps }: Mark
 
   return (
     <Stack gap={6}>
-      <Textarea
+      <GrowingTextarea
         label={label}
-        autosize
         minRows={3}
         maxRows={16}
         value={value}

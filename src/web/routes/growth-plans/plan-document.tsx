@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { type ReactNode, useId } from "react";
 import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import {
   type AccomplishmentsContent,
   type ExplorationContent,
@@ -38,6 +39,19 @@ export interface PlanDocumentContent {
   };
   goals?: { id: string; content: GoalContent }[] | undefined;
   energy?: { entryCount: number; lastEntryAt: string | null } | undefined;
+}
+
+/** What a plan's answer holds, as the document shows it: each readable section's content. */
+export function planDocumentContent(
+  view: Pick<PlanView, "sections" | "goals" | "energy">,
+): PlanDocumentContent {
+  return {
+    sections: Object.fromEntries(
+      Object.entries(view.sections).map(([key, section]) => [key, section?.content]),
+    ),
+    goals: view.goals,
+    energy: view.energy,
+  };
 }
 
 interface PlanDocumentProps {

@@ -1,5 +1,5 @@
 import type { GoalContent, GoalStatus } from "#core/growth-plan/goals.schemas.ts";
-import type { CheckInCadence } from "#core/growth-plan/sections.schemas.ts";
+import { type CheckInCadence, checkInCadences } from "#core/growth-plan/sections.schemas.ts";
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
   "not-started": "Not started",
@@ -13,6 +13,12 @@ export const cadenceLabels: Record<CheckInCadence, string> = {
   quarterly: "Quarterly",
   yearly: "Yearly",
 };
+
+/** The choices of a check-in rhythm, for a select. */
+export const cadenceOptions = checkInCadences.map((cadence) => ({
+  value: cadence,
+  label: cadenceLabels[cadence],
+}));
 
 /** The handbook's Section 3 columns, in its order. */
 export const goalColumns = [

@@ -9,7 +9,7 @@ import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
-import { PlanDocument } from "./plan-document.tsx";
+import { PlanDocument, planDocumentContent } from "./plan-document.tsx";
 import classes from "./plan-print.module.css";
 
 const routeApi = getRouteApi("/growth-plans/$planId/print");
@@ -64,15 +64,7 @@ export function PlanPrintPage() {
             {formatDateTime(new Date().toISOString())}
           </Text>
         </Stack>
-        <PlanDocument
-          content={{
-            sections: Object.fromEntries(
-              Object.entries(view.sections).map(([key, section]) => [key, section?.content]),
-            ),
-            goals: view.goals,
-            energy: view.energy,
-          }}
-        />
+        <PlanDocument content={planDocumentContent(view)} />
       </Stack>
     </Container>
   );

@@ -46,7 +46,7 @@ import {
 import { AutosaveStatusIndicator } from "./autosave-status.tsx";
 import { ExportMenu } from "./export-menu.tsx";
 import classes from "./growth-plans.module.css";
-import { PlanDocument } from "./plan-document.tsx";
+import { PlanDocument, planDocumentContent } from "./plan-document.tsx";
 import type { PlanSearch } from "./plan-search.ts";
 import { SectionComments } from "./section-comments.tsx";
 import { guideOf, sectionGuides } from "./section-guide.ts";
@@ -159,14 +159,7 @@ function OwnPlan({ view, search }: { view: PlanView; search: PlanSearch }) {
           >
             History
           </ButtonLink>
-          <ButtonLink
-            to="/growth-plans/$planId/print"
-            params={{ planId }}
-            variant="default"
-            leftSection={<IconPrinter size={18} aria-hidden />}
-          >
-            Print view
-          </ButtonLink>
+          <PrintViewLink planId={planId} />
         </PlanHeader>
         <SegmentedControl
           aria-label="Mode"
@@ -422,14 +415,7 @@ function SharedPlan({ view }: { view: PlanView }) {
     <Stack gap="lg">
       <PlanHeader view={view}>
         <ExportMenu planId={planId} />
-        <ButtonLink
-          to="/growth-plans/$planId/print"
-          params={{ planId }}
-          variant="default"
-          leftSection={<IconPrinter size={18} aria-hidden />}
-        >
-          Print view
-        </ButtonLink>
+        <PrintViewLink planId={planId} />
       </PlanHeader>
       <Text>
         You can read the sections {view.plan.owner.displayName} shares with you, and comment on
@@ -439,13 +425,7 @@ function SharedPlan({ view }: { view: PlanView }) {
         </Anchor>
       </Text>
       <PlanDocument
-        content={{
-          sections: Object.fromEntries(
-            Object.entries(view.sections).map(([key, section]) => [key, section?.content]),
-          ),
-          goals: view.goals,
-          energy: view.energy,
-        }}
+        content={planDocumentContent(view)}
         energy={
           view.energy ? (
             <Suspense fallback={<PageLoader />}>
@@ -460,5 +440,18 @@ function SharedPlan({ view }: { view: PlanView }) {
         }
       />
     </Stack>
+  );
+}
+
+function PrintViewLink({ planId }: { planId: string }) {
+  return (
+    <ButtonLink
+      to="/growth-plans/$planId/print"
+      params={{ planId }}
+      variant="default"
+      leftSection={<IconPrinter size={18} aria-hidden />}
+    >
+      Print view
+    </ButtonLink>
   );
 }

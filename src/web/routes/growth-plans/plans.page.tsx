@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Menu,
-  Modal,
   Paper,
   Radio,
   SimpleGrid,
@@ -13,13 +12,17 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDots, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
-import { type PlanListItem, PlanTitle } from "#core/growth-plan/plans.schemas.ts";
+import { z } from "zod";
+import {
+  CreatePlanBody,
+  type PlanListItem,
+  RenamePlanBody,
+} from "#core/growth-plan/plans.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
   activatePlan,
@@ -30,12 +33,14 @@ import {
   renamePlan,
   templatesQuery,
 } from "../../api/growth-plans.api.ts";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
+import { ModalButton, ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 export function PlansPage() {
   usePageTitle("Growth plans");
@@ -55,10 +60,7 @@ export function PlansPage() {
         </Stack>
         <NewPlanButton hasActivePlan={active.length > 0} />
       </Group>
-      {plans.isPending && <PageLoader />}
-      {plans.isError && (
-        <QueryErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      )}
+      <QueryStatus query={plans} />
       {plans.data && plans.data.plans.length === 0 && (
         <Paper withBorder radius="lg" p="lg">
           <Text>
@@ -152,81 +154,71 @@ function PlanCard({ plan }: { plan: PlanListItem }) {
           </Badge>
         </Group>
       </Stack>
-      <Modal opened={renaming} onClose={renameDialog.close} title={`Rename ${plan.title}`}>
-        {renaming && <RenameForm plan={plan} onDone={renameDialog.close} />}
-      </Modal>
+      <ResponsiveModal
+        opened={renaming}
+        onClose={renameDialog.close}
+        title={`Rename ${plan.title}`}
+        size="md"
+      >
+        <RenameForm plan={plan} onDone={renameDialog.close} />
+      </ResponsiveModal>
     </Paper>
   );
 }
 
 function RenameForm({ plan, onDone }: { plan: PlanListItem; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(plan.title);
-  const [error, setError] = useState<string | null>(null);
-  const rename = useMutation({
-    mutationFn: (next: string) => renamePlan(plan.id, next),
+  const {
+    form,
+    mutation: rename,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: RenamePlanBody,
+    initialValues: { title: plan.title },
+    submit: ({ title }) => renamePlan(plan.id, title),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: growthPlansQueryKey });
       onDone();
     },
-    onError: (cause) => setError(errorMessage(cause)),
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const parsed = PlanTitle.safeParse(title);
-        if (!parsed.success) {
-          setError(parsed.error.issues[0]?.message ?? "Enter a title");
-          return;
-        }
-        rename.mutate(parsed.data);
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
+        <FormErrorAlert message={formError} />
         <TextInput
           label="Title"
           data-autofocus
-          value={title}
-          error={error}
-          onChange={(event) => setTitle(event.currentTarget.value)}
+          key={form.key("title")}
+          {...form.getInputProps("title")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={rename.isPending}>
-            Rename
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Rename" pending={rename.isPending} />
       </Stack>
     </form>
   );
 }
 
 function NewPlanButton({ hasActivePlan }: { hasActivePlan: boolean }) {
-  const [opened, modal] = useDisclosure(false);
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
   return (
-    <>
-      <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={modal.open}>
-        New plan
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={modal.close}
-        title="Start a growth plan"
-        size="lg"
-        fullScreen={isPhone}
-      >
-        {opened && <NewPlanForm hasActivePlan={hasActivePlan} onCancel={modal.close} />}
-      </Modal>
-    </>
+    <ModalButton
+      label="New plan"
+      leftSection={<IconPlus size={18} aria-hidden />}
+      title="Start a growth plan"
+    >
+      {(close) => <NewPlanForm hasActivePlan={hasActivePlan} onCancel={close} />}
+    </ModalButton>
   );
 }
 
 const blank = "blank";
+
+/** The API's rules; the choice of template holds "blank" for a blank plan. */
+const newPlanFormSchema = CreatePlanBody.extend({
+  templateId: z
+    .string()
+    .transform((templateId) => (templateId === blank ? null : templateId))
+    .pipe(CreatePlanBody.shape.templateId.unwrap()),
+});
 
 function NewPlanForm({
   hasActivePlan,
@@ -238,45 +230,32 @@ function NewPlanForm({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const templates = useQuery(templatesQuery);
-  const [title, setTitle] = useState(`Growth plan ${new Date().getFullYear()}`);
-  const [templateId, setTemplateId] = useState<string>(blank);
-  const [activate, setActivate] = useState(true);
-  const [titleError, setTitleError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (validTitle: string) =>
-      createPlan({
-        title: validTitle,
-        templateId: templateId === blank ? null : templateId,
-        activate,
-      }),
+  const {
+    form,
+    mutation: create,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: newPlanFormSchema,
+    mode: "controlled",
+    initialValues: {
+      title: `Growth plan ${new Date().getFullYear()}`,
+      templateId: blank,
+      activate: true,
+    },
+    submit: createPlan,
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: growthPlansQueryKey });
       await navigate({ to: "/growth-plans/$planId", params: { planId: created.plan.id } });
     },
-    onError: (error) => setFormError(errorMessage(error)),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setFormError(null);
-        const parsed = PlanTitle.safeParse(title);
-        setTitleError(parsed.success ? null : (parsed.error.issues[0]?.message ?? "Enter a title"));
-        if (parsed.success) create.mutate(parsed.data);
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
-        <TextInput
-          label="Title"
-          value={title}
-          error={titleError}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-        />
-        <Radio.Group label="Start from" value={templateId} onChange={setTemplateId}>
+        <TextInput label="Title" {...form.getInputProps("title")} />
+        <Radio.Group label="Start from" {...form.getInputProps("templateId")}>
           <Stack gap="xs" mt="xs">
             {(templates.data?.templates ?? []).map((template) => (
               <Radio.Card key={template.id} value={template.id} radius="md" p="sm">
@@ -316,17 +295,9 @@ function NewPlanForm({
               ? "Your current active plan will be archived; it stays editable."
               : undefined
           }
-          checked={activate}
-          onChange={(event) => setActivate(event.currentTarget.checked)}
+          {...form.getInputProps("activate", { type: "checkbox" })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create plan
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel="Create plan" pending={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,13 +1,16 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
-import type { CommentView } from "#core/growth-plan/sharing.schemas.ts";
+import { type CommentView, CreateCommentBody } from "#core/growth-plan/sharing.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { formatDateTime } from "../../format/dates.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 interface SectionCommentsProps {
   planId: string;
@@ -48,15 +51,14 @@ export function SectionComments({ planId, section, canResolve }: SectionComments
       <CommentItems comments={open} planId={planId} canResolve={canResolve} />
       {resolved.length > 0 && (
         <Stack gap="xs">
-          <Button
-            variant="subtle"
-            size="compact-sm"
+          <CompactButton
+            color="trellis"
             style={{ alignSelf: "flex-start" }}
             aria-expanded={showResolved}
             onClick={() => setShowResolved((shown) => !shown)}
           >
             {showResolved ? "Hide" : "Show"} {resolved.length} resolved
-          </Button>
+          </CompactButton>
           {showResolved && <CommentItems comments={resolved} planId={planId} canResolve={false} />}
         </Stack>
       )}
@@ -94,15 +96,14 @@ function CommentItems({
                 </Text>
               </Text>
               {canResolve && !comment.resolvedAt && (
-                <Button
-                  size="compact-sm"
+                <CompactButton
                   variant="light"
                   loading={resolve.isPending && resolve.variables === comment.id}
                   onClick={() => resolve.mutate(comment.id)}
                   aria-label={`Resolve the comment by ${comment.author.displayName}`}
                 >
                   Resolve
-                </Button>
+                </CompactButton>
               )}
             </Group>
             <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
@@ -123,44 +124,31 @@ function CommentItems({
 
 function CommentForm({ planId, section }: { planId: string; section: GrowthPlanSectionKey }) {
   const queryClient = useQueryClient();
-  const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const post = useMutation({
-    mutationFn: () => addComment(planId, section, body),
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    // The section is the form's place, not an input: a message about it is the form's own.
+    schema: CreateCommentBody.pick({ body: true }),
+    initialValues: { body: "" },
+    submit: ({ body }) => addComment(planId, section, body),
     onSuccess: async () => {
-      setBody("");
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey });
     },
-    onError: (cause) => setError(errorMessage(cause)),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setError(null);
-        if (!body.trim()) {
-          setError("Write a comment first.");
-          return;
-        }
-        post.mutate();
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="xs">
-        <FormErrorAlert message={error} />
-        <Textarea
+        <FormErrorAlert message={formError} />
+        <GrowingTextarea
           label={`Add a comment on ${shortTitle(section)}`}
-          autosize
-          minRows={2}
           maxLength={growthPlanLimits.commentLength}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          key={form.key("body")}
+          {...form.getInputProps("body")}
         />
         <Button
           type="submit"
           variant="default"
-          loading={post.isPending}
+          loading={mutation.isPending}
           style={{ alignSelf: "flex-start" }}
         >
           Post comment

@@ -2,8 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/co
 import { useQuery } from "@tanstack/react-query";
 import { sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
@@ -22,10 +21,7 @@ export function SharedPlansPage() {
           to share, and can comment on them.
         </Text>
       </Stack>
-      {plans.isPending && <PageLoader />}
-      {plans.isError && (
-        <QueryErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
-      )}
+      <QueryStatus query={plans} />
       {plans.data && plans.data.plans.length === 0 && (
         <Paper withBorder radius="lg" p="lg">
           <Text>No one shares a growth plan with you at the moment.</Text>

@@ -1,21 +1,19 @@
 import {
   Alert,
   Badge,
-  Button,
   Checkbox,
   CloseButton,
   Group,
-  Modal,
   Paper,
   Stack,
   Text,
   Title,
 } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconShare } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useId, useState } from "react";
+import { z } from "zod";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanPerson } from "#core/growth-plan/plans.schemas.ts";
 import {
@@ -23,40 +21,46 @@ import {
   growthPlanSectionKeys,
   sectionTitles,
 } from "#core/growth-plan/sections.schemas.ts";
-import type { SharingView } from "#core/growth-plan/sharing.schemas.ts";
-import { errorMessage } from "../../api/api-error.ts";
+import { type SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
 import { growthPlansQueryKey, sharingQuery, updateSharing } from "../../api/growth-plans.api.ts";
 import { personQuery } from "../../api/queries.ts";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { GroupError } from "../../components/group-error.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { ModalButton } from "../../components/responsive-modal.tsx";
+import { errorOfStringList } from "../../forms/field-paths.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 type Audience = { manager: boolean; people: PlanPerson[] };
-type SharingDraft = Record<GrowthPlanSectionKey, Audience>;
+type SharingFormValues = { sections: Record<GrowthPlanSectionKey, Audience> };
+
+/** The API's rules, checked on the body the form would send: the people's ids. */
+const sharingFormSchema = z
+  .custom<SharingFormValues>()
+  .transform(({ sections }) => ({
+    sections: Object.fromEntries(
+      growthPlanSectionKeys.map((key) => [
+        key,
+        { manager: sections[key].manager, people: sections[key].people.map(({ id }) => id) },
+      ]),
+    ),
+  }))
+  .pipe(UpdateSharingBody);
 
 export function SharingButton({ planId, ownerId }: { planId: string; ownerId: string }) {
-  const [opened, modal] = useDisclosure(false);
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
   return (
-    <>
-      <Button
-        variant="default"
-        leftSection={<IconShare size={18} aria-hidden />}
-        onClick={modal.open}
-      >
-        Sharing
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={modal.close}
-        title="Who can read this plan"
-        size="xl"
-        fullScreen={isPhone}
-      >
-        {opened && <SharingLoader planId={planId} ownerId={ownerId} onDone={modal.close} />}
-      </Modal>
-    </>
+    <ModalButton
+      label="Sharing"
+      variant="default"
+      leftSection={<IconShare size={18} aria-hidden />}
+      title="Who can read this plan"
+      modalSize="xl"
+    >
+      {(close) => <SharingLoader planId={planId} ownerId={ownerId} onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -99,38 +103,26 @@ function SharingForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<SharingDraft>(() => structuredClone(sharing.sections));
-  const [formError, setFormError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () =>
-      updateSharing(planId, {
-        sections: Object.fromEntries(
-          growthPlanSectionKeys.map((key) => [
-            key,
-            { manager: draft[key].manager, people: draft[key].people.map((person) => person.id) },
-          ]),
-        ) as Record<GrowthPlanSectionKey, { manager: boolean; people: string[] }>,
-      }),
+  const {
+    form,
+    mutation: save,
+    onSubmit,
+    formError,
+  } = useApiForm({
+    schema: sharingFormSchema,
+    mode: "controlled",
+    initialValues: { sections: structuredClone(sharing.sections) } as SharingFormValues,
+    submit: (body) => updateSharing(planId, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(sharingQuery(planId).queryKey, saved);
       await queryClient.invalidateQueries({ queryKey: growthPlansQueryKey });
       notifications.show({ color: "green", message: "Sharing saved." });
       onDone();
     },
-    onError: (error) => setFormError(errorMessage(error)),
   });
-  const change = (key: GrowthPlanSectionKey, audience: Audience) =>
-    setDraft((current) => ({ ...current, [key]: audience }));
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setFormError(null);
-        save.mutate();
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack gap="md">
         <Text size="sm">
           You decide who reads each section. New plans share Section 2, Exploration, Section 3,
@@ -149,20 +141,18 @@ function SharingForm({
           <SectionAudienceFields
             key={key}
             section={key}
-            audience={draft[key]}
+            audience={form.values.sections[key]}
+            error={
+              form.errors[`sections.${key}`] ??
+              form.errors[`sections.${key}.manager`] ??
+              errorOfStringList(form.errors, `sections.${key}.people`, "Person")
+            }
             manager={sharing.manager}
             ownerId={ownerId}
-            onChange={(audience) => change(key, audience)}
+            onChange={(audience) => form.setFieldValue(`sections.${key}`, audience)}
           />
         ))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save sharing
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Save sharing" pending={save.isPending} />
       </Stack>
     </form>
   );
@@ -171,12 +161,15 @@ function SharingForm({
 function SectionAudienceFields({
   section,
   audience,
+  error,
   manager,
   ownerId,
   onChange,
 }: {
   section: GrowthPlanSectionKey;
   audience: Audience;
+  /** The server's message about who the section is shared with. */
+  error: ReactNode;
   manager: PlanPerson | null;
   ownerId: string;
   onChange: (audience: Audience) => void;
@@ -198,6 +191,8 @@ function SectionAudienceFields({
           </Badge>
         </Group>
         <Checkbox
+          // Where focus goes when the section has a message.
+          data-path={`sections.${section}`}
           label={manager ? `My manager, ${manager.displayName}` : "My manager"}
           checked={audience.manager}
           onChange={(event) => onChange({ ...audience, manager: event.currentTarget.checked })}
@@ -243,6 +238,7 @@ function SectionAudienceFields({
             }}
           />
         )}
+        <GroupError message={error} />
       </Stack>
     </Paper>
   );

@@ -1,23 +1,20 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { z } from "zod";
-import { passwordMinLength } from "#core/password.ts";
 import { AcceptInvitationBody, type InvitationPreview } from "#core/people.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { acceptInvitation } from "../../api/people.api.ts";
 import { invitationQuery } from "../../api/queries.ts";
 import { sessionQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 const routeApi = getRouteApi("/invite/$token");
 
@@ -74,16 +71,10 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
   usePageTitle("Accept your invitation");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm({
-    mode: "uncontrolled",
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: AcceptInvitationForm,
     initialValues: { password: "", confirmPassword: "" },
-    ...zodForm(AcceptInvitationForm),
-  });
-
-  const acceptMutation = useMutation({
-    mutationFn: (password: string) => acceptInvitation(token, { password }),
+    submit: ({ password }) => acceptInvitation(token, { password }),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQuery.queryKey, session);
       void navigate({ to: "/", replace: true });
@@ -93,7 +84,6 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
         // Used or expired while the page was open: ask again, and the page explains.
         void queryClient.invalidateQueries({ queryKey: invitationQuery(token).queryKey });
       }
-      setFormError(applyApiErrorToForm(form, error));
     },
   });
 
@@ -102,13 +92,7 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
       title={`Welcome, ${invitation.name}`}
       intro="You have been invited to Trellis. Choose a password to finish setting up your account."
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          acceptMutation.mutate(values.password);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack>
           <FormErrorAlert message={formError} />
           <TextInput
@@ -118,14 +102,7 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
             autoComplete="username"
             description={`You will sign in with this address. This link works until ${formatDateTime(invitation.expiresAt)}.`}
           />
-          <PasswordInput
-            label="Password"
-            description={`At least ${passwordMinLength} characters. A few unrelated words make a strong, memorable password.`}
-            autoComplete="new-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <NewPasswordInput key={form.key("password")} {...form.getInputProps("password")} />
           <PasswordInput
             label="Confirm password"
             autoComplete="new-password"
@@ -133,7 +110,7 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
             key={form.key("confirmPassword")}
             {...form.getInputProps("confirmPassword")}
           />
-          <Button type="submit" fullWidth loading={acceptMutation.isPending} mt="xs">
+          <Button type="submit" fullWidth loading={mutation.isPending} mt="xs">
             Set password and sign in
           </Button>
         </Stack>

@@ -4,8 +4,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { myPathwayQuery } from "../../api/pathway.api.ts";
-import { PageLoader } from "../../components/page-loader.tsx";
-import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
+import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { PathwayBody } from "./pathway-body.tsx";
 import { CustomItemDialog } from "./pathway-item-forms.tsx";
@@ -27,10 +26,7 @@ export function MyPathwayPage() {
         </Stack>
         {pathway.data?.canEdit && pathway.data.template && <AddItemButton view={pathway.data} />}
       </Group>
-      {pathway.isPending && <PageLoader />}
-      {pathway.isError && (
-        <QueryErrorAlert error={pathway.error} onRetry={() => void pathway.refetch()} />
-      )}
+      <QueryStatus query={pathway} />
       {pathway.data && <PathwayBody view={pathway.data} />}
     </Stack>
   );

@@ -1,23 +1,10 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useForm } from "@mantine/form";
-import { useMediaQuery } from "@mantine/hooks";
-import { type ReactNode, useState } from "react";
-import type { z } from "zod";
+import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
 import {
   CreateCustomItemBody,
   HideItemBody,
-  type MarkItemDoneBody,
   type PathwayMemberItem,
   type PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
@@ -29,53 +16,19 @@ import {
   markItemDone,
   updateCustomItem,
 } from "../../api/pathway.api.ts";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
-import {
-  type MarkDoneFormValues,
-  markDoneFormSchema,
-  markDoneFormValues,
-} from "./pathway-forms.ts";
+import { GrowingTextarea } from "../../components/growing-textarea.tsx";
+import { ResponsiveModal } from "../../components/responsive-modal.tsx";
+import { useApiForm } from "../../forms/use-api-form.ts";
+import { markDoneFormSchema, markDoneFormValues } from "./pathway-forms.ts";
 import { itemKindLabels, stageOptions } from "./pathway-view.ts";
-import { usePathwayUpdate } from "./use-pathway-update.ts";
+import { usePathwayUpdate, useStorePathwayView } from "./use-pathway-update.ts";
 
-interface DialogProps {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}
-
-/** Each form is its own screen on a phone, where a floating dialog leaves no room to type. */
-function FormDialog({ opened, onClose, title, children }: DialogProps) {
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={isPhone}>
-      {opened && children}
-    </Modal>
-  );
-}
-
-function FormButtons({
-  onCancel,
-  submit,
-  pending,
-}: {
-  onCancel: () => void;
-  submit: string;
-  pending: boolean;
-}) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={pending}>
-        {submit}
-      </Button>
-    </Group>
-  );
+interface ItemFormProps {
+  view: PathwayView;
+  item: PathwayMemberItem;
+  onDone: () => void;
 }
 
 interface ItemDialogProps {
@@ -88,48 +41,31 @@ interface ItemDialogProps {
 export function MarkDoneDialog({ view, item, opened, onClose }: ItemDialogProps) {
   const again = item.progress?.status === "done";
   return (
-    <FormDialog
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={again ? `Change “${item.title}”` : `Mark “${item.title}” done`}
     >
       <MarkDoneForm view={view} item={item} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
-function MarkDoneForm({
-  view,
-  item,
-  onDone,
-}: {
-  view: PathwayView;
-  item: PathwayMemberItem;
-  onDone: () => void;
-}) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const schema = markDoneFormSchema(view.today, view.person.hireDate);
-  const form = useForm<MarkDoneFormValues, z.output<typeof schema>>({
+function MarkDoneForm({ view, item, onDone }: ItemFormProps) {
+  const storeView = useStorePathwayView(onDone);
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: markDoneFormSchema(view.today, view.person.hireDate),
     mode: "controlled",
     initialValues: markDoneFormValues(
       view.today,
       item.progress?.status === "done" ? item.progress : null,
     ),
-    ...zodForm(schema),
+    submit: (body) => markItemDone(view.person.id, item.id, body),
+    onSuccess: storeView,
   });
-  const mutation = usePathwayUpdate(
-    (body: MarkItemDoneBody) => markItemDone(view.person.id, item.id, body),
-    { onSuccess: onDone, onError: (error) => setFormError(applyApiErrorToForm(form, error)) },
-  );
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
         <DateInput
@@ -149,17 +85,14 @@ function MarkDoneForm({
           placeholder="https://"
           {...form.getInputProps("evidenceUrl")}
         />
-        <Textarea
+        <GrowingTextarea
           label="Note"
           description="Optional: what you took away from it."
-          autosize
-          minRows={2}
-          maxRows={8}
           {...form.getInputProps("note")}
         />
-        <FormButtons
+        <FormActions
           onCancel={onDone}
-          submit={item.progress?.status === "done" ? "Save" : "Mark done"}
+          submitLabel={item.progress?.status === "done" ? "Save" : "Mark done"}
           pending={mutation.isPending}
         />
       </Stack>
@@ -169,64 +102,41 @@ function MarkDoneForm({
 
 export function HideDialog({ view, item, opened, onClose }: ItemDialogProps) {
   return (
-    <FormDialog opened={opened} onClose={onClose} title={`Hide “${item.title}”`}>
+    <ResponsiveModal opened={opened} onClose={onClose} title={`Hide “${item.title}”`}>
       <HideForm view={view} item={item} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
-function HideForm({
-  view,
-  item,
-  onDone,
-}: {
-  view: PathwayView;
-  item: PathwayMemberItem;
-  onDone: () => void;
-}) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof HideItemBody>, HideItemBody>({
+function HideForm({ view, item, onDone }: ItemFormProps) {
+  const storeView = useStorePathwayView(onDone);
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: HideItemBody,
     mode: "controlled",
     initialValues: { reason: "" },
-    ...zodForm(HideItemBody),
+    submit: (body) => hideItem(view.person.id, item.id, body),
+    onSuccess: storeView,
   });
-  const mutation = usePathwayUpdate(
-    (body: HideItemBody) => hideItem(view.person.id, item.id, body),
-    {
-      onSuccess: onDone,
-      onError: (error) => setFormError(applyApiErrorToForm(form, error)),
-    },
-  );
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <Text size="sm">
           A hidden item no longer counts towards its quarter. It stays on your pathway, and you can
           show it again at any time.
         </Text>
         <FormErrorAlert message={formError} />
-        <Textarea
+        <GrowingTextarea
           label="Reason"
           description="Optional, e.g. “Not relevant to my role”."
-          autosize
-          minRows={2}
           maxRows={6}
           {...form.getInputProps("reason")}
         />
-        <FormButtons onCancel={onDone} submit="Hide item" pending={mutation.isPending} />
+        <FormActions onCancel={onDone} submitLabel="Hide item" pending={mutation.isPending} />
       </Stack>
     </form>
   );
 }
-
-type CustomItemValues = z.input<typeof CreateCustomItemBody>;
 
 interface CustomItemDialogProps {
   view: PathwayView;
@@ -246,13 +156,13 @@ export function CustomItemDialog({
   stageKeyId,
 }: CustomItemDialogProps) {
   return (
-    <FormDialog
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={item ? `Edit “${item.title}”` : "Add your own item"}
     >
       <CustomItemForm view={view} item={item} stageKeyId={stageKeyId} onDone={onClose} />
-    </FormDialog>
+    </ResponsiveModal>
   );
 }
 
@@ -267,11 +177,12 @@ function CustomItemForm({
   stageKeyId: string | undefined;
   onDone: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
+  const storeView = useStorePathwayView(onDone);
   const stages = stageOptions(view);
   const itemStage =
     item && view.stages.find((stage) => stage.items.some(({ id }) => id === item.id));
-  const form = useForm<CustomItemValues, CreateCustomItemBody>({
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: CreateCustomItemBody,
     mode: "controlled",
     initialValues: {
       stageKey: itemStage?.keyId ?? stageKeyId ?? stages[0]?.value ?? "",
@@ -279,24 +190,15 @@ function CustomItemForm({
       description: item?.description ?? "",
       kind: item?.kind ?? "other",
     },
-    ...zodForm(CreateCustomItemBody),
-  });
-  const mutation = usePathwayUpdate(
-    (body: CreateCustomItemBody) =>
+    submit: (body) =>
       item
         ? updateCustomItem(view.person.id, item.id, body)
         : createCustomItem(view.person.id, body),
-    { onSuccess: onDone, onError: (error) => setFormError(applyApiErrorToForm(form, error)) },
-  );
+    onSuccess: storeView,
+  });
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
         <NativeSelect
@@ -314,17 +216,16 @@ function CustomItemForm({
           data={pathwayItemKinds.map((kind) => ({ value: kind, label: itemKindLabels[kind] }))}
           {...form.getInputProps("kind")}
         />
-        <Textarea
+        <GrowingTextarea
           label="Description"
           description="Optional. Markdown: [link text](https://…), **bold**, lists."
-          autosize
           minRows={3}
           maxRows={12}
           {...form.getInputProps("description")}
         />
-        <FormButtons
+        <FormActions
           onCancel={onDone}
-          submit={item ? "Save changes" : "Add item"}
+          submitLabel={item ? "Save changes" : "Add item"}
           pending={mutation.isPending}
         />
       </Stack>

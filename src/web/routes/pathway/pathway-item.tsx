@@ -24,6 +24,7 @@ import { useId, useState } from "react";
 import type { PathwayMemberItem, PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { undoItemDone, unhideItem } from "../../api/pathway.api.ts";
+import { CompactButton } from "../../components/compact-button.tsx";
 import { Markdown } from "../../components/markdown.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import classes from "./pathway.module.css";
@@ -220,71 +221,47 @@ function ItemActions({ view, item }: { view: PathwayView; item: PathwayMemberIte
   return (
     <>
       {state === "open" && (
-        <Button
-          size="compact-sm"
-          leftSection={<IconCheck size={16} aria-hidden />}
-          onClick={doneDialog.open}
-        >
+        <CompactButton variant="filled" icon={IconCheck} onClick={doneDialog.open}>
           Mark done
-        </Button>
+        </CompactButton>
       )}
       {state === "done" && (
         <>
           <Button size="compact-sm" variant="default" onClick={doneDialog.open}>
             Change
           </Button>
-          <Button
-            size="compact-sm"
+          <CompactButton
             variant="default"
             loading={undo.isPending}
             onClick={() => undo.mutate(undefined)}
           >
             Undo
-          </Button>
+          </CompactButton>
         </>
       )}
       {state === "hidden" && (
-        <Button
-          size="compact-sm"
+        <CompactButton
           variant="default"
-          leftSection={<IconEye size={16} aria-hidden />}
+          icon={IconEye}
           loading={undo.isPending}
           onClick={() => undo.mutate(undefined)}
         >
           Unhide
-        </Button>
+        </CompactButton>
       )}
       {state !== "hidden" && item.origin === "template" && (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          color="gray"
-          leftSection={<IconEyeOff size={16} aria-hidden />}
-          onClick={hideDialog.open}
-        >
+        <CompactButton icon={IconEyeOff} onClick={hideDialog.open}>
           Hide
-        </Button>
+        </CompactButton>
       )}
       {item.origin === "custom" && (
         <>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="gray"
-            leftSection={<IconPencil size={16} aria-hidden />}
-            onClick={editDialog.open}
-          >
+          <CompactButton icon={IconPencil} onClick={editDialog.open}>
             Edit
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={deleteDialog.open}
-          >
+          </CompactButton>
+          <CompactButton color="red" icon={IconTrash} onClick={deleteDialog.open}>
             Delete
-          </Button>
+          </CompactButton>
         </>
       )}
       {error && (

@@ -3,22 +3,25 @@ import type { PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { myPathwayQuery, pathwayQueryKey, personPathwayQuery } from "../../api/pathway.api.ts";
 
 /**
- * A write to a member's pathway. Every write answers the whole view, so the page shows it at
- * once; the other answers about pathways (the home card, a manager's view) are then refreshed.
+ * Every write to a member's pathway answers the whole view: this shows it at once, runs `after`
+ * (closing a dialog), then marks the other answers about pathways (the home card, a manager's
+ * view) for refreshing.
  */
+export function useStorePathwayView(after?: (view: PathwayView) => void) {
+  const queryClient = useQueryClient();
+  return async (view: PathwayView) => {
+    queryClient.setQueryData(personPathwayQuery(view.person.id).queryKey, view);
+    if (view.relation === "self") queryClient.setQueryData(myPathwayQuery.queryKey, view);
+    after?.(view);
+    await queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" });
+  };
+}
+
+/** A write to a member's pathway that is not a form (forms use useApiForm with the above). */
 export function usePathwayUpdate<Variables>(
   mutationFn: (variables: Variables) => Promise<PathwayView>,
   options: { onSuccess?: (view: PathwayView) => void; onError?: (error: unknown) => void } = {},
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (view) => {
-      queryClient.setQueryData(personPathwayQuery(view.person.id).queryKey, view);
-      if (view.relation === "self") queryClient.setQueryData(myPathwayQuery.queryKey, view);
-      options.onSuccess?.(view);
-      await queryClient.invalidateQueries({ queryKey: pathwayQueryKey, refetchType: "none" });
-    },
-    onError: options.onError,
-  });
+  const storeView = useStorePathwayView(options.onSuccess);
+  return useMutation({ mutationFn, onSuccess: storeView, onError: options.onError });
 }

@@ -1,57 +1,38 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { Button, Group, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconUserPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { CreatePersonBody } from "#core/people.schemas.ts";
 import { createPerson } from "../../api/people.api.ts";
 import { peopleQueryKey } from "../../api/queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
-import { emptyPersonForm, type PersonFormValues } from "./person-form.ts";
+import { ModalButton } from "../../components/responsive-modal.tsx";
+import { useApiForm } from "../../forms/use-api-form.ts";
+import { emptyPersonForm } from "./person-form.ts";
 import { PersonFormFields } from "./person-form-fields.tsx";
 
 /** Admins add one person by hand; many at once go through the CSV import. */
 export function AddPersonButton() {
-  const [opened, modal] = useDisclosure(false);
-  // A long form reads best as its own screen on a phone.
-  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
-
   return (
-    <>
-      <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={modal.open}>
-        Add person
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={modal.close}
-        title="Add a person"
-        size="lg"
-        fullScreen={isPhone}
-      >
-        {opened && <AddPersonForm onDone={modal.close} />}
-      </Modal>
-    </>
+    <ModalButton
+      label="Add person"
+      leftSection={<IconUserPlus size={18} aria-hidden />}
+      title="Add a person"
+    >
+      {(close) => <AddPersonForm onDone={close} />}
+    </ModalButton>
   );
 }
 
 function AddPersonForm({ onDone }: { onDone: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm<PersonFormValues, CreatePersonBody>({
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: CreatePersonBody,
     mode: "controlled",
     initialValues: emptyPersonForm,
-    ...zodForm(CreatePersonBody),
-  });
-
-  const createMutation = useMutation({
-    mutationFn: createPerson,
+    submit: createPerson,
     onSuccess: async (profile) => {
       await queryClient.invalidateQueries({ queryKey: peopleQueryKey });
       notifications.show({
@@ -62,17 +43,10 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
       onDone();
       void navigate({ to: "/people/$id", params: { id: profile.person.id } });
     },
-    onError: (error) => setFormError(applyApiErrorToForm(form, error)),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        createMutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
         <PersonFormFields form={form} />
@@ -80,7 +54,7 @@ function AddPersonForm({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={createMutation.isPending}>
+          <Button type="submit" loading={mutation.isPending}>
             Add person
           </Button>
         </Group>

@@ -3,13 +3,14 @@ import { useInterval } from "@mantine/hooks";
 import { IconArrowLeft, IconHierarchy2, IconRoute } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type ReactNode, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { PersonProfile } from "#core/people.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { personQuery } from "../../api/queries.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PageNotFound } from "../../components/page-not-found.tsx";
 import { PersonLink } from "../../components/person-link.tsx";
+import { ProfileField } from "../../components/profile-field.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
@@ -113,15 +114,15 @@ function Profile({ profile }: { profile: PersonProfile }) {
 
       <TitledSection title="Details">
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" m={0}>
-          {person.preferredName && <Field term="Full name">{person.name}</Field>}
-          <Field term="Email">
+          {person.preferredName && <ProfileField term="Full name">{person.name}</ProfileField>}
+          <ProfileField term="Email">
             <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
-          </Field>
-          <Field term="Job title">{person.jobTitle}</Field>
-          <Field term="Manager">
+          </ProfileField>
+          <ProfileField term="Job title">{person.jobTitle}</ProfileField>
+          <ProfileField term="Manager">
             {manager && <PersonLink id={manager.id}>{manager.displayName}</PersonLink>}
-          </Field>
-          <Field term="Direct reports">
+          </ProfileField>
+          <ProfileField term="Direct reports">
             {profile.directReportCount > 0 ? (
               <AnchorLink to="/people/$id/org" params={{ id: person.id }}>
                 {profile.directReportCount} {profile.directReportCount === 1 ? "person" : "people"}
@@ -129,16 +130,16 @@ function Profile({ profile }: { profile: PersonProfile }) {
             ) : (
               "None"
             )}
-          </Field>
-          <Field term="Division">{person.division}</Field>
-          <Field term="Department">{person.department}</Field>
-          <Field term="Team">{person.team}</Field>
-          <Field term="Location">{person.location}</Field>
-          <Field term="Time zone">
+          </ProfileField>
+          <ProfileField term="Division">{person.division}</ProfileField>
+          <ProfileField term="Department">{person.department}</ProfileField>
+          <ProfileField term="Team">{person.team}</ProfileField>
+          <ProfileField term="Location">{person.location}</ProfileField>
+          <ProfileField term="Time zone">
             {person.timeZone && <TimeZoneValue timeZone={person.timeZone} />}
-          </Field>
+          </ProfileField>
           {employment?.hireDate && (
-            <Field term="Hire date">{formatCalendarDate(employment.hireDate)}</Field>
+            <ProfileField term="Hire date">{formatCalendarDate(employment.hireDate)}</ProfileField>
           )}
         </SimpleGrid>
       </TitledSection>
@@ -146,8 +147,10 @@ function Profile({ profile }: { profile: PersonProfile }) {
       {account && (
         <TitledSection title="Account">
           <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" m={0}>
-            <Field term="Role">{account.role === "admin" ? "Administrator" : "Member"}</Field>
-            <Field term="Sign-in">
+            <ProfileField term="Role">
+              {account.role === "admin" ? "Administrator" : "Member"}
+            </ProfileField>
+            <ProfileField term="Sign-in">
               {person.status === "deactivated"
                 ? "Deactivated: cannot sign in"
                 : account.hasPassword
@@ -155,27 +158,10 @@ function Profile({ profile }: { profile: PersonProfile }) {
                   : account.pendingInvitationExpiresAt
                     ? `Invitation pending until ${formatDateTime(account.pendingInvitationExpiresAt)}`
                     : "Not invited yet"}
-            </Field>
+            </ProfileField>
           </SimpleGrid>
         </TitledSection>
       )}
-    </Stack>
-  );
-}
-
-function Field({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Stack gap={4}>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
-        {children || (
-          <Text component="span" c="dimmed" fw={400}>
-            Not set
-          </Text>
-        )}
-      </Text>
     </Stack>
   );
 }

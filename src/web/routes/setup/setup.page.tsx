@@ -1,34 +1,25 @@
-import { Button, Checkbox, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Button, Checkbox, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { SetupBody } from "#core/auth.schemas.ts";
-import { passwordMinLength } from "#core/password.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { createFirstAdmin } from "../../api/auth.api.ts";
 import { sessionQuery, setupStatusQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
+import { NewPasswordInput } from "../../components/new-password-input.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 
 export function SetupPage() {
   usePageTitle("Welcome");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm({
-    mode: "uncontrolled",
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: SetupBody,
     initialValues: { name: "", email: "", password: "", loadDemo: false },
-    ...zodForm(SetupBody),
-  });
-
-  const setupMutation = useMutation({
-    mutationFn: createFirstAdmin,
+    submit: createFirstAdmin,
     onSuccess: (session) => {
       queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
       queryClient.setQueryData(sessionQuery.queryKey, session);
@@ -40,9 +31,7 @@ export function SetupPage() {
         queryClient.setQueryData(setupStatusQuery.queryKey, { needsSetup: false });
         notifications.show({ message: "Trellis is already set up. Sign in to continue." });
         void navigate({ to: "/sign-in" });
-        return;
       }
-      setFormError(applyApiErrorToForm(form, error));
     },
   });
 
@@ -51,13 +40,7 @@ export function SetupPage() {
       title="Welcome to Trellis"
       intro="Trellis helps the people in your organization own their career development. To begin, create the administrator account that looks after this installation."
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          setupMutation.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack>
           <FormErrorAlert message={formError} />
           <TextInput
@@ -75,21 +58,14 @@ export function SetupPage() {
             key={form.key("email")}
             {...form.getInputProps("email")}
           />
-          <PasswordInput
-            label="Password"
-            description={`At least ${passwordMinLength} characters. A few unrelated words make a strong, memorable password.`}
-            autoComplete="new-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <NewPasswordInput key={form.key("password")} {...form.getInputProps("password")} />
           <Checkbox
             label="Load a demo organization"
             description="Adds Northwind, a made-up company of 60 people, to explore before importing your own. Its accounts share the password given in the README."
             key={form.key("loadDemo")}
             {...form.getInputProps("loadDemo", { type: "checkbox" })}
           />
-          <Button type="submit" fullWidth loading={setupMutation.isPending} mt="xs">
+          <Button type="submit" fullWidth loading={mutation.isPending} mt="xs">
             Create administrator account
           </Button>
         </Stack>

@@ -1,16 +1,13 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
-import { useState } from "react";
 import { SignInBody } from "#core/auth.schemas.ts";
 import { signIn } from "../../api/auth.api.ts";
 import { sessionQuery } from "../../api/session.queries.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { PublicPageShell } from "../../components/public-page-shell.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { applyApiErrorToForm } from "../../forms/api-form-errors.ts";
-import { zodForm } from "../../forms/zod-form.ts";
+import { useApiForm } from "../../forms/use-api-form.ts";
 import { safeRedirectTarget } from "../../session/safe-redirect.ts";
 
 const routeApi = getRouteApi("/sign-in");
@@ -20,36 +17,21 @@ export function SignInPage() {
   const search = routeApi.useSearch();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const form = useForm({
-    mode: "uncontrolled",
+  const { form, mutation, onSubmit, formError } = useApiForm({
+    schema: SignInBody,
     initialValues: { email: "", password: "" },
-    ...zodForm(SignInBody),
-  });
-
-  const signInMutation = useMutation({
-    mutationFn: signIn,
-    meta: { unauthenticatedIsExpected: true },
+    submit: signIn,
+    mutationMeta: { unauthenticatedIsExpected: true },
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQuery.queryKey, session);
       router.history.push(safeRedirectTarget(search.redirect));
     },
-    onError: (error) => {
-      form.setFieldValue("password", "");
-      setFormError(applyApiErrorToForm(form, error));
-    },
+    onError: () => form.setFieldValue("password", ""),
   });
 
   return (
     <PublicPageShell title="Sign in to Trellis">
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          signInMutation.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={onSubmit}>
         <Stack>
           <FormErrorAlert message={formError} />
           <TextInput
@@ -67,7 +49,7 @@ export function SignInPage() {
             key={form.key("password")}
             {...form.getInputProps("password")}
           />
-          <Button type="submit" fullWidth loading={signInMutation.isPending} mt="xs">
+          <Button type="submit" fullWidth loading={mutation.isPending} mt="xs">
             Sign in
           </Button>
         </Stack>

@@ -1,12 +1,11 @@
-import { Button, Group, MultiSelect, Stack, Text, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Group, MultiSelect, Stack, TextInput } from "@mantine/core";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type { Accomplishment } from "#core/growth-plan/sections.schemas.ts";
+import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { MarkdownField } from "../markdown-field.tsx";
 import { goalName } from "../plan-labels.ts";
 import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";
-import { ItemList, ListItemCard } from "./list-item-card.tsx";
 import { SectionConflict } from "./section-conflict.tsx";
 
 export function AccomplishmentsEditor({ plan }: { plan: PlanView }) {
@@ -17,18 +16,25 @@ export function AccomplishmentsEditor({ plan }: { plan: PlanView }) {
     label: goalName(goal.content, index),
   }));
   const change = (id: string, patch: Partial<Accomplishment>) =>
-    update((section) => ({
-      entries: section.entries.map((entry) => (entry.id === id ? { ...entry, ...patch } : entry)),
-    }));
+    update((section) => ({ entries: patchById(section.entries, id, patch) }));
 
   return (
     <Stack gap="md">
       <SectionConflict sectionKey="accomplishments" autosave={autosave} />
-      <Button
-        leftSection={<IconPlus size={18} aria-hidden />}
-        style={{ alignSelf: "flex-start" }}
-        disabled={draft.entries.length >= growthPlanLimits.accomplishments}
-        onClick={() =>
+      <ListEditor
+        items={draft.entries}
+        keyOf={(entry) => entry.id}
+        heading={(entry) => entry.title || "New accomplishment"}
+        removeLabel={(entry) => `Remove ${entry.title || "this accomplishment"}`}
+        onRemove={(entry) =>
+          update((section) => ({ entries: withoutId(section.entries, entry.id) }))
+        }
+        empty="No wins logged yet. The next one, however small, goes here."
+        addFirst
+        addVariant="filled"
+        addLabel="Add an accomplishment"
+        addDisabled={draft.entries.length >= growthPlanLimits.accomplishments}
+        onAdd={() =>
           update((section) => ({
             entries: [
               { id: newId(), on: today(), title: "", details: "", goalIds: [] },
@@ -37,23 +43,8 @@ export function AccomplishmentsEditor({ plan }: { plan: PlanView }) {
           }))
         }
       >
-        Add an accomplishment
-      </Button>
-      {draft.entries.length === 0 && (
-        <Text c="dimmed">No wins logged yet. The next one, however small, goes here.</Text>
-      )}
-      <ItemList>
-        {draft.entries.map((entry, index) => (
-          <ListItemCard
-            key={entry.id}
-            heading={entry.title || "New accomplishment"}
-            removeLabel={`Remove ${entry.title || "this accomplishment"}`}
-            onRemove={() =>
-              update((section) => ({
-                entries: section.entries.filter((candidate) => candidate.id !== entry.id),
-              }))
-            }
-          >
+        {(entry, index) => (
+          <>
             <Group grow align="flex-start" wrap="wrap">
               <TextInput
                 label="What happened"
@@ -88,9 +79,9 @@ export function AccomplishmentsEditor({ plan }: { plan: PlanView }) {
               error={problemAt(autosave, `entries.${index}.details`)}
               onChange={(details) => change(entry.id, { details })}
             />
-          </ListItemCard>
-        ))}
-      </ItemList>
+          </>
+        )}
+      </ListEditor>
     </Stack>
   );
 }

@@ -1,42 +1,40 @@
-import { Button, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Stack, TextInput } from "@mantine/core";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type { ExplorationResource } from "#core/growth-plan/sections.schemas.ts";
+import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
+import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { newId, problemAt, useSectionAutosave } from "../plan-parts.ts";
-import { ItemList, ListItemCard } from "./list-item-card.tsx";
 import { SectionConflict } from "./section-conflict.tsx";
 
 export function ExplorationEditor({ plan }: { plan: PlanView }) {
   const autosave = useSectionAutosave(plan, "exploration");
   const { draft, update } = autosave;
   const change = (id: string, patch: Partial<ExplorationResource>) =>
-    update((section) => ({
-      resources: section.resources.map((resource) =>
-        resource.id === id ? { ...resource, ...patch } : resource,
-      ),
-    }));
+    update((section) => ({ resources: patchById(section.resources, id, patch) }));
 
   return (
     <Stack gap="md">
       <SectionConflict sectionKey="exploration" autosave={autosave} />
-      {draft.resources.length === 0 && (
-        <Text c="dimmed">
-          No resources yet: add courses, programs, people or pages to learn from.
-        </Text>
-      )}
-      <ItemList>
-        {draft.resources.map((resource, index) => (
-          <ListItemCard
-            key={resource.id}
-            heading={resource.title || `Resource ${index + 1}`}
-            removeLabel={`Remove ${resource.title || `resource ${index + 1}`}`}
-            onRemove={() =>
-              update((section) => ({
-                resources: section.resources.filter((candidate) => candidate.id !== resource.id),
-              }))
-            }
-          >
+      <ListEditor
+        items={draft.resources}
+        keyOf={(resource) => resource.id}
+        heading={(resource, index) => resource.title || `Resource ${index + 1}`}
+        removeLabel={(resource, index) => `Remove ${resource.title || `resource ${index + 1}`}`}
+        onRemove={(resource) =>
+          update((section) => ({ resources: withoutId(section.resources, resource.id) }))
+        }
+        empty="No resources yet: add courses, programs, people or pages to learn from."
+        addLabel="Add resource"
+        addDisabled={draft.resources.length >= growthPlanLimits.resources}
+        onAdd={() =>
+          update((section) => ({
+            resources: [...section.resources, { id: newId(), title: "", url: null, note: "" }],
+          }))
+        }
+      >
+        {(resource, index) => (
+          <>
             <TextInput
               label="Title"
               required
@@ -54,30 +52,16 @@ export function ExplorationEditor({ plan }: { plan: PlanView }) {
                 change(resource.id, { url: event.currentTarget.value.trim() || null })
               }
             />
-            <Textarea
+            <GrowingTextarea
               label="Note"
-              autosize
               minRows={1}
               value={resource.note}
               error={problemAt(autosave, `resources.${index}.note`)}
               onChange={(event) => change(resource.id, { note: event.currentTarget.value })}
             />
-          </ListItemCard>
-        ))}
-      </ItemList>
-      <Button
-        variant="default"
-        leftSection={<IconPlus size={18} aria-hidden />}
-        style={{ alignSelf: "flex-start" }}
-        disabled={draft.resources.length >= growthPlanLimits.resources}
-        onClick={() =>
-          update((section) => ({
-            resources: [...section.resources, { id: newId(), title: "", url: null, note: "" }],
-          }))
-        }
-      >
-        Add resource
-      </Button>
+          </>
+        )}
+      </ListEditor>
     </Stack>
   );
 }

@@ -9,7 +9,6 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
   VisuallyHidden,
@@ -31,6 +30,8 @@ import {
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { errorMessage } from "../../../api/api-error.ts";
 import { createGoal, deleteGoal } from "../../../api/growth-plans.api.ts";
+import { CompactButton } from "../../../components/compact-button.tsx";
+import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
 import { ConflictDialog } from "../conflict-dialog.tsx";
 import classes from "../growth-plans.module.css";
 import { goalColumns, goalName, goalStatusLabels } from "../plan-labels.ts";
@@ -232,12 +233,10 @@ function ColumnField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Textarea
+    <GrowingTextarea
       label={label}
       description={description}
       classNames={{ label: classes.columnLabel, description: classes.columnLabel }}
-      autosize
-      minRows={2}
       maxRows={10}
       value={value}
       error={error}
@@ -293,10 +292,9 @@ function ActionSteps({
                 />
                 <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                   <Group gap={4} wrap="nowrap" align="flex-start">
-                    <Textarea
+                    <GrowingTextarea
                       aria-label={`Action step ${index + 1}`}
                       placeholder="What exactly will you do?"
-                      autosize
                       minRows={1}
                       size="sm"
                       style={{ flex: 1, minWidth: 0 }}
@@ -348,10 +346,9 @@ function ActionSteps({
             </Text>
           </Group>
         )}
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconPlus size={16} aria-hidden />}
+        <CompactButton
+          color="trellis"
+          icon={IconPlus}
           style={{ alignSelf: "flex-start" }}
           disabled={steps.length >= growthPlanLimits.actionStepsPerGoal}
           onClick={() =>
@@ -359,7 +356,7 @@ function ActionSteps({
           }
         >
           Add action step<VisuallyHidden> to {goalName}</VisuallyHidden>
-        </Button>
+        </CompactButton>
       </Stack>
     </Box>
   );

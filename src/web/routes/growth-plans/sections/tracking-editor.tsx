@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -10,21 +9,22 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconCalendarPlus, IconPlus } from "@tabler/icons-react";
+import { IconCalendarPlus } from "@tabler/icons-react";
 import { addMonths, scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
-import {
-  type CheckIn,
-  type CheckInCadence,
-  checkInCadences,
-  type ScheduleItem,
+import type {
+  CheckIn,
+  CheckInCadence,
+  ScheduleItem,
+  TrackingContent,
 } from "#core/growth-plan/sections.schemas.ts";
+import { CompactButton } from "../../../components/compact-button.tsx";
+import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
-import { cadenceLabels } from "../plan-labels.ts";
+import { cadenceOptions } from "../plan-labels.ts";
 import { newId, problemAt, today, useSectionAutosave } from "../plan-parts.ts";
-import { ItemList, ListItemCard } from "./list-item-card.tsx";
 import { SectionConflict } from "./section-conflict.tsx";
 
 export function TrackingEditor({ plan }: { plan: PlanView }) {
@@ -42,18 +42,13 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
     .slice(0, 6);
 
   const changeSchedule = (id: string, patch: Partial<ScheduleItem>) =>
-    update((section) => ({
-      ...section,
-      schedule: section.schedule.map((item) => (item.id === id ? { ...item, ...patch } : item)),
-    }));
+    update((section) => ({ ...section, schedule: patchById(section.schedule, id, patch) }));
   const changeCheckIn = (id: string, patch: Partial<CheckIn>, immediate = false) =>
-    update(
-      (section) => ({
-        ...section,
-        checkIns: section.checkIns.map((item) => (item.id === id ? { ...item, ...patch } : item)),
-      }),
-      { immediate },
-    );
+    update((section) => ({ ...section, checkIns: patchById(section.checkIns, id, patch) }), {
+      immediate,
+    });
+  const changeReflection = (id: string, patch: Partial<TrackingContent["reflections"][number]>) =>
+    update((section) => ({ ...section, reflections: patchById(section.reflections, id, patch) }));
   const addCheckIn = (checkIn: Omit<CheckIn, "id" | "done" | "doneOn" | "reflection">) =>
     update((section) => ({
       ...section,
@@ -70,63 +65,17 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
         <Title order={3} size="h5">
           Check-in schedule
         </Title>
-        <ItemList>
-          {draft.schedule.map((item, index) => (
-            <ListItemCard
-              key={item.id}
-              heading={item.label || `Schedule ${index + 1}`}
-              removeLabel={`Remove ${item.label || `schedule ${index + 1}`}`}
-              onRemove={() =>
-                update((section) => ({
-                  ...section,
-                  schedule: section.schedule.filter((candidate) => candidate.id !== item.id),
-                }))
-              }
-            >
-              <Group grow align="flex-start" wrap="wrap">
-                <TextInput
-                  label="Label"
-                  miw={200}
-                  value={item.label}
-                  error={problemAt(autosave, `schedule.${index}.label`)}
-                  onChange={(event) =>
-                    changeSchedule(item.id, { label: event.currentTarget.value })
-                  }
-                />
-                <NativeSelect
-                  label="Every"
-                  miw={140}
-                  data={checkInCadences.map((cadence) => ({
-                    value: cadence,
-                    label: cadenceLabels[cadence],
-                  }))}
-                  value={item.cadence}
-                  onChange={(event) =>
-                    changeSchedule(item.id, {
-                      cadence: event.currentTarget.value as CheckInCadence,
-                    })
-                  }
-                />
-                <TextInput
-                  label="Starting on"
-                  type="date"
-                  miw={160}
-                  value={item.startsOn}
-                  error={problemAt(autosave, `schedule.${index}.startsOn`)}
-                  onChange={(event) =>
-                    changeSchedule(item.id, { startsOn: event.currentTarget.value })
-                  }
-                />
-              </Group>
-            </ListItemCard>
-          ))}
-        </ItemList>
-        <Button
-          variant="default"
-          leftSection={<IconPlus size={18} aria-hidden />}
-          style={{ alignSelf: "flex-start" }}
-          disabled={draft.schedule.length >= growthPlanLimits.scheduleItems}
-          onClick={() =>
+        <ListEditor
+          items={draft.schedule}
+          keyOf={(item) => item.id}
+          heading={(item, index) => item.label || `Schedule ${index + 1}`}
+          removeLabel={(item, index) => `Remove ${item.label || `schedule ${index + 1}`}`}
+          onRemove={(item) =>
+            update((section) => ({ ...section, schedule: withoutId(section.schedule, item.id) }))
+          }
+          addLabel="Add to schedule"
+          addDisabled={draft.schedule.length >= growthPlanLimits.scheduleItems}
+          onAdd={() =>
             update((section) => ({
               ...section,
               schedule: [
@@ -136,8 +85,39 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
             }))
           }
         >
-          Add to schedule
-        </Button>
+          {(item, index) => (
+            <Group grow align="flex-start" wrap="wrap">
+              <TextInput
+                label="Label"
+                miw={200}
+                value={item.label}
+                error={problemAt(autosave, `schedule.${index}.label`)}
+                onChange={(event) => changeSchedule(item.id, { label: event.currentTarget.value })}
+              />
+              <NativeSelect
+                label="Every"
+                miw={140}
+                data={cadenceOptions}
+                value={item.cadence}
+                onChange={(event) =>
+                  changeSchedule(item.id, {
+                    cadence: event.currentTarget.value as CheckInCadence,
+                  })
+                }
+              />
+              <TextInput
+                label="Starting on"
+                type="date"
+                miw={160}
+                value={item.startsOn}
+                error={problemAt(autosave, `schedule.${index}.startsOn`)}
+                onChange={(event) =>
+                  changeSchedule(item.id, { startsOn: event.currentTarget.value })
+                }
+              />
+            </Group>
+          )}
+        </ListEditor>
       </Stack>
 
       <Stack gap="sm">
@@ -163,10 +143,9 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                   <Text size="sm">
                     <strong>{formatCalendarDate(due.dueOn)}</strong> · {due.label}
                   </Text>
-                  <Button
-                    size="compact-sm"
+                  <CompactButton
                     variant="light"
-                    leftSection={<IconCalendarPlus size={16} aria-hidden />}
+                    icon={IconCalendarPlus}
                     onClick={() => addCheckIn(due)}
                   >
                     Record check-in
@@ -174,7 +153,7 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                       {" "}
                       of {formatCalendarDate(due.dueOn)}: {due.label}
                     </VisuallyHidden>
-                  </Button>
+                  </CompactButton>
                 </Group>
               </Paper>
             ))}
@@ -186,19 +165,22 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
         <Title order={3} size="h5">
           Check-ins
         </Title>
-        <ItemList>
-          {draft.checkIns.map((checkIn, index) => (
-            <ListItemCard
-              key={checkIn.id}
-              heading={`${formatCalendarDate(checkIn.dueOn)} · ${checkIn.label || "Check-in"}`}
-              removeLabel={`Remove the check-in of ${formatCalendarDate(checkIn.dueOn)}`}
-              onRemove={() =>
-                update((section) => ({
-                  ...section,
-                  checkIns: section.checkIns.filter((candidate) => candidate.id !== checkIn.id),
-                }))
-              }
-            >
+        <ListEditor
+          items={draft.checkIns}
+          keyOf={(checkIn) => checkIn.id}
+          heading={(checkIn) =>
+            `${formatCalendarDate(checkIn.dueOn)} · ${checkIn.label || "Check-in"}`
+          }
+          removeLabel={(checkIn) => `Remove the check-in of ${formatCalendarDate(checkIn.dueOn)}`}
+          onRemove={(checkIn) =>
+            update((section) => ({ ...section, checkIns: withoutId(section.checkIns, checkIn.id) }))
+          }
+          addLabel="Add a check-in"
+          addDisabled={draft.checkIns.length >= growthPlanLimits.checkIns}
+          onAdd={() => addCheckIn({ scheduleId: null, dueOn: now, label: "Check-in" })}
+        >
+          {(checkIn, index) => (
+            <>
               <Group grow align="flex-start" wrap="wrap">
                 <TextInput
                   label="Label"
@@ -239,86 +221,59 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                 error={problemAt(autosave, `checkIns.${index}.reflection`)}
                 onChange={(reflection) => changeCheckIn(checkIn.id, { reflection })}
               />
-            </ListItemCard>
-          ))}
-        </ItemList>
-        <Button
-          variant="default"
-          leftSection={<IconPlus size={18} aria-hidden />}
-          style={{ alignSelf: "flex-start" }}
-          disabled={draft.checkIns.length >= growthPlanLimits.checkIns}
-          onClick={() => addCheckIn({ scheduleId: null, dueOn: now, label: "Check-in" })}
-        >
-          Add a check-in
-        </Button>
+            </>
+          )}
+        </ListEditor>
       </Stack>
 
       <Stack gap="sm">
         <Title order={3} size="h5">
           Reflections
         </Title>
-        <ItemList>
-          {draft.reflections.map((reflection, index) => (
-            <ListItemCard
-              key={reflection.id}
-              heading={`Reflection of ${formatCalendarDate(reflection.on)}`}
-              removeLabel={`Remove the reflection of ${formatCalendarDate(reflection.on)}`}
-              onRemove={() =>
-                update((section) => ({
-                  ...section,
-                  reflections: section.reflections.filter(
-                    (candidate) => candidate.id !== reflection.id,
-                  ),
-                }))
-              }
-            >
-              <TextInput
-                label="Date"
-                type="date"
-                maw={200}
-                value={reflection.on}
-                error={problemAt(autosave, `reflections.${index}.on`)}
-                onChange={(event) => {
-                  const on = event.currentTarget.value;
-                  update((section) => ({
-                    ...section,
-                    reflections: section.reflections.map((candidate) =>
-                      candidate.id === reflection.id ? { ...candidate, on } : candidate,
-                    ),
-                  }));
-                }}
-              />
-              <MarkdownField
-                label="Reflection"
-                minRows={2}
-                value={reflection.body}
-                error={problemAt(autosave, `reflections.${index}.body`)}
-                onChange={(body) =>
-                  update((section) => ({
-                    ...section,
-                    reflections: section.reflections.map((candidate) =>
-                      candidate.id === reflection.id ? { ...candidate, body } : candidate,
-                    ),
-                  }))
-                }
-              />
-            </ListItemCard>
-          ))}
-        </ItemList>
-        <Button
-          variant="default"
-          leftSection={<IconPlus size={18} aria-hidden />}
-          style={{ alignSelf: "flex-start" }}
-          disabled={draft.reflections.length >= growthPlanLimits.reflections}
-          onClick={() =>
+        <ListEditor
+          items={draft.reflections}
+          keyOf={(reflection) => reflection.id}
+          heading={(reflection) => `Reflection of ${formatCalendarDate(reflection.on)}`}
+          removeLabel={(reflection) =>
+            `Remove the reflection of ${formatCalendarDate(reflection.on)}`
+          }
+          onRemove={(reflection) =>
+            update((section) => ({
+              ...section,
+              reflections: withoutId(section.reflections, reflection.id),
+            }))
+          }
+          addLabel="Add a reflection"
+          addDisabled={draft.reflections.length >= growthPlanLimits.reflections}
+          onAdd={() =>
             update((section) => ({
               ...section,
               reflections: [{ id: newId(), on: now, body: "" }, ...section.reflections],
             }))
           }
         >
-          Add a reflection
-        </Button>
+          {(reflection, index) => (
+            <>
+              <TextInput
+                label="Date"
+                type="date"
+                maw={200}
+                value={reflection.on}
+                error={problemAt(autosave, `reflections.${index}.on`)}
+                onChange={(event) =>
+                  changeReflection(reflection.id, { on: event.currentTarget.value })
+                }
+              />
+              <MarkdownField
+                label="Reflection"
+                minRows={2}
+                value={reflection.body}
+                error={problemAt(autosave, `reflections.${index}.body`)}
+                onChange={(body) => changeReflection(reflection.id, { body })}
+              />
+            </>
+          )}
+        </ListEditor>
       </Stack>
     </Stack>
   );
