@@ -11,7 +11,7 @@ import {
 } from "#server/shared/worker-pool.ts";
 import type { RenderJob, RenderResult } from "./growth-plan-export.worker.ts";
 import { loadReadablePlan } from "./growth-plans.access.ts";
-import { renderGoalsCsv, renderPlanJson } from "./growth-plans.exports.ts";
+import { renderPlanJson } from "./growth-plans.exports.ts";
 import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 import { listEnergyEntries } from "./growth-plans.queries.ts";
 import { buildPlanView } from "./growth-plans.service.ts";
@@ -23,7 +23,7 @@ const contentTypes: Record<ExportFormat, string> = {
   pdf: "application/pdf",
 };
 
-/** PDF and Markdown exports are rendered here, one core left to the event loop. */
+/** PDF, Markdown and CSV exports are rendered here, one core left to the event loop. */
 export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
   new URL("./growth-plan-export.worker.ts", import.meta.url),
   {
@@ -65,13 +65,12 @@ export async function exportPlan(
   switch (format) {
     case "md":
     case "pdf":
+    case "csv":
       return {
         body: await renderInWorker(ctx, { format, view, exportedAt }),
         contentType,
         fileName,
       };
-    case "csv":
-      return { body: renderGoalsCsv(view), contentType, fileName };
     case "json": {
       const entries = view.energy
         ? await listEnergyEntries(ctx.db, planId, {

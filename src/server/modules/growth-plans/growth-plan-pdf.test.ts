@@ -199,4 +199,18 @@ describe("PDF export of worst-case text", () => {
       await next.close();
     }
   });
+
+  it("renders the goals CSV in the export worker too, under the same budget", async () => {
+    t = await createTestApp({ EXPORT_TIME_BUDGET_MS: "1" });
+    const field = "w".repeat(growthPlanLimits.longText);
+    const { session, plan } = await planWith(t, {
+      title: "CSV over budget",
+      goals: Array.from({ length: 5 }, () => goal({ resources: field, network: field })),
+    });
+    const response = await getJson(t.app, `/api/growth-plans/${plan.plan.id}/export.csv`, {
+      session,
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error.code).toBe("unavailable");
+  });
 });
