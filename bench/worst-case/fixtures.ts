@@ -45,6 +45,8 @@ export type Fixtures = {
   /** Someone admin routes change (rename, deactivate, invite) without affecting the actors. */
   targetPersonId: string;
   invitationToken: string;
+  /** The owner's notice that an administrator made themselves their manager for a moment. */
+  noticeId: string;
   /** Active people who can be named in sharing. */
   peopleIds: string[];
   ownerPathwayItemIds: string[];
@@ -149,6 +151,12 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
   };
   const manager = await signUp("manager", null);
   const owner = await signUp("owner", manager.id);
+  // An administrator who becomes someone's manager leaves them a notice; the reporting line is
+  // then put back, so the manager keeps what is shared with them.
+  await json(admin, "PATCH", `/api/people/${owner.id}`, { managerId: admin.id });
+  await json(admin, "PATCH", `/api/people/${owner.id}`, { managerId: manager.id });
+  const notices = await json<{ notices: { id: string }[] }>(owner, "GET", "/api/account/notices");
+  const noticeId = notices.notices[0]?.id ?? "";
   const viewer = await signUp("viewer", manager.id);
   const leaver = await signUp("leaver", manager.id);
   const targetPersonId = await createPerson("target", manager.id);
@@ -191,6 +199,7 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
     leaver,
     targetPersonId,
     invitationToken,
+    noticeId,
     peopleIds,
     ownerPathwayItemIds,
     pathwayTemplateId: imported.template.id,

@@ -103,6 +103,8 @@ async function prepare(
         return [fixtures.viewer.id, ...fixtures.peopleIds].slice(0, 20);
       case "goalIds":
         return data.goalIds.slice(0, 20);
+      case "noticeId":
+        return fixtures.noticeId;
       case "templateId":
         return key === "PUT /api/people/:id/pathway-assignment"
           ? fixtures.pathwayTemplateId
