@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
+import type {
+  PathwayMemberItem,
+  PathwayTemplateDetail,
+  PathwayTemplateList,
+  PathwayView,
+} from "#core/pathway/pathway-api.schemas.ts";
+import { createPerson, createSession, type TestPerson } from "#server/testing/factories.ts";
+import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { templateDraftOf } from "./pathway.presenters.ts";
+
+const _itemsOf = (view: PathwayView, keyId: string): PathwayMemberItem[] =>
+  view.stages.find((stage) => stage.keyId === keyId)?.items ?? [];
+
+// The test clock starts at 2026-03-02T09:00Z: someone hired on 2025-10-02 is five months in.
+const fiveMonthsAgo = "2025-10-02";
+
+describe("pathway templates: import and export", () => {
+  let t: TestApp;
+  let admin: Session;
+  let member: TestPerson;
+  let memberSession: Session;
+
+  beforeEach(async () => {
+    t = await createTestApp({ HANDBOOK_BASE_URL: "https://wiki.example.org/handbook-mirror/" });
+    admin = await createSession(t.ctx, (await createPerson(t.ctx, { role: "admin" })).id);
+    member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
+    memberSession = await createSession(t.ctx, member.id);
+  });
+  afterEach(async () => t.close());
+
+  const page = [
+    "---",
+    "title: Pathway for Engineers at Northwind",
+    "---",
+    "",
+    "## Year 1",
+    "",
+    "### Q1",
+    "",
+    "1. Read the [onboarding guide](/handbook/onboarding/)",
+    "1. Join the [Engineering channelhttps://chat.example.com/eng]()",
+    "",
+    "### Q3",
+    "",
+    "1. Attend one Live Learning session",
+  ].join("\n");
+
+  it("previews an import with its warnings and line numbers, saving nothing", async () => {
+    const response = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: page },
+      { session: admin },
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const preview = response.json() as PathwayImportPreview;
+    expect(preview.template.name).toBe("Pathway for Engineers at Northwind");
+    expect(preview.template.stages.map((stage) => stage.items.length)).toEqual([2, 1]);
+    expect(preview.template.stages[0]?.items[0]?.links[0]?.url).toBe(
+      "https://wiki.example.org/handbook-mirror/handbook/onboarding/",
+    );
+    expect(preview.warnings.map((warning) => warning.line)).toEqual(expect.arrayContaining([10]));
+    expect(preview.warnings.some((warning) => /Q2/.test(warning.message))).toBe(true);
+    const list = await getJson(t.app, "/api/pathway-templates?status=all", { session: admin });
+    expect((list.json() as PathwayTemplateList).templates).toHaveLength(0);
+
+    const empty = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: "" },
+      { session: admin },
+    );
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields).toHaveProperty("markdown");
+    const badBase = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: page, baseUrl: "javascript:alert(1)" },
+      { session: admin },
+    );
+    expect(badBase.statusCode).toBe(400);
+    expect(badBase.json().error.fields).toHaveProperty("baseUrl");
+    const asMember = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: page },
+      { session: memberSession },
+    );
+    expect(asMember.statusCode).toBe(403);
+  });
+
+  it("saves an import and exports it back to Markdown that imports to the same template", async () => {
+    const saved = await postJson(
+      t.app,
+      "/api/pathway-templates/import",
+      { markdown: page },
+      { session: admin },
+    );
+    expect(saved.statusCode, saved.body).toBe(201);
+    const { template, warnings } = saved.json() as {
+      template: PathwayTemplateDetail;
+      warnings: unknown[];
+    };
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(template).toMatchObject({
+      isDefault: false,
+      status: "active",
+      itemCount: 3,
+      attribution: null,
+    });
+
+    const exported = await getJson(t.app, `/api/pathway-templates/${template.id}/export.md`, {
+      session: admin,
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers["content-type"]).toContain("text/markdown");
+    expect(exported.headers["content-disposition"]).toBe(
+      "attachment; filename=pathway-for-engineers-at-northwind.md",
+    );
+    expect(exported.headers["cache-control"]).toBe("no-store");
+    expect(exported.headers["x-content-type-options"]).toBe("nosniff");
+    expect(exported.body).toContain("(/handbook/onboarding/)");
+
+    const again = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: exported.body },
+      { session: admin },
+    );
+    const preview = again.json() as PathwayImportPreview;
+    expect(preview.template).toEqual(templateDraftOf(template));
+  });
+
+  it("exports the shipped page so that it imports to the same template", async () => {
+    const created = await postJson(
+      t.app,
+      "/api/pathway-templates",
+      { name: "Empty", stages: ["y1q1"] },
+      { session: admin },
+    );
+    const { installShippedPathway } = await import("./pathway-defaults.ts");
+    await t.ctx.db.transaction().execute(async (trx) => {
+      // A template exists already, so the shipped one is not installed a second time.
+      expect(await installShippedPathway(trx, t.ctx)).toBe(false);
+    });
+    const detail = created.json() as PathwayTemplateDetail;
+    const exported = await getJson(t.app, `/api/pathway-templates/${detail.id}/export.md`, {
+      session: admin,
+    });
+    const back = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: exported.body },
+      { session: admin },
+    );
+    expect((back.json() as PathwayImportPreview).template).toEqual(templateDraftOf(detail));
+  });
+});
