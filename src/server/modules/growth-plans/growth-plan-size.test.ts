@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { emptyGoal, type GoalContent } from "#core/growth-plan/goals.schemas.ts";
+import { defaultTemplates } from "#core/growth-plan/growth-plan-defaults.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import type { RoleContent } from "#core/growth-plan/sections.schemas.ts";
@@ -218,5 +219,38 @@ describe("growth plans: the total size of one plan", () => {
       { session },
     );
     expect(within.statusCode, within.body).toBe(200);
+  });
+
+  it("refuses to start a plan from a template larger than a plan may be; the shipped ones fit", async () => {
+    const admin = await createSession(
+      t.ctx,
+      (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id,
+    );
+    const shipped = defaultTemplates[0];
+    if (!shipped) throw new Error("no template");
+    const goal = { ...largeGoal("t"), actionSteps: [] };
+    const { status: _status, targetDate: _targetDate, ...templateGoal } = goal;
+    const saved = await sendJson(
+      t.app,
+      "PUT",
+      `/api/growth-plan-templates/${shipped.id}`,
+      {
+        name: shipped.name,
+        description: shipped.description,
+        archived: false,
+        content: { ...shipped.content, goals: [templateGoal, templateGoal, templateGoal] },
+        baseVersion: 0,
+      },
+      { session: admin },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const start = (templateId: string) =>
+      postJson(t.app, "/api/growth-plans", { title: "From a template", templateId }, { session });
+    const refused = await start(shipped.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain("This template would start a plan of");
+    for (const other of defaultTemplates.slice(1)) {
+      expect((await start(other.id)).statusCode, other.id).toBe(201);
+    }
   });
 });
