@@ -28,6 +28,10 @@ export type ShapeData = {
   commentIds: string[];
   energyEntryIds: string[];
   customItemIds: string[];
+  /** Goals in the plan once it was full. */
+  goalCount: number;
+  /** Saves the server refused because the plan was full: the fixtures fill it until one is. */
+  refusedSaves: number;
   /** Current versions, kept up to date from each save's answer (reading a maximal plan is slow). */
   sectionVersions: Record<string, number>;
   goalVersions: Record<string, number>;
@@ -65,6 +69,8 @@ export type FixtureOptions = {
    * allows 100); the fixtures make one fewer.
    */
   goalsPerPlan: number;
+  /** The most characters one plan may hold (`growthPlanLimits.planCharacters`): each plan is filled to it. */
+  planCharacters: number;
   energyEntriesPerPlan: number;
   commentsPerPlan: number;
 };
@@ -92,11 +98,16 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
   const json = async <T>(actor: Actor | null, method: string, path: string, body?: unknown) =>
     jsonOf<T>(await call(actor, method, path, body), `${method} ${path}`);
   let seed = 1_000;
-  const body = (key: RouteKey, shape: TextShape, fieldValue?: ValueOptions["fieldValue"]) => {
+  const body = (
+    key: RouteKey,
+    shape: TextShape,
+    fieldValue?: ValueOptions["fieldValue"],
+    budgetBytes = options.budgetBytes,
+  ) => {
     seed += 1;
     return maximalBody(findRoute(routes, key), {
       shape,
-      budgetBytes: options.budgetBytes,
+      budgetBytes,
       seed,
       ...(fieldValue ? { fieldValue } : {}),
     }) as Record<string, unknown>;
@@ -219,10 +230,17 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
     const sectionVersions: Record<string, number> = {};
     const goalVersions: Record<string, number> = {};
     let planVersion = created.plan.version;
+    // Bodies are measured in UTF-8 bytes, the plan's limit in characters.
+    const bytesPerCharacter = shape === "cjk" ? 3 : 1;
+    const budgetOf = (characters: number) => Math.floor(characters * bytesPerCharacter);
+    // A tenth of the plan for each of the five sections, the rest in goals of a size that fills
+    // it before the plan's goal limit: each field of a goal gets a fair share of its budget.
+    const sectionBudget = budgetOf(options.planCharacters / 10);
+    const goalBudget = budgetOf(options.planCharacters / 2 / (options.goalsPerPlan * 0.8));
     for (const section of documentSections) {
       const key = `PUT /api/growth-plans/:planId/sections/${section}` as RouteKey;
       const saved = await json<SectionSaved>(owner, "PUT", planPath(`/sections/${section}`), {
-        ...body(key, shape),
+        ...body(key, shape, undefined, sectionBudget),
         baseVersion: created.sections[section]?.version ?? 0,
       });
       sectionVersions[section] = saved.section.version;
@@ -231,23 +249,33 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
     const restoreVersion = planVersion;
     // The template's goals are filled too; three of all the goals are kept for the DELETE route.
     const goalIds: string[] = [];
+    let refusedSaves = 0;
+    /** Null when the plan is full: the server refuses the save with 400, as it should. */
+    const goalSave = async (method: string, path: string, sent: Record<string, unknown>) => {
+      const answer = await call(owner, method, path, sent);
+      if (answer.status === 400 && answer.body.toString().includes("This plan is full")) {
+        refusedSaves += 1;
+        return null;
+      }
+      return jsonOf<GoalSaved>(answer, `${method} ${path}`);
+    };
     for (const goal of created.goals ?? []) {
-      const saved = await json<GoalSaved>(owner, "PUT", planPath(`/goals/${goal.id}`), {
-        ...body("PUT /api/growth-plans/:planId/goals/:goalId", shape),
+      const saved = await goalSave("PUT", planPath(`/goals/${goal.id}`), {
+        ...body("PUT /api/growth-plans/:planId/goals/:goalId", shape, undefined, goalBudget),
         baseVersion: goal.version,
       });
       goalIds.push(goal.id);
-      goalVersions[goal.id] = saved.goal.version;
+      goalVersions[goal.id] = saved?.goal.version ?? goal.version;
     }
-    // One short of the limit, so the route that adds a goal still adds one.
+    // Goals are added until the plan is full (or one short of the goal limit).
     const goalsToAdd = Math.max(4, options.goalsPerPlan) - 1 - goalIds.length;
     for (let index = 0; index < goalsToAdd; index++) {
-      const saved = await json<GoalSaved>(
-        owner,
+      const saved = await goalSave(
         "POST",
         planPath("/goals"),
-        body("POST /api/growth-plans/:planId/goals", shape),
+        body("POST /api/growth-plans/:planId/goals", shape, undefined, goalBudget),
       );
+      if (!saved) break;
       goalIds.push(saved.goal.id);
       goalVersions[saved.goal.id] = saved.goal.version;
     }
@@ -294,6 +322,8 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
     return {
       planId,
       restoreVersion,
+      goalCount: goalIds.length,
+      refusedSaves,
       goalIds: goalIds.slice(0, -3),
       spareGoalIds: goalIds.slice(-3),
       commentIds,

@@ -13,6 +13,7 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { loadConfig } from "#server/config.ts";
 import { createTestApp } from "#server/testing/test-app.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
@@ -108,11 +109,13 @@ async function main(): Promise<void> {
       routes,
       budgetBytes: bodyLimitBytes - 1_024,
       goalsPerPlan: Number(values.goals),
+      planCharacters: growthPlanLimits.planCharacters,
       energyEntriesPerPlan: Number(values["energy-entries"]),
       commentsPerPlan: Number(values.comments),
     };
     const fixtures = await createFixtures({ ...fixtureOptions, base: server.base });
-    const fixtureSummary = `3 maximal plans of ${fixtureOptions.goalsPerPlan} goals, ${fixtureOptions.energyEntriesPerPlan} energy entries and ${fixtureOptions.commentsPerPlan} comments each`;
+    const goalCounts = Object.values(fixtures.shapes).map((shape) => shape.goalCount);
+    const fixtureSummary = `3 plans filled to the ${growthPlanLimits.planCharacters.toLocaleString("en")}-character limit (${goalCounts.join(", ")} goals; the next save refused), ${fixtureOptions.energyEntriesPerPlan} energy entries and ${fixtureOptions.commentsPerPlan} comments each`;
     console.log(`worst case (${values.database}): data made in ${Date.now() - started} ms`);
     probe.target(server.base);
     await sleep(50);

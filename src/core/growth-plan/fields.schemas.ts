@@ -31,6 +31,12 @@ export const growthPlanLimits = {
   sharedPeoplePerSection: 20,
   commentLength: 5_000,
   templateGoals: 20,
+  /**
+   * Characters one plan may hold across its sections and goals, counted as stored (JSON). Every
+   * read and export of a plan costs in proportion to it; at this size the PDF export takes well
+   * under a second (bench/RESULTS.md, worst-case inputs).
+   */
+  planCharacters: 200_000,
 } as const;
 
 export const limits = growthPlanLimits;

@@ -23,6 +23,7 @@ import {
 } from "./growth-plans.queries.ts";
 import { goalPart, recordRevision } from "./growth-plans.revisions.ts";
 import { nowIso } from "./growth-plans.service.ts";
+import { keepingPlanWithinLimit } from "./growth-plans.size.ts";
 
 // Section 3's goals: autosaved one goal at a time, each with its own version.
 
@@ -56,7 +57,7 @@ export async function createGoal(
       created_at: now,
       updated_at: now,
     };
-    await insertGoals(trx, [row]);
+    await keepingPlanWithinLimit(trx, planId, () => insertGoals(trx, [row]));
     await recordRevision(trx, {
       planId,
       version,
@@ -93,7 +94,9 @@ export async function saveGoal(
   return ctx.db.transaction().execute(async (trx) => {
     const version = await bumpPlanVersion(trx, planId, now);
     const target = { planId, goalId, baseVersion: input.baseVersion };
-    const saved = await updateGoalIfAt(trx, target, { content, version, updated_at: now });
+    const saved = await keepingPlanWithinLimit(trx, planId, () =>
+      updateGoalIfAt(trx, target, { content, version, updated_at: now }),
+    );
     if (!saved) return goalConflict(trx, planId, goalId);
     await recordRevision(trx, {
       planId,

@@ -36,6 +36,7 @@ import {
   sectionPart,
 } from "./growth-plans.revisions.ts";
 import { getPlan } from "./growth-plans.service.ts";
+import { keepingPlanWithinLimit } from "./growth-plans.size.ts";
 
 const historyRefusal = "Only the owner can see and restore the history of a plan.";
 
@@ -173,79 +174,81 @@ export async function restorePlanRevision(
     authorId: actor.personId,
     at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const row of sections) {
-      const key = row.section_key as DocumentSectionKey;
-      const wanted = snapshot.sections[key];
-      if (sameJson(row.content, wanted)) continue;
-      const next = await bumpPlanVersion(trx, planId, now);
-      const content = JSON.stringify(wanted);
-      const target = { planId, key, baseVersion: row.version };
-      if (!(await updateSectionIfAt(trx, target, { content, version: next, updated_at: now }))) {
-        throw changedDuringRestore();
+  await ctx.db.transaction().execute(async (trx) =>
+    keepingPlanWithinLimit(trx, planId, async () => {
+      for (const row of sections) {
+        const key = row.section_key as DocumentSectionKey;
+        const wanted = snapshot.sections[key];
+        if (sameJson(row.content, wanted)) continue;
+        const next = await bumpPlanVersion(trx, planId, now);
+        const content = JSON.stringify(wanted);
+        const target = { planId, key, baseVersion: row.version };
+        if (!(await updateSectionIfAt(trx, target, { content, version: next, updated_at: now }))) {
+          throw changedDuringRestore();
+        }
+        await recordRevision(trx, {
+          ...restored,
+          planId,
+          version: next,
+          baseVersion: target.baseVersion,
+          part: sectionPart(key),
+          content,
+        });
       }
-      await recordRevision(trx, {
-        ...restored,
-        planId,
-        version: next,
-        baseVersion: target.baseVersion,
-        part: sectionPart(key),
-        content,
-      });
-    }
-    const wantedGoals = new Map(snapshot.goals.map((goal) => [goal.id, goal]));
-    for (const row of goals) {
-      const wanted = wantedGoals.get(row.id);
-      wantedGoals.delete(row.id);
-      const target = { planId, goalId: row.id, baseVersion: row.version };
-      if (wanted && sameJson(row.content, wanted.content)) continue;
-      const next = await bumpPlanVersion(trx, planId, now);
-      if (!wanted) {
-        if (!(await deleteGoalIfAt(trx, target))) throw changedDuringRestore();
+      const wantedGoals = new Map(snapshot.goals.map((goal) => [goal.id, goal]));
+      for (const row of goals) {
+        const wanted = wantedGoals.get(row.id);
+        wantedGoals.delete(row.id);
+        const target = { planId, goalId: row.id, baseVersion: row.version };
+        if (wanted && sameJson(row.content, wanted.content)) continue;
+        const next = await bumpPlanVersion(trx, planId, now);
+        if (!wanted) {
+          if (!(await deleteGoalIfAt(trx, target))) throw changedDuringRestore();
+          await recordRevision(trx, {
+            ...restored,
+            planId,
+            version: next,
+            baseVersion: target.baseVersion,
+            part: goalPart(row.id),
+            content: null,
+          });
+          continue;
+        }
+        const content = JSON.stringify(wanted.content);
+        if (!(await updateGoalIfAt(trx, target, { content, version: next, updated_at: now }))) {
+          throw changedDuringRestore();
+        }
         await recordRevision(trx, {
           ...restored,
           planId,
           version: next,
           baseVersion: target.baseVersion,
           part: goalPart(row.id),
-          content: null,
+          content: JSON.stringify({ position: row.position, content: wanted.content }),
         });
-        continue;
       }
-      const content = JSON.stringify(wanted.content);
-      if (!(await updateGoalIfAt(trx, target, { content, version: next, updated_at: now }))) {
-        throw changedDuringRestore();
+      for (const goal of wantedGoals.values()) {
+        const next = await bumpPlanVersion(trx, planId, now);
+        const content = JSON.stringify(goal.content);
+        await upsertGoal(trx, {
+          id: goal.id,
+          plan_id: planId,
+          position: goal.position,
+          content,
+          version: next,
+          created_at: now,
+          updated_at: now,
+        });
+        await recordRevision(trx, {
+          ...restored,
+          planId,
+          version: next,
+          baseVersion: null,
+          part: goalPart(goal.id),
+          content: JSON.stringify({ position: goal.position, content: goal.content }),
+        });
       }
-      await recordRevision(trx, {
-        ...restored,
-        planId,
-        version: next,
-        baseVersion: target.baseVersion,
-        part: goalPart(row.id),
-        content: JSON.stringify({ position: row.position, content: wanted.content }),
-      });
-    }
-    for (const goal of wantedGoals.values()) {
-      const next = await bumpPlanVersion(trx, planId, now);
-      const content = JSON.stringify(goal.content);
-      await upsertGoal(trx, {
-        id: goal.id,
-        plan_id: planId,
-        position: goal.position,
-        content,
-        version: next,
-        created_at: now,
-        updated_at: now,
-      });
-      await recordRevision(trx, {
-        ...restored,
-        planId,
-        version: next,
-        baseVersion: null,
-        part: goalPart(goal.id),
-        content: JSON.stringify({ position: goal.position, content: goal.content }),
-      });
-    }
-  });
+    }),
+  );
   return getPlan(ctx, actor, planId);
 }

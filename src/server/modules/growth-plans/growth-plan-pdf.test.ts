@@ -158,7 +158,7 @@ describe("PDF export of worst-case text", () => {
     const field = "y".repeat(growthPlanLimits.longText);
     const { session, plan } = await planWith(t, {
       title: "Worst case",
-      goals: Array.from({ length: 3 }, () =>
+      goals: Array.from({ length: 2 }, () =>
         goal({ resources: field, careerSupport: field, network: field, challenges: field }),
       ),
     });
@@ -180,7 +180,7 @@ describe("PDF export of worst-case text", () => {
     const field = "z".repeat(growthPlanLimits.longText);
     const { session, plan } = await planWith(t, {
       title: "Over budget",
-      goals: Array.from({ length: 5 }, () =>
+      goals: Array.from({ length: 2 }, () =>
         goal({ resources: field, careerSupport: field, network: field, challenges: field }),
       ),
     });
@@ -205,7 +205,7 @@ describe("PDF export of worst-case text", () => {
     const field = "w".repeat(growthPlanLimits.longText);
     const { session, plan } = await planWith(t, {
       title: "CSV over budget",
-      goals: Array.from({ length: 5 }, () => goal({ resources: field, network: field })),
+      goals: Array.from({ length: 4 }, () => goal({ resources: field, network: field })),
     });
     const response = await getJson(t.app, `/api/growth-plans/${plan.plan.id}/export.csv`, {
       session,

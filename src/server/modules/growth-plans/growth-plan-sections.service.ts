@@ -12,12 +12,14 @@ import { presentSection } from "./growth-plans.presenters.ts";
 import { bumpPlanVersion, findSection, updateSectionIfAt } from "./growth-plans.queries.ts";
 import { recordRevision, sectionPart } from "./growth-plans.revisions.ts";
 import { nowIso } from "./growth-plans.service.ts";
+import { keepingPlanWithinLimit } from "./growth-plans.size.ts";
 
 // The document sections: autosaves checked against their version, and appends that need none.
 
 /**
  * Writes `content` over the section if it is still at `baseVersion`, as plan version `version`,
- * and records the revision; null when another save landed first. Call after `bumpPlanVersion` in
+ * and records the revision; null when another save landed first. Refused (400) when it would
+ * make the plan larger than its limit. Call after `bumpPlanVersion` in
  * the same transaction, which makes concurrent saves of one plan take turns.
  */
 async function writeSectionAt<K extends DocumentSectionKey>(
@@ -35,7 +37,10 @@ async function writeSectionAt<K extends DocumentSectionKey>(
   const { planId, key, baseVersion, version, now } = write;
   const content = JSON.stringify(write.content);
   const target = { planId, key, baseVersion };
-  if (!(await updateSectionIfAt(trx, target, { content, version, updated_at: now }))) return null;
+  const written = await keepingPlanWithinLimit(trx, planId, () =>
+    updateSectionIfAt(trx, target, { content, version, updated_at: now }),
+  );
+  if (!written) return null;
   await recordRevision(trx, {
     planId,
     version,

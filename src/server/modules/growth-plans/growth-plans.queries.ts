@@ -173,6 +173,25 @@ export async function updateSectionIfAt(
   return affectedRows(result) === 1;
 }
 
+/**
+ * Characters stored in the plan's sections and goals, as JSON text: what `planCharacters`
+ * bounds. Counts in the database (length() counts characters on SQLite and PostgreSQL alike), so
+ * no content is loaded.
+ */
+export async function measurePlanContent(db: Db, planId: string): Promise<number> {
+  const sections = await db
+    .selectFrom("growth_plan_sections")
+    .select((eb) => eb.fn.sum<number | string | null>(eb.fn("length", ["content"])).as("size"))
+    .where("plan_id", "=", planId)
+    .executeTakeFirstOrThrow();
+  const goals = await db
+    .selectFrom("growth_plan_goals")
+    .select((eb) => eb.fn.sum<number | string | null>(eb.fn("length", ["content"])).as("size"))
+    .where("plan_id", "=", planId)
+    .executeTakeFirstOrThrow();
+  return Number(sections.size ?? 0) + Number(goals.size ?? 0);
+}
+
 // ── Goals ───────────────────────────────────────────────────────────────────────────────────
 
 export function listGoals(db: Db, planId: string): Promise<GoalRow[]> {

@@ -49,6 +49,7 @@ import {
   updatePlanMetadata,
 } from "./growth-plans.queries.ts";
 import { goalPart, sectionPart } from "./growth-plans.revisions.ts";
+import { assertNewPlanWithinLimit } from "./growth-plans.size.ts";
 
 export const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 
@@ -238,6 +239,7 @@ export async function writeNewPlan(
     at,
     content,
   });
+  assertNewPlanWithinLimit([...sectionRows, ...goalRows].map((row) => row.content));
   if (plan.activate) await archiveActivePlanOfOwner(trx, plan.ownerId, at);
   await insertPlan(trx, {
     id: planId,

@@ -87,24 +87,40 @@ const needsShaping = /[\p{M}\p{Script=Devanagari}]/u;
 
 function layOutByCharacterMap(font: Font): void {
   const shape = font.layout.bind(font);
+  // The character map is read through lazy arrays on every lookup: a plan's export looks up the
+  // same few thousand characters hundreds of thousands of times.
+  const glyphOf = new Map<number, ReturnType<Font["glyphForCodePoint"]>>();
+  const glyphForCodePoint = (codePoint: number) => {
+    let glyph = glyphOf.get(codePoint);
+    if (!glyph) {
+      glyph = font.glyphForCodePoint(codePoint);
+      glyphOf.set(codePoint, glyph);
+    }
+    return glyph;
+  };
   const layout = (text: string, ...rest: unknown[]) => {
     if (needsShaping.test(text)) return shape(text, ...(rest as []));
     const glyphs = [];
     for (const character of text) {
-      if (!ignorable.test(character))
-        glyphs.push(font.glyphForCodePoint(character.codePointAt(0) ?? 0));
+      if (!ignorable.test(character)) glyphs.push(glyphForCodePoint(character.codePointAt(0) ?? 0));
     }
     return { glyphs, positions: [], direction: "ltr" as const };
   };
   Object.defineProperty(font, "layout", { value: layout });
 }
 
-const faces = new Map<string, FontFace>();
+// Keyed by the family object: face() is called for every run of text measured.
+const faces = new Map<Family, Partial<Record<FontWeight, FontFace>>>();
 
 function face(family: Family, weight: FontWeight): FontFace {
-  const key = `${family.name}-${weight}`;
-  let loaded = faces.get(key);
+  let ofFamily = faces.get(family);
+  if (!ofFamily) {
+    ofFamily = {};
+    faces.set(family, ofFamily);
+  }
+  let loaded = ofFamily[weight];
   if (!loaded) {
+    const key = `${family.name}-${weight}`;
     const bytes = new Uint8Array(
       readFileSync(path.join(packageRoot(family.packageName), family[weight])),
     );
@@ -112,7 +128,7 @@ function face(family: Family, weight: FontWeight): FontFace {
     if (family.shaped) rememberLayouts(font);
     else layOutByCharacterMap(font);
     loaded = { key, bytes, font, shaped: family.shaped };
-    faces.set(key, loaded);
+    ofFamily[weight] = loaded;
   }
   return loaded;
 }

@@ -44,6 +44,7 @@ import {
   today,
   useGoalAutosave,
 } from "../plan-parts.ts";
+import { SaveRefusal } from "../save-refusal.tsx";
 
 export function GoalsEditor({ plan }: { plan: PlanView }) {
   const planId = plan.plan.id;
@@ -117,6 +118,7 @@ function GoalPart({ planId, goal, index }: { planId: string; goal: GoalView; ind
   return (
     <Paper component="li" withBorder radius="lg" p="md">
       <GoalConflict planId={planId} goal={goal} name={name} autosave={autosave} />
+      <SaveRefusal state={autosave.state} />
       <Stack gap="sm" role="group" aria-labelledby={headingId}>
         <Group justify="space-between" align="flex-end" gap="sm">
           <Title

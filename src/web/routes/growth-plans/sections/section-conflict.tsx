@@ -1,8 +1,9 @@
 import { type DocumentSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { ConflictDialog } from "../conflict-dialog.tsx";
 import type { SectionAutosave } from "../plan-parts.ts";
+import { SaveRefusal } from "../save-refusal.tsx";
 
-/** The conflict dialog of a document section, shown while its autosave waits for a choice. */
+/** The conflict dialog of a document section while its autosave waits for a choice, else why its last save was refused. */
 export function SectionConflict<Key extends DocumentSectionKey>({
   sectionKey,
   autosave,
@@ -11,7 +12,7 @@ export function SectionConflict<Key extends DocumentSectionKey>({
   autosave: SectionAutosave<Key>;
 }) {
   const conflict = autosave.state.conflict;
-  if (!conflict) return null;
+  if (!conflict) return <SaveRefusal state={autosave.state} />;
   const { current } = conflict;
   return (
     <ConflictDialog
