@@ -103,8 +103,6 @@ async function prepare(
         return [fixtures.viewer.id, ...fixtures.peopleIds].slice(0, 20);
       case "goalIds":
         return data.goalIds.slice(0, 20);
-      case "noticeId":
-        return fixtures.noticeId;
       case "templateId":
         return key === "PUT /api/people/:id/pathway-assignment"
           ? fixtures.pathwayTemplateId
@@ -190,6 +188,8 @@ async function prepare(
           : String(await revisionAtOrBefore(Number.MAX_SAFE_INTEGER));
       case "token":
         return fixtures.invitationToken;
+      case "noticeId":
+        return fixtures.noticeId;
       case "stageId": {
         if (route.method !== "DELETE") return fixtures.stageId;
         const template = await read<{ stages: { id: string }[] }>(
