@@ -1,9 +1,13 @@
+import type { Heading, List, RootContent } from "mdast";
+import { itemSettingsLine, PathwayItemSettings } from "./handbook-format.ts";
+import { type FrontMatterSetting, readFrontMatter } from "./handbook-front-matter.ts";
 import {
-  isItemSettingsLine,
-  itemSettingsLine,
-  PathwayItemSettings,
-  readYamlScalar,
-} from "./handbook-format.ts";
+  type HandbookItemSource,
+  type HandbookPage,
+  type PageText,
+  parseHandbookPage,
+} from "./handbook-page.ts";
+import { readStageHeading } from "./handbook-stage-heading.ts";
 import {
   type ImportWarning,
   PathwayItemDraft,
@@ -78,8 +82,8 @@ function collectWarnings(): Warnings {
   };
 }
 
-type SourceLine = { text: string; line: number };
-type Setting = { value: string; line: number };
+type SourceLine = PageText;
+type Setting = FrontMatterSetting;
 type StageDraft = {
   key: PathwayStageKey;
   /** For "Year N Considerations": N, or null for a bare "Considerations" heading. */
@@ -88,13 +92,6 @@ type StageDraft = {
   level: number;
   items: PathwayItemDraft[];
 };
-type OpenItem = { lines: SourceLine[]; blankLines: SourceLine[]; stage: StageDraft | null };
-type StageHeading =
-  | { kind: "year"; year: number }
-  | { kind: "quarter"; quarter: number }
-  | { kind: "year-quarter"; year: number; quarter: number }
-  | { kind: "considerations"; year: number | null }
-  | { kind: "invalid" };
 
 function readPage(
   markdown: string,
@@ -106,8 +103,15 @@ function readPage(
     .replace(/^\ufeff/, "")
     .split(/\r\n|\r|\n/)
     .map(stripControlCharacters);
-  const frontMatter = readFrontMatter(lines, warnings);
-  const body = readBody(lines, frontMatter.bodyStart, base, warnings);
+  const frontMatter = readFrontMatter(lines);
+  if (frontMatter.unclosed) {
+    warnings.add(1, 'The front matter is not closed by a "---" line; it is read as page text');
+  }
+  // The front matter's lines are left blank, so that lines in the parsed text are page lines.
+  const page = parseHandbookPage(
+    lines.map((text, index) => (index < frontMatter.bodyStart ? "" : text)).join("\n"),
+  );
+  const body = readBody(page, base, warnings);
   const name = readName(frontMatter.values.get("title") ?? body.firstTitle, warnings);
   const audienceSetting = frontMatter.values.get("audience");
   return {
@@ -131,63 +135,20 @@ function readBaseUrl(baseUrl: string | undefined, warnings: Warnings): string {
   return defaultHandbookBaseUrl;
 }
 
-function readFrontMatter(
-  lines: string[],
-  warnings: Warnings,
-): { values: Map<string, Setting>; bodyStart: number } {
-  const values = new Map<string, Setting>();
-  if ((lines[0] ?? "").trim() !== "---") return { values, bodyStart: 0 };
-  const end = lines.findIndex(
-    (text, index) => index > 0 && (text.trim() === "---" || text.trim() === "..."),
-  );
-  if (end < 0) {
-    warnings.add(1, 'The front matter is not closed by a "---" line; it is read as page text');
-    return { values, bodyStart: 1 };
-  }
-  for (let index = 1; index < end; index++) {
-    const match = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/s.exec(lines[index] ?? "");
-    if (!match?.[1]) continue;
-    const key = match[1].toLowerCase();
-    const keyLine = index + 1;
-    const raw = (match[2] ?? "").trim();
-    let value: string;
-    const block = /^([|>])[+-]?\d*$/.exec(raw);
-    if (block) {
-      const blockLines: string[] = [];
-      while (index + 1 < end && /^(?:[ \t]|$)/.test(lines[index + 1] ?? "")) {
-        blockLines.push((lines[index + 1] ?? "").trim());
-        index++;
-      }
-      value =
-        block[1] === "|"
-          ? blockLines.join("\n")
-          : blockLines.join("\n").replace(/([^\n])\n(?=[^\n])/g, "$1 ");
-    } else {
-      value = readYamlScalar(raw);
-    }
-    if (!values.has(key)) {
-      values.set(key, { value: stripControlCharacters(value), line: keyLine });
-    }
-  }
-  return { values, bodyStart: end + 1 };
-}
-
-function readBody(lines: string[], start: number, base: string, warnings: Warnings) {
+/**
+ * Walks the page's top-level blocks: headings open and close stages, the items of a list under a
+ * stage are its items, and text before the first stage is the introduction.
+ */
+function readBody(page: HandbookPage, base: string, warnings: Warnings) {
   const stages = new Map<string, StageDraft>();
   const intro: SourceLine[] = [];
+  let introEnd = 0;
   let firstTitle: Setting | undefined;
   let year: { year: number; level: number; line: number } | null = null;
   const yearLines = new Map<number, number>();
   let stage: StageDraft | null = null;
   let lastOpened: StageDraft | undefined;
   let sawStage = false;
-  let item: OpenItem | null = null;
-  let fence: { marker: string; length: number } | null = null;
-  let inParagraph = false;
-
-  const finishItem = (open: OpenItem) => {
-    if (open.stage) addItem(open.stage, open.lines, base, warnings);
-  };
 
   const openStage = (
     key: PathwayStageKey,
@@ -218,126 +179,117 @@ function readBody(lines: string[], start: number, base: string, warnings: Warnin
     return created;
   };
 
-  for (let index = start; index < lines.length; index++) {
-    const text = lines[index] ?? "";
-    const line = index + 1;
-    if (fence) {
-      const closing = new RegExp(`^ {0,3}${fence.marker}{${fence.length},}[ \\t]*$`);
-      if (closing.test(text)) fence = null;
-      continue;
-    }
-    if (item) {
-      if (text.trim() === "") {
-        item.blankLines.push({ text: "", line });
-        continue;
-      }
-      const indented = /^(?: {2,}|\t)/.test(text);
-      if (indented || (item.blankLines.length === 0 && !startsBlock(text))) {
-        item.lines.push(...item.blankLines, { text: deindent(text), line });
-        item.blankLines = [];
-        continue;
-      }
-      finishItem(item);
-      item = null;
-    }
-    if (text.trim() === "") {
-      inParagraph = false;
-      if (!sawStage && intro.length > 0) intro.push({ text: "", line });
-      continue;
-    }
-    if (/^\s*\{:.*\}\s*$/s.test(text) || isThematicBreak(text)) {
-      inParagraph = false;
-      continue;
-    }
-    const fenceStart = /^ {0,3}(`{3,}|~{3,})/.exec(text);
-    if (fenceStart?.[1]) {
-      const marker = fenceStart[1];
-      fence = { marker: marker[0] === "`" ? "`" : "~", length: marker.length };
-      if (stage) warnings.add(line, "A code block outside a numbered item is not imported");
-      inParagraph = false;
-      continue;
-    }
-    const heading = readHeading(text);
-    if (heading) {
-      inParagraph = false;
-      const parsed = readStageHeading(heading.text);
-      if (parsed === null) {
-        if (stage && heading.level <= stage.level) stage = null;
-        if (year && heading.level <= year.level) {
-          year = null;
-          stage = null;
-        }
-        if (heading.level === 1 && !firstTitle && heading.text !== "") {
-          firstTitle = { value: heading.text, line };
-        }
-      } else if (parsed.kind === "invalid") {
-        warnings.add(
-          line,
-          `Heading "${shortQuote(heading.text)}" looks like a stage but is not "Year N", "QN" (Q1–Q4) or "Year N Considerations"; its items are not imported`,
-        );
-        stage = null;
-        if (year && heading.level <= year.level) year = null;
-      } else if (parsed.kind === "year") {
-        year = { year: parsed.year, level: heading.level, line };
-        if (!yearLines.has(parsed.year)) yearLines.set(parsed.year, line);
-        stage = null;
-      } else if (parsed.kind === "quarter") {
-        if (year) {
-          const key = { kind: "quarter", year: year.year, quarter: parsed.quarter } as const;
-          stage = openStage(key, null, heading.level, line);
-        } else {
-          warnings.add(
-            line,
-            `Heading "${shortQuote(heading.text)}" is not under a "Year N" heading; its items are not imported`,
-          );
-          stage = null;
-        }
-      } else if (parsed.kind === "year-quarter") {
-        year = { year: parsed.year, level: heading.level, line };
-        if (!yearLines.has(parsed.year)) yearLines.set(parsed.year, line);
-        const key = { kind: "quarter", year: parsed.year, quarter: parsed.quarter } as const;
-        stage = openStage(key, null, heading.level, line);
-      } else {
+  const readHeading = (node: Heading) => {
+    const text = page.headingText(node);
+    const line = page.line(node);
+    const level = node.depth;
+    const parsed = readStageHeading(text);
+    if (parsed === null) {
+      if (stage && level <= stage.level) stage = null;
+      if (year && level <= year.level) {
         year = null;
-        const key = {
-          kind: "considerations",
-          afterYear: Math.max(0, (parsed.year ?? 1) - 1),
-        } as const;
-        stage = openStage(key, parsed.year, heading.level, line);
+        stage = null;
       }
-      continue;
-    }
-    if (/^ {0,3}#{1,6}[^#\s]/.test(text) && readStageHeading(text.replace(/^\s*#+/, "")) !== null) {
+      if (level === 1 && !firstTitle && text !== "") firstTitle = { value: text, line };
+    } else if (parsed.kind === "invalid") {
       warnings.add(
         line,
-        `"${shortQuote(text.trim())}" is not read as a heading: put a space after the "#"`,
+        `Heading "${shortQuote(text)}" looks like a stage but is not "Year N", "QN" (Q1–Q4) or "Year N Considerations"; its items are not imported`,
       );
       stage = null;
-      inParagraph = false;
-      continue;
-    }
-    const listItem = readListItem(text);
-    if (listItem) {
-      inParagraph = false;
-      if (!stage && (listItem.ordered || sawStage || year)) {
+      if (year && level <= year.level) year = null;
+    } else if (parsed.kind === "year") {
+      year = { year: parsed.year, level, line };
+      if (!yearLines.has(parsed.year)) yearLines.set(parsed.year, line);
+      stage = null;
+    } else if (parsed.kind === "quarter") {
+      if (year) {
+        const key = { kind: "quarter", year: year.year, quarter: parsed.quarter } as const;
+        stage = openStage(key, null, level, line);
+      } else {
         warnings.add(
           line,
+          `Heading "${shortQuote(text)}" is not under a "Year N" heading; its items are not imported`,
+        );
+        stage = null;
+      }
+    } else if (parsed.kind === "year-quarter") {
+      year = { year: parsed.year, level, line };
+      if (!yearLines.has(parsed.year)) yearLines.set(parsed.year, line);
+      const key = { kind: "quarter", year: parsed.year, quarter: parsed.quarter } as const;
+      stage = openStage(key, null, level, line);
+    } else {
+      year = null;
+      const key = {
+        kind: "considerations",
+        afterYear: Math.max(0, (parsed.year ?? 1) - 1),
+      } as const;
+      stage = openStage(key, parsed.year, level, line);
+    }
+  };
+
+  const readList = (node: List) => {
+    for (const listItem of node.children) {
+      if (stage) {
+        addItem(stage, page.item(listItem), base, warnings);
+      } else if (node.ordered || sawStage || year) {
+        warnings.add(
+          page.line(listItem),
           year
             ? `This item is under Year ${year.year} but not under a quarter heading ("### QN"); it is not imported`
             : 'This item is not under a stage heading ("## Year N" and "### QN", or "## Year N Considerations"); it is not imported',
         );
       }
-      item = { lines: [{ text: listItem.content, line }], blankLines: [], stage };
-      continue;
     }
+  };
+
+  /** Text between stages is not imported; before the first stage it introduces the page. */
+  const readText = (node: RootContent) => {
+    const source = page.source(node);
     if (stage) {
-      if (!inParagraph) warnings.add(line, "Text outside a numbered item is not imported");
+      warnings.add(source.line, "Text outside a numbered item is not imported");
     } else if (!sawStage && !year) {
-      intro.push({ text: text.trim(), line });
+      // Blocks that were apart stay apart, whatever was left out between them.
+      if (intro.length > 0 && source.line > introEnd + 1) {
+        intro.push({ text: "", line: introEnd + 1 });
+      }
+      const blockLines = source.text.split("\n");
+      for (const [index, text] of blockLines.entries()) {
+        intro.push({ text, line: source.line + index });
+      }
+      introEnd = source.line + blockLines.length - 1;
     }
-    inParagraph = true;
+  };
+
+  for (const node of page.blocks) {
+    if (node.type === "heading") {
+      readHeading(node);
+    } else if (node.type === "list") {
+      readList(node);
+    } else if (node.type === "code") {
+      if (stage)
+        warnings.add(page.line(node), "A code block outside a numbered item is not imported");
+    } else if (node.type === "paragraph") {
+      const text = page.source(node).text;
+      // Kramdown attribute lists ("{:toc}", "{:.no_toc}") style the block before them.
+      if (/^\s*\{:.*\}\s*$/.test(text)) continue;
+      const firstLine = text.split("\n", 1)[0] ?? "";
+      if (
+        /^#{1,6}[^#\s]/.test(firstLine) &&
+        readStageHeading(firstLine.replace(/^#+/, "")) !== null
+      ) {
+        warnings.add(
+          page.line(node),
+          `"${shortQuote(firstLine.trim())}" is not read as a heading: put a space after the "#"`,
+        );
+        stage = null;
+        continue;
+      }
+      readText(node);
+    } else if (node.type !== "thematicBreak") {
+      readText(node);
+    }
   }
-  if (item) finishItem(item);
 
   return {
     stages: finishStages([...stages.values()], yearLines, warnings),
@@ -397,16 +349,15 @@ function finishStages(
   return stages;
 }
 
-function addItem(stage: StageDraft, source: SourceLine[], base: string, warnings: Warnings): void {
-  const firstLine = source[0]?.line ?? 1;
-  const lines = [...source];
-  let settings: PathwayItemSettings = {};
-  const last = lines[lines.length - 1];
-  if (lines.length > 1 && last && isItemSettingsLine(last.text)) {
-    lines.pop();
-    settings = readItemSettings(last, warnings);
-  }
-  const text = lines.map((line) => line.text).join("\n");
+function addItem(
+  stage: StageDraft,
+  source: HandbookItemSource,
+  base: string,
+  warnings: Warnings,
+): void {
+  const firstLine = source.description.line;
+  const settings = source.settings ? readItemSettings(source.settings, warnings) : {};
+  const text = source.description.text;
   if (text.length > pathwayLimits.itemDescription) {
     warnings.add(
       firstLine,
@@ -416,7 +367,7 @@ function addItem(stage: StageDraft, source: SourceLine[], base: string, warnings
   }
   const normalized = normalizeMarkdown(text, base);
   for (const problem of normalized.problems) {
-    warnings.add(lineOf(problem, lines, firstLine), problem.message);
+    warnings.add(firstLine + problem.line, problem.message);
   }
   if (normalized.markdown === "") {
     warnings.add(firstLine, "This item is empty; it is not imported");
@@ -541,77 +492,4 @@ function oneLine(value: string, max: number): string {
 
 function shortQuote(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-function deindent(text: string): string {
-  return text.startsWith("\t") ? text.slice(1) : text.replace(/^ {1,3}/, "");
-}
-
-function isThematicBreak(text: string): boolean {
-  return /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(text);
-}
-
-function startsBlock(text: string): boolean {
-  return (
-    /^ {0,3}(?:#|>|`{3,}|~{3,}|\{:)/.test(text) ||
-    isThematicBreak(text) ||
-    readListItem(text) !== null
-  );
-}
-
-function readHeading(text: string): { level: number; text: string } | null {
-  const match = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
-  if (!match?.[1]) return null;
-  const content = (match[2] ?? "")
-    .trim()
-    .replace(/(?:^|[ \t]+)#+$/, "")
-    .trim();
-  return { level: match[1].length, text: content };
-}
-
-function readListItem(text: string): { ordered: boolean; content: string } | null {
-  const ordered = /^ {0,3}\d{1,9}[.)](?:[ \t]+(.*))?$/s.exec(text);
-  if (ordered) return { ordered: true, content: ordered[1] ?? "" };
-  const bullet = /^ {0,3}[-*+](?:[ \t]+(.*))?$/s.exec(text);
-  if (bullet && !isThematicBreak(text)) return { ordered: false, content: bullet[1] ?? "" };
-  return null;
-}
-
-function readStageHeading(heading: string): StageHeading | null {
-  const text = heading.trim().replace(/\s+/g, " ");
-  const maxYear = pathwayLimits.maxYear;
-  const validYear = (value: string | undefined) => {
-    const year = Number(value);
-    return Number.isInteger(year) && year >= 1 && year <= maxYear ? year : null;
-  };
-  const validQuarter = (value: string | undefined) => {
-    const quarter = Number(value);
-    return Number.isInteger(quarter) && quarter >= 1 && quarter <= 4 ? quarter : null;
-  };
-  let match = /^year (\d{1,4}) ?(?:[,:–—-] ?)?(?:q|quarter) ?(\d{1,4})$/i.exec(text);
-  if (match) {
-    const year = validYear(match[1]);
-    const quarter = validQuarter(match[2]);
-    return year && quarter ? { kind: "year-quarter", year, quarter } : { kind: "invalid" };
-  }
-  match = /^year (\d{1,4})\+? considerations?$/i.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    return year >= 1 && year <= maxYear + 1
-      ? { kind: "considerations", year }
-      : { kind: "invalid" };
-  }
-  if (/^considerations?$/i.test(text)) return { kind: "considerations", year: null };
-  match = /^year (\d{1,4})$/i.exec(text);
-  if (match) {
-    const year = validYear(match[1]);
-    return year ? { kind: "year", year } : { kind: "invalid" };
-  }
-  match = /^(?:q|quarter) ?(\d{1,4})$/i.exec(text);
-  if (match) {
-    const quarter = validQuarter(match[1]);
-    return quarter ? { kind: "quarter", quarter } : { kind: "invalid" };
-  }
-  if (/^(?:year|quarter|considerations?)\b|^q ?\d/i.test(text)) return { kind: "invalid" };
-  return null;
 }
