@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
+import { AppError } from "#server/errors.ts";
 
 /**
- * A few worker threads that run CPU-heavy jobs (PDF and Markdown exports) off the event loop, so
+ * A few worker threads that run CPU-heavy jobs (plan exports, pathway imports) off the event loop, so
  * one large job never delays other requests. Each job has a time budget that counts from the
  * moment it is queued: a job still queued when its budget runs out is dropped, and a worker still
  * busy with it is terminated (and replaced by a fresh one for the next job).
@@ -146,4 +147,26 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
       };
     },
   };
+}
+
+export type WorkerPool<Job, Result> = ReturnType<typeof createWorkerPool<Job, Result>>;
+
+/**
+ * Runs `job` in `pool` for a request: a job past its budget, or one that finds the queue full, is
+ * answered 503 `unavailable` with the message that says what to do.
+ */
+export async function runForRequest<Job, Result>(
+  pool: WorkerPool<Job, Result>,
+  job: Job,
+  budgetMs: number,
+  messages: { overBudget: string; busy: string },
+): Promise<Result> {
+  try {
+    return await pool.run(job, budgetMs);
+  } catch (error) {
+    if (error instanceof WorkerBudgetExceeded)
+      throw new AppError("unavailable", messages.overBudget);
+    if (error instanceof WorkerPoolFull) throw new AppError("unavailable", messages.busy);
+    throw error;
+  }
 }

@@ -2,13 +2,8 @@ import { availableParallelism } from "node:os";
 import type { ExportFormat } from "#core/growth-plan/adoption.schemas.ts";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
-import { AppError } from "#server/errors.ts";
 import type { Download } from "#server/http/download.ts";
-import {
-  createWorkerPool,
-  WorkerBudgetExceeded,
-  WorkerPoolFull,
-} from "#server/shared/worker-pool.ts";
+import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
 import type { RenderJob, RenderResult } from "./growth-plan-export.worker.ts";
 import { loadReadablePlan } from "./growth-plans.access.ts";
 import { renderPlanJson } from "./growth-plans.exports.ts";
@@ -34,21 +29,11 @@ export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
   },
 );
 
-async function renderInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
-  try {
-    return await exportWorkers.run(job, ctx.config.exportTimeBudgetMs);
-  } catch (error) {
-    if (error instanceof WorkerBudgetExceeded) {
-      throw new AppError(
-        "unavailable",
-        `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try again later, or export as CSV or JSON.`,
-      );
-    }
-    if (error instanceof WorkerPoolFull) {
-      throw new AppError("unavailable", "Too many exports are being made. Try again in a minute.");
-    }
-    throw error;
-  }
+function renderInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
+  return runForRequest(exportWorkers, job, ctx.config.exportTimeBudgetMs, {
+    overBudget: `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try again later, or export as CSV or JSON.`,
+    busy: "Too many exports are being made. Try again in a minute.",
+  });
 }
 
 /** Built from the same view as the JSON read: a reader's export holds only what they may read. */

@@ -1,22 +1,31 @@
 import { exportHandbookPathway } from "#core/pathway/handbook-export.ts";
-import { importHandbookPathway } from "#core/pathway/handbook-import.ts";
 import type { PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
 import type { PathwayImportBody, PathwayImportSaved } from "#core/pathway/pathway-api.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
+import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
+import type { ImportJob } from "./pathway-import.worker.ts";
 import { loadTemplateDetail, saveNewTemplate } from "./pathway-templates.service.ts";
 
 // ── Import and export ──────────────────────────────────────────────────────────────────────────
+
+/** Pages are read in a worker thread, so a large page delays no other request. */
+export const importWorkers = createWorkerPool<ImportJob, PathwayImportPreview>(
+  new URL("./pathway-import.worker.ts", import.meta.url),
+  { size: 1, maxQueued: 8, maxHeapMb: 512, idleMs: 60_000 },
+);
 
 export function previewPathwayImport(
   ctx: AppContext,
   actor: Actor,
   body: PathwayImportBody,
-): PathwayImportPreview {
+): Promise<PathwayImportPreview> {
   assertCanManagePathways(actor);
-  return importHandbookPathway(body.markdown, {
-    baseUrl: body.baseUrl ?? ctx.config.handbookBaseUrl,
+  const job = { markdown: body.markdown, baseUrl: body.baseUrl ?? ctx.config.handbookBaseUrl };
+  return runForRequest(importWorkers, job, ctx.config.exportTimeBudgetMs, {
+    overBudget: `Reading the page took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try a smaller page.`,
+    busy: "Too many pages are being imported. Try again in a minute.",
   });
 }
 
@@ -26,7 +35,7 @@ export async function savePathwayImport(
   body: PathwayImportBody,
   meta: RequestMeta,
 ): Promise<PathwayImportSaved> {
-  const { template: draft, warnings } = previewPathwayImport(ctx, actor, body);
+  const { template: draft, warnings } = await previewPathwayImport(ctx, actor, body);
   const template = await saveNewTemplate(ctx, actor, meta, draft, "pathway_template.imported", {
     warnings: warnings.length,
   });

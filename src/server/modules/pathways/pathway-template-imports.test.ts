@@ -158,4 +158,27 @@ describe("pathway templates: import and export", () => {
     );
     expect((back.json() as PathwayImportPreview).template).toEqual(templateDraftOf(detail));
   });
+
+  it("reads the page in a worker thread under the time budget, saving nothing past it", async () => {
+    const hurried = await createTestApp({ EXPORT_TIME_BUDGET_MS: "1" });
+    try {
+      const session = await createSession(
+        hurried.ctx,
+        (await createPerson(hurried.ctx, { role: "admin" })).id,
+      );
+      const longPage = `${page}\n${"1. Another item with a [link](/handbook/x/)\n".repeat(2000)}`;
+      for (const url of [
+        "/api/pathway-templates/import/preview",
+        "/api/pathway-templates/import",
+      ]) {
+        const response = await postJson(hurried.app, url, { markdown: longPage }, { session });
+        expect(response.statusCode, url).toBe(503);
+        expect(response.json().error.code).toBe("unavailable");
+      }
+      const list = await getJson(hurried.app, "/api/pathway-templates?status=all", { session });
+      expect((list.json() as PathwayTemplateList).templates).toHaveLength(0);
+    } finally {
+      await hurried.close();
+    }
+  });
 });
