@@ -1,20 +1,27 @@
-import { exportHandbookPathway } from "#core/pathway/handbook-export.ts";
 import type { PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
 import type { PathwayImportBody, PathwayImportSaved } from "#core/pathway/pathway-api.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
-import type { ImportJob } from "./pathway-import.worker.ts";
+import type { PageJob, PageResult } from "./pathway-page.worker.ts";
 import { loadTemplateDetail, saveNewTemplate } from "./pathway-templates.service.ts";
 
 // ── Import and export ──────────────────────────────────────────────────────────────────────────
 
-/** Pages are read in a worker thread, so a large page delays no other request. */
-export const importWorkers = createWorkerPool<ImportJob, PathwayImportPreview>(
-  new URL("./pathway-import.worker.ts", import.meta.url),
+/** Pages are read and written in a worker thread, so a large page delays no other request. */
+export const pageWorkers = createWorkerPool<PageJob, PageResult>(
+  new URL("./pathway-page.worker.ts", import.meta.url),
   { size: 1, maxQueued: 8, maxHeapMb: 512, idleMs: 60_000 },
 );
+
+function runPageJob(ctx: AppContext, job: PageJob): Promise<PageResult> {
+  const seconds = ctx.config.exportTimeBudgetMs / 1000;
+  return runForRequest(pageWorkers, job, ctx.config.exportTimeBudgetMs, {
+    overBudget: `The page took longer than ${seconds} seconds and was stopped. Try a smaller one.`,
+    busy: "Too many pathway pages are being imported or exported. Try again in a minute.",
+  });
+}
 
 export function previewPathwayImport(
   ctx: AppContext,
@@ -22,11 +29,12 @@ export function previewPathwayImport(
   body: PathwayImportBody,
 ): Promise<PathwayImportPreview> {
   assertCanManagePathways(actor);
-  const job = { markdown: body.markdown, baseUrl: body.baseUrl ?? ctx.config.handbookBaseUrl };
-  return runForRequest(importWorkers, job, ctx.config.exportTimeBudgetMs, {
-    overBudget: `Reading the page took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try a smaller page.`,
-    busy: "Too many pages are being imported. Try again in a minute.",
-  });
+  const baseUrl = body.baseUrl ?? ctx.config.handbookBaseUrl;
+  return runPageJob(ctx, {
+    kind: "import",
+    markdown: body.markdown,
+    baseUrl,
+  }) as Promise<PathwayImportPreview>;
 }
 
 export async function savePathwayImport(
@@ -49,9 +57,11 @@ export async function exportPathwayTemplate(
 ): Promise<{ filename: string; markdown: string }> {
   assertCanManagePathways(actor);
   const detail = await loadTemplateDetail(ctx.db, templateId);
-  const markdown = exportHandbookPathway(templateDraftOf(detail), {
+  const markdown = (await runPageJob(ctx, {
+    kind: "export",
+    draft: templateDraftOf(detail),
     baseUrl: ctx.config.handbookBaseUrl,
-  });
+  })) as string;
   const slug =
     detail.name
       .toLowerCase()

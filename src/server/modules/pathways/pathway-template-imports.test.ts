@@ -159,7 +159,7 @@ describe("pathway templates: import and export", () => {
     expect((back.json() as PathwayImportPreview).template).toEqual(templateDraftOf(detail));
   });
 
-  it("reads the page in a worker thread under the time budget, saving nothing past it", async () => {
+  it("reads and writes pages in a worker thread under the time budget, saving nothing past it", async () => {
     const hurried = await createTestApp({ EXPORT_TIME_BUDGET_MS: "1" });
     try {
       const session = await createSession(
@@ -177,6 +177,20 @@ describe("pathway templates: import and export", () => {
       }
       const list = await getJson(hurried.app, "/api/pathway-templates?status=all", { session });
       expect((list.json() as PathwayTemplateList).templates).toHaveLength(0);
+
+      const created = await postJson(
+        hurried.app,
+        "/api/pathway-templates",
+        { name: "Written by hand", stages: ["y1q1"] },
+        { session },
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const exported = await getJson(
+        hurried.app,
+        `/api/pathway-templates/${created.json().id}/export.md`,
+        { session },
+      );
+      expect(exported.statusCode).toBe(503);
     } finally {
       await hurried.close();
     }
