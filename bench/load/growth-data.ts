@@ -1,11 +1,11 @@
 import { newId } from "#core/ids.ts";
 import type { AppContext } from "#server/context.ts";
 import { writeDemoPathwayProgress } from "#server/modules/demo/demo-pathway.ts";
+import { insertEnergyEntries } from "#server/modules/growth-plans/growth-plan-energy.queries.ts";
 import {
   listPrompts,
   listTemplates,
 } from "#server/modules/growth-plans/growth-plan-templates.service.ts";
-import { insertEnergyEntries } from "#server/modules/growth-plans/growth-plans.queries.ts";
 import {
   initialGoals,
   initialSections,

@@ -4,12 +4,10 @@ import type { DocumentSectionContent } from "#core/growth-plan/sections.schemas.
 import { newId } from "#core/ids.ts";
 import type { AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
+import { insertEnergyEntries } from "#server/modules/growth-plans/growth-plan-energy.queries.ts";
+import { replaceShares } from "#server/modules/growth-plans/growth-plan-sharing.queries.ts";
 import { findTemplate } from "#server/modules/growth-plans/growth-plan-templates.service.ts";
 import { managerGrantee } from "#server/modules/growth-plans/growth-plans.policy.ts";
-import {
-  insertEnergyEntries,
-  replaceShares,
-} from "#server/modules/growth-plans/growth-plans.queries.ts";
 import {
   initialGoals,
   initialSections,

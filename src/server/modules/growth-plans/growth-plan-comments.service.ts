@@ -12,6 +12,12 @@ import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import {
+  findComment,
+  insertComment,
+  listComments,
+  resolveComment,
+} from "./growth-plan-sharing.queries.ts";
 import { loadPlan, loadPlanWithReadableSection, loadReadablePlan } from "./growth-plans.access.ts";
 import {
   assertCanReadSection,
@@ -19,12 +25,6 @@ import {
   growthPlanPolicies,
 } from "./growth-plans.policy.ts";
 import { presentComment } from "./growth-plans.presenters.ts";
-import {
-  findComment,
-  insertComment,
-  listComments,
-  resolveComment,
-} from "./growth-plans.queries.ts";
 
 const resolveRefusal = "Only the owner resolves comments.";
 

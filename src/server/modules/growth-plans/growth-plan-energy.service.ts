@@ -13,15 +13,15 @@ import type { SectionSaved } from "#core/growth-plan/saving.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
-import { appendToSection } from "./growth-plan-sections.service.ts";
-import { loadOwnPlan, loadPlanWithReadableSection } from "./growth-plans.access.ts";
-import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 import {
   deleteEnergyEntry,
   energyOverview,
   insertEnergyEntries,
   listEnergyEntries,
-} from "./growth-plans.queries.ts";
+} from "./growth-plan-energy.queries.ts";
+import { appendToSection } from "./growth-plan-sections.service.ts";
+import { loadOwnPlan, loadPlanWithReadableSection } from "./growth-plans.access.ts";
+import { presentEnergyEntry } from "./growth-plans.presenters.ts";
 
 const dayMs = 86_400_000;
 const maxSummaryDays = 366;

@@ -4,11 +4,11 @@ import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Download } from "#server/http/download.ts";
 import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
+import { listEnergyEntries } from "./growth-plan-energy.queries.ts";
 import type { RenderJob, RenderResult } from "./growth-plan-export.worker.ts";
 import { loadReadablePlan } from "./growth-plans.access.ts";
 import { renderPlanJson } from "./growth-plans.exports.ts";
 import { presentEnergyEntry } from "./growth-plans.presenters.ts";
-import { listEnergyEntries } from "./growth-plans.queries.ts";
 import { buildPlanView } from "./growth-plans.service.ts";
 
 const contentTypes: Record<ExportFormat, string> = {

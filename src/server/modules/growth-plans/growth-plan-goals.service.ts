@@ -9,6 +9,7 @@ import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
+import { partHasRevisions } from "./growth-plan-revisions.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
 import { GoalConflictError } from "./growth-plans.errors.ts";
 import { presentGoal } from "./growth-plans.presenters.ts";
@@ -18,7 +19,6 @@ import {
   deleteGoalIfAt,
   findGoal,
   insertGoals,
-  partHasRevisions,
   updateGoalIfAt,
 } from "./growth-plans.queries.ts";
 import { goalPart, recordRevision } from "./growth-plans.revisions.ts";

@@ -13,18 +13,20 @@ import {
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
+import {
+  listFirstRevisionsOfParts,
+  listRevisions,
+  listRevisionsUpTo,
+  type RevisionRow,
+} from "./growth-plan-revisions.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
 import { partOf, presentRevision } from "./growth-plans.presenters.ts";
 import {
   bumpPlanVersion,
   deleteGoalIfAt,
-  listFirstRevisionsOfParts,
   listGoals,
-  listRevisions,
-  listRevisionsUpTo,
   listSections,
-  type RevisionRow,
   updateGoalIfAt,
   updateSectionIfAt,
   upsertGoal,

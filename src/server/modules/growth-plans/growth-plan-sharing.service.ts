@@ -4,10 +4,10 @@ import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.s
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import { listShares, replaceShares, type ShareRow } from "./growth-plan-sharing.queries.ts";
 import { loadOwnPlan, loadPlan } from "./growth-plans.access.ts";
 import { assertOwnerOnly, growthPlanPolicies, managerGrantee } from "./growth-plans.policy.ts";
 import { presentPlanPerson } from "./growth-plans.presenters.ts";
-import { listShares, replaceShares, type ShareRow } from "./growth-plans.queries.ts";
 
 const sharingRefusal = "Only the owner decides who sees a plan.";
 

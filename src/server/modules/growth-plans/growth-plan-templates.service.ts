@@ -19,13 +19,6 @@ import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import {
-  assertCanManageGrowthPlanContent,
-  assertCanReadAdoption,
-  assertCanReadGrowthPlanContent,
-} from "./growth-plans.policy.ts";
-import {
-  countAdoptionByDepartment,
-  countPlansUpdatedSince,
   findTemplateRow,
   insertTemplateRow,
   listPromptRows,
@@ -33,7 +26,13 @@ import {
   replacePromptRows,
   type TemplateRow,
   updateTemplateRowAt,
-} from "./growth-plans.queries.ts";
+} from "./growth-plan-templates.queries.ts";
+import {
+  assertCanManageGrowthPlanContent,
+  assertCanReadAdoption,
+  assertCanReadGrowthPlanContent,
+} from "./growth-plans.policy.ts";
+import { countAdoptionByDepartment, countPlansUpdatedSince } from "./growth-plans.queries.ts";
 
 const builtInIds = new Set(defaultTemplates.map((template) => template.id));
 

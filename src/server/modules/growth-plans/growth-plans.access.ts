@@ -2,6 +2,7 @@ import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { findPersonById, type PersonRow } from "#server/modules/people/people.queries.ts";
+import { listShares } from "./growth-plan-sharing.queries.ts";
 import {
   assertCanReadPlan,
   assertCanReadSection,
@@ -12,7 +13,7 @@ import {
   type PolicyActor,
   planNotFound,
 } from "./growth-plans.policy.ts";
-import { findPlanById, listShares, type PlanRow } from "./growth-plans.queries.ts";
+import { findPlanById, type PlanRow } from "./growth-plans.queries.ts";
 
 /** A plan with everything its policy needs, read fresh on every request (no caching). */
 export type LoadedPlan = { plan: PlanRow; owner: PersonRow; facts: PlanAccessFacts };

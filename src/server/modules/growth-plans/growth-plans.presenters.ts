@@ -16,14 +16,10 @@ import type {
 } from "#core/growth-plan/sections.schemas.ts";
 import type { CommentView } from "#core/growth-plan/sharing.schemas.ts";
 import type { PersonRow } from "#server/modules/people/people.queries.ts";
-import type {
-  CommentRow,
-  EnergyEntryRow,
-  GoalRow,
-  PlanRow,
-  RevisionRow,
-  SectionRow,
-} from "./growth-plans.queries.ts";
+import type { EnergyEntryRow } from "./growth-plan-energy.queries.ts";
+import type { RevisionRow } from "./growth-plan-revisions.queries.ts";
+import type { CommentRow } from "./growth-plan-sharing.queries.ts";
+import type { GoalRow, PlanRow, SectionRow } from "./growth-plans.queries.ts";
 
 type NamedPerson = Pick<PersonRow, "id" | "name" | "preferred_name">;
 

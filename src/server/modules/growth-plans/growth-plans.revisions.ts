@@ -1,6 +1,6 @@
 import { newId } from "#core/ids.ts";
 import type { Db } from "#server/db/create-db.ts";
-import { extendRevision, findRevisionAt, insertRevision } from "./growth-plans.queries.ts";
+import { extendRevision, findRevisionAt, insertRevision } from "./growth-plan-revisions.queries.ts";
 
 /**
  * Saves of the same part by the same person fold into one revision while it is younger than

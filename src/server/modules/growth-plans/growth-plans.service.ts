@@ -21,6 +21,13 @@ import { isUniqueViolation } from "#server/db/errors.ts";
 import { AppError } from "#server/errors.ts";
 import { completeGrowthPlanStep } from "#server/modules/pathways/pathway-progress.service.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import { energyOverview } from "./growth-plan-energy.queries.ts";
+import { insertRevisions } from "./growth-plan-revisions.queries.ts";
+import {
+  listPlansSharedWith,
+  listSharesOfPlans,
+  replaceShares,
+} from "./growth-plan-sharing.queries.ts";
 import { findTemplate, listPrompts } from "./growth-plan-templates.service.ts";
 import { type LoadedPlan, loadOwnPlan, loadReadablePlan } from "./growth-plans.access.ts";
 import {
@@ -32,20 +39,15 @@ import {
 import { presentPlanListItem, presentPlanView } from "./growth-plans.presenters.ts";
 import {
   archiveActivePlanOfOwner,
-  energyOverview,
   hasActivePlanUpdatedSince,
   hasPlanCreatedSince,
   insertGoals,
   insertPlan,
-  insertRevisions,
   insertSections,
   listGoals,
   listPlansByIds,
   listPlansOfOwner,
-  listPlansSharedWith,
   listSections,
-  listSharesOfPlans,
-  replaceShares,
   updatePlanMetadata,
 } from "./growth-plans.queries.ts";
 import { goalPart, sectionPart } from "./growth-plans.revisions.ts";
