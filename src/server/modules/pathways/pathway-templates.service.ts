@@ -197,9 +197,12 @@ export async function saveNewTemplate(
 }
 
 // ── Editing templates ──────────────────────────────────────────────────────────────────────────
-export /** Runs an edit under the template lock and answers the template as it is afterwards. */
-/** One admin edit of a template: locked, versioned and audited in the same transaction. */
-async function editTemplate(
+
+/**
+ * One admin edit of a template: run under the template lock, versioned and audited in the same
+ * transaction; answers the template as it is afterwards.
+ */
+export async function editTemplate(
   ctx: AppContext,
   actor: Actor,
   meta: RequestMeta,
