@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
-  PathwayMemberItem,
   PathwayTemplateDetail,
   PathwayTemplateList,
   PathwayView,
@@ -13,13 +12,8 @@ import {
 } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { fiveMonthsAgo, itemsOf } from "./pathway.testing.ts";
 import { markPathwayItemDone } from "./pathway-progress.service.ts";
-
-const itemsOf = (view: PathwayView, keyId: string): PathwayMemberItem[] =>
-  view.stages.find((stage) => stage.keyId === keyId)?.items ?? [];
-
-// The test clock starts at 2026-03-02T09:00Z: someone hired on 2025-10-02 is five months in.
-const fiveMonthsAgo = "2025-10-02";
 
 describe("pathway: first run, member progress and who may see it", () => {
   let t: TestApp;

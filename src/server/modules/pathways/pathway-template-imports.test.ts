@@ -10,12 +10,10 @@ import { createPerson, createSession, type TestPerson } from "#server/testing/fa
 import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
+import { fiveMonthsAgo } from "./pathway.testing.ts";
 
 const _itemsOf = (view: PathwayView, keyId: string): PathwayMemberItem[] =>
   view.stages.find((stage) => stage.keyId === keyId)?.items ?? [];
-
-// The test clock starts at 2026-03-02T09:00Z: someone hired on 2025-10-02 is five months in.
-const fiveMonthsAgo = "2025-10-02";
 
 describe("pathway templates: import and export", () => {
   let t: TestApp;

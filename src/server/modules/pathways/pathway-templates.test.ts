@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
-  PathwayMemberItem,
   PathwayTemplateDetail,
   PathwayTemplateList,
   PathwayView,
@@ -13,12 +12,7 @@ import {
 } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
-
-const itemsOf = (view: PathwayView, keyId: string): PathwayMemberItem[] =>
-  view.stages.find((stage) => stage.keyId === keyId)?.items ?? [];
-
-// The test clock starts at 2026-03-02T09:00Z: someone hired on 2025-10-02 is five months in.
-const fiveMonthsAgo = "2025-10-02";
+import { fiveMonthsAgo, itemsOf } from "./pathway.testing.ts";
 
 describe("pathway templates: the admin editor, assignments and the default", () => {
   let t: TestApp;
