@@ -4,6 +4,8 @@ import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
+import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
+import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
@@ -13,11 +15,23 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import {
+  actors,
+  adminOnly,
+  anyone,
+  type Call,
+  type CaseContext,
+  type Expected,
+  type Fixture,
+  matrixAdmin,
+  matrixMeta,
+  type Scenario,
+  signedIn,
+} from "#server/testing/authorization-matrix.ts";
+import {
   changePerson,
   createPerson,
   createPersonWithoutPassword,
   createSession,
-  type TestPerson,
 } from "#server/testing/factories.ts";
 import { postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
@@ -32,67 +46,6 @@ import { isRegisteredPolicy, policiesEvaluatedDuring, registeredPolicies } from 
  * the route's cases runs last, so the check holds in any order).
  */
 
-const actors = [
-  "anonymous",
-  "self",
-  "member",
-  "manager",
-  "skipLevel",
-  "peer",
-  "admin",
-  "deactivated",
-] as const;
-type ActorName = (typeof actors)[number];
-type Expected = Record<ActorName, number>;
-
-type Fixture = {
-  admin: TestPerson;
-  member: TestPerson;
-  manager: TestPerson;
-  skipLevel: TestPerson;
-  peer: TestPerson;
-  deactivated: TestPerson;
-};
-
-type CaseContext = { t: TestApp; fixture: Fixture; subjectId: string; serial: number };
-type Call = { url: string; body?: unknown };
-
-type Scenario = {
-  route: string;
-  description: string;
-  /** Runs before the actor's session exists (so a deactivated subject keeps a stale one). */
-  prepare?: (context: CaseContext) => Promise<void>;
-  call: (context: CaseContext) => Promise<Call> | Call;
-  expect: Expected;
-};
-
-const signedIn = (status: number): Expected => ({
-  anonymous: 401,
-  self: status,
-  member: status,
-  manager: status,
-  skipLevel: status,
-  peer: status,
-  admin: status,
-  deactivated: 401,
-});
-
-const adminOnly = (status: number): Expected => ({
-  ...signedIn(403),
-  admin: status,
-});
-
-const anyone = (status: number): Expected => ({
-  anonymous: status,
-  self: status,
-  member: status,
-  manager: status,
-  skipLevel: status,
-  peer: status,
-  admin: status,
-  deactivated: status,
-});
-
 const deactivateSubject = async ({ t, subjectId }: CaseContext) => {
   await changePerson(t.ctx, subjectId, { status: "deactivated" });
 };
@@ -103,14 +56,6 @@ const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix =
   const { url } = await createInvitation(t.ctx, null, adminActor, subjectId, meta);
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
-
-const matrixMeta = { requestId: "matrix", address: "127.0.0.1", userAgent: null };
-
-const matrixAdmin = ({ fixture }: CaseContext): Actor => ({
-  personId: fixture.admin.id,
-  role: "admin",
-  sessionId: "matrix",
-});
 
 /** A template of its own for a call that changes one: one stage, optionally one item. */
 const newTemplate = async (context: CaseContext, withItem = false) => {
@@ -902,7 +847,7 @@ const growthPlanScenarios: Scenario[] = [
     expect: adminOnly(200),
   },
 ];
-scenarios.push(...growthPlanScenarios);
+scenarios.push(...growthPlanScenarios, ...careerFrameworkScenarios, ...careerAssessmentScenarios);
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 

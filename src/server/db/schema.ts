@@ -289,6 +289,78 @@ export type PathwayCustomItemsTable = {
   updated_at: string;
 };
 
+export type CareerFrameworksTable = {
+  id: string;
+  name: string;
+  is_sample: number;
+  /** FrameworkContent, JSON. */
+  draft_content: string;
+  draft_version: number;
+  draft_updated_at: string;
+  draft_updated_by: string | null;
+  latest_version_id: string | null;
+  created_at: string;
+};
+
+export type CareerFrameworkVersionsTable = {
+  id: string;
+  framework_id: string;
+  number: number;
+  /** FrameworkContent, JSON; never changed once published. */
+  content: string;
+  change_summary: string;
+  published_at: string;
+  published_by: string | null;
+};
+
+export type CareerPositionsTable = {
+  person_id: string;
+  framework_id: string | null;
+  role_key: string | null;
+  target_framework_id: string | null;
+  target_role_key: string | null;
+  updated_at: string;
+};
+
+export type CareerAssessmentsTable = {
+  id: string;
+  person_id: string;
+  framework_id: string;
+  version_id: string;
+  role_key: string;
+  status: string;
+  shared_with_manager: number;
+  /** SelfRating[], JSON. */
+  ratings: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
+
+export type CareerFeedbackRequestsTable = {
+  id: string;
+  assessment_id: string;
+  rater_id: string;
+  relation: string;
+  status: string;
+  message: string;
+  due_on: string | null;
+  /** The rater's answer, JSON, or null while pending. */
+  ratings: string | null;
+  created_at: string;
+  answered_at: string | null;
+};
+
+export type CareerGoalLinksTable = {
+  goal_id: string;
+  person_id: string;
+  framework_id: string;
+  competency_key: string;
+  assessment_id: string | null;
+  created_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -312,4 +384,10 @@ export type Database = {
   energy_entries: EnergyEntriesTable;
   growth_plan_templates: GrowthPlanTemplatesTable;
   reflection_prompts: ReflectionPromptsTable;
+  career_frameworks: CareerFrameworksTable;
+  career_framework_versions: CareerFrameworkVersionsTable;
+  career_positions: CareerPositionsTable;
+  career_assessments: CareerAssessmentsTable;
+  career_feedback_requests: CareerFeedbackRequestsTable;
+  career_goal_links: CareerGoalLinksTable;
 };
