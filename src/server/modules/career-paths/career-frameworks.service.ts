@@ -61,6 +61,8 @@ export async function listFrameworks(
   for (const row of rows) {
     frameworks.push(await summarize(ctx.db, row, withDraft, byId.get(row.latest_version_id ?? "")));
   }
+  // By the name the reader sees: members see the published name, admins the draft's.
+  frameworks.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return { frameworks };
 }
 
