@@ -174,3 +174,26 @@ export async function claimDraftAt(db: Db, id: string, draftVersion: number): Pr
     .executeTakeFirst();
   return affectedRows(result) === 1;
 }
+
+/**
+ * The framework's head and the role `personId` holds in it, if any, in one query: the career
+ * map reads both on every request.
+ */
+export async function findFrameworkHeadWithRoleOf(
+  db: Db,
+  id: string,
+  personId: string,
+): Promise<(FrameworkHeadRow & { role_key: string | null }) | undefined> {
+  const row = await db
+    .selectFrom("career_frameworks")
+    .leftJoin("career_positions", (join) =>
+      join
+        .onRef("career_positions.framework_id", "=", "career_frameworks.id")
+        .on("career_positions.person_id", "=", personId),
+    )
+    .select(headColumns.map((column) => `career_frameworks.${column}` as const))
+    .select("career_positions.role_key")
+    .where("career_frameworks.id", "=", id)
+    .executeTakeFirst();
+  return row && { ...row, is_sample: flag(row.is_sample) };
+}

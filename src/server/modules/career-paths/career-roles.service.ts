@@ -8,9 +8,15 @@ import type {
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { factsOf, loadReadableFrameworkHead } from "./career-frameworks.access.ts";
-import { careerFrameworkPolicies } from "./career-frameworks.policy.ts";
-import { listPublishedFrameworkHeads } from "./career-frameworks.queries.ts";
-import { findPositionRow } from "./career-positions.queries.ts";
+import {
+  assertCanReadFramework,
+  careerFrameworkPolicies,
+  frameworkNotFound,
+} from "./career-frameworks.policy.ts";
+import {
+  findFrameworkHeadWithRoleOf,
+  listPublishedFrameworkHeads,
+} from "./career-frameworks.queries.ts";
 import { foldForSearch } from "./career-roles.presenters.ts";
 import { loadVersionViews, type VersionViews } from "./role-view-cache.ts";
 
@@ -35,16 +41,14 @@ export async function getCareerMap(
   actor: Actor,
   frameworkId: string,
 ): Promise<CareerMap> {
-  const [views, position] = await Promise.all([
-    latestViews(ctx, actor, frameworkId),
-    findPositionRow(ctx.db, actor.personId),
-  ]);
-  const mine =
-    position?.framework_id === frameworkId &&
-    position.role_key &&
-    views.roleKeys.has(position.role_key)
-      ? position.role_key
-      : null;
+  const head = await findFrameworkHeadWithRoleOf(ctx.db, frameworkId, actor.personId);
+  if (!head) throw frameworkNotFound();
+  assertCanReadFramework(actor, factsOf(head));
+  const views = head.latest_version_id
+    ? await loadVersionViews(ctx.db, head.latest_version_id)
+    : undefined;
+  if (!views) throw notPublished();
+  const mine = head.role_key && views.roleKeys.has(head.role_key) ? head.role_key : null;
   return { ...views.map, myRoleKey: mine };
 }
 
