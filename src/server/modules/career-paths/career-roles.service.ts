@@ -6,6 +6,7 @@ import type {
   RoleSearchResult,
 } from "#core/career/frameworks.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
+import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { factsOf, loadReadableFrameworkHead } from "./career-frameworks.access.ts";
 import {
@@ -18,18 +19,14 @@ import {
   listPublishedFrameworkHeads,
 } from "./career-frameworks.queries.ts";
 import { foldForSearch } from "./career-roles.presenters.ts";
-import { loadVersionViews, type VersionViews } from "./role-view-cache.ts";
+import { loadVersionViews } from "./role-view-cache.ts";
 
 const notPublished = () => new AppError("not_found", "This framework has not been published yet.");
 
-async function latestViews(
-  ctx: AppContext,
-  actor: Actor,
-  frameworkId: string,
-): Promise<VersionViews> {
-  const head = await loadReadableFrameworkHead(ctx.db, actor, frameworkId);
+/** The built views of the framework's latest version; 404 before the first publish. */
+async function latestViews(db: Db, head: { latest_version_id: string | null }) {
   const views = head.latest_version_id
-    ? await loadVersionViews(ctx.db, head.latest_version_id)
+    ? await loadVersionViews(db, head.latest_version_id)
     : undefined;
   if (!views) throw notPublished();
   return views;
@@ -44,10 +41,7 @@ export async function getCareerMap(
   const head = await findFrameworkHeadWithRoleOf(ctx.db, frameworkId, actor.personId);
   if (!head) throw frameworkNotFound();
   assertCanReadFramework(actor, factsOf(head));
-  const views = head.latest_version_id
-    ? await loadVersionViews(ctx.db, head.latest_version_id)
-    : undefined;
-  if (!views) throw notPublished();
+  const views = await latestViews(ctx.db, head);
   const mine = head.role_key && views.roleKeys.has(head.role_key) ? head.role_key : null;
   return { ...views.map, myRoleKey: mine };
 }
@@ -58,7 +52,8 @@ export async function getRolePage(
   frameworkId: string,
   roleKey: string,
 ): Promise<RolePage> {
-  const page = (await latestViews(ctx, actor, frameworkId)).rolePage(roleKey);
+  const head = await loadReadableFrameworkHead(ctx.db, actor, frameworkId);
+  const page = (await latestViews(ctx.db, head)).rolePage(roleKey);
   if (!page) throw new AppError("not_found", "No such role in this framework.");
   return page;
 }
