@@ -42,11 +42,15 @@ export async function listVersionSummariesByIds(
   return summaries(db).where("version.id", "in", ids).execute();
 }
 
-export function findVersionSummaryByNumber(
+/** The largest value an integer column holds on PostgreSQL; no version has a larger number. */
+const integerColumnMax = 2_147_483_647;
+
+export async function findVersionSummaryByNumber(
   db: Db,
   frameworkId: string,
   number: number,
 ): Promise<VersionSummaryRow | undefined> {
+  if (number > integerColumnMax) return undefined;
   return summaries(db)
     .where("version.framework_id", "=", frameworkId)
     .where("version.number", "=", number)

@@ -48,9 +48,11 @@ export async function publishFramework(
   assertCanManageFrameworks(actor);
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const claimed = await claimDraftAt(trx, frameworkId, input.baseVersion);
     const framework = await loadFramework(trx, frameworkId);
-    if (!claimed) throw new DraftConflictError(presentDraft(framework));
+    const current = framework.draft_version === input.baseVersion;
+    if (!current || !(await claimDraftAt(trx, frameworkId, framework.draft_version))) {
+      throw new DraftConflictError(presentDraft(await loadFramework(trx, frameworkId)));
+    }
     const latest = await findLatestVersionRow(trx, frameworkId);
     if (latest && sameContent(latest.content, framework.draft_content)) {
       throw new AppError(
