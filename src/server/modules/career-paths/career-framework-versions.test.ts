@@ -123,6 +123,16 @@ describe("publishing career framework versions", () => {
     expect(latest.json().version.number).toBe(2);
     const missing = await getJson(t.app, url(frameworkId, "/versions/3"), { session: member });
     expect(missing.statusCode).toBe(404);
+    // Beyond what an integer column holds: no such version, on both databases.
+    const huge = 2 ** 31;
+    expect(
+      (await getJson(t.app, url(frameworkId, `/versions/${huge}`), { session: member })).statusCode,
+    ).toBe(404);
+    expect(
+      (await getJson(t.app, url(frameworkId, `/diff?from=1&to=${huge}`), { session: member }))
+        .statusCode,
+    ).toBe(404);
+    expect((await publish(frameworkId, huge)).statusCode).toBe(409);
   });
 
   it("refuses to publish from a stale draft version, or a draft that changed nothing", async () => {

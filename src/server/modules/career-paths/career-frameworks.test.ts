@@ -94,6 +94,10 @@ describe("career frameworks and their drafts", () => {
   it("lists published frameworks to members without draft state, and everything to admins", async () => {
     const { frameworkId } = await createPublishedFramework(t.ctx);
     const hidden = await create("Still a draft");
+    const hiddenDraft = testFrameworkContent({ name: "Still a draft" });
+    hiddenDraft.roles = hiddenDraft.roles.slice(0, 2);
+    hiddenDraft.edges = hiddenDraft.edges.slice(0, 1);
+    expect((await saveDraft(hidden.id, 1, hiddenDraft)).statusCode).toBe(200);
     const changed = testFrameworkContent({ name: "Test framework (next)" });
     changed.roles.pop();
     changed.edges = changed.edges.filter((edge) => edge.to !== "data-analyst");
@@ -115,6 +119,11 @@ describe("career frameworks and their drafts", () => {
     expect(forAdmin.map((framework) => framework.id).sort()).toEqual(
       [frameworkId, hidden.id].sort(),
     );
+    expect(forAdmin.find((framework) => framework.id === hidden.id)).toMatchObject({
+      published: null,
+      draft: { version: 2, unpublishedChanges: true },
+      counts: { roles: 2, competencies: 3, families: 2 },
+    });
     const publishedOne = forAdmin.find((framework) => framework.id === frameworkId);
     expect(publishedOne).toMatchObject({
       name: "Test framework (next)",
