@@ -39,6 +39,10 @@ export const auditActions = [
   "growth_plan_template.created",
   "growth_plan_template.updated",
   "growth_plan_prompts.updated",
+  "career_framework.created",
+  "career_framework.draft_saved",
+  "career_framework.published",
+  "career_position.current_role_set",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -128,3 +128,72 @@ export async function insertVersionRow(
     .where("id", "=", row.framework_id)
     .execute();
 }
+
+/** What reading a published framework needs, without parsing the draft document. */
+export type FrameworkHeadRow = Pick<
+  FrameworkRow,
+  "id" | "name" | "is_sample" | "latest_version_id" | "draft_version"
+>;
+
+const headColumns = ["id", "name", "is_sample", "latest_version_id", "draft_version"] as const;
+
+export async function findFrameworkHead(db: Db, id: string): Promise<FrameworkHeadRow | undefined> {
+  const row = await db
+    .selectFrom("career_frameworks")
+    .select(headColumns)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { ...row, is_sample: flag(row.is_sample) };
+}
+
+/** Frameworks with at least one published version, optionally only `onlyId`. */
+export async function listPublishedFrameworkHeads(
+  db: Db,
+  onlyId?: string,
+): Promise<FrameworkHeadRow[]> {
+  let query = db
+    .selectFrom("career_frameworks")
+    .select(headColumns)
+    .where("latest_version_id", "is not", null);
+  if (onlyId) query = query.where("id", "=", onlyId);
+  const rows = await query.orderBy("name").orderBy("id").execute();
+  return rows.map((row) => ({ ...row, is_sample: flag(row.is_sample) }));
+}
+
+/**
+ * Takes the framework row for this transaction if its draft is still at `draftVersion`, by an
+ * update that changes nothing: on PostgreSQL concurrent publishes then wait for each other, so
+ * each reads the number the previous one took. False when the draft moved on.
+ */
+export async function claimDraftAt(db: Db, id: string, draftVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable("career_frameworks")
+    .set({ draft_version: draftVersion })
+    .where("id", "=", id)
+    .where("draft_version", "=", draftVersion)
+    .executeTakeFirst();
+  return affectedRows(result) === 1;
+}
+
+/**
+ * The framework's head and the role `personId` holds in it, if any, in one query: the career
+ * map reads both on every request.
+ */
+export async function findFrameworkHeadWithRoleOf(
+  db: Db,
+  id: string,
+  personId: string,
+): Promise<(FrameworkHeadRow & { role_key: string | null }) | undefined> {
+  const row = await db
+    .selectFrom("career_frameworks")
+    .leftJoin("career_positions", (join) =>
+      join
+        .onRef("career_positions.framework_id", "=", "career_frameworks.id")
+        .on("career_positions.person_id", "=", personId),
+    )
+    .select(headColumns.map((column) => `career_frameworks.${column}` as const))
+    .select("career_positions.role_key")
+    .where("career_frameworks.id", "=", id)
+    .executeTakeFirst();
+  return row && { ...row, is_sample: flag(row.is_sample) };
+}

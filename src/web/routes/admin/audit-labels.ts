@@ -39,6 +39,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "growth_plan_template.created": "Growth plan template created",
   "growth_plan_template.updated": "Growth plan template updated",
   "growth_plan_prompts.updated": "Reflection prompts updated",
+  "career_framework.created": "Career framework created",
+  "career_framework.draft_saved": "Career framework draft saved",
+  "career_framework.published": "Career framework version published",
+  "career_position.current_role_set": "Current role set",
   "access.denied": "Access denied",
 };
 
