@@ -39,6 +39,7 @@ export const auditActions = [
   "growth_plan_template.created",
   "growth_plan_template.updated",
   "growth_plan_prompts.updated",
+  "career_framework.imported",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

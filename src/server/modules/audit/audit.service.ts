@@ -18,7 +18,8 @@ export type AuditTargetType =
   | "notice"
   | "growth-plan-template"
   | "growth-plan-prompts"
-  | "pathway-template";
+  | "pathway-template"
+  | "career-framework";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -39,6 +39,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "growth_plan_template.created": "Growth plan template created",
   "growth_plan_template.updated": "Growth plan template updated",
   "growth_plan_prompts.updated": "Reflection prompts updated",
+  "career_framework.imported": "Career framework imported",
   "access.denied": "Access denied",
 };
 
