@@ -1,4 +1,4 @@
-import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { Document, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { emptyFramework, type FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
 import {
@@ -119,14 +119,11 @@ export function writeFrameworkYaml(content: FrameworkContent): string {
     edges: content.edges.map(withoutEmpty),
   });
   const document = new Document(ordered, { aliasDuplicateObjects: false });
-  // Short mappings on one line: a scale point, a role's expectations, the gap rule's sources.
+  // Short collections on one line: a scale point, the gap rule's sources.
   visit(document, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : null;
-      if (
-        (key === "expectations" || key === "prefer") &&
-        (isMap(pair.value) || isSeq(pair.value))
-      ) {
+      if (key === "prefer" && isSeq(pair.value)) {
         pair.value.flow = true;
       }
     },
