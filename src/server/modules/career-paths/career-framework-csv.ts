@@ -94,15 +94,13 @@ export function readFrameworkCsv(
   }
   const [header, ...rows] = records;
   const positions = new Map<string, number>();
+  const unknown: string[] = [];
   header?.fields.forEach((name, index) => {
     const column = name.trim().toLowerCase().replace(/\s+/g, "_");
     if ((csvColumns as readonly string[]).includes(column) && !positions.has(column)) {
       positions.set(column, index);
     } else if (column) {
-      warn(
-        header.row,
-        `The column "${name.slice(0, 80)}" is not one Trellis reads; it was ignored`,
-      );
+      unknown.push(name);
     }
   });
   const missing = required.filter((column) => !positions.has(column));
@@ -112,6 +110,9 @@ export function readFrameworkCsv(
       `The first row must name the columns (${csvColumns.join(", ")}); missing: ${missing.join(", ") || "all"}`,
     );
     return { content: base, warnings };
+  }
+  for (const name of unknown) {
+    warn(header.row, `The column "${name.slice(0, 80)}" is not one Trellis reads; it was ignored`);
   }
 
   const built: Built = {

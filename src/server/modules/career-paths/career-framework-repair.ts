@@ -74,6 +74,9 @@ const maxima: Record<Kind, number> = {
   edges: careerFrameworkLimits.edges,
 };
 
+/** Records a warning about the current entry, or about one of its fields. */
+type Warn = (message: string, field?: (string | number)[]) => void;
+
 /** Any value as a short text for a warning; never calls the value's own methods. */
 export function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.slice(0, 60));
@@ -99,7 +102,7 @@ function parseEntry<T>(
   schema: z.ZodType<T>,
   raw: unknown,
   defaults: Record<string, unknown>,
-  warn: (message: string) => void,
+  warn: Warn,
   label: string,
 ): T | null {
   if (!isRecord(raw)) {
@@ -125,7 +128,7 @@ function parseEntry<T>(
       }
       const field = issue.path[0];
       if (typeof field === "string" && field in defaults && entry[field] !== defaults[field]) {
-        warn(`${label}: ${describeIssue(issue)}; left empty`);
+        warn(`${label}: ${describeIssue(issue)}; left empty`, [field]);
         entry[field] = defaults[field];
         repaired = true;
       }
@@ -153,7 +156,7 @@ function parseList<T extends { key: string }>(
   raw: unknown,
   locate: Locate,
   warnings: ImportWarning[],
-  check: (entry: T, warn: (message: string) => void) => T | null = (entry) => entry,
+  check: (entry: T, warn: Warn) => T | null = (entry) => entry,
 ): T[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
@@ -164,7 +167,8 @@ function parseList<T extends { key: string }>(
   const keys = new Set<string>();
   let full = false;
   raw.forEach((item, index) => {
-    const warn = (message: string) => warnings.push({ ...locate([kind, index]), message });
+    const warn: Warn = (message, field = []) =>
+      warnings.push({ ...locate([kind, index, ...field]), message });
     const label = labelOf(kind, index, item);
     if (kept.length >= maxima[kind]) {
       if (!full)
@@ -192,7 +196,7 @@ function parseList<T extends { key: string }>(
 const expectationEntry = Role.shape.expectations;
 
 /** One bad expectation leaves out only itself, not the role's whole grid. */
-function withValidExpectations(raw: unknown, warn: (message: string) => void, label: string) {
+function withValidExpectations(raw: unknown, warn: Warn, label: string) {
   if (!isRecord(raw) || !isRecord(raw.expectations)) return raw;
   const expectations: Record<string, unknown> = {};
   for (const [key, level] of Object.entries(raw.expectations)) {
@@ -200,6 +204,7 @@ function withValidExpectations(raw: unknown, warn: (message: string) => void, la
     else
       warn(
         `${label}: the expectation ${key.slice(0, 80)}: ${shown(level)} is not a competency key with a level from 1 to 7; left out`,
+        ["expectations", key],
       );
   }
   return { ...raw, expectations };
@@ -278,6 +283,7 @@ export function repairFramework(
       if (!themeKeys.has(competency.themeKey)) {
         warn(
           `Competency "${competency.name}": no theme has the key "${competency.themeKey}"; it was left out`,
+          ["themeKey"],
         );
         return null;
       }
@@ -295,7 +301,9 @@ export function repairFramework(
   const familyKeys = new Set(families.map((family) => family.key));
   const roles = parseList("roles", Role, candidate.roles, locate, warnings, (role, warn) => {
     if (!familyKeys.has(role.familyKey)) {
-      warn(`Role "${role.title}": no job family has the key "${role.familyKey}"; it was left out`);
+      warn(`Role "${role.title}": no job family has the key "${role.familyKey}"; it was left out`, [
+        "familyKey",
+      ]);
       return null;
     }
     const expectations: Record<string, number> = {};
@@ -303,10 +311,12 @@ export function repairFramework(
       if (!competencyKeys.has(key)) {
         warn(
           `Role "${role.title}": no competency has the key "${key}"; that expectation was left out`,
+          ["expectations", key],
         );
       } else if (level > points) {
         warn(
           `Role "${role.title}": ${key} expects ${level}, but the scale has ${points} points; left out`,
+          ["expectations", key],
         );
       } else {
         expectations[key] = level;
@@ -359,7 +369,8 @@ function repairEdges(
   const pairs = new Set<string>();
   let full = false;
   raw.forEach((item, index) => {
-    const warn = (message: string) => warnings.push({ ...locate(["edges", index]), message });
+    const warn: Warn = (message, field = []) =>
+      warnings.push({ ...locate(["edges", index, ...field]), message });
     const label = `Career path edge ${index + 1}`;
     if (kept.length >= maxima.edges) {
       if (!full) warn(`A framework has at most ${maxima.edges} edges; the rest were left out`);
@@ -370,7 +381,9 @@ function repairEdges(
     if (!edge) return;
     const missing = [edge.from, edge.to].filter((key) => !roleKeys.has(key));
     if (missing.length > 0) {
-      warn(`${label}: no role has the key "${missing[0]}"; it was left out`);
+      warn(`${label}: no role has the key "${missing[0]}"; it was left out`, [
+        edge.from === missing[0] ? "from" : "to",
+      ]);
       return;
     }
     if (edge.from === edge.to) {
