@@ -160,7 +160,7 @@ describe("CSV", () => {
 
 describe("CASE v1.1", () => {
   const documentId = "6b1a4a4e-0000-4000-8000-000000000001";
-  const item = (identifier: string, fullStatement: string, extra = {}) => ({
+  const item = (identifier: string, fullStatement?: string, extra = {}) => ({
     identifier,
     uri: `urn:uuid:${identifier}`,
     fullStatement,
