@@ -26,7 +26,12 @@ export function readFrameworkYaml(
   const fallback = () => existing ?? emptyFramework("Imported framework");
   let document: ReturnType<typeof parseDocument>;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      logLevel: "error",
+    });
   } catch (error) {
     warnings.push({ line: null, path: null, message: `The file is not YAML: ${messageOf(error)}` });
     return { content: fallback(), warnings };
