@@ -20,6 +20,9 @@ import {
 const tags = ["career frameworks"];
 const manage = { access: "admin", policy: careerFrameworkImportPolicies.manage } as const;
 
+/** A 10-million-character file (ImportBody's limit) as JSON, with room for escaped characters. */
+const importBodyLimitBytes = 16 * 1024 * 1024;
+
 /** Career frameworks from and to files: native YAML, CSV and 1EdTech CASE v1.1 JSON. */
 export const careerFrameworkImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
@@ -28,6 +31,7 @@ export const careerFrameworkImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContex
   app.post(
     "/api/career-frameworks/import/preview",
     {
+      bodyLimit: importBodyLimitBytes,
       config: manage,
       schema: {
         tags,
@@ -43,6 +47,7 @@ export const careerFrameworkImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContex
   app.post(
     "/api/career-frameworks/import",
     {
+      bodyLimit: importBodyLimitBytes,
       config: manage,
       schema: {
         tags,
