@@ -43,6 +43,7 @@ export const auditActions = [
   "career_framework.draft_saved",
   "career_framework.published",
   "career_position.current_role_set",
+  "career_framework.imported",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -5,6 +5,7 @@ import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/se
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
+import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
 import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
@@ -847,7 +848,12 @@ const growthPlanScenarios: Scenario[] = [
     expect: adminOnly(200),
   },
 ];
-scenarios.push(...growthPlanScenarios, ...careerFrameworkScenarios, ...careerAssessmentScenarios);
+scenarios.push(
+  ...growthPlanScenarios,
+  ...careerFrameworkScenarios,
+  ...careerFrameworkImportScenarios,
+  ...careerAssessmentScenarios,
+);
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 

@@ -5,6 +5,7 @@ import { type AppContext, systemClock } from "./context.ts";
 import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
+import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;
@@ -16,10 +17,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
-    // Upgraded installations get the shipped pathway too; a no-op once any template exists.
-    await db
-      .transaction()
-      .execute((trx) => installShippedPathway(trx, { config, clock: systemClock }));
+    // Upgraded installations get the shipped pathway and the sample career framework too; each
+    // a no-op once any template, or any framework, exists.
+    await db.transaction().execute(async (trx) => {
+      await installShippedPathway(trx, { config, clock: systemClock });
+      await installSampleFramework(trx, { clock: systemClock });
+    });
     const app = await buildApp(
       config,
       db,

@@ -3,6 +3,7 @@ import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
+import { installSampleFramework } from "#server/modules/career-paths/career-framework-defaults.ts";
 import { installShippedPathway } from "#server/modules/pathways/pathway-defaults.ts";
 import {
   countPeopleWithEmailDomain,
@@ -11,6 +12,7 @@ import {
 } from "#server/modules/people/people.queries.ts";
 import { importPeopleInTransaction } from "#server/modules/people-import/people-import.service.ts";
 import { insertInstallation, isInstallationSetUp } from "#server/modules/setup/setup.queries.ts";
+import { writeDemoCareerRoles } from "./demo-career.ts";
 import { writeDemoGrowthPlans } from "./demo-growth-plans.ts";
 import {
   demoAdminEmails,
@@ -60,6 +62,8 @@ export async function writeDemoOrganization(
   await installShippedPathway(trx, ctx);
   await writeDemoPathwayProgress(trx, ctx, demo.emails);
   await writeDemoGrowthPlans(trx, ctx);
+  await installSampleFramework(trx, ctx);
+  await writeDemoCareerRoles(trx, ctx, demo.emails);
   await recordAuditEvent(trx, ctx.clock, meta, {
     action: "setup.demo_loaded",
     actorId,

@@ -7,6 +7,7 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { type StartedSession, startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
+import { installSampleFramework } from "#server/modules/career-paths/career-framework-defaults.ts";
 import {
   prepareDemoOrganization,
   writeDemoOrganization,
@@ -57,6 +58,7 @@ export async function createFirstAdmin(
         target: { type: "person", id: personId },
       });
       await installShippedPathway(trx, ctx);
+      await installSampleFramework(trx, ctx);
       if (demo) await writeDemoOrganization(trx, ctx, demo, personId, meta);
     });
   } catch (error) {
@@ -94,6 +96,7 @@ export async function createAdminAccount(
     });
     if (!(await isInstallationSetUp(trx))) await insertInstallation(trx, now, personId);
     await installShippedPathway(trx, ctx);
+    await installSampleFramework(trx, ctx);
     await recordAuditEvent(trx, ctx.clock, null, {
       action: "people.admin_created",
       actorId: null,

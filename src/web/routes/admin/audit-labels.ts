@@ -43,6 +43,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "career_framework.draft_saved": "Career framework draft saved",
   "career_framework.published": "Career framework version published",
   "career_position.current_role_set": "Current role set",
+  "career_framework.imported": "Career framework imported",
   "access.denied": "Access denied",
 };
 
