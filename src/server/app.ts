@@ -30,6 +30,7 @@ import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createSmtpMailer, type Mailer } from "./modules/invitations/invitation-mail.ts";
@@ -101,6 +102,7 @@ export async function buildApp(
   await app.register(pathwayProgressRoutes, { ctx });
   await app.register(pathwayTemplateRoutes, { ctx });
   await app.register(growthPlanRoutes, { ctx });
+  await app.register(careerAssessmentRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -18,7 +18,9 @@ export type AuditTargetType =
   | "notice"
   | "growth-plan-template"
   | "growth-plan-prompts"
-  | "pathway-template";
+  | "pathway-template"
+  | "career-assessment"
+  | "career-feedback-request";
 
 export type AuditEntry = {
   action: AuditAction;
