@@ -47,6 +47,8 @@ export type BuildAppOptions = {
   webDistDir?: string | null;
   /** Outgoing email; by default SMTP when SMTP_URL is set, otherwise none. */
   mailer?: Mailer | null;
+  /** Where log lines go; standard output by default. Tests read them from here. */
+  logStream?: { write(line: string): void };
 };
 
 const defaultWebDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -60,7 +62,10 @@ export async function buildApp(
   const ctx: AppContext = { config, db, clock: options.clock ?? systemClock };
   const securityHeaders = securityHeadersFor(config);
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
