@@ -165,6 +165,7 @@ export async function listRequestsOfAssessments(
     .selectFrom("career_feedback_requests")
     .selectAll()
     .where("assessment_id", "in", [...assessmentIds])
+    .orderBy("relation")
     .orderBy("created_at")
     .orderBy("id")
     .execute();

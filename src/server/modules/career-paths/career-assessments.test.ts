@@ -53,7 +53,9 @@ describe("self-assessments", () => {
     ]);
     const target = await create(circle.sessions.owner, { frameworkId, roleKey: "senior-analyst" });
     expect(target.json()).toMatchObject({ roleKey: "senior-analyst", isCurrentRole: false });
-    const list = await getJson(t.app, "/api/career-assessments", { session: circle.sessions.owner });
+    const list = await getJson(t.app, "/api/career-assessments", {
+      session: circle.sessions.owner,
+    });
     expect(list.json().assessments).toHaveLength(2);
     const peerList = await getJson(t.app, "/api/career-assessments", {
       session: circle.sessions.peer,
@@ -230,8 +232,9 @@ describe("self-assessments", () => {
       session: circle.sessions.owner,
     });
     expect(before.json()).toMatchObject({ versionNumber: 1, latestVersionNumber: 2 });
-    expect(before.json().competencies.map((c: { competency: { key: string } }) => c.competency.key))
-      .toContain("tooling");
+    expect(
+      before.json().competencies.map((c: { competency: { key: string } }) => c.competency.key),
+    ).toContain("tooling");
     const stale = await postJson(
       t.app,
       `/api/career-assessments/${draft.id}/rebase`,
@@ -249,7 +252,9 @@ describe("self-assessments", () => {
     const result = rebased.json();
     expect(result.fromVersionNumber).toBe(1);
     expect(result.dropped).toEqual([{ competencyKey: "tooling", competencyName: "Tooling" }]);
-    expect(result.added).toEqual([{ competencyKey: "storytelling", competencyName: "Storytelling" }]);
+    expect(result.added).toEqual([
+      { competencyKey: "storytelling", competencyName: "Storytelling" },
+    ]);
     expect(result.assessment.versionNumber).toBe(2);
     expect(
       result.assessment.ratings.map((entry: { competencyKey: string; rating: number | null }) => [
