@@ -187,7 +187,7 @@ describe("gap analysis, gaps into goals and the team view", () => {
     const team = async () =>
       (await getJson(t.app, "/api/team/career", { session: circle.sessions.manager })).json();
     const before = await team();
-    const row = (body: { reports: { person: { id: string } }[] }) =>
+    const row = (body: { reports: ({ person: { id: string } } & Record<string, unknown>)[] }) =>
       body.reports.find((report) => report.person.id === circle.ids.owner);
     expect(row(before)).toMatchObject({
       currentRoleTitle: "Sales Operations Analyst",
