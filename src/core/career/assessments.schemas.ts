@@ -13,7 +13,7 @@ import { FrameworkId } from "./frameworks.schemas.ts";
 
 /**
  * Self-assessments against a role, feedback requests to the manager and peers, and the gap
- * analysis (docs/api/career-paths.md). An assessment is private to its member until they share
+ * analysis (docs/api/career-assessments.md). An assessment is private to its member until they share
  * it with their manager; raters see only what they were asked to rate; an individual peer's
  * rating is never shown to anyone but that peer.
  */
