@@ -30,6 +30,7 @@ import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
@@ -48,6 +49,8 @@ export type BuildAppOptions = {
   webDistDir?: string | null;
   /** Outgoing email; by default SMTP when SMTP_URL is set, otherwise none. */
   mailer?: Mailer | null;
+  /** Where log lines go; standard output by default. Tests read them from here. */
+  logStream?: { write(line: string): void };
 };
 
 const defaultWebDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -61,7 +64,10 @@ export async function buildApp(
   const ctx: AppContext = { config, db, clock: options.clock ?? systemClock };
   const securityHeaders = securityHeadersFor(config);
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -105,6 +111,7 @@ export async function buildApp(
   await app.register(growthPlanRoutes, { ctx });
   await app.register(careerFrameworkRoutes, { ctx });
   await app.register(careerFrameworkImportRoutes, { ctx });
+  await app.register(careerAssessmentRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

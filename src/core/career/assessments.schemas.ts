@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorBody } from "../errors.ts";
 import { text, WebUrl } from "../growth-plan/fields.schemas.ts";
 import { IsoDate, PersonId } from "../people.schemas.ts";
 import {
@@ -12,7 +13,7 @@ import { FrameworkId } from "./frameworks.schemas.ts";
 
 /**
  * Self-assessments against a role, feedback requests to the manager and peers, and the gap
- * analysis (docs/api/career-paths.md). An assessment is private to its member until they share
+ * analysis (docs/api/career-assessments.md). An assessment is private to its member until they share
  * it with their manager; raters see only what they were asked to rate; an individual peer's
  * rating is never shown to anyone but that peer.
  */
@@ -179,6 +180,8 @@ export type GapRow = z.infer<typeof GapRow>;
 export const GapAnalysis = z.object({
   assessmentId: z.string(),
   roleTitle: z.string(),
+  /** The manager whose rating the `manager` column shows, by name; null before they answer. */
+  managerRater: PersonRef.nullable(),
   rule: GapRule,
   /** The rule in words, as the page shows it. */
   ruleText: z.string(),
@@ -207,3 +210,23 @@ export const TeamCareerRow = z.object({
   pendingRequestsForMe: z.int(),
 });
 export const TeamCareer = z.object({ reports: z.array(TeamCareerRow) });
+
+/** 409 on a stale or closed assessment write: `current` is the assessment as stored now. */
+export const AssessmentConflict = ErrorBody.extend({ current: Assessment });
+
+/** The requests the member has sent for one assessment, after adding new ones. */
+export const SentFeedbackRequests = z.object({ requests: z.array(SentFeedbackRequest) });
+
+/** 409 on a request that can no longer be answered or declined. */
+export const FeedbackRequestConflict = ErrorBody.extend({ current: FeedbackRequestView });
+
+/** What a re-base kept and dropped: ratings move by competency key. */
+export const RebaseResult = z.object({
+  assessment: Assessment,
+  fromVersionNumber: z.int(),
+  dropped: z.array(z.object({ competencyKey: z.string(), competencyName: z.string() })),
+  added: z.array(z.object({ competencyKey: z.string(), competencyName: z.string() })),
+});
+
+export const gapExportFormats = ["csv", "md"] as const;
+export const GapExportQuery = z.strictObject({ format: z.enum(gapExportFormats) });

@@ -15,7 +15,10 @@ export type TestApp = {
 };
 
 /** A migrated database of its own, a controllable clock and the real app around them. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = {
     ...loadConfig({
@@ -29,7 +32,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = createDb(config.database);
   await migrateToLatest(db);
   const clock = createTestClock();
-  const app = await buildApp(config, db, { clock, webDistDir: null });
+  const app = await buildApp(config, db, { clock, webDistDir: null, ...options });
   return {
     app,
     ctx: { config, db, clock },

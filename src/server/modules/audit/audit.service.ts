@@ -19,7 +19,9 @@ export type AuditTargetType =
   | "growth-plan-template"
   | "growth-plan-prompts"
   | "pathway-template"
-  | "career-framework";
+  | "career-framework"
+  | "career-assessment"
+  | "career-feedback-request";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -2,7 +2,11 @@ import type { FrameworkContent } from "#core/career/framework.schemas.ts";
 import { defaultGapRule, defaultScale } from "#core/career/framework.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { AppContext } from "#server/context.ts";
-import { insertFrameworkRow, insertVersionRow } from "./career-frameworks.queries.ts";
+import {
+  findLatestVersionRow,
+  insertFrameworkRow,
+  insertVersionRow,
+} from "./career-frameworks.queries.ts";
 import { savePosition } from "./career-positions.queries.ts";
 
 /**
@@ -158,4 +162,24 @@ export async function giveCurrentRole(
     { current: { frameworkId, roleKey } },
     ctx.clock.now().toISOString(),
   );
+}
+
+/** Publishes `content` as the framework's next version; returns the new version's id. */
+export async function publishNextVersion(
+  ctx: AppContext,
+  frameworkId: string,
+  content: FrameworkContent,
+): Promise<string> {
+  const latest = await findLatestVersionRow(ctx.db, frameworkId);
+  const versionId = newId();
+  await insertVersionRow(ctx.db, {
+    id: versionId,
+    framework_id: frameworkId,
+    number: (latest?.number ?? 0) + 1,
+    content,
+    change_summary: "Next version",
+    published_at: ctx.clock.now().toISOString(),
+    published_by: null,
+  });
+  return versionId;
 }

@@ -42,34 +42,47 @@ export async function createGoal(
 ): Promise<GoalSaved> {
   await loadOwnPlan(ctx, actor, planId);
   const now = nowIso(ctx);
+  return ctx.db.transaction().execute((trx) => insertGoalWithin(trx, actor, planId, input, now));
+}
+
+/**
+ * Appends a goal inside the caller's transaction, as the plan's next version, within the goal
+ * count and the plan size limit, with its revision. For other modules that add goals as part
+ * of a larger write (gaps turned into goals); the caller has checked the plan is the actor's.
+ */
+export async function insertGoalWithin(
+  trx: Db,
+  actor: Actor,
+  planId: string,
+  input: CreateGoalBody,
+  now: string,
+): Promise<GoalSaved> {
   const goalId = newId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const { count, lastPosition } = await countGoalsAndLastPosition(trx, planId);
-    if (count >= growthPlanLimits.goalsPerPlan) throw tooManyGoals();
-    const position = lastPosition + 1;
-    const row = {
-      id: goalId,
-      plan_id: planId,
-      position,
-      content: JSON.stringify(input.content),
-      version,
-      created_at: now,
-      updated_at: now,
-    };
-    await keepingPlanWithinLimit(trx, planId, () => insertGoals(trx, [row]));
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: null,
-      part: goalPart(goalId),
-      change: "created",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position, content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal({ ...row, content: input.content }) };
+  const version = await bumpPlanVersion(trx, planId, now);
+  const { count, lastPosition } = await countGoalsAndLastPosition(trx, planId);
+  if (count >= growthPlanLimits.goalsPerPlan) throw tooManyGoals();
+  const position = lastPosition + 1;
+  const row = {
+    id: goalId,
+    plan_id: planId,
+    position,
+    content: JSON.stringify(input.content),
+    version,
+    created_at: now,
+    updated_at: now,
+  };
+  await keepingPlanWithinLimit(trx, planId, () => insertGoals(trx, [row]));
+  await recordRevision(trx, {
+    planId,
+    version,
+    baseVersion: null,
+    part: goalPart(goalId),
+    change: "created",
+    authorId: actor.personId,
+    at: now,
+    content: JSON.stringify({ position, content: input.content }),
   });
+  return { planVersion: version, goal: presentGoal({ ...row, content: input.content }) };
 }
 
 /** 409 with the goal as stored now (null: deleted meanwhile); 404 for a goal that never was. */

@@ -93,20 +93,38 @@ export async function appendToSection<K extends DocumentSectionKey>(
   await loadOwnPlan(ctx, actor, planId);
   const now = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const current = await findSection(trx, planId, key);
-    if (!current) throw new AppError("not_found", "No such section.");
-    const content = append(current.content as DocumentSectionContent[K]);
-    const baseVersion = current.version;
-    const saved = await writeSectionAt(trx, actor, {
-      planId,
-      key,
-      baseVersion,
-      content,
-      version,
-      now,
-    });
-    if (!saved) throw new SectionConflictError(presentSection(current));
+    const saved = await appendToSectionWithin(trx, actor, planId, key, append, now);
+    if (!saved) throw new AppError("not_found", "No such section.");
     return saved;
   });
+}
+
+/**
+ * appendToSection inside the caller's transaction, for other modules whose write changes a
+ * section too (gaps turned into goals name the target role); null when the plan has no such
+ * section.
+ */
+export async function appendToSectionWithin<K extends DocumentSectionKey>(
+  trx: Db,
+  actor: Actor,
+  planId: string,
+  key: K,
+  append: (content: DocumentSectionContent[K]) => DocumentSectionContent[K],
+  now: string,
+): Promise<SectionSaved | null> {
+  const version = await bumpPlanVersion(trx, planId, now);
+  const current = await findSection(trx, planId, key);
+  if (!current) return null;
+  const content = append(current.content as DocumentSectionContent[K]);
+  const baseVersion = current.version;
+  const saved = await writeSectionAt(trx, actor, {
+    planId,
+    key,
+    baseVersion,
+    content,
+    version,
+    now,
+  });
+  if (!saved) throw new SectionConflictError(presentSection(current));
+  return saved;
 }

@@ -320,3 +320,29 @@ export async function countPlansUpdatedSince(db: Db, since: string): Promise<num
     .executeTakeFirstOrThrow();
   return row.count;
 }
+
+/** The person's active plan, if they have one. */
+export function findActivePlanOfOwner(db: Db, ownerId: string) {
+  return db
+    .selectFrom("growth_plans")
+    .selectAll()
+    .where("active_owner_id", "=", ownerId)
+    .executeTakeFirst();
+}
+
+/** Which of `goalIds` are goals of the person's own plans. */
+export async function listGoalIdsOfOwner(
+  db: Db,
+  ownerId: string,
+  goalIds: readonly string[],
+): Promise<Set<string>> {
+  if (goalIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("growth_plan_goals")
+    .innerJoin("growth_plans", "growth_plans.id", "growth_plan_goals.plan_id")
+    .select("growth_plan_goals.id")
+    .where("growth_plans.owner_id", "=", ownerId)
+    .where("growth_plan_goals.id", "in", [...new Set(goalIds)])
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
