@@ -1,0 +1,16 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/**
+ * For long loops of writes. node:sqlite runs each statement synchronously, so a loop of awaited
+ * queries settles in microtasks and never lets the event loop turn: other requests, timers and
+ * sockets wait for the whole loop. The function returned gives the event loop a turn once the
+ * current slice has run `sliceMs`; call it between writes.
+ */
+export function timeSlicer(sliceMs = 20): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await nextTurn();
+    sliceStart = performance.now();
+  };
+}
