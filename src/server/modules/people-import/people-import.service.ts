@@ -16,7 +16,7 @@ import {
 } from "#server/modules/people/people.queries.ts";
 import { auditAdminBecomingManager } from "#server/modules/people/people-admin.service.ts";
 import { writeCsv } from "#server/shared/csv.ts";
-import { timeSlicer } from "#server/shared/time-slices.ts";
+import { giveEventLoopATurn, timeSlicer } from "#server/shared/time-slices.ts";
 import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
 import type { ImportPlan } from "./people-import.plan.ts";
 import type { PlanJob, PlanResult } from "./people-import.worker.ts";
@@ -105,8 +105,9 @@ export async function importPeopleInTransaction(
   await lockForTransaction(trx, "reporting-lines");
   const plan = await planInWorker(ctx, csv, await listPeopleForImport(trx));
   assertNoRejectedRows(plan);
-  await writePlan(trx, ctx, plan);
-  if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan);
+  const pause = timeSlicer();
+  await writePlan(trx, ctx, plan, pause);
+  if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan, pause);
   const { summary } = plan.report;
   if (summary.create + summary.update > 0) {
     await recordAuditEvent(trx, ctx.clock, meta, {
@@ -121,6 +122,8 @@ export async function importPeopleInTransaction(
       },
     });
   }
+  // The caller commits next; on SQLite that waits for the file to reach the disk.
+  await giveEventLoopATurn();
   return { ...plan.report, applied: true };
 }
 
@@ -131,8 +134,8 @@ async function auditImportedManagers(
   admin: Actor,
   meta: RequestMeta | null,
   plan: ImportPlan,
+  pause: () => Promise<void>,
 ): Promise<void> {
-  const pause = timeSlicer();
   for (const create of plan.creates) {
     await auditAdminBecomingManager(trx, ctx, admin, meta, create.id, create.fields.manager_id);
     await pause();
@@ -167,9 +170,13 @@ function assertNoRejectedRows(plan: ImportPlan): void {
 }
 
 /** Writes in small batches and gives the event loop a turn between them (see timeSlicer). */
-async function writePlan(trx: Db, ctx: AppContext, plan: ImportPlan): Promise<void> {
+async function writePlan(
+  trx: Db,
+  ctx: AppContext,
+  plan: ImportPlan,
+  pause: () => Promise<void>,
+): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const pause = timeSlicer();
   for (let start = 0; start < plan.creates.length; start += insertBatchSize) {
     await insertPeople(
       trx,
