@@ -18,9 +18,28 @@ export type ParsedMarkdown = {
   destination(node: Link | Image | Definition): SourceSpan | undefined;
 };
 
-export function parseMarkdown(text: string): ParsedMarkdown {
+/**
+ * Token types whose spans a reader may ask for, that mdast keeps no trace of: the indent that
+ * continues a list item onto a line, and a code block's fences (the handbook page reader needs
+ * both). Like the destination tokens below, none has an enter handler of its own in
+ * mdast-util-from-markdown, so listening to one changes nothing else.
+ */
+export type ObservedToken = "listItemIndent" | "codeFencedFence";
+
+export type MarkdownParseOptions = {
+  /** Called with the span of each token of that type, in document order. */
+  onToken?: Partial<Record<ObservedToken, (span: SourceSpan) => void>>;
+};
+
+export function parseMarkdown(text: string, options: MarkdownParseOptions = {}): ParsedMarkdown {
   const resources = new WeakMap<object, number>();
   const destinations = new WeakMap<object, SourceSpan>();
+  const observed = Object.fromEntries(
+    Object.entries(options.onToken ?? {}).map(([type, report]) => [
+      type,
+      (token: Token) => report({ start: token.start.offset, end: token.end.offset }),
+    ]),
+  );
   // micromark's tokens know where a destination is written; mdast keeps only its decoded value.
   // These token types have no handler of their own, so adding one changes nothing else.
   const current = (context: CompileContext) => context.stack[context.stack.length - 1];
@@ -28,6 +47,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
     mdastExtensions: [
       {
         enter: {
+          ...observed,
           resource(this: CompileContext, token: Token) {
             const node = current(this);
             if (node) resources.set(node, token.start.offset);

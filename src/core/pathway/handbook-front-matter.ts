@@ -1,5 +1,5 @@
 import { readYamlScalar } from "./handbook-format.ts";
-import { stripControlCharacters } from "./pathway-markdown.ts";
+import { stripControlCharacters } from "./pathway-text.ts";
 
 /** A front matter value and the 1-based line of its key. */
 export type FrontMatterSetting = { value: string; line: number };

@@ -1,29 +1,25 @@
 import type { Heading, List, RootContent } from "mdast";
-import { itemSettingsLine, PathwayItemSettings } from "./handbook-format.ts";
 import { type FrontMatterSetting, readFrontMatter } from "./handbook-front-matter.ts";
+import { addItem, type StageDraft } from "./handbook-import-items.ts";
 import {
-  type HandbookItemSource,
-  type HandbookPage,
-  type PageText,
-  parseHandbookPage,
-} from "./handbook-page.ts";
+  audienceFromName,
+  fallbackName,
+  oneLine,
+  readDescription,
+  readName,
+} from "./handbook-import-metadata.ts";
+import { collectWarnings, type Warnings } from "./handbook-import-warnings.ts";
+import { type HandbookPage, type PageText, parseHandbookPage } from "./handbook-page.ts";
 import { readStageHeading } from "./handbook-stage-heading.ts";
 import {
   type ImportWarning,
-  PathwayItemDraft,
   type PathwayStageKey,
   type PathwayTemplateDraft,
   pathwayLimits,
 } from "./pathway.schemas.ts";
-import { inferItemDetails } from "./pathway-items.ts";
-import {
-  defaultHandbookBaseUrl,
-  handbookBase,
-  type MarkdownProblem,
-  normalizeMarkdown,
-  stripControlCharacters,
-} from "./pathway-markdown.ts";
+import { defaultHandbookBaseUrl, handbookBase } from "./pathway-markdown.ts";
 import { compareStageKeys, lastScheduledYear, stageKeyId, stageLabel } from "./pathway-stages.ts";
+import { stripControlCharacters } from "./pathway-text.ts";
 
 export type HandbookImportOptions = {
   /** Where root-relative links such as `/handbook/...` point; default https://handbook.gitlab.com. */
@@ -39,8 +35,6 @@ export type HandbookImport = {
 /** The warning that means the importer met a case it does not handle: a bug, not a page defect. */
 export const unreadablePageWarning =
   "The page could not be read; nothing was imported. Check that it is a Markdown page.";
-
-const fallbackName = "Imported pathway";
 
 /**
  * Reads a handbook-style pathway page: front matter, `## Year N`, `### QN`,
@@ -63,35 +57,8 @@ export function importHandbookPathway(
   }
 }
 
-type Warnings = { add(line: number, message: string): void; list(): ImportWarning[] };
-
-/** Collects warnings up to a limit, so a hostile page cannot make the preview huge. */
-function collectWarnings(): Warnings {
-  const found: ImportWarning[] = [];
-  let dropped = 0;
-  return {
-    add(line, message) {
-      if (found.length < pathwayLimits.warnings) found.push({ line, message });
-      else dropped++;
-    },
-    list() {
-      const sorted = [...found].sort((a, b) => a.line - b.line);
-      if (dropped > 0) sorted.push({ line: 1, message: `${dropped} more warnings are not shown` });
-      return sorted;
-    },
-  };
-}
-
 type SourceLine = PageText;
 type Setting = FrontMatterSetting;
-type StageDraft = {
-  key: PathwayStageKey;
-  /** For "Year N Considerations": N, or null for a bare "Considerations" heading. */
-  considerationsYear: number | null;
-  line: number;
-  level: number;
-  items: PathwayItemDraft[];
-};
 
 function readPage(
   markdown: string,
@@ -347,147 +314,6 @@ function finishStages(
     );
   }
   return stages;
-}
-
-function addItem(
-  stage: StageDraft,
-  source: HandbookItemSource,
-  base: string,
-  warnings: Warnings,
-): void {
-  const firstLine = source.description.line;
-  const settings = source.settings ? readItemSettings(source.settings, warnings) : {};
-  const text = source.description.text;
-  if (text.length > pathwayLimits.itemDescription) {
-    warnings.add(
-      firstLine,
-      `This item is longer than ${pathwayLimits.itemDescription} characters; it is not imported`,
-    );
-    return;
-  }
-  const normalized = normalizeMarkdown(text, base);
-  for (const problem of normalized.problems) {
-    warnings.add(firstLine + problem.line, problem.message);
-  }
-  if (normalized.markdown === "") {
-    warnings.add(firstLine, "This item is empty; it is not imported");
-    return;
-  }
-  if (stage.items.length >= pathwayLimits.itemsPerStage) {
-    warnings.add(
-      firstLine,
-      `${stageLabel(stage.key)} already has ${pathwayLimits.itemsPerStage} items; this one is not imported`,
-    );
-    return;
-  }
-  const inferred = inferItemDetails(normalized.markdown);
-  const parsed = PathwayItemDraft.safeParse({
-    ...inferred,
-    ...settings,
-    description: normalized.markdown,
-    links: normalized.links,
-  });
-  if (parsed.success) {
-    stage.items.push(parsed.data);
-  } else {
-    const issue = parsed.error.issues[0];
-    warnings.add(
-      firstLine,
-      `This item is not imported: ${issue ? `${issue.path.join(".")} ${issue.message}` : "it is not valid"}`,
-    );
-  }
-}
-
-function readItemSettings(source: SourceLine, warnings: Warnings): PathwayItemSettings {
-  const json = itemSettingsLine.exec(source.text.trim())?.[1] ?? "";
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    warnings.add(source.line, "The item settings comment is not valid JSON; it is ignored");
-    return {};
-  }
-  const parsed = PathwayItemSettings.safeParse(value);
-  if (parsed.success) return parsed.data;
-  warnings.add(source.line, "The item settings comment has invalid values; it is ignored");
-  return {};
-}
-
-function lineOf(problem: MarkdownProblem, lines: SourceLine[], fallback: number): number {
-  return lines[problem.line]?.line ?? fallback;
-}
-
-function readName(setting: Setting | undefined, warnings: Warnings): string {
-  const name = setting ? oneLine(setting.value, pathwayLimits.name) : "";
-  if (name !== "") return name;
-  warnings.add(
-    setting?.line ?? 1,
-    `The page has no title (front matter "title" or a "# " heading); it is named "${fallbackName}"`,
-  );
-  return fallbackName;
-}
-
-/** "Career Development for Individual Contributors at GitLab" → "Individual Contributors". */
-function audienceFromName(name: string): string {
-  const match = /\bfor\s+(.+?)(?:\s+(?:at|in)\s+.+)?$/is.exec(name);
-  return match?.[1]
-    ? oneLine(match[1].replace(/\s*\([^)]*\)\s*$/, ""), pathwayLimits.audience)
-    : "";
-}
-
-function readDescription(
-  setting: Setting | undefined,
-  intro: SourceLine[],
-  base: string,
-  warnings: Warnings,
-): string {
-  const parts: string[] = [];
-  // The description is shortened to its limit anyway; reading more than twice that only costs.
-  const readable = pathwayLimits.templateDescription * 2;
-  if (setting) {
-    const normalized = normalizeMarkdown(setting.value.slice(0, readable), base);
-    for (const problem of normalized.problems) warnings.add(setting.line, problem.message);
-    parts.push(normalized.markdown);
-  }
-  if (intro.length > 0) {
-    const normalized = normalizeMarkdown(leadingText(intro, readable), base);
-    for (const problem of normalized.problems) {
-      warnings.add(lineOf(problem, intro, intro[0]?.line ?? 1), problem.message);
-    }
-    parts.push(normalized.markdown.replace(/\n{3,}/g, "\n\n"));
-  }
-  const joined = normalizeMarkdown(parts.filter((part) => part !== "").join("\n\n"), base).markdown;
-  if (joined.length <= pathwayLimits.templateDescription) return joined;
-  warnings.add(
-    setting?.line ?? intro[0]?.line ?? 1,
-    `The description is longer than ${pathwayLimits.templateDescription} characters; it is shortened`,
-  );
-  const head = joined.slice(0, pathwayLimits.templateDescription);
-  const cut = Math.max(head.lastIndexOf("\n\n"), head.lastIndexOf("\n"), head.lastIndexOf(" "));
-  const shortened = normalizeMarkdown(head.slice(0, cut > 0 ? cut : head.length), base).markdown;
-  return shortened.length <= pathwayLimits.templateDescription ? shortened : "";
-}
-
-/** The first lines, up to about `max` characters (whole lines, so line numbers still match). */
-function leadingText(lines: SourceLine[], max: number): string {
-  const taken: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    length += line.text.length + 1;
-    if (length > max && taken.length > 0) break;
-    taken.push(line.text.slice(0, max));
-  }
-  return taken.join("\n");
-}
-
-function oneLine(value: string, max: number): string {
-  // Only line breaks and tabs become spaces: other whitespace may be deliberate (a no-break
-  // space) and must survive an export and import unchanged.
-  const text = stripControlCharacters(value.replace(/[\t\n\v\f\r]+/g, " ")).trim();
-  if (text.length <= max) return text;
-  const head = text.slice(0, max - 1);
-  const space = head.lastIndexOf(" ");
-  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
 function shortQuote(text: string): string {

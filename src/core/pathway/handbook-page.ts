@@ -1,6 +1,5 @@
 import type { Heading, ListItem, Nodes, RootContent } from "mdast";
-import { type CompileContext, fromMarkdown, type Token } from "mdast-util-from-markdown";
-import { spanOf, walkMarkdown } from "../markdown-syntax.ts";
+import { parseMarkdown, spanOf, walkMarkdown } from "../markdown-syntax.ts";
 import { isItemSettingsLine } from "./handbook-format.ts";
 
 /** Text taken from the page, with the 1-based line its first line is on. */
@@ -35,19 +34,11 @@ export function parseHandbookPage(text: string): HandbookPage {
   // fences are: mdast keeps neither, micromark's tokens know both.
   const itemIndents = new Map<number, number>();
   const fences: number[] = [];
-  const tree = fromMarkdown(text, {
-    mdastExtensions: [
-      {
-        enter: {
-          listItemIndent(this: CompileContext, token: Token) {
-            itemIndents.set(token.start.offset, token.end.offset);
-          },
-          codeFencedFence(this: CompileContext, token: Token) {
-            fences.push(token.start.offset);
-          },
-        },
-      },
-    ],
+  const { tree } = parseMarkdown(text, {
+    onToken: {
+      listItemIndent: ({ start, end }) => itemIndents.set(start, end),
+      codeFencedFence: ({ start }) => fences.push(start),
+    },
   });
 
   const line = (node: Nodes) => node.position?.start.line ?? 1;

@@ -1,5 +1,6 @@
 import { PathwayItemDraft, type PathwayItemKind, pathwayLimits } from "./pathway.schemas.ts";
-import { normalizeMarkdown, plainText } from "./pathway-markdown.ts";
+import { normalizeMarkdown } from "./pathway-markdown.ts";
+import { plainText } from "./pathway-text.ts";
 
 /** What the importer reads from an item's description when nothing else says otherwise. */
 export type InferredItemDetails = {

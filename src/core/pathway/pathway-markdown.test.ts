@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeMarkdown, plainText, relativizeLinks } from "./pathway-markdown.ts";
+import { normalizeMarkdown, relativizeLinks } from "./pathway-markdown.ts";
+import { plainText } from "./pathway-text.ts";
 
 describe("normalizeMarkdown", () => {
   it("recovers an address glued into the text of a link with an empty target", () => {

@@ -15,11 +15,11 @@ import type { PathwayCustomItemsTable, PathwayProgressTable } from "#server/db/s
 import { stageKeyOf } from "#server/modules/pathways/pathway.presenters.ts";
 import {
   findDefaultTemplate,
-  insertCustomItems,
-  insertProgressRows,
   listLiveItems,
   listLiveStages,
 } from "#server/modules/pathways/pathway.queries.ts";
+import { insertCustomItems } from "#server/modules/pathways/pathway-custom-items.queries.ts";
+import { insertProgressRows } from "#server/modules/pathways/pathway-progress.queries.ts";
 import { listPeopleForImport } from "#server/modules/people/people.queries.ts";
 
 /**

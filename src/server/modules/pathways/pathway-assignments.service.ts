@@ -8,7 +8,8 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
-import { deleteAssignment, findTemplateById, upsertAssignment } from "./pathway.queries.ts";
+import { findTemplateById } from "./pathway.queries.ts";
+import { deleteAssignment, upsertAssignment } from "./pathway-assignments.queries.ts";
 import { resolveTemplateOf } from "./pathway-progress.service.ts";
 import { nowIso } from "./pathway-templates.service.ts";
 

@@ -11,15 +11,15 @@ import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { stageKeyOf } from "./pathway.presenters.ts";
+import { listLiveStages } from "./pathway.queries.ts";
 import {
   type CustomItemRow,
   countCustomItemsOfPerson,
   deleteCustomItem,
   findCustomItem,
   insertCustomItems,
-  listLiveStages,
   updateCustomItem,
-} from "./pathway.queries.ts";
+} from "./pathway-custom-items.queries.ts";
 import {
   loadWritablePerson,
   noSuchItem,

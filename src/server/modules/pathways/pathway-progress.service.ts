@@ -22,21 +22,25 @@ import {
 } from "./pathway.policy.ts";
 import { presentPathwayView } from "./pathway.presenters.ts";
 import {
-  type CustomItemRow,
-  deleteProgress,
-  findAssignedTemplate,
-  findCustomItem,
   findDefaultTemplate,
   findLiveItem,
-  findProgress,
   type ItemRow,
-  listCustomItemsOfPerson,
   listItemsById,
-  listProgressOfPerson,
   type TemplateRow,
-  updateCustomItem,
-  upsertProgress,
 } from "./pathway.queries.ts";
+import { findAssignedTemplate } from "./pathway-assignments.queries.ts";
+import {
+  type CustomItemRow,
+  findCustomItem,
+  listCustomItemsOfPerson,
+  updateCustomItem,
+} from "./pathway-custom-items.queries.ts";
+import {
+  deleteProgress,
+  findProgress,
+  listProgressOfPerson,
+  upsertProgress,
+} from "./pathway-progress.queries.ts";
 import { loadTemplateContent } from "./template-content-cache.ts";
 
 const noSuchPerson = () => new AppError("not_found", "No such person.");

@@ -26,14 +26,10 @@ import {
 import { stageStatus, type Tenure, tenureOn, tenureQuarterDates } from "#core/pathway/tenure.ts";
 import type { PersonRelation } from "#core/people.schemas.ts";
 import type { PersonRow } from "#server/modules/people/people.queries.ts";
-import type {
-  CustomItemRow,
-  ItemRow,
-  ProgressRow,
-  StageRow,
-  TemplateRow,
-} from "./pathway.queries.ts";
+import type { ItemRow, StageRow, TemplateRow } from "./pathway.queries.ts";
 import { defaultSlot } from "./pathway.queries.ts";
+import type { CustomItemRow } from "./pathway-custom-items.queries.ts";
+import type { ProgressRow } from "./pathway-progress.queries.ts";
 
 // ── Rows → domain values ───────────────────────────────────────────────────────────────────────
 

@@ -3,9 +3,7 @@ import type { PathwayLink } from "#core/pathway/pathway.schemas.ts";
 import type { PathwayAttribution } from "#core/pathway/pathway-api.schemas.ts";
 import type { Db } from "#server/db/create-db.ts";
 import type {
-  PathwayCustomItemsTable,
   PathwayItemsTable,
-  PathwayProgressTable,
   PathwayStagesTable,
   PathwayTemplatesTable,
 } from "#server/db/schema.ts";
@@ -17,14 +15,12 @@ export type TemplateRow = Parsed<
 >;
 export type StageRow = Selectable<PathwayStagesTable>;
 export type ItemRow = Parsed<Selectable<PathwayItemsTable>, { links: PathwayLink[] }>;
-export type ProgressRow = Selectable<PathwayProgressTable>;
-export type CustomItemRow = Parsed<Selectable<PathwayCustomItemsTable>, { links: PathwayLink[] }>;
 
-const templateRow = <Row extends Selectable<PathwayTemplatesTable>>(row: Row) => ({
+export const templateRow = <Row extends Selectable<PathwayTemplatesTable>>(row: Row) => ({
   ...row,
   attribution: fromJsonOrNull<PathwayAttribution>(row.attribution),
 });
-const itemRow = <Row extends { links: string }>(row: Row) => ({
+export const itemRow = <Row extends { links: string }>(row: Row) => ({
   ...row,
   links: fromJson<PathwayLink[]>(row.links),
 });
@@ -34,7 +30,7 @@ export const defaultSlot = "default";
 /** Both engines cap the parameters of one statement; 500 rows of ≤ 13 columns stay below. */
 const chunkSize = 500;
 
-async function insertInChunks<Row>(
+export async function insertInChunks<Row>(
   rows: readonly Row[],
   insert: (chunk: Row[]) => Promise<unknown>,
 ) {
@@ -285,143 +281,4 @@ export async function updateItem(
   changes: Omit<Updateable<PathwayItemsTable>, "id" | "template_id">,
 ): Promise<void> {
   await db.updateTable("pathway_items").set(changes).where("id", "=", id).execute();
-}
-
-// ── Assignments ────────────────────────────────────────────────────────────────────────────────
-
-export async function findAssignedTemplate(
-  db: Db,
-  personId: string,
-): Promise<TemplateRow | undefined> {
-  const row = await db
-    .selectFrom("pathway_assignments as a")
-    .innerJoin("pathway_templates as t", "t.id", "a.template_id")
-    .selectAll("t")
-    .where("a.person_id", "=", personId)
-    .executeTakeFirst();
-  return row && templateRow(row);
-}
-
-export async function upsertAssignment(
-  db: Db,
-  assignment: { person_id: string; template_id: string; assigned_at: string; assigned_by: string },
-): Promise<void> {
-  await db
-    .insertInto("pathway_assignments")
-    .values(assignment)
-    .onConflict((conflict) =>
-      conflict.column("person_id").doUpdateSet({
-        template_id: assignment.template_id,
-        assigned_at: assignment.assigned_at,
-        assigned_by: assignment.assigned_by,
-      }),
-    )
-    .execute();
-}
-
-export async function deleteAssignment(db: Db, personId: string): Promise<void> {
-  await db.deleteFrom("pathway_assignments").where("person_id", "=", personId).execute();
-}
-
-// ── Progress ───────────────────────────────────────────────────────────────────────────────────
-
-export function listProgressOfPerson(db: Db, personId: string) {
-  return db.selectFrom("pathway_progress").selectAll().where("person_id", "=", personId).execute();
-}
-
-export function findProgress(db: Db, personId: string, itemId: string) {
-  return db
-    .selectFrom("pathway_progress")
-    .selectAll()
-    .where("person_id", "=", personId)
-    .where("item_id", "=", itemId)
-    .executeTakeFirst();
-}
-
-/** Sets the person's mark on an item, replacing whatever mark it had. */
-export async function upsertProgress(db: Db, progress: Insertable<PathwayProgressTable>) {
-  const { person_id: _person, item_id: _item, created_at: _created, ...changes } = progress;
-  await db
-    .insertInto("pathway_progress")
-    .values(progress)
-    .onConflict((conflict) => conflict.columns(["person_id", "item_id"]).doUpdateSet(changes))
-    .execute();
-}
-
-export async function insertProgressRows(
-  db: Db,
-  rows: readonly Insertable<PathwayProgressTable>[],
-): Promise<void> {
-  await insertInChunks(rows, (chunk) => db.insertInto("pathway_progress").values(chunk).execute());
-}
-
-export async function deleteProgress(
-  db: Db,
-  personId: string,
-  itemId: string,
-  status: PathwayProgressTable["status"],
-): Promise<void> {
-  await db
-    .deleteFrom("pathway_progress")
-    .where("person_id", "=", personId)
-    .where("item_id", "=", itemId)
-    .where("status", "=", status)
-    .execute();
-}
-
-// ── The member's own items ─────────────────────────────────────────────────────────────────────
-
-export function listCustomItemsOfPerson(db: Db, personId: string) {
-  return db
-    .selectFrom("pathway_custom_items")
-    .selectAll()
-    .where("person_id", "=", personId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute()
-    .then((rows) => rows.map(itemRow));
-}
-
-export async function findCustomItem(
-  db: Db,
-  personId: string,
-  id: string,
-): Promise<CustomItemRow | undefined> {
-  const row = await db
-    .selectFrom("pathway_custom_items")
-    .selectAll()
-    .where("id", "=", id)
-    .where("person_id", "=", personId)
-    .executeTakeFirst();
-  return row && itemRow(row);
-}
-
-export async function countCustomItemsOfPerson(db: Db, personId: string): Promise<number> {
-  const row = await db
-    .selectFrom("pathway_custom_items")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("person_id", "=", personId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
-export async function insertCustomItems(
-  db: Db,
-  items: readonly Insertable<PathwayCustomItemsTable>[],
-): Promise<void> {
-  await insertInChunks(items, (chunk) =>
-    db.insertInto("pathway_custom_items").values(chunk).execute(),
-  );
-}
-
-export async function updateCustomItem(
-  db: Db,
-  id: string,
-  changes: Omit<Updateable<PathwayCustomItemsTable>, "id" | "person_id">,
-): Promise<void> {
-  await db.updateTable("pathway_custom_items").set(changes).where("id", "=", id).execute();
-}
-
-export async function deleteCustomItem(db: Db, id: string): Promise<void> {
-  await db.deleteFrom("pathway_custom_items").where("id", "=", id).execute();
 }

@@ -16,7 +16,42 @@ import {
 } from "#server/modules/people/people.queries.ts";
 import { auditAdminBecomingManager } from "#server/modules/people/people-admin.service.ts";
 import { writeCsv } from "#server/shared/csv.ts";
-import { type ImportPlan, planImport } from "./people-import.plan.ts";
+import { giveEventLoopATurn, timeSlicer } from "#server/shared/time-slices.ts";
+import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
+import type { ImportPlan } from "./people-import.plan.ts";
+import type { PlanJob, PlanResult } from "./people-import.worker.ts";
+import type { ExistingPerson } from "./people-import-rows.plan.ts";
+
+/** Files are read and planned in a worker thread, so a large file delays no other request. */
+export const importPlanWorkers = createWorkerPool<PlanJob, PlanResult>(
+  new URL("./people-import.worker.ts", import.meta.url),
+  { size: 1, maxQueued: 8, maxHeapMb: 512, idleMs: 60_000 },
+);
+
+/** New people inserted per statement; a slice of the apply stays well under 50 ms. */
+const insertBatchSize = 50;
+
+async function planInWorker(
+  ctx: AppContext,
+  csv: string,
+  existingPeople: readonly ExistingPerson[],
+): Promise<ImportPlan> {
+  const seconds = ctx.config.exportTimeBudgetMs / 1000;
+  const outcome = await runForRequest(
+    importPlanWorkers,
+    { csv, existingPeople },
+    ctx.config.exportTimeBudgetMs,
+    {
+      overBudget: `Reading the file took longer than ${seconds} seconds and was stopped. Import it in smaller files.`,
+      busy: "Too many directory files are being imported. Try again in a minute.",
+    },
+  );
+  if ("refused" in outcome) {
+    const { code, message, fields } = outcome.refused;
+    throw new AppError(code, message, fields);
+  }
+  return outcome.plan;
+}
 
 /** What an import would do, row by row; writes nothing. */
 export async function dryRunImport(
@@ -25,7 +60,7 @@ export async function dryRunImport(
   csv: string,
 ): Promise<ImportReport> {
   assertCanManagePeople(actor);
-  return planImport(csv, await listPeopleForImport(ctx.db)).report;
+  return (await planInWorker(ctx, csv, await listPeopleForImport(ctx.db))).report;
 }
 
 /**
@@ -68,10 +103,11 @@ export async function importPeopleInTransaction(
   admin?: Actor,
 ): Promise<ImportReport> {
   await lockForTransaction(trx, "reporting-lines");
-  const plan = planImport(csv, await listPeopleForImport(trx));
+  const plan = await planInWorker(ctx, csv, await listPeopleForImport(trx));
   assertNoRejectedRows(plan);
-  await writePlan(trx, ctx, plan);
-  if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan);
+  const pause = timeSlicer();
+  await writePlan(trx, ctx, plan, pause);
+  if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan, pause);
   const { summary } = plan.report;
   if (summary.create + summary.update > 0) {
     await recordAuditEvent(trx, ctx.clock, meta, {
@@ -86,6 +122,8 @@ export async function importPeopleInTransaction(
       },
     });
   }
+  // The caller commits next; on SQLite that waits for the file to reach the disk.
+  await giveEventLoopATurn();
   return { ...plan.report, applied: true };
 }
 
@@ -96,14 +134,17 @@ async function auditImportedManagers(
   admin: Actor,
   meta: RequestMeta | null,
   plan: ImportPlan,
+  pause: () => Promise<void>,
 ): Promise<void> {
   for (const create of plan.creates) {
     await auditAdminBecomingManager(trx, ctx, admin, meta, create.id, create.fields.manager_id);
+    await pause();
   }
   for (const update of plan.updates) {
     if (!("manager_id" in update.changes)) continue;
     const managerId = update.changes.manager_id;
     await auditAdminBecomingManager(trx, ctx, admin, meta, update.current.id, managerId);
+    await pause();
   }
 }
 
@@ -128,27 +169,37 @@ function assertNoRejectedRows(plan: ImportPlan): void {
   );
 }
 
-async function writePlan(trx: Db, ctx: AppContext, plan: ImportPlan): Promise<void> {
+/** Writes in small batches and gives the event loop a turn between them (see timeSlicer). */
+async function writePlan(
+  trx: Db,
+  ctx: AppContext,
+  plan: ImportPlan,
+  pause: () => Promise<void>,
+): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  await insertPeople(
-    trx,
-    plan.creates.map(({ id, fields }) => ({
-      ...fields,
-      id,
-      email_normalized: normalizeEmail(fields.email),
-      role: "member" as const,
-      status: "active" as const,
-      password_hash: null,
-      created_at: now,
-      updated_at: now,
-    })),
-  );
+  for (let start = 0; start < plan.creates.length; start += insertBatchSize) {
+    await insertPeople(
+      trx,
+      plan.creates.slice(start, start + insertBatchSize).map(({ id, fields }) => ({
+        ...fields,
+        id,
+        email_normalized: normalizeEmail(fields.email),
+        role: "member" as const,
+        status: "active" as const,
+        password_hash: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    await pause();
+  }
   for (const update of plan.updates) {
     const changes = { ...update.changes, updated_at: now };
     if (update.changes.email) {
       Object.assign(changes, { email_normalized: normalizeEmail(update.changes.email) });
     }
     await updatePerson(trx, update.current, changes);
+    await pause();
   }
 }
 

@@ -1,8 +1,6 @@
 import {
   ActionIcon,
-  Box,
   Button,
-  Checkbox,
   Group,
   Modal,
   NativeSelect,
@@ -11,16 +9,14 @@ import {
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconBulb, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import {
-  type ActionStep,
   emptyGoal,
   type GoalContent,
   type GoalStatus,
@@ -30,7 +26,6 @@ import {
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { errorMessage } from "../../../api/api-error.ts";
 import { createGoal, deleteGoal } from "../../../api/growth-plans.api.ts";
-import { CompactButton } from "../../../components/compact-button.tsx";
 import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
 import { ConflictDialog } from "../conflict-dialog.tsx";
 import classes from "../growth-plans.module.css";
@@ -38,13 +33,12 @@ import { goalColumns, goalName, goalStatusLabels } from "../plan-labels.ts";
 import {
   forgetGoal,
   type GoalAutosave,
-  newId,
   problemAt,
   storeSavedGoal,
-  today,
   useGoalAutosave,
 } from "../plan-parts.ts";
 import { SaveRefusal } from "../save-refusal.tsx";
+import { ActionSteps } from "./goal-action-steps.tsx";
 
 export function GoalsEditor({ plan }: { plan: PlanView }) {
   const planId = plan.plan.id;
@@ -244,123 +238,6 @@ function ColumnField({
       error={error}
       onChange={(event) => onChange(event.currentTarget.value)}
     />
-  );
-}
-
-function ActionSteps({
-  steps,
-  goalName,
-  autosave,
-  onChange,
-}: {
-  steps: ActionStep[];
-  goalName: string;
-  autosave: GoalAutosave;
-  onChange: (steps: ActionStep[], immediate?: boolean) => void;
-}) {
-  const legendId = useId();
-  const change = (id: string, patch: Partial<ActionStep>, immediate = false) =>
-    onChange(
-      steps.map((step) => (step.id === id ? { ...step, ...patch } : step)),
-      immediate,
-    );
-  const recommended = growthPlanLimits.recommendedActionSteps;
-
-  return (
-    <Box
-      component="fieldset"
-      aria-labelledby={legendId}
-      m={0}
-      p={0}
-      style={{ border: 0, minWidth: 0 }}
-    >
-      <Text component="legend" id={legendId} size="sm" fw={500} className={classes.columnLabel}>
-        Action steps
-      </Text>
-      <Stack gap={6}>
-        {steps.map((step, index) => {
-          const stepName = step.title.trim() || `step ${index + 1}`;
-          return (
-            <Paper key={step.id} withBorder radius="sm" p={6}>
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                <Checkbox
-                  mt={8}
-                  aria-label={`Done: ${stepName}`}
-                  checked={step.done}
-                  onChange={(event) => {
-                    const done = event.currentTarget.checked;
-                    change(step.id, { done, doneOn: done ? today() : null }, true);
-                  }}
-                />
-                <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                  <Group gap={4} wrap="nowrap" align="flex-start">
-                    <GrowingTextarea
-                      aria-label={`Action step ${index + 1}`}
-                      placeholder="What exactly will you do?"
-                      minRows={1}
-                      size="sm"
-                      style={{ flex: 1, minWidth: 0 }}
-                      value={step.title}
-                      error={problemAt(autosave, `actionSteps.${index}.title`)}
-                      onChange={(event) => change(step.id, { title: event.currentTarget.value })}
-                      styles={step.done ? { input: { textDecoration: "line-through" } } : undefined}
-                    />
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      mt={4}
-                      aria-label={`Remove action step ${index + 1} of ${goalName}`}
-                      onClick={() =>
-                        onChange(steps.filter((candidate) => candidate.id !== step.id))
-                      }
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                  <TextInput
-                    aria-label={`Due date of action step ${index + 1}`}
-                    type="date"
-                    size="xs"
-                    leftSection={
-                      <Text size="xs" c="dimmed" component="span">
-                        Due
-                      </Text>
-                    }
-                    leftSectionWidth={36}
-                    value={step.dueOn ?? ""}
-                    error={problemAt(autosave, `actionSteps.${index}.dueOn`)}
-                    onChange={(event) =>
-                      change(step.id, { dueOn: event.currentTarget.value || null })
-                    }
-                  />
-                </Stack>
-              </Group>
-            </Paper>
-          );
-        })}
-        {(steps.length === 0 || steps.length > recommended) && (
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconBulb size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-            <Text size="xs" c="dimmed">
-              {steps.length === 0
-                ? "Add one or two measurable action steps: what will you do, and by when?"
-                : `The handbook suggests one or two action steps per goal. Could some of these be a goal of their own?`}
-            </Text>
-          </Group>
-        )}
-        <CompactButton
-          color="trellis"
-          icon={IconPlus}
-          style={{ alignSelf: "flex-start" }}
-          disabled={steps.length >= growthPlanLimits.actionStepsPerGoal}
-          onClick={() =>
-            onChange([...steps, { id: newId(), title: "", dueOn: null, done: false, doneOn: null }])
-          }
-        >
-          Add action step<VisuallyHidden> to {goalName}</VisuallyHidden>
-        </CompactButton>
-      </Stack>
-    </Box>
   );
 }
 
