@@ -88,7 +88,10 @@ async function sendDraftWrite(path: string, method: "PUT" | "PATCH", body: unkno
   }
 }
 
-export function saveFrameworkDraft(frameworkId: string, body: z.input<typeof SaveDraftBody>): Promise<DraftSave> {
+export function saveFrameworkDraft(
+  frameworkId: string,
+  body: z.input<typeof SaveDraftBody>,
+): Promise<DraftSave> {
   return sendDraftWrite(frameworkPath(frameworkId, "/draft"), "PUT", body);
 }
 

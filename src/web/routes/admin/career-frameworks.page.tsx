@@ -58,7 +58,11 @@ export function CareerFrameworksPage() {
 
 function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
   const { published, draft, counts } = framework;
-  const linkProps = { params: { frameworkId: framework.id }, size: "compact-sm", variant: "default" } as const;
+  const linkProps = {
+    params: { frameworkId: framework.id },
+    size: "compact-sm",
+    variant: "default",
+  } as const;
   return (
     <TemplateCard
       name={framework.name}
@@ -95,8 +99,7 @@ function FrameworkCard({ framework }: { framework: FrameworkSummary }) {
         {published
           ? `Version ${published.number} published ${formatDateTime(published.publishedAt)}`
           : "Not published yet"}{" "}
-        · {counts.roles} roles · {counts.competencies} competencies · {counts.families} job
-        families
+        · {counts.roles} roles · {counts.competencies} competencies · {counts.families} job families
       </Text>
       {draft?.unpublishedChanges && (
         <Badge variant="outline" color="orange" tt="none" style={{ alignSelf: "flex-start" }}>
@@ -141,7 +144,11 @@ function CreateFrameworkForm({ onCancel }: { onCancel: () => void }) {
           key={form.key("description")}
           {...form.getInputProps("description")}
         />
-        <FormActions submitLabel="Create framework" pending={mutation.isPending} onCancel={onCancel} />
+        <FormActions
+          submitLabel="Create framework"
+          pending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

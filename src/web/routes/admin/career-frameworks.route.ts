@@ -22,10 +22,7 @@ export const careerFrameworkImportRoute = createRoute({
 export const careerFrameworkRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/career-frameworks/$frameworkId",
-  component: lazyRouteComponent(
-    () => import("./career-framework.page.tsx"),
-    "CareerFrameworkPage",
-  ),
+  component: lazyRouteComponent(() => import("./career-framework.page.tsx"), "CareerFrameworkPage"),
 });
 
 export const careerFrameworkExpectationsRoute = createRoute({

@@ -105,56 +105,86 @@ export function cellLabel(
 
 // ── Changes waiting to be saved ───────────────────────────────────────────────────────────────
 
-/** `roleKey/competencyKey` → the level typed (null: cleared), not yet saved. */
-export type PendingLevels = ReadonlyMap<string, number | null>;
+/** A role's levels typed but not saved yet: competency key → level (null: cleared). */
+export type RowLevels = ReadonlyMap<string, number | null>;
 
-export const cellId = (roleKey: string, competencyKey: string) => `${roleKey}/${competencyKey}`;
+/**
+ * Role key → its levels typed but not saved yet. A change makes a new map for its role only, so
+ * every other row keeps the same object and is not drawn again.
+ */
+export type PendingLevels = ReadonlyMap<string, RowLevels>;
+
+export interface LevelChange {
+  roleKey: string;
+  competencyKey: string;
+  level: number | null;
+}
+
+export function withLevel(pending: PendingLevels, change: LevelChange): PendingLevels {
+  const next = new Map(pending);
+  const row = new Map(pending.get(change.roleKey));
+  row.set(change.competencyKey, change.level);
+  next.set(change.roleKey, row);
+  return next;
+}
 
 /** The level shown in a cell: what was typed if not saved yet, else what the draft holds. */
 export function levelOf(
-  role: Pick<Role, "key" | "expectations">,
+  role: Pick<Role, "expectations">,
   competencyKey: string,
-  pending: PendingLevels,
+  typed: RowLevels | undefined,
 ): number | null {
-  const id = cellId(role.key, competencyKey);
-  if (pending.has(id)) return pending.get(id) ?? null;
+  if (typed?.has(competencyKey)) return typed.get(competencyKey) ?? null;
   return role.expectations[competencyKey] ?? null;
 }
 
-/** The PATCH body's changes; a cell typed back to its saved level is left out. */
+/**
+ * The PATCH body's changes: a cell typed back to its saved level is left out, and so is one of
+ * a role or competency the draft no longer has.
+ */
 export function changesOf(
   pending: PendingLevels,
-  roles: readonly Pick<Role, "key" | "expectations">[],
-): { roleKey: string; competencyKey: string; level: number | null }[] {
-  const byKey = new Map(roles.map((role) => [role.key, role]));
-  const changes: { roleKey: string; competencyKey: string; level: number | null }[] = [];
-  for (const [id, level] of pending) {
-    const [roleKey = "", competencyKey = ""] = id.split("/");
-    const role = byKey.get(roleKey);
+  content: Pick<FrameworkContent, "roles" | "competencies">,
+): LevelChange[] {
+  const roles = new Map(content.roles.map((role) => [role.key, role]));
+  const competencies = new Set(content.competencies.map((competency) => competency.key));
+  const changes: LevelChange[] = [];
+  for (const [roleKey, row] of pending) {
+    const role = roles.get(roleKey);
     if (!role) continue;
-    if ((role.expectations[competencyKey] ?? null) === level) continue;
-    changes.push({ roleKey, competencyKey, level });
+    for (const [competencyKey, level] of row) {
+      if (!competencies.has(competencyKey)) continue;
+      if ((role.expectations[competencyKey] ?? null) === level) continue;
+      changes.push({ roleKey, competencyKey, level });
+    }
   }
   return changes;
 }
 
 /** The pending levels without the ones a save has just stored (unless typed again since). */
-export function withoutSaved(
-  pending: PendingLevels,
-  saved: readonly { roleKey: string; competencyKey: string; level: number | null }[],
-): Map<string, number | null> {
+export function withoutSaved(pending: PendingLevels, saved: readonly LevelChange[]): PendingLevels {
   const next = new Map(pending);
-  for (const change of saved) {
-    const id = cellId(change.roleKey, change.competencyKey);
-    if (next.get(id) === change.level) next.delete(id);
+  for (const [roleKey, changes] of Map.groupBy(saved, (change) => change.roleKey)) {
+    const row = new Map(next.get(roleKey));
+    for (const { competencyKey, level } of changes) {
+      if (row.get(competencyKey) === level) row.delete(competencyKey);
+    }
+    if (row.size === 0) next.delete(roleKey);
+    else next.set(roleKey, row);
   }
   return next;
 }
 
-/** The draft's roles with the saved changes applied, as the PATCH answers them. */
+export function countPending(pending: PendingLevels): number {
+  let count = 0;
+  for (const row of pending.values()) count += row.size;
+  return count;
+}
+
+/** The roles with the saved changes applied; roles without changes stay the same objects. */
 export function applyLevels<RoleLike extends Pick<Role, "key" | "expectations">>(
   roles: readonly RoleLike[],
-  changes: readonly { roleKey: string; competencyKey: string; level: number | null }[],
+  changes: readonly LevelChange[],
 ): RoleLike[] {
   const byRole = Map.groupBy(changes, (change) => change.roleKey);
   return roles.map((role) => {

@@ -115,7 +115,10 @@ export function ScaleFields({ form }: { form: FrameworkForm }) {
           if (typeof value !== "number") return;
           const next = resizedScale(scale, value);
           form.setFieldValue("content.scale", next);
-          form.setFieldValue("content.competencies", competenciesForScale(competencies, next.length));
+          form.setFieldValue(
+            "content.competencies",
+            competenciesForScale(competencies, next.length),
+          );
         }}
       />
       <GroupError message={form.errors["content.scale"]} />

@@ -15,8 +15,8 @@ import {
   edgesWithoutRole,
   type RoleDraft,
 } from "./career-framework-editing.ts";
-import { EntryList } from "./framework-entry-list.tsx";
 import { type FrameworkForm, keyDescription } from "./framework-draft-fields.tsx";
+import { EntryList } from "./framework-entry-list.tsx";
 
 const edgeKindLabels: Record<(typeof edgeKinds)[number], string> = {
   upward: "Upward (a promotion)",
@@ -196,7 +196,10 @@ export function EdgeFields({ form }: { form: FrameworkForm }) {
   const focusAfterRender = useFocusAfterRender();
   const idPrefix = useId();
   const { roles, edges } = form.values.content;
-  const roleOptions = roles.map((role, index) => ({ value: role.uid, label: roleName(role, index) }));
+  const roleOptions = roles.map((role, index) => ({
+    value: role.uid,
+    label: roleName(role, index),
+  }));
   const titleOf = new Map(roleOptions.map((option) => [option.value, option.label]));
   return (
     <EntryList
