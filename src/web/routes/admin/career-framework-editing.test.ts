@@ -9,13 +9,16 @@ import {
   blankTheme,
   competenciesForScale,
   edgesWithoutRole,
+  entriesWithErrors,
   errorCountsByArea,
   frameworkContentOf,
   frameworkFormSchema,
   frameworkFormValues,
   isNewEntry,
+  messagesUnder,
   pageOfEntries,
   resizedScale,
+  tabOfPath,
   uniqueKey,
 } from "./career-framework-editing.ts";
 
@@ -150,5 +153,26 @@ describe("pageOfEntries", () => {
     const found = pageOfEntries(items, (item) => item, "role 4", 9);
     expect(found.matching).toBe(7);
     expect(found.entries[0]).toEqual({ item: "Role 4", index: 3 });
+  });
+});
+
+describe("messages of list entries", () => {
+  const errors = {
+    "content.roles.7.title": "Enter a name",
+    "content.roles.7.expectations.gone": 'No competency has the key "gone"',
+    "content.roles.12": "x",
+    "content.edges.3.from": "No role",
+  };
+
+  it("finds the entries with a message and the tab of a path", () => {
+    expect([...entriesWithErrors(errors, "content.roles")]).toEqual([7, 12]);
+    expect(tabOfPath("content.gapRule.prefer")).toBe("framework");
+    expect(tabOfPath("content.edges.3.from")).toBe("edges");
+  });
+
+  it("lists the messages no input shows", () => {
+    expect(messagesUnder(errors, "content.roles.7.expectations")).toEqual([
+      'gone: No competency has the key "gone"',
+    ]);
   });
 });

@@ -252,18 +252,43 @@ export function edgesWithoutRole(edges: readonly EdgeDraft[], roleUid: string): 
   return edges.filter((edge) => edge.from !== roleUid && edge.to !== roleUid);
 }
 
+const frameworkFields = ["name", "description", "gapRule", "caseDocumentId"];
+
+/** The editor's tab a field path belongs to: `content.roles.3.title` → "roles". */
+export function tabOfPath(path: string): string {
+  const area = path.split(".")[1] ?? "";
+  return frameworkFields.includes(area) ? "framework" : area;
+}
+
 /** How many messages the form has under each part of the document, for the tabs. */
 export function errorCountsByArea(errors: Record<string, unknown>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [path, message] of Object.entries(errors)) {
     if (!message) continue;
-    const area = path.split(".")[1] ?? "";
-    const tab = ["name", "description", "gapRule", "caseDocumentId"].includes(area)
-      ? "framework"
-      : area;
+    const tab = tabOfPath(path);
     counts[tab] = (counts[tab] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The positions of a list's entries that have a message (`content.roles.7.title` → 7). */
+export function entriesWithErrors(errors: Record<string, unknown>, listPath: string): Set<number> {
+  const found = new Set<number>();
+  const prefix = `${listPath}.`;
+  for (const [path, message] of Object.entries(errors)) {
+    if (!message || !path.startsWith(prefix)) continue;
+    const index = Number(path.slice(prefix.length).split(".")[0]);
+    if (Number.isInteger(index)) found.add(index);
+  }
+  return found;
+}
+
+/** Messages under `path` that no input shows (a role's expectations), as one line each. */
+export function messagesUnder(errors: Record<string, unknown>, path: string): string[] {
+  const prefix = `${path}.`;
+  return Object.entries(errors)
+    .filter(([errorPath, message]) => errorPath.startsWith(prefix) && typeof message === "string")
+    .map(([errorPath, message]) => `${errorPath.slice(prefix.length)}: ${message as string}`);
 }
 
 /** The entries matching a search, a page at a time, each with its place in the whole list. */

@@ -176,6 +176,7 @@ function PublishSection({ draft, latest }: { draft: FrameworkDraft; latest: numb
       }
     },
   });
+  const isConflict = mutation.error instanceof ApiError && mutation.error.status === 409;
   return (
     <TitledSection
       title="Publish the draft"
@@ -183,12 +184,13 @@ function PublishSection({ draft, latest }: { draft: FrameworkDraft; latest: numb
     >
       <form noValidate onSubmit={onSubmit}>
         <Stack gap="sm">
-          <FormErrorAlert message={formError} />
-          {mutation.error instanceof ApiError && mutation.error.status === 409 && (
+          {isConflict ? (
             <Alert color="orange" variant="light" role="alert">
               The draft was saved again after this page loaded, so nothing was published. The page
               now shows the newer draft: check what changed below and publish again.
             </Alert>
+          ) : (
+            <FormErrorAlert message={formError} />
           )}
           <GrowingTextarea
             label="What changed"

@@ -2,7 +2,7 @@ import { Badge, Tabs, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { FrameworkDraft } from "#core/career/frameworks.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
@@ -15,6 +15,7 @@ import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { inputPathsFor } from "../../forms/field-paths.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { ConflictDialog } from "../growth-plans/conflict-dialog.tsx";
 import {
@@ -22,6 +23,7 @@ import {
   frameworkContentOf,
   frameworkFormSchema,
   frameworkFormValues,
+  tabOfPath,
 } from "./career-framework-editing.ts";
 import { conflictView } from "./framework-conflict.ts";
 import {
@@ -103,6 +105,38 @@ function DraftEditor({ draft }: { draft: FrameworkDraft }) {
   useLeaveGuard(form.isDirty() && !save.isPending);
   const errorCounts = errorCountsByArea(form.errors);
 
+  // A message may be about a part on another tab: after a refused save, show the first such tab.
+  const showErrorsAfterSubmit = useRef(false);
+  const focusPath = useRef<string | null>(null);
+  useEffect(() => {
+    if (!showErrorsAfterSubmit.current) return;
+    const first = Object.keys(form.errors)[0];
+    if (first === undefined) return;
+    showErrorsAfterSubmit.current = false;
+    const firstTab = tabOfPath(first);
+    if (!errorCounts[tab] && tabs.some((entry) => entry.value === firstTab)) {
+      setTab(firstTab);
+      focusPath.current = first;
+    }
+  });
+  // Once that tab is drawn, focus goes to the input the first message is about, if it is drawn.
+  useEffect(() => {
+    const path = focusPath.current;
+    if (path === null) return;
+    focusPath.current = null;
+    for (const candidate of inputPathsFor(path)) {
+      const input = form.getInputNode(candidate);
+      if (input) {
+        input.focus();
+        return;
+      }
+    }
+  });
+  const submit = (event?: FormEvent<HTMLFormElement>) => {
+    showErrorsAfterSubmit.current = true;
+    onSubmit(event);
+  };
+
   return (
     <FrameworkPageLayout
       frameworkId={draft.frameworkId}
@@ -125,7 +159,7 @@ function DraftEditor({ draft }: { draft: FrameworkDraft }) {
         </>
       }
     >
-      <form noValidate onSubmit={onSubmit}>
+      <form noValidate onSubmit={submit}>
         <Tabs value={tab} onChange={(value) => setTab(value ?? "framework")} keepMounted={false}>
           <Tabs.List aria-label="Parts of the draft">
             {tabs.map(({ value, label }) => (
@@ -174,7 +208,7 @@ function DraftEditor({ draft }: { draft: FrameworkDraft }) {
             baseVersion.current = conflict.version;
             setConflict(null);
             setFormError(null);
-            onSubmit();
+            submit();
           }}
           onTakeTheirs={() => {
             show(conflict);

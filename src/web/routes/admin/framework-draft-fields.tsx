@@ -15,8 +15,10 @@ import {
   blankCompetency,
   blankTheme,
   competenciesForScale,
+  entriesWithErrors,
   type FrameworkFormValues,
   isNewEntry,
+  messagesUnder,
   resizedScale,
 } from "./career-framework-editing.ts";
 import { EntryList } from "./framework-entry-list.tsx";
@@ -121,7 +123,14 @@ export function ScaleFields({ form }: { form: FrameworkForm }) {
           );
         }}
       />
-      <GroupError message={form.errors["content.scale"]} />
+      <GroupError
+        message={
+          form.errors["content.scale"] ??
+          messagesUnder(form.errors, "content.scale")
+            .filter((line) => /^\d+\.value:/.test(line))
+            .join(" · ")
+        }
+      />
       <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
         {scale.map((point, index) => (
           <li key={point.value}>
@@ -160,6 +169,7 @@ export function ThemeFields({ form }: { form: FrameworkForm }) {
       addDisabled={themes.length >= careerFrameworkLimits.themes}
       addButtonId={`${idPrefix}-add`}
       error={form.errors["content.themes"]}
+      entriesWithErrors={entriesWithErrors(form.errors, "content.themes")}
       empty="No themes yet. Competencies are grouped by theme: add one first."
     >
       {(theme, index) => (
@@ -211,6 +221,7 @@ export function CompetencyFields({ form }: { form: FrameworkForm }) {
       addDisabled={competencies.length >= careerFrameworkLimits.competencies}
       addButtonId={`${idPrefix}-add`}
       error={form.errors["content.competencies"]}
+      entriesWithErrors={entriesWithErrors(form.errors, "content.competencies")}
       empty="No competencies yet."
     >
       {(competency, index) => {

@@ -1,4 +1,4 @@
-import { Center, Group, Pagination, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Center, Group, Pagination, Stack, Text, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { ListEditor } from "../../components/list-editor.tsx";
@@ -16,6 +16,8 @@ interface EntryListProps<Item extends { uid: string }> {
   addDisabled?: boolean;
   addButtonId: string;
   error?: ReactNode;
+  /** Positions of entries with a message, which may be on another page. */
+  entriesWithErrors?: ReadonlySet<number>;
   empty: string;
   /** The inputs of one entry, given its place in the whole list. */
   children: (item: Item, index: number) => ReactNode;
@@ -38,8 +40,39 @@ export function EntryList<Item extends { uid: string }>(props: EntryListProps<It
   const indexOf = new Map(entries.map(({ item, index }) => [item.uid, index]));
   const placeOf = (item: Item) => indexOf.get(item.uid) ?? 0;
 
+  const pageOfIndex = (index: number) => Math.floor(index / 20) + 1;
+  const elsewhere = [...(props.entriesWithErrors ?? [])]
+    .filter((index) => !indexOf.has(props.items[index]?.uid ?? ""))
+    .sort((a, b) => a - b);
+
   return (
     <Stack gap="sm">
+      {elsewhere.length > 0 && (
+        <Group gap="xs" role="alert">
+          <Text size="sm" c="red">
+            Problems on other pages:
+          </Text>
+          {elsewhere.slice(0, 10).map((index) => {
+            const item = props.items[index];
+            return (
+              item && (
+                <Button
+                  key={item.uid}
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  onClick={() => {
+                    setQuery("");
+                    setPage(pageOfIndex(index));
+                  }}
+                >
+                  {props.nameOf(item, index)}
+                </Button>
+              )
+            );
+          })}
+        </Group>
+      )}
       {props.items.length > 20 && (
         <Group gap="sm" align="flex-end">
           <TextInput

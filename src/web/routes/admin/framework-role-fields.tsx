@@ -6,6 +6,7 @@ import {
   roleTrackLabels,
   roleTracks,
 } from "#core/career/framework.schemas.ts";
+import { GroupError } from "../../components/group-error.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { useFocusAfterRender } from "../../components/use-focus-after-render.ts";
 import {
@@ -13,6 +14,8 @@ import {
   blankFamily,
   blankRole,
   edgesWithoutRole,
+  entriesWithErrors,
+  messagesUnder,
   type RoleDraft,
 } from "./career-framework-editing.ts";
 import { type FrameworkForm, keyDescription } from "./framework-draft-fields.tsx";
@@ -48,6 +51,7 @@ export function FamilyFields({ form }: { form: FrameworkForm }) {
       addDisabled={families.length >= careerFrameworkLimits.families}
       addButtonId={`${idPrefix}-add`}
       error={form.errors["content.families"]}
+      entriesWithErrors={entriesWithErrors(form.errors, "content.families")}
       empty="No job families yet. Every role belongs to one: add one first."
     >
       {(family, index) => {
@@ -116,6 +120,7 @@ export function RoleFields({ form }: { form: FrameworkForm }) {
       addDisabled={roles.length >= careerFrameworkLimits.roles}
       addButtonId={`${idPrefix}-add`}
       error={form.errors["content.roles"]}
+      entriesWithErrors={entriesWithErrors(form.errors, "content.roles")}
       empty="No roles yet."
     >
       {(role, index) => {
@@ -185,6 +190,7 @@ export function RoleFields({ form }: { form: FrameworkForm }) {
               type="url"
               {...form.getInputProps(`${path}.url`)}
             />
+            <GroupError message={messagesUnder(form.errors, `${path}.expectations`).join(" · ")} />
           </>
         );
       }}
@@ -219,6 +225,7 @@ export function EdgeFields({ form }: { form: FrameworkForm }) {
       addDisabled={edges.length >= careerFrameworkLimits.edges || roles.length < 2}
       addButtonId={`${idPrefix}-add`}
       error={form.errors["content.edges"]}
+      entriesWithErrors={entriesWithErrors(form.errors, "content.edges")}
       empty="No career paths yet: each one joins two roles."
     >
       {(edge, index) => {
