@@ -55,7 +55,8 @@ export function CareerFrameworkPage() {
   return <DraftEditor key={frameworkId} draft={draft.data} />;
 }
 
-function DraftEditor({ draft }: { draft: FrameworkDraft }) {
+/** The draft editor of one framework, given the draft as loaded. */
+export function DraftEditor({ draft }: { draft: FrameworkDraft }) {
   usePageTitle(draft.content.name);
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<string>("framework");
