@@ -38,15 +38,31 @@ export function CareerFrameworkVersionsPage() {
   const versions = useQuery(frameworkVersionsQuery(frameworkId));
   if (!draft.data) return <QueryStatus query={draft} />;
   if (!versions.data) return <QueryStatus query={versions} />;
-  return <VersionsView draft={draft.data} versions={versions.data.versions} />;
-}
-
-function VersionsView({ draft, versions }: { draft: FrameworkDraft; versions: VersionSummary[] }) {
-  usePageTitle(`Versions: ${draft.content.name}`);
-  const latest = versions.reduce<number | null>(
+  const latest = versions.data.versions.reduce<number | null>(
     (highest, version) => Math.max(highest ?? 0, version.number),
     null,
   );
+  // A new version starts the page afresh: the comparison moves on to it.
+  return (
+    <VersionsView
+      key={latest ?? 0}
+      draft={draft.data}
+      versions={versions.data.versions}
+      latest={latest}
+    />
+  );
+}
+
+function VersionsView({
+  draft,
+  versions,
+  latest,
+}: {
+  draft: FrameworkDraft;
+  versions: VersionSummary[];
+  latest: number | null;
+}) {
+  usePageTitle(`Versions: ${draft.content.name}`);
   const [compare, setCompare] = useState<{ from: VersionRef; to: VersionRef }>({
     from: latest ?? "draft",
     to: "draft",
@@ -226,7 +242,11 @@ function CompareSection({
   compare: { from: VersionRef; to: VersionRef };
   onCompare: (compare: { from: VersionRef; to: VersionRef }) => void;
 }) {
-  const diff = useQuery(frameworkDiffQuery(frameworkId, compare.from, compare.to));
+  const same = compare.from === compare.to;
+  const diff = useQuery({
+    ...frameworkDiffQuery(frameworkId, compare.from, compare.to),
+    enabled: !same,
+  });
   const options = [
     { value: "draft", label: "Draft" },
     ...[...versions]
@@ -250,8 +270,12 @@ function CompareSection({
           onChange={(event) => onCompare({ ...compare, to: parse(event.currentTarget.value) })}
         />
       </Group>
-      <QueryStatus query={diff} />
-      {diff.data && (
+      {same ? (
+        <Text c="dimmed">Choose two different versions to compare.</Text>
+      ) : (
+        <QueryStatus query={diff} />
+      )}
+      {!same && diff.data && (
         <Stack gap="xs" aria-live="polite">
           <Text size="sm" c="dimmed">
             {versionName(compare.from)} → {versionName(compare.to)}: {diff.data.changes.length}{" "}
