@@ -294,7 +294,7 @@ export function messagesUnder(errors: Record<string, unknown>, path: string): st
 /** The entries matching a search, a page at a time, each with its place in the whole list. */
 export function pageOfEntries<Item>(
   items: readonly Item[],
-  textOf: (item: Item) => string,
+  textOf: (item: Item, index: number) => string,
   query: string,
   page: number,
   pageSize = 20,
@@ -302,7 +302,9 @@ export function pageOfEntries<Item>(
   const needle = query.trim().toLowerCase();
   const matching = items
     .map((item, index) => ({ item, index }))
-    .filter(({ item }) => needle === "" || textOf(item).toLowerCase().includes(needle));
+    .filter(
+      ({ item, index }) => needle === "" || textOf(item, index).toLowerCase().includes(needle),
+    );
   const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
   const current = Math.min(Math.max(page, 1), pageCount);
   return {

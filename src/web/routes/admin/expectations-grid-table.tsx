@@ -31,6 +31,8 @@ import {
 /** Every row is this tall (the CSS says so too), so the rows in view follow from the scroll. */
 export const gridRowHeight = 40;
 const headerRows = 2;
+const roleColumnWidth = "16rem";
+const competencyColumnWidth = "3.25rem";
 /** Before the box is laid out (and in tests), draw as many rows as a tall window shows. */
 const fallbackViewport = 720;
 
@@ -156,16 +158,28 @@ export function ExpectationsTable({ content, pending, onType }: ExpectationsTabl
         aria-rowcount={roles.length + headerRows}
         aria-colcount={columns.length + 1}
         className={classes.grid}
+        style={{ width: `calc(${roleColumnWidth} + ${columns.length} * ${competencyColumnWidth})` }}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
+        <colgroup>
+          <col style={{ width: roleColumnWidth }} />
+          {columns.map((competency) => (
+            <col key={competency.key} style={{ width: competencyColumnWidth }} />
+          ))}
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             <th className={classes.roleHeader} scope="col" rowSpan={1}>
               Theme
             </th>
             {groups.map((group) => (
-              <th key={group.theme?.key ?? ""} scope="colgroup" colSpan={group.competencies.length}>
+              <th
+                key={group.theme?.key ?? ""}
+                scope="colgroup"
+                colSpan={group.competencies.length}
+                title={group.theme?.name ?? "No theme"}
+              >
                 {group.theme?.name ?? "No theme"}
               </th>
             ))}

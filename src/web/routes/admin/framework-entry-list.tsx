@@ -30,12 +30,7 @@ interface EntryListProps<Item extends { uid: string }> {
 export function EntryList<Item extends { uid: string }>(props: EntryListProps<Item>) {
   const [query, setQuery] = useState("");
   const [page, setPage] = useState(1);
-  const shown = pageOfEntries(
-    props.items,
-    (item) => props.nameOf(item, props.items.indexOf(item)),
-    query,
-    page,
-  );
+  const shown = pageOfEntries(props.items, props.nameOf, query, page);
   const entries = shown.entries;
   const indexOf = new Map(entries.map(({ item, index }) => [item.uid, index]));
   const placeOf = (item: Item) => indexOf.get(item.uid) ?? 0;
