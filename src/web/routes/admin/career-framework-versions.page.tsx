@@ -14,6 +14,7 @@ import {
   careerFrameworksQueryKey,
   frameworkDiffQuery,
   frameworkDraftQuery,
+  frameworkListQuery,
   frameworkVersionsQuery,
   publishFramework,
   type VersionRef,
@@ -53,7 +54,8 @@ export function CareerFrameworkVersionsPage() {
   );
 }
 
-function VersionsView({
+/** The publish form, the comparison and the list of versions of one framework. */
+export function VersionsView({
   draft,
   versions,
   latest,
@@ -171,6 +173,11 @@ const publishFormSchema = PublishBody.pick({ changeSummary: true });
 
 function PublishSection({ draft, latest }: { draft: FrameworkDraft; latest: number | null }) {
   const queryClient = useQueryClient();
+  const summary = useQuery(frameworkListQuery).data?.frameworks.find(
+    (framework) => framework.id === draft.frameworkId,
+  );
+  // Known only once the list has loaded; until then publishing is allowed and the server decides.
+  const unchanged = latest !== null && summary?.draft?.unpublishedChanges === false;
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: publishFormSchema,
     initialValues: { changeSummary: "" },
@@ -219,11 +226,17 @@ function PublishSection({ draft, latest }: { draft: FrameworkDraft; latest: numb
           <Group>
             <Button
               type="submit"
+              disabled={unchanged}
               loading={mutation.isPending}
               leftSection={<IconRocket size={18} aria-hidden />}
             >
               Publish version {latest === null ? 1 : latest + 1}
             </Button>
+            {unchanged && (
+              <Text size="sm" c="dimmed">
+                The draft holds no changes since version {latest}.
+              </Text>
+            )}
           </Group>
         </Stack>
       </form>
