@@ -7,7 +7,15 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import {
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FrameworkDiff, VersionSummary } from "#core/career/frameworks.schemas.ts";
 import { frameworkDiffQuery, publishFramework } from "../../api/career-frameworks.api.ts";
@@ -78,6 +86,8 @@ function renderVersions() {
 }
 
 beforeAll(() => {
+  // A whole page renders slowly in happy-dom on a busy machine: wait longer for it to appear.
+  configure({ asyncUtilTimeout: 10_000 });
   // Mantine's growing text area listens for web fonts, which happy-dom does not load.
   if (!("fonts" in document)) {
     Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });

@@ -7,7 +7,15 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import {
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { FrameworkDraft } from "#core/career/frameworks.schemas.ts";
@@ -50,6 +58,8 @@ function renderEditor(draft: FrameworkDraft) {
 const saveButton = () => screen.getByRole("button", { name: "Save draft" });
 
 beforeAll(() => {
+  // A whole page renders slowly in happy-dom on a busy machine: wait longer for it to appear.
+  configure({ asyncUtilTimeout: 10_000 });
   // Mantine's growing text area listens for web fonts, which happy-dom does not load.
   if (!("fonts" in document)) {
     Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
