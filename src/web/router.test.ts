@@ -25,6 +25,11 @@ describe("the route tree", () => {
         "/admin/pathway-templates/$templateId",
         "/admin/growth-plan-templates/new",
         "/admin/growth-plan-prompts",
+        "/admin/career-frameworks",
+        "/admin/career-frameworks/import",
+        "/admin/career-frameworks/$frameworkId",
+        "/admin/career-frameworks/$frameworkId/expectations",
+        "/admin/career-frameworks/$frameworkId/versions",
       ]),
     );
     for (const page of adminPages) {

@@ -12,6 +12,13 @@ import {
   adminRoute,
 } from "./routes/admin/admin.route.ts";
 import {
+  careerFrameworkExpectationsRoute,
+  careerFrameworkImportRoute,
+  careerFrameworkRoute,
+  careerFrameworksRoute,
+  careerFrameworkVersionsRoute,
+} from "./routes/admin/career-frameworks.route.ts";
+import {
   growthPlanPromptsRoute,
   growthPlanTemplateRoute,
   growthPlanTemplatesRoute,
@@ -64,6 +71,11 @@ const routeTree = rootRoute.addChildren([
       newGrowthPlanTemplateRoute,
       growthPlanTemplateRoute,
       growthPlanPromptsRoute,
+      careerFrameworksRoute,
+      careerFrameworkImportRoute,
+      careerFrameworkRoute,
+      careerFrameworkExpectationsRoute,
+      careerFrameworkVersionsRoute,
     ]),
     plansRoute,
     sharedPlansRoute,

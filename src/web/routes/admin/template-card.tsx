@@ -27,10 +27,12 @@ export function TemplateBadges({ label, archived }: { label: string | null; arch
 interface TemplateCardProps {
   name: string;
   /** The template's page, which its name links to. */
-  link: {
-    to: "/admin/pathway-templates/$templateId" | "/admin/growth-plan-templates/$templateId";
-    params: { templateId: string };
-  };
+  link:
+    | {
+        to: "/admin/pathway-templates/$templateId" | "/admin/growth-plan-templates/$templateId";
+        params: { templateId: string };
+      }
+    | { to: "/admin/career-frameworks/$frameworkId"; params: { frameworkId: string } };
   label: string | null;
   archived: boolean;
   /** Lines about the template under its name. */
@@ -70,8 +72,9 @@ interface TemplateListPageProps {
   description: string;
   /** Beside the title: how to add templates. */
   actions: ReactNode;
-  status: TemplateStatusFilter;
-  onStatusChange: (status: TemplateStatusFilter) => void;
+  /** Lists whose entries can be archived filter by status. */
+  status?: TemplateStatusFilter;
+  onStatusChange?: (status: TemplateStatusFilter) => void;
   query: Parameters<typeof QueryStatus>[0]["query"];
   /** How many templates are shown; undefined while they load. */
   count: number | undefined;
@@ -91,7 +94,9 @@ export function TemplateListPage(props: TemplateListPageProps) {
         </Stack>
         <Group gap="xs">{props.actions}</Group>
       </Group>
-      <TemplateStatusControl value={props.status} onChange={props.onStatusChange} />
+      {props.status && props.onStatusChange && (
+        <TemplateStatusControl value={props.status} onChange={props.onStatusChange} />
+      )}
       <QueryStatus query={props.query} />
       {props.count === 0 && <Text c="dimmed">{props.emptyMessage}</Text>}
       {props.count !== undefined && props.count > 0 && (

@@ -8,6 +8,7 @@ import {
   IconPlant2,
   IconRoute,
   IconShare2,
+  IconStairsUp,
   IconUserShield,
   IconUsersGroup,
 } from "@tabler/icons-react";
@@ -30,7 +31,8 @@ interface Area {
     | "/growth-plans/shared"
     | "/admin/pathway-templates"
     | "/admin/growth-plan-templates"
-    | "/admin/growth-plan-prompts";
+    | "/admin/growth-plan-prompts"
+    | "/admin/career-frameworks";
   label: string;
   icon: typeof IconHome;
 }
@@ -53,6 +55,7 @@ const administrators: Area[] = [
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
+  { to: "/admin/career-frameworks", label: "Career frameworks", icon: IconStairsUp },
 ];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
