@@ -1,7 +1,17 @@
 import type { FrameworkContent } from "#core/career/framework.schemas.ts";
 import { defaultGapRule, defaultScale } from "#core/career/framework.schemas.ts";
 import { newId } from "#core/ids.ts";
-import type { AppContext } from "#server/context.ts";
+import type { Actor, AppContext } from "#server/context.ts";
+import {
+  createAssessment,
+  finishAssessment,
+  saveRatings,
+  shareAssessment,
+} from "#server/modules/career-paths/career-assessments.service.ts";
+import {
+  answerFeedbackRequest,
+  createFeedbackRequests,
+} from "#server/modules/career-paths/career-feedback.service.ts";
 import {
   insertFrameworkRow,
   insertVersionRow,
@@ -142,4 +152,62 @@ export async function generateCareerData(
     await ctx.db.insertInto("career_positions").values(rows).execute();
   }
   return { frameworkId, versionId, content };
+}
+
+/** An assessment whose gap analysis reads 20 raters: the manager and 19 peers. */
+export type BenchAssessment = { assessmentId: string; ownerId: string };
+
+const raterCount = 20;
+
+/**
+ * `count` members each assess themselves against their role on every competency, finish, share
+ * with their manager, and ask their manager and 19 colleagues, who all answer: each gap analysis
+ * then combines 20 raters' answers.
+ */
+export async function generateAssessments(
+  ctx: AppContext,
+  organization: Organization,
+  framework: BenchFramework,
+  count: number,
+): Promise<BenchAssessment[]> {
+  const actor = (personId: string): Actor => ({ personId, role: "member", sessionId: "bench" });
+  const owners = organization.people.filter((person) => person.managerId).slice(-count);
+  const assessments: BenchAssessment[] = [];
+  for (const [index, owner] of owners.entries()) {
+    const me = actor(owner.id);
+    let assessment = await createAssessment(ctx, me, { frameworkId: framework.frameworkId });
+    assessment = await saveRatings(ctx, me, assessment.id, {
+      baseVersion: assessment.version,
+      ratings: assessment.ratings.map((rating, position) => ({
+        ...rating,
+        rating: 1 + ((position + index) % framework.content.scale.length),
+        evidence: { text: "Led the quarterly forecast review.", links: [], goalIds: [] },
+      })),
+    });
+    assessment = await finishAssessment(ctx, me, assessment.id, {
+      baseVersion: assessment.version,
+    });
+    await shareAssessment(ctx, me, assessment.id, { sharedWithManager: true });
+    const peers = organization.people
+      .filter((person) => person.id !== owner.id && person.id !== owner.managerId)
+      .slice(index * raterCount, index * raterCount + raterCount - 1)
+      .map((person) => person.id);
+    const { requests } = await createFeedbackRequests(ctx, me, assessment.id, {
+      includeManager: true,
+      peerIds: peers,
+      message: "",
+      dueOn: null,
+    });
+    for (const [position, request] of requests.entries()) {
+      await answerFeedbackRequest(ctx, actor(request.rater.id), request.id, {
+        ratings: assessment.ratings.map((rating, key) => ({
+          competencyKey: rating.competencyKey,
+          rating: 1 + ((key + position) % framework.content.scale.length),
+          comment: "",
+        })),
+      });
+    }
+    assessments.push({ assessmentId: assessment.id, ownerId: owner.id });
+  }
+  return assessments;
 }
