@@ -8,6 +8,7 @@ import {
   IconPlant2,
   IconRoute,
   IconShare2,
+  IconStairsUp,
   IconUserShield,
   IconUsersGroup,
 } from "@tabler/icons-react";
@@ -27,6 +28,7 @@ interface Area {
     | "/admin/audit"
     | "/pathway"
     | "/growth-plans"
+    | "/career"
     | "/growth-plans/shared"
     | "/admin/pathway-templates"
     | "/admin/growth-plan-templates"
@@ -40,6 +42,7 @@ const everyone: Area[] = [
   { to: "/", label: "Home", icon: IconHome },
   { to: "/pathway", label: "Pathway", icon: IconRoute },
   { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
+  { to: "/career", label: "Career", icon: IconStairsUp },
   { to: "/people", label: "People", icon: IconAddressBook },
 ];
 const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];
