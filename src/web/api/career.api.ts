@@ -1,7 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { EmptyBody } from "#core/common.schemas.ts";
-import { ErrorBody } from "#core/errors.ts";
 import {
   type AnswerFeedbackBody,
   Assessment,
@@ -12,7 +10,7 @@ import {
   FeedbackRequestView,
   GapAnalysis,
   GapsToGoalsResult,
-  SaveRatingsBody,
+  type SaveRatingsBody,
   TeamCareer,
 } from "#core/career/assessments.schemas.ts";
 import {
@@ -20,11 +18,13 @@ import {
   CareerPosition,
   FrameworkList,
   FrameworkVersion,
-  type RoleRef,
   RolePage,
-  RoleSearchResult,
+  type RoleRef,
   type RoleSearchQuery,
+  RoleSearchResult,
 } from "#core/career/frameworks.schemas.ts";
+import { EmptyBody } from "#core/common.schemas.ts";
+import { ErrorBody } from "#core/errors.ts";
 import { ApiError } from "./api-error.ts";
 import { apiRequest } from "./api-request.ts";
 import { withSearchParams } from "./search-params.ts";
@@ -98,7 +98,10 @@ export type RatingsSave =
   | { outcome: "conflict"; current: Assessment };
 
 /** A save either lands (with the new version) or meets a newer version stored meanwhile. */
-export async function saveRatings(id: string, body: z.input<typeof SaveRatingsBody>): Promise<RatingsSave> {
+export async function saveRatings(
+  id: string,
+  body: z.input<typeof SaveRatingsBody>,
+): Promise<RatingsSave> {
   try {
     const saved = await apiRequest(`${assessmentPath(id)}/ratings`, {
       method: "PUT",

@@ -86,14 +86,21 @@ function renderForm(value: Assessment) {
 }
 
 function jsonResponse(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
 }
 
 it("shows each point of the scale with the competency's descriptor, and saves with the version", async () => {
   const saved = assessment({
     version: 4,
     ratings: [
-      { competencyKey: "forecasting", rating: 2, evidence: { text: "Q3 model", links: [], goalIds: [] } },
+      {
+        competencyKey: "forecasting",
+        rating: 2,
+        evidence: { text: "Q3 model", links: [], goalIds: [] },
+      },
       { competencyKey: "reporting", rating: null, evidence: { text: "", links: [], goalIds: [] } },
     ],
   });
@@ -118,7 +125,11 @@ it("shows each point of the scale with the competency's descriptor, and saves wi
   expect(JSON.parse(String(init.body))).toEqual({
     baseVersion: 3,
     ratings: [
-      { competencyKey: "forecasting", rating: 2, evidence: { text: "Q3 model", links: [], goalIds: [] } },
+      {
+        competencyKey: "forecasting",
+        rating: 2,
+        evidence: { text: "Q3 model", links: [], goalIds: [] },
+      },
       { competencyKey: "reporting", rating: null, evidence: { text: "", links: [], goalIds: [] } },
     ],
   });
@@ -128,7 +139,9 @@ it("shows each point of the scale with the competency's descriptor, and saves wi
 it("opens the conflict dialog on a 409 and saves mine again from the current version", async () => {
   const theirs = assessment({
     version: 5,
-    ratings: [{ competencyKey: "forecasting", rating: 3, evidence: { text: "", links: [], goalIds: [] } }],
+    ratings: [
+      { competencyKey: "forecasting", rating: 3, evidence: { text: "", links: [], goalIds: [] } },
+    ],
   });
   const fetchMock = vi
     .fn()

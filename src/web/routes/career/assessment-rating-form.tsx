@@ -1,15 +1,25 @@
-import { Badge, Group, Paper, Radio, Stack, TagsInput, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Group, Paper, Stack, TagsInput, Text, Textarea, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { type Assessment, SaveRatingsBody } from "#core/career/assessments.schemas.ts";
 import { careerFrameworkLimits } from "#core/career/framework.schemas.ts";
-import { assessmentQuery, careerQueryKey, type RatingsSave, saveRatings } from "../../api/career.api.ts";
+import {
+  assessmentQuery,
+  careerQueryKey,
+  type RatingsSave,
+  saveRatings,
+} from "../../api/career.api.ts";
 import { errorOfStringList } from "../../forms/field-paths.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { SaveBar } from "../admin/save-bar.tsx";
 import { ConflictDialog } from "../growth-plans/conflict-dialog.tsx";
-import classes from "./career.module.css";
-import { type RatingsValues, ratedCount, ratingsForComparison, ratingsValuesOf } from "./assessment-ratings.ts";
+import {
+  type RatingsValues,
+  ratedCount,
+  ratingsForComparison,
+  ratingsValuesOf,
+} from "./assessment-ratings.ts";
+import { ScaleRadioGroup } from "./scale-radio-group.tsx";
 
 interface RatingFormProps {
   assessment: Assessment;
@@ -25,7 +35,9 @@ interface RatingFormProps {
  */
 export function AssessmentRatingForm({ assessment, readOnly = false }: RatingFormProps) {
   const queryClient = useQueryClient();
-  const [conflict, setConflict] = useState<{ current: Assessment; mine: RatingsValues } | null>(null);
+  const [conflict, setConflict] = useState<{ current: Assessment; mine: RatingsValues } | null>(
+    null,
+  );
   const { form, mutation, onSubmit, formError, discard } = useApiForm({
     schema: SaveRatingsBody,
     mode: "controlled",
@@ -76,7 +88,14 @@ export function AssessmentRatingForm({ assessment, readOnly = false }: RatingFor
             const rating = ratings[index];
             const groupLabelId = `${idPrefix}-${competency.key}`;
             return (
-              <Paper key={competency.key} withBorder radius="lg" p="md" component="section" aria-labelledby={groupLabelId}>
+              <Paper
+                key={competency.key}
+                withBorder
+                radius="lg"
+                p="md"
+                component="section"
+                aria-labelledby={groupLabelId}
+              >
                 <Stack gap="sm">
                   <Group justify="space-between" align="flex-start" gap="xs">
                     <Stack gap={2}>
@@ -94,49 +113,16 @@ export function AssessmentRatingForm({ assessment, readOnly = false }: RatingFor
                     )}
                   </Group>
                   {competency.description && <Text size="sm">{competency.description}</Text>}
-                  <Radio.Group
+                  <ScaleRadioGroup
                     label={`Your rating for ${competency.name}`}
-                    value={rating?.rating === null || rating === undefined ? "" : String(rating.rating)}
-                    onChange={(value) => form.setFieldValue(`${path}.rating`, value === "" ? null : Number(value))}
+                    scale={assessment.scale}
+                    competency={competency}
+                    expected={expected}
+                    value={rating?.rating ?? null}
+                    onChange={(value) => form.setFieldValue(`${path}.rating`, value)}
                     error={form.errors[`${path}.rating`]}
-                    data-path={`${path}.rating`}
-                  >
-                    <Stack gap={6} mt={6}>
-                      {assessment.scale.map((point) => {
-                        const descriptor = competency.descriptors[point.value - 1];
-                        return (
-                          <Radio.Card
-                            key={point.value}
-                            value={String(point.value)}
-                            className={classes.ratingOption}
-                            data-checked={rating?.rating === point.value || undefined}
-                            radius="md"
-                          >
-                            <Group wrap="nowrap" align="flex-start" gap="sm">
-                              <Radio.Indicator mt={2} />
-                              <Stack gap={0}>
-                                <Text size="sm" fw={600}>
-                                  {point.value} · {point.label}
-                                  {expected === point.value ? " (expected for this role)" : ""}
-                                </Text>
-                                {descriptor && (
-                                  <Text size="sm" className={classes.descriptor}>
-                                    {descriptor}
-                                  </Text>
-                                )}
-                              </Stack>
-                            </Group>
-                          </Radio.Card>
-                        );
-                      })}
-                      <Radio.Card value="" className={classes.ratingOption} data-checked={rating?.rating === null || undefined} radius="md">
-                        <Group wrap="nowrap" gap="sm">
-                          <Radio.Indicator />
-                          <Text size="sm">Not rated yet</Text>
-                        </Group>
-                      </Radio.Card>
-                    </Stack>
-                  </Radio.Group>
+                    path={`${path}.rating`}
+                  />
                   <Textarea
                     label="Evidence"
                     description="What you did that shows this level: projects, results, feedback."

@@ -7,7 +7,9 @@ export interface RatingsValues {
 }
 
 /** One entry per competency of the assessment, in its order, with what is saved so far. */
-export function ratingsValuesOf(assessment: Pick<Assessment, "version" | "competencies" | "ratings">): RatingsValues {
+export function ratingsValuesOf(
+  assessment: Pick<Assessment, "version" | "competencies" | "ratings">,
+): RatingsValues {
   const saved = new Map(assessment.ratings.map((rating) => [rating.competencyKey, rating]));
   return {
     baseVersion: assessment.version,

@@ -1,8 +1,25 @@
-import { Alert, Badge, Button, Group, Menu, Paper, Stack, Switch, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconChevronDown, IconDownload, IconRefresh, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient, useQuery } from "@tanstack/react-query";
+import {
+  IconArrowLeft,
+  IconChevronDown,
+  IconDownload,
+  IconRefresh,
+  IconTrash,
+} from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { Assessment } from "#core/career/assessments.schemas.ts";
 import { ApiError, errorMessage } from "../../api/api-error.ts";
@@ -34,7 +51,12 @@ export function AssessmentPage() {
   const { assessmentId } = routeApi.useParams();
   const assessment = useQuery(assessmentQuery(assessmentId));
   if (assessment.error instanceof ApiError && assessment.error.status === 404) {
-    return <PageNotFound title="Assessment not found" message="No assessment you can see has this address." />;
+    return (
+      <PageNotFound
+        title="Assessment not found"
+        message="No assessment you can see has this address."
+      />
+    );
   }
   if (!assessment.data) return <QueryStatus query={assessment} />;
   return <AssessmentView assessment={assessment.data} />;
@@ -67,7 +89,10 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
     mutationFn: () => rebaseAssessment(assessment.id, assessment.version),
     onSuccess: async (saved) => {
       await store(saved);
-      notifications.show({ color: "green", message: `Moved to version ${saved.versionNumber}; your ratings came along.` });
+      notifications.show({
+        color: "green",
+        message: `Moved to version ${saved.versionNumber}; your ratings came along.`,
+      });
     },
     onError,
   });
@@ -83,7 +108,8 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       <Group justify="space-between" align="flex-start" gap="md">
         <Stack gap={4}>
           <Title order={1} style={{ overflowWrap: "anywhere" }}>
-            {isOwner ? "Self-assessment" : `${assessment.person.name}'s self-assessment`}: {assessment.roleTitle}
+            {isOwner ? "Self-assessment" : `${assessment.person.name}'s self-assessment`}:{" "}
+            {assessment.roleTitle}
           </Title>
           <Text c="dimmed">
             {assessment.frameworkName}, version {assessment.versionNumber} · last changed{" "}
@@ -113,10 +139,16 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
         <Alert color="blue" variant="light" title="A newer version of this framework is published">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
-              This assessment uses version {assessment.versionNumber}; version {assessment.latestVersionNumber} is
-              the latest. Moving to it keeps your ratings of every competency that is still there.
+              This assessment uses version {assessment.versionNumber}; version{" "}
+              {assessment.latestVersionNumber} is the latest. Moving to it keeps your ratings of
+              every competency that is still there.
             </Text>
-            <Button size="xs" leftSection={<IconRefresh size={16} aria-hidden />} loading={rebase.isPending} onClick={() => rebase.mutate()}>
+            <Button
+              size="xs"
+              leftSection={<IconRefresh size={16} aria-hidden />}
+              loading={rebase.isPending}
+              onClick={() => rebase.mutate()}
+            >
               Move to version {assessment.latestVersionNumber}
             </Button>
           </Stack>
@@ -138,7 +170,9 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
                 Finish assessment
               </Button>
             ) : (
-              <Text size="sm">Finished {assessment.finishedAt ? formatDateTime(assessment.finishedAt) : ""}</Text>
+              <Text size="sm">
+                Finished {assessment.finishedAt ? formatDateTime(assessment.finishedAt) : ""}
+              </Text>
             )}
           </Group>
         </Paper>
@@ -157,7 +191,10 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
 
       {isOwner && <FeedbackSection assessment={assessment} />}
 
-      <TitledSection title="Gap analysis" description="Where you stand against what the role expects.">
+      <TitledSection
+        title="Gap analysis"
+        description="Where you stand against what the role expects."
+      >
         <GapAnalysis assessmentId={assessment.id} scaleLength={assessment.scale.length} />
       </TitledSection>
     </Stack>
@@ -194,7 +231,11 @@ function FeedbackSection({ assessment }: { assessment: Assessment }) {
                       due {formatCalendarDate(request.dueOn)}
                     </Text>
                   )}
-                  <Badge variant={request.status === "answered" ? "filled" : "light"} color={request.status === "declined" ? "gray" : undefined} tt="none">
+                  <Badge
+                    variant={request.status === "answered" ? "filled" : "light"}
+                    color={request.status === "declined" ? "gray" : undefined}
+                    tt="none"
+                  >
                     {feedbackStatusLabels[request.status]}
                   </Badge>
                 </Group>
@@ -248,14 +289,24 @@ function DeleteButton({ assessment }: { assessment: Assessment }) {
   });
   return (
     <>
-      <Button variant="default" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={dialog.open}>
+      <Button
+        variant="default"
+        color="red"
+        leftSection={<IconTrash size={18} aria-hidden />}
+        onClick={dialog.open}
+      >
         Delete
       </Button>
-      <ResponsiveModal opened={opened} onClose={dialog.close} title="Delete this assessment?" size="md">
+      <ResponsiveModal
+        opened={opened}
+        onClose={dialog.close}
+        title="Delete this assessment?"
+        size="md"
+      >
         <Stack gap="md">
           <Text>
-            Your ratings, evidence and the feedback requests of this assessment will be deleted. Goals you
-            already made from its gaps stay in your growth plan.
+            Your ratings, evidence and the feedback requests of this assessment will be deleted.
+            Goals you already made from its gaps stay in your growth plan.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={dialog.close}>

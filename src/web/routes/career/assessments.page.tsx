@@ -5,7 +5,13 @@ import { useNavigate } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { z } from "zod";
 import { type AssessmentSummary, CreateAssessmentBody } from "#core/career/assessments.schemas.ts";
-import { assessmentsQuery, careerMapQuery, careerQueryKey, createAssessment, frameworksQuery } from "../../api/career.api.ts";
+import {
+  assessmentsQuery,
+  careerMapQuery,
+  careerQueryKey,
+  createAssessment,
+  frameworksQuery,
+} from "../../api/career.api.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
@@ -33,7 +39,11 @@ export function AssessmentsPage() {
             peers for their view, and see the gaps. Assessments are private until you share them.
           </Text>
         </Stack>
-        <ModalButton label="New assessment" title="New assessment" leftSection={<IconPlus size={18} aria-hidden />}>
+        <ModalButton
+          label="New assessment"
+          title="New assessment"
+          leftSection={<IconPlus size={18} aria-hidden />}
+        >
           {(close) => <NewAssessmentForm onCancel={close} />}
         </ModalButton>
       </Group>
@@ -100,7 +110,9 @@ function AssessmentCard({ assessment }: { assessment: AssessmentSummary }) {
 /** The form keeps "my current role" as an empty choice; the API leaves roleKey out for it. */
 const NewAssessmentSchema = z
   .object({ frameworkId: z.string().min(1, "Choose a framework"), roleKey: z.string() })
-  .transform(({ frameworkId, roleKey }) => (roleKey === "" ? { frameworkId } : { frameworkId, roleKey }))
+  .transform(({ frameworkId, roleKey }) =>
+    roleKey === "" ? { frameworkId } : { frameworkId, roleKey },
+  )
   .pipe(CreateAssessmentBody);
 
 function NewAssessmentForm({ onCancel }: { onCancel: () => void }) {
@@ -115,13 +127,17 @@ function NewAssessmentForm({ onCancel }: { onCancel: () => void }) {
     submit: createAssessment,
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: careerQueryKey });
-      await navigate({ to: "/career/assessments/$assessmentId", params: { assessmentId: created.id } });
+      await navigate({
+        to: "/career/assessments/$assessmentId",
+        params: { assessmentId: created.id },
+      });
     },
   });
   const onlyFramework = published.length === 1 ? (published[0]?.id ?? "") : "";
   // With one framework there is nothing to choose.
   useEffect(() => {
-    if (onlyFramework && form.getValues().frameworkId === "") form.setFieldValue("frameworkId", onlyFramework);
+    if (onlyFramework && form.getValues().frameworkId === "")
+      form.setFieldValue("frameworkId", onlyFramework);
   }, [onlyFramework, form.getValues, form.setFieldValue]);
   const frameworkId = form.values.frameworkId;
   const map = useQuery({ ...careerMapQuery(frameworkId), enabled: frameworkId !== "" });
@@ -158,7 +174,11 @@ function NewAssessmentForm({ onCancel }: { onCancel: () => void }) {
           value={form.values.roleKey || null}
           onChange={(value) => form.setFieldValue("roleKey", value ?? "")}
         />
-        <FormActions submitLabel="Start assessment" pending={mutation.isPending} onCancel={onCancel} />
+        <FormActions
+          submitLabel="Start assessment"
+          pending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

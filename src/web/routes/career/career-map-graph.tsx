@@ -1,9 +1,16 @@
-import { ActionIcon, Group, Tooltip } from "@mantine/core";
+import { ActionIcon, Group, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconFocusCentered, IconZoomIn, IconZoomOut } from "@tabler/icons-react";
-import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from "react";
-import { edgeId, edgeKindLabels, type MapEdge, type MapRole, movesOf, toLayoutInput } from "./career-map.ts";
-import { layoutCareerMap } from "./career-map-layout.ts";
+import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from "react";
 import classes from "./career.module.css";
+import {
+  edgeId,
+  edgeKindLabels,
+  type MapEdge,
+  type MapRole,
+  movesOf,
+  toLayoutInput,
+} from "./career-map.ts";
+import { layoutCareerMap } from "./career-map-layout.ts";
 
 interface CareerMapGraphProps {
   roles: MapRole[];
@@ -29,15 +36,23 @@ const clampScale = (scale: number) => Math.min(maxScale, Math.max(minScale, scal
  * level), so Tab walks them and Enter opens one; the view follows focus, drags pan, and the
  * buttons, the +/- keys and Ctrl + wheel zoom.
  */
-export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole }: CareerMapGraphProps) {
+export function CareerMapGraph({
+  roles,
+  edges,
+  myRoleKey,
+  highlight,
+  onOpenRole,
+}: CareerMapGraphProps) {
   const layout = useMemo(() => layoutCareerMap(toLayoutInput(roles, edges)), [roles, edges]);
   const moves = useMemo(() => movesOf(roles, edges), [roles, edges]);
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
   const [panning, setPanning] = useState(false);
   const dragStart = useRef<{ pointerX: number; pointerY: number; view: View } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const hintId = useId();
 
-  const zoom = (factor: number) => setView((current) => ({ ...current, scale: clampScale(current.scale * factor) }));
+  const zoom = (factor: number) =>
+    setView((current) => ({ ...current, scale: clampScale(current.scale * factor) }));
   const reset = () => setView({ scale: 1, x: 0, y: 0 });
 
   /** Brings a focused role into view when it sits outside the visible part. */
@@ -52,7 +67,10 @@ export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole 
     const left = -view.x / view.scale;
     const top = -view.y / view.scale;
     const inside =
-      node.x >= left && node.x + node.width <= left + visibleWidth && node.y >= top && node.y + node.height <= top + visibleHeight;
+      node.x >= left &&
+      node.x + node.width <= left + visibleWidth &&
+      node.y >= top &&
+      node.y + node.height <= top + visibleHeight;
     if (inside) return;
     const centreX = node.x + node.width / 2;
     const centreY = node.y + node.height / 2;
@@ -94,14 +112,16 @@ export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole 
   const kindOf = new Map(edges.map((edge) => [edgeId(edge), edge.kind]));
 
   return (
-    <div className={classes.mapFrame}>
+    <section className={classes.mapFrame} aria-label="Career map" aria-describedby={hintId}>
+      <VisuallyHidden id={hintId}>
+        Tab moves through the roles in order of department and level; Enter opens one; plus and
+        minus zoom, zero shows the whole map.
+      </VisuallyHidden>
       <svg
         ref={svgRef}
         className={classes.mapSvg}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         preserveAspectRatio="xMidYMin meet"
-        role="group"
-        aria-label="Career map. Tab moves through the roles; Enter opens one; plus and minus zoom."
         data-panning={panning || undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -114,14 +134,39 @@ export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole 
           zoom(event.deltaY < 0 ? 1.1 : 0.9);
         }}
       >
+        <title>Career map</title>
         <defs>
-          <marker id="career-arrow-upward" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker
+            id="career-arrow-upward"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className={classes.marker} />
           </marker>
-          <marker id="career-arrow-lateral" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker
+            id="career-arrow-lateral"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className={classes.markerOpen} />
           </marker>
-          <marker id="career-arrow-cross-department" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+          <marker
+            id="career-arrow-cross-department"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="9"
+            markerHeight="9"
+            orient="auto-start-reverse"
+          >
             <path d="M0,5 L5,0 L10,5 L5,10 z" className={classes.marker} />
           </marker>
         </defs>
@@ -187,7 +232,10 @@ export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole 
                   {truncate(role.title, 22)}
                 </text>
                 <text className={classes.nodeMeta} x={12} y={46}>
-                  {truncate(`${isMine ? "★ You · " : ""}L${role.level} ${role.levelName || role.department}`, 26)}
+                  {truncate(
+                    `${isMine ? "★ You · " : ""}L${role.level} ${role.levelName || role.department}`,
+                    26,
+                  )}
                 </text>
               </g>
             );
@@ -211,7 +259,7 @@ export function CareerMapGraph({ roles, edges, myRoleKey, highlight, onOpenRole 
           </ActionIcon>
         </Tooltip>
       </Group>
-    </div>
+    </section>
   );
 }
 
@@ -227,11 +275,23 @@ function truncate(value: string, length: number): string {
 export function EdgeLegend() {
   const kinds: MapEdge["kind"][] = ["upward", "lateral", "cross-department"];
   return (
-    <Group gap="lg" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Line styles">
+    <Group
+      gap="lg"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: "none" }}
+      aria-label="Line styles"
+    >
       {kinds.map((kind) => (
         <Group key={kind} component="li" gap={6} wrap="nowrap">
           <svg width="44" height="12" aria-hidden viewBox="0 0 44 12">
-            <path className={classes.edge} data-kind={kind} d="M2,6 L34,6" markerEnd={`url(#career-arrow-${kind})`} />
+            <path
+              className={classes.edge}
+              data-kind={kind}
+              d="M2,6 L34,6"
+              markerEnd={`url(#career-arrow-${kind})`}
+            />
           </svg>
           <span>
             {edgeKindLabels[kind]}

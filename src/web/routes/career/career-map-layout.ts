@@ -29,7 +29,8 @@ export function layoutCareerMap(input: LayoutInput): MapLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: "BT", nodesep: 32, ranksep: 72, marginx: margin, marginy: margin });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of input.nodes) graph.setNode(node.id, { width: node.width, height: node.height });
+  for (const node of input.nodes)
+    graph.setNode(node.id, { width: node.width, height: node.height });
   for (const edge of input.edges) {
     if (edge.ranks) graph.setEdge(edge.from, edge.to, {}, edge.id);
   }

@@ -78,7 +78,9 @@ export function CareerMapList({
                           >
                             {move.role.title}
                           </AnchorLink>
-                          {move.role.department !== role.department ? ` (${move.role.department})` : ""}
+                          {move.role.department !== role.department
+                            ? ` (${move.role.department})`
+                            : ""}
                           {move.note ? ` — ${move.note}` : ""}
                         </List.Item>
                       ))}

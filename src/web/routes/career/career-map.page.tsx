@@ -13,8 +13,8 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
-import type { CareerMap } from "#core/career/frameworks.schemas.ts";
 import { roleTrackLabels } from "#core/career/framework.schemas.ts";
+import type { CareerMap } from "#core/career/frameworks.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
 import { careerMapQuery, careerPositionQuery, frameworksQuery } from "../../api/career.api.ts";
 import { PageNotFound } from "../../components/page-not-found.tsx";
@@ -37,7 +37,9 @@ export function CareerMapPage() {
   const published = frameworks.data?.frameworks.filter((framework) => framework.published) ?? [];
   const frameworkId =
     params.frameworkId ??
-    (position.isPending ? undefined : (position.data?.currentRole?.frameworkId ?? published[0]?.id));
+    (position.isPending
+      ? undefined
+      : (position.data?.currentRole?.frameworkId ?? published[0]?.id));
   const navigate = useNavigate();
 
   return (
@@ -45,8 +47,8 @@ export function CareerMapPage() {
       <Stack gap={4}>
         <Title order={1}>Career map</Title>
         <Text c="dimmed" maw={720}>
-          The roles of your company and the moves between them: steps up, lateral moves and moves
-          to other departments. Growth is not only upward; every path here is a real option.
+          The roles of your company and the moves between them: steps up, lateral moves and moves to
+          other departments. Growth is not only upward; every path here is a real option.
         </Text>
       </Stack>
       <CareerLinks />
@@ -136,7 +138,9 @@ function MapView({ map }: { map: CareerMap }) {
           clearable
           data={Object.entries(roleTrackLabels).map(([value, label]) => ({ value, label }))}
           value={search.track ?? null}
-          onChange={(track) => setSearch({ track: (track as RoleFilterSearch["track"]) ?? undefined })}
+          onChange={(track) =>
+            setSearch({ track: (track as RoleFilterSearch["track"]) ?? undefined })
+          }
           w={220}
         />
         <SegmentedControl
@@ -153,7 +157,9 @@ function MapView({ map }: { map: CareerMap }) {
           checked={highlight !== null}
           disabled={map.myRoleKey === null}
           onChange={(event) => setHighlightMine(event.currentTarget.checked)}
-          description={map.myRoleKey === null ? "You have no role in this framework yet" : undefined}
+          description={
+            map.myRoleKey === null ? "You have no role in this framework yet" : undefined
+          }
         />
       </Group>
       {filtered.roles.length === 0 ? (

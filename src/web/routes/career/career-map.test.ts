@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { filterCareerMap, type MapEdge, type MapRole, pathsFrom, sortRoles, toLayoutInput } from "./career-map.ts";
+import {
+  filterCareerMap,
+  type MapEdge,
+  type MapRole,
+  pathsFrom,
+  sortRoles,
+  toLayoutInput,
+} from "./career-map.ts";
 import { layoutCareerMap } from "./career-map-layout.ts";
 
 function role(key: string, overrides: Partial<MapRole> = {}): MapRole {

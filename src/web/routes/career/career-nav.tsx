@@ -6,10 +6,20 @@ import { ButtonLink } from "../../components/router-links.tsx";
 export function CareerLinks() {
   return (
     <Group gap="xs" component="nav" aria-label="Career">
-      <ButtonLink to="/career" variant="default" size="xs" leftSection={<IconMap2 size={16} aria-hidden />}>
+      <ButtonLink
+        to="/career"
+        variant="default"
+        size="xs"
+        leftSection={<IconMap2 size={16} aria-hidden />}
+      >
         Career map
       </ButtonLink>
-      <ButtonLink to="/career/roles" variant="default" size="xs" leftSection={<IconSearch size={16} aria-hidden />}>
+      <ButtonLink
+        to="/career/roles"
+        variant="default"
+        size="xs"
+        leftSection={<IconSearch size={16} aria-hidden />}
+      >
         Explore roles
       </ButtonLink>
       <ButtonLink
@@ -20,7 +30,12 @@ export function CareerLinks() {
       >
         My assessments
       </ButtonLink>
-      <ButtonLink to="/career/feedback" variant="default" size="xs" leftSection={<IconMessages size={16} aria-hidden />}>
+      <ButtonLink
+        to="/career/feedback"
+        variant="default"
+        size="xs"
+        leftSection={<IconMessages size={16} aria-hidden />}
+      >
         Feedback requests
       </ButtonLink>
     </Group>

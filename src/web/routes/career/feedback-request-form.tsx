@@ -1,14 +1,23 @@
-import { Checkbox, CloseButton, Group, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Checkbox,
+  CloseButton,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { type Assessment, CreateFeedbackRequestsBody } from "#core/career/assessments.schemas.ts";
 import { careerFrameworkLimits } from "#core/career/framework.schemas.ts";
 import { assessmentQuery, careerQueryKey, requestFeedback } from "../../api/career.api.ts";
+import { personQuery } from "../../api/queries.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GroupError } from "../../components/group-error.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
-import { personQuery } from "../../api/queries.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
@@ -22,7 +31,13 @@ const FeedbackRequestFormSchema = z.strictObject({
 });
 
 /** Ask the manager and peers to rate the same competencies. */
-export function FeedbackRequestForm({ assessment, onDone }: { assessment: Assessment; onDone: () => void }) {
+export function FeedbackRequestForm({
+  assessment,
+  onDone,
+}: {
+  assessment: Assessment;
+  onDone: () => void;
+}) {
   const queryClient = useQueryClient();
   const user = useCurrentUser();
   const { form, mutation, onSubmit, formError } = useApiForm({
@@ -63,7 +78,14 @@ export function FeedbackRequestForm({ assessment, onDone }: { assessment: Assess
           />
           <GroupError message={form.errors.peerIds} />
           {peerIds.length > 0 && (
-            <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Peers to ask">
+            <Stack
+              gap={4}
+              component="ul"
+              p={0}
+              m={0}
+              style={{ listStyle: "none" }}
+              aria-label="Peers to ask"
+            >
               {peerIds.map((personId, index) => (
                 <Paper key={personId} component="li" withBorder radius="md" px="sm" py={4}>
                   <Group justify="space-between" wrap="nowrap">
@@ -86,7 +108,12 @@ export function FeedbackRequestForm({ assessment, onDone }: { assessment: Assess
           minRows={2}
           {...form.getInputProps("message")}
         />
-        <TextInput type="date" label="Answer by" description="Optional." {...form.getInputProps("dueOn")} />
+        <TextInput
+          type="date"
+          label="Answer by"
+          description="Optional."
+          {...form.getInputProps("dueOn")}
+        />
         <FormActions submitLabel="Send requests" pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>

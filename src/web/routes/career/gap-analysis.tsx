@@ -1,8 +1,22 @@
-import { Alert, Badge, Button, Checkbox, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
 import { IconInfoCircle, IconPlant2 } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type GapAnalysis as GapAnalysisView, GapsToGoalsBody, type GapRow } from "#core/career/assessments.schemas.ts";
+import {
+  type GapAnalysis as GapAnalysisView,
+  type GapRow,
+  GapsToGoalsBody,
+} from "#core/career/assessments.schemas.ts";
 import { addGapsToGoals, careerQueryKey, gapAnalysisQuery } from "../../api/career.api.ts";
 import { growthPlansQueryKey } from "../../api/growth-plans.api.ts";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
@@ -10,13 +24,19 @@ import { GroupError } from "../../components/group-error.tsx";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
-import { GapChart } from "./gap-chart.tsx";
 import { formatRating, peersNote, selectableGaps } from "./gap-chart.ts";
+import { GapChart } from "./gap-chart.tsx";
 
 const sourceLabels = { manager: "manager", peers: "peers", self: "you" } as const;
 
 /** Expected vs given ratings as a chart and a table, the rule that made the gaps, and gaps → goals. */
-export function GapAnalysis({ assessmentId, scaleLength }: { assessmentId: string; scaleLength: number }) {
+export function GapAnalysis({
+  assessmentId,
+  scaleLength,
+}: {
+  assessmentId: string;
+  scaleLength: number;
+}) {
   const analysis = useQuery(gapAnalysisQuery(assessmentId));
   if (!analysis.data) return <QueryStatus query={analysis} />;
   return <GapView analysis={analysis.data} scaleLength={scaleLength} />;
@@ -29,16 +49,23 @@ function GapView({ analysis, scaleLength }: { analysis: GapAnalysisView; scaleLe
       <Text fw={600} role="status">
         {analysis.readiness.text}
       </Text>
-      <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />} title="How gaps are worked out">
+      <Alert
+        variant="light"
+        color="gray"
+        icon={<IconInfoCircle aria-hidden />}
+        title="How gaps are worked out"
+      >
         <Stack gap={4}>
           <Text size="sm">{analysis.ruleText}</Text>
           {note && (
             <Text size="sm">
-              The peers' average shows once {analysis.peers.needed} peers have answered, so no single
-              answer can be singled out: {note}.
+              The peers' average shows once {analysis.peers.needed} peers have answered, so no
+              single answer can be singled out: {note}.
             </Text>
           )}
-          {!analysis.managerAnswered && <Text size="sm">Your manager has not rated this assessment.</Text>}
+          {!analysis.managerAnswered && (
+            <Text size="sm">Your manager has not rated this assessment.</Text>
+          )}
         </Stack>
       </Alert>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -69,14 +96,19 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
   });
   const chosen = form.values.competencyKeys;
   const toggle = (key: string, on: boolean) =>
-    form.setFieldValue("competencyKeys", on ? [...chosen, key] : chosen.filter((entry) => entry !== key));
+    form.setFieldValue(
+      "competencyKeys",
+      on ? [...chosen, key] : chosen.filter((entry) => entry !== key),
+    );
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Gaps">
       <Stack gap="sm">
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" data-path="competencyKeys">
-            <Table.Caption>Ratings per competency; choose gaps to turn into growth plan goals.</Table.Caption>
+            <Table.Caption>
+              Ratings per competency; choose gaps to turn into growth plan goals.
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Goal</Table.Th>
@@ -104,7 +136,8 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
                     {row.competencyName}
                     {row.goalIds.length > 0 && (
                       <Text size="xs" c="dimmed">
-                        {row.goalIds.length === 1 ? "A goal" : `${row.goalIds.length} goals`} already made
+                        {row.goalIds.length === 1 ? "A goal" : `${row.goalIds.length} goals`}{" "}
+                        already made
                       </Text>
                     )}
                   </Table.Th>
@@ -124,16 +157,27 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
         <FormErrorAlert message={formError} />
         {added && (
           <Alert color="green" variant="light" role="status">
-            {added.count === 1 ? "One goal was" : `${added.count} goals were`} added to your growth plan.{" "}
-            <AnchorLink to="/growth-plans/$planId" params={{ planId: added.planId }} search={{ step: "goals" }}>
+            {added.count === 1 ? "One goal was" : `${added.count} goals were`} added to your growth
+            plan.{" "}
+            <AnchorLink
+              to="/growth-plans/$planId"
+              params={{ planId: added.planId }}
+              search={{ step: "goals" }}
+            >
               Open the plan
             </AnchorLink>
           </Alert>
         )}
         {selectable.size > 0 && (
           <Group>
-            <Button type="submit" loading={mutation.isPending} leftSection={<IconPlant2 size={18} aria-hidden />}>
-              {chosen.length > 0 ? `Add ${chosen.length} to my growth plan` : "Add to my growth plan"}
+            <Button
+              type="submit"
+              loading={mutation.isPending}
+              leftSection={<IconPlant2 size={18} aria-hidden />}
+            >
+              {chosen.length > 0
+                ? `Add ${chosen.length} to my growth plan`
+                : "Add to my growth plan"}
             </Button>
           </Group>
         )}

@@ -19,11 +19,18 @@ const seriesStyle: Record<GapSeriesKey, { fill: string; letter: string }> = {
 };
 
 /** Bars per competency: expected, self, manager and peers; the table beside it has the numbers. */
-export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; scaleLength: number }) {
+export function GapChart({
+  analysis,
+  scaleLength,
+}: {
+  analysis: GapAnalysis;
+  scaleLength: number;
+}) {
   const { series, groups } = gapChartData(analysis);
   const groupHeight = series.length * (barHeight + barGap) - barGap;
   const height = groups.length * (groupHeight + groupGap) + 24;
   const width = labelWidth + barsWidth + valueWidth;
+  const levels = Array.from({ length: scaleLength + 1 }, (_, level) => level);
   const x = (value: number) => (Math.min(value, scaleLength) / scaleLength) * barsWidth;
 
   return (
@@ -38,7 +45,13 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
           <pattern id="gap-expected" width="6" height="6" patternUnits="userSpaceOnUse">
             <rect width="6" height="6" fill="var(--mantine-color-gray-light)" />
           </pattern>
-          <pattern id="gap-manager" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id="gap-manager"
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect width="6" height="6" fill="var(--mantine-color-orange-light)" />
             <rect width="3" height="6" fill="var(--mantine-color-orange-filled)" />
           </pattern>
@@ -47,7 +60,7 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
             <circle cx="3" cy="3" r="1.6" fill="var(--mantine-color-teal-filled)" />
           </pattern>
         </defs>
-        {Array.from({ length: scaleLength + 1 }, (_, level) => (
+        {levels.map((level) => (
           <g key={level}>
             <line
               className={classes.chartAxis}
@@ -56,7 +69,12 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
               y1={0}
               y2={height - 20}
             />
-            <text className={classes.chartLabel} x={labelWidth + x(level)} y={height - 6} textAnchor="middle">
+            <text
+              className={classes.chartLabel}
+              x={labelWidth + x(level)}
+              y={height - 6}
+              textAnchor="middle"
+            >
               {level}
             </text>
           </g>
@@ -65,7 +83,12 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
           const top = groupIndex * (groupHeight + groupGap) + 4;
           return (
             <g key={group.key}>
-              <text className={classes.chartLabel} x={labelWidth - 8} y={top + groupHeight / 2 + 4} textAnchor="end">
+              <text
+                className={classes.chartLabel}
+                x={labelWidth - 8}
+                y={top + groupHeight / 2 + 4}
+                textAnchor="end"
+              >
                 {group.name.length > 22 ? `${group.name.slice(0, 21)}…` : group.name}
               </text>
               {group.bars.map((bar, barIndex) => {
@@ -83,7 +106,11 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
                         fill={style.fill}
                       />
                     )}
-                    <text className={classes.chartLabel} x={labelWidth + x(bar.value ?? 0) + 4} y={y + barHeight - 3}>
+                    <text
+                      className={classes.chartLabel}
+                      x={labelWidth + x(bar.value ?? 0) + 4}
+                      y={y + barHeight - 3}
+                    >
                       {style.letter} {formatRating(bar.value)}
                     </text>
                   </g>
@@ -93,11 +120,23 @@ export function GapChart({ analysis, scaleLength }: { analysis: GapAnalysis; sca
           );
         })}
       </svg>
-      <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Chart key">
+      <Group
+        gap="md"
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: "none" }}
+        aria-label="Chart key"
+      >
         {series.map((entry) => (
           <Group key={entry.key} component="li" gap={6} wrap="nowrap">
             <svg width="18" height="12" aria-hidden viewBox="0 0 18 12">
-              <rect className={classes.chartBar} width="18" height="12" fill={seriesStyle[entry.key].fill} />
+              <rect
+                className={classes.chartBar}
+                width="18"
+                height="12"
+                fill={seriesStyle[entry.key].fill}
+              />
             </svg>
             <Text size="sm">
               {seriesStyle[entry.key].letter}: {entry.label}

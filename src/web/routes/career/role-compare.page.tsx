@@ -6,8 +6,8 @@ import { careerMapQuery, rolePageQuery } from "../../api/career.api.ts";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { sortRoles } from "./career-map.ts";
 import classes from "./career.module.css";
+import { sortRoles } from "./career-map.ts";
 import { CareerLinks } from "./career-nav.tsx";
 import { scaleText } from "./career-scale.ts";
 import { compareRoles, countDifferences, differenceLabels } from "./role-compare.ts";
@@ -38,14 +38,24 @@ export function RoleComparePage() {
           searchable
           data={options}
           value={search.a ?? null}
-          onChange={(key) => void navigate({ search: (previous) => ({ ...previous, a: key ?? undefined }), replace: true })}
+          onChange={(key) =>
+            void navigate({
+              search: (previous) => ({ ...previous, a: key ?? undefined }),
+              replace: true,
+            })
+          }
         />
         <Select
           label="Second role"
           searchable
           data={options}
           value={search.b ?? null}
-          onChange={(key) => void navigate({ search: (previous) => ({ ...previous, b: key ?? undefined }), replace: true })}
+          onChange={(key) =>
+            void navigate({
+              search: (previous) => ({ ...previous, b: key ?? undefined }),
+              replace: true,
+            })
+          }
         />
       </SimpleGrid>
       {search.a && !a.data && <QueryStatus query={a} />}
@@ -63,7 +73,10 @@ function Comparison({ a, b }: { a: RolePage; b: RolePage }) {
   const rows = compareRoles(a, b);
   const differences = countDifferences(rows);
   const heading = (page: RolePage) => (
-    <AnchorLink to="/career/$frameworkId/roles/$roleKey" params={{ frameworkId: page.frameworkId, roleKey: page.role.key }}>
+    <AnchorLink
+      to="/career/$frameworkId/roles/$roleKey"
+      params={{ frameworkId: page.frameworkId, roleKey: page.role.key }}
+    >
       {page.role.title}
     </AnchorLink>
   );

@@ -5,7 +5,14 @@ import { compareRoles, countDifferences } from "./role-compare.ts";
 function expectations(levels: Record<string, number>): Pick<RolePage, "expectations"> {
   return {
     expectations: Object.entries(levels).map(([key, expected]) => ({
-      competency: { key, themeKey: "craft", name: key, description: "", descriptors: [], caseId: null },
+      competency: {
+        key,
+        themeKey: "craft",
+        name: key,
+        description: "",
+        descriptors: [],
+        caseId: null,
+      },
       theme: { key: "craft", name: "Craft", description: "", caseId: null },
       expected,
     })),

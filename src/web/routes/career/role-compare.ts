@@ -16,7 +16,10 @@ export interface ComparedCompetency {
  * The expectations of two roles side by side, by competency, in the order of A's page and then
  * the competencies only B expects.
  */
-export function compareRoles(a: Pick<RolePage, "expectations">, b: Pick<RolePage, "expectations">): ComparedCompetency[] {
+export function compareRoles(
+  a: Pick<RolePage, "expectations">,
+  b: Pick<RolePage, "expectations">,
+): ComparedCompetency[] {
   const rows = new Map<string, ComparedCompetency>();
   for (const expectation of a.expectations) {
     rows.set(expectation.competency.key, {

@@ -1,4 +1,14 @@
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Badge,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -21,7 +31,10 @@ export function RoleExplorerPage() {
   const [text, setText] = useState(search.q ?? "");
   const setSearch = (patch: Partial<RoleFilterSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
-  const searchText = useDebouncedCallback((q: string) => setSearch({ q: q.trim() || undefined }), 250);
+  const searchText = useDebouncedCallback(
+    (q: string) => setSearch({ q: q.trim() || undefined }),
+    250,
+  );
   const results = useQuery({
     ...roleSearchQuery({ q: search.q, department: search.department, track: search.track }),
     placeholderData: keepPreviousData,
@@ -64,7 +77,9 @@ export function RoleExplorerPage() {
           clearable
           data={Object.entries(roleTrackLabels).map(([value, label]) => ({ value, label }))}
           value={search.track ?? null}
-          onChange={(track) => setSearch({ track: (track as RoleFilterSearch["track"]) ?? undefined })}
+          onChange={(track) =>
+            setSearch({ track: (track as RoleFilterSearch["track"]) ?? undefined })
+          }
           w={220}
         />
       </Group>
@@ -75,9 +90,22 @@ export function RoleExplorerPage() {
         </Text>
       )}
       {results.data && results.data.roles.length > 0 && (
-        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" p={0} m={0} style={{ listStyle: "none" }}>
+        <SimpleGrid
+          component="ul"
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="md"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+        >
           {results.data.roles.map((role) => (
-            <Paper key={`${role.frameworkId}/${role.key}`} component="li" withBorder radius="lg" p="md">
+            <Paper
+              key={`${role.frameworkId}/${role.key}`}
+              component="li"
+              withBorder
+              radius="lg"
+              p="md"
+            >
               <Stack gap={4}>
                 <AnchorLink
                   to="/career/$frameworkId/roles/$roleKey"

@@ -29,7 +29,12 @@ export function RolePage() {
   const { frameworkId, roleKey } = routeApi.useParams();
   const page = useQuery(rolePageQuery(frameworkId, roleKey));
   if (page.error instanceof ApiError && page.error.status === 404) {
-    return <PageNotFound title="Role not found" message="No published role you can see has this address." />;
+    return (
+      <PageNotFound
+        title="Role not found"
+        message="No published role you can see has this address."
+      />
+    );
   }
   if (!page.data) return <QueryStatus query={page} />;
   return <RoleView page={page.data} />;
@@ -52,17 +57,26 @@ function RoleView({ page }: { page: RolePageView }) {
     mutationFn: () => createAssessment({ frameworkId: page.frameworkId, roleKey: role.key }),
     onSuccess: async (assessment) => {
       await queryClient.invalidateQueries({ queryKey: careerQueryKey });
-      await navigate({ to: "/career/assessments/$assessmentId", params: { assessmentId: assessment.id } });
+      await navigate({
+        to: "/career/assessments/$assessmentId",
+        params: { assessmentId: assessment.id },
+      });
     },
     onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
   });
   const setTarget = useMutation({
-    mutationFn: () => setTargetRole(user.id, isTarget ? null : { frameworkId: page.frameworkId, roleKey: role.key }),
+    mutationFn: () =>
+      setTargetRole(
+        user.id,
+        isTarget ? null : { frameworkId: page.frameworkId, roleKey: role.key },
+      ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(careerPositionQuery(user.id).queryKey, saved);
       notifications.show({
         color: "green",
-        message: saved.targetRole ? `${role.title} is now your target role.` : "You have no target role now.",
+        message: saved.targetRole
+          ? `${role.title} is now your target role.`
+          : "You have no target role now.",
       });
     },
     onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
@@ -94,7 +108,11 @@ function RoleView({ page }: { page: RolePageView }) {
         </Group>
       </Stack>
       <Group gap="xs">
-        <Button leftSection={<IconClipboardCheck size={18} aria-hidden />} loading={assess.isPending} onClick={() => assess.mutate()}>
+        <Button
+          leftSection={<IconClipboardCheck size={18} aria-hidden />}
+          loading={assess.isPending}
+          onClick={() => assess.mutate()}
+        >
           Assess myself against this role
         </Button>
         {!isCurrent && (
@@ -130,7 +148,10 @@ function RoleView({ page }: { page: RolePageView }) {
           <Markdown>{role.requirements}</Markdown>
         </TitledSection>
       )}
-      <TitledSection title="Expected proficiency" description="What this role expects on each competency, on the framework's scale.">
+      <TitledSection
+        title="Expected proficiency"
+        description="What this role expects on each competency, on the framework's scale."
+      >
         {page.expectations.length === 0 ? (
           <Text>This role names no expectations yet.</Text>
         ) : (
@@ -152,7 +173,9 @@ function RoleView({ page }: { page: RolePageView }) {
                         {theme.name}
                       </Text>
                     </Table.Th>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{scaleText(page.scale, expected)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {scaleText(page.scale, expected)}
+                    </Table.Td>
                     <Table.Td>{competency.descriptors[expected - 1] ?? ""}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -162,8 +185,18 @@ function RoleView({ page }: { page: RolePageView }) {
         )}
       </TitledSection>
       <Group align="flex-start" grow gap="lg" wrap="wrap">
-        <RoleLinks title="Leads to" frameworkId={page.frameworkId} links={page.leadsTo} empty="No move out of this role is mapped yet." />
-        <RoleLinks title="Comes from" frameworkId={page.frameworkId} links={page.comesFrom} empty="No move into this role is mapped yet." />
+        <RoleLinks
+          title="Leads to"
+          frameworkId={page.frameworkId}
+          links={page.leadsTo}
+          empty="No move out of this role is mapped yet."
+        />
+        <RoleLinks
+          title="Comes from"
+          frameworkId={page.frameworkId}
+          links={page.comesFrom}
+          empty="No move into this role is mapped yet."
+        />
       </Group>
       {(role.url || family.handbookUrl) && (
         <Text size="sm">
@@ -175,7 +208,12 @@ function RoleView({ page }: { page: RolePageView }) {
           )}
           {role.url && family.handbookUrl ? " · " : ""}
           {family.handbookUrl && (
-            <Anchor href={family.handbookUrl} target="_blank" rel="noopener noreferrer" underline="always">
+            <Anchor
+              href={family.handbookUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              underline="always"
+            >
               {family.name} in the handbook
             </Anchor>
           )}
@@ -204,7 +242,11 @@ function RoleLinks({
         <List spacing="xs">
           {links.map((link) => (
             <List.Item key={link.key}>
-              <AnchorLink to="/career/$frameworkId/roles/$roleKey" params={{ frameworkId, roleKey: link.key }} fw={500}>
+              <AnchorLink
+                to="/career/$frameworkId/roles/$roleKey"
+                params={{ frameworkId, roleKey: link.key }}
+                fw={500}
+              >
                 {link.title}
               </AnchorLink>{" "}
               <Text component="span" size="sm" c="dimmed">
