@@ -19,6 +19,7 @@ import { formatCalendarDate } from "../../format/dates.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { SaveBar } from "../admin/save-bar.tsx";
 import { feedbackStatusLabels } from "./assessment-labels.ts";
+import { answerValuesOf } from "./feedback-answers.ts";
 import { ScaleRadioGroup } from "./scale-radio-group.tsx";
 
 const routeApi = getRouteApi("/app/career/feedback/$requestId");
@@ -36,18 +37,6 @@ export function FeedbackAnswerPage() {
   }
   if (!request.data) return <QueryStatus query={request} />;
   return <AnswerView request={request.data} />;
-}
-
-/** One entry per asked competency, with the rater's earlier answer when they gave one. */
-export function answerValuesOf(request: Pick<FeedbackRequestView, "competencies" | "ratings">) {
-  const given = new Map(request.ratings.map((rating) => [rating.competencyKey, rating]));
-  return {
-    ratings: request.competencies.map(({ competency }) => ({
-      competencyKey: competency.key,
-      rating: given.get(competency.key)?.rating ?? null,
-      comment: given.get(competency.key)?.comment ?? "",
-    })),
-  };
 }
 
 function AnswerView({ request }: { request: FeedbackRequestView }) {
