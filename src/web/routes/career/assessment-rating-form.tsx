@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, TagsInput, Text, Textarea, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { type Assessment, SaveRatingsBody } from "#core/career/assessments.schemas.ts";
 import { careerFrameworkLimits } from "#core/career/framework.schemas.ts";
 import {
@@ -25,6 +25,8 @@ interface RatingFormProps {
   assessment: Assessment;
   /** A finished assessment is read, not edited. */
   readOnly?: boolean;
+  /** Told when unsaved changes appear or are saved, so the page can ask before it is left. */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 /**
@@ -33,7 +35,11 @@ interface RatingFormProps {
  * that meets a newer version opens the conflict dialog, and nothing is overwritten until the
  * person chooses.
  */
-export function AssessmentRatingForm({ assessment, readOnly = false }: RatingFormProps) {
+export function AssessmentRatingForm({
+  assessment,
+  readOnly = false,
+  onUnsavedChange,
+}: RatingFormProps) {
   const queryClient = useQueryClient();
   const [conflict, setConflict] = useState<{ current: Assessment; mine: RatingsValues } | null>(
     null,
@@ -74,6 +80,9 @@ export function AssessmentRatingForm({ assessment, readOnly = false }: RatingFor
     form.resetDirty(theirs);
     setConflict(null);
   };
+
+  const unsaved = form.isDirty() && !mutation.isPending;
+  useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
 
   const ratings = form.values.ratings;
   return (

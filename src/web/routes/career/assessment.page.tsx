@@ -21,6 +21,7 @@ import {
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import type { Assessment } from "#core/career/assessments.schemas.ts";
 import { ApiError, errorMessage } from "../../api/api-error.ts";
 import {
@@ -37,6 +38,7 @@ import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { ModalButton, ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
+import { useLeaveGuard } from "../../components/use-leave-guard.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate, formatDateTime } from "../../format/dates.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
@@ -66,6 +68,8 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
   usePageTitle(`Assessment: ${assessment.roleTitle}`);
   const user = useCurrentUser();
   const isOwner = assessment.person.id === user.id;
+  const [unsaved, setUnsaved] = useState(false);
+  useLeaveGuard(unsaved);
   const queryClient = useQueryClient();
   const store = async (saved: Assessment) => {
     queryClient.setQueryData(assessmentQuery(assessment.id).queryKey, saved);
@@ -184,6 +188,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       >
         <AssessmentRatingForm
           key={assessment.versionNumber}
+          onUnsavedChange={setUnsaved}
           assessment={assessment}
           readOnly={!isOwner || assessment.status === "finished"}
         />

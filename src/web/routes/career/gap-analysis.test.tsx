@@ -55,14 +55,12 @@ const analysis: GapAnalysisView = {
 };
 
 function renderAnalysis() {
-  const fetchMock = vi
-    .fn()
-    .mockResolvedValue(
-      new Response(JSON.stringify(analysis), {
-        status: 200,
-        headers: { "content-type": "application/json" },
-      }),
-    );
+  const fetchMock = vi.fn().mockResolvedValue(
+    new Response(JSON.stringify(analysis), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    }),
+  );
   vi.stubGlobal("fetch", fetchMock);
   render(
     <QueryClientProvider client={new QueryClient()}>
