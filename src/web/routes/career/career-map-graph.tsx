@@ -61,8 +61,8 @@ export function CareerMapGraph({
     const svg = svgRef.current;
     if (!node || !svg) return;
     const box = svg.getBoundingClientRect();
-    const units = box.width > 0 ? layout.width / box.width : 1;
-    const visibleWidth = layout.width / view.scale;
+    const units = svgUnitsPerPixel(box, layout);
+    const visibleWidth = (box.width * units) / view.scale;
     const visibleHeight = (box.height * units) / view.scale;
     const left = -view.x / view.scale;
     const top = -view.y / view.scale;
@@ -92,7 +92,7 @@ export function CareerMapGraph({
     const svg = svgRef.current;
     if (!start || !svg) return;
     const box = svg.getBoundingClientRect();
-    const units = box.width > 0 ? layout.width / box.width : 1;
+    const units = svgUnitsPerPixel(box, layout);
     setView({
       ...start.view,
       x: start.view.x + (event.clientX - start.pointerX) * units,
@@ -261,6 +261,12 @@ export function CareerMapGraph({
       </Group>
     </section>
   );
+}
+
+/** With "meet", the drawing is scaled by the tighter of the two directions. */
+function svgUnitsPerPixel(box: DOMRect, layout: { width: number; height: number }): number {
+  if (box.width <= 0 || box.height <= 0) return 1;
+  return Math.max(layout.width / box.width, layout.height / box.height);
 }
 
 function edgePath(points: { x: number; y: number }[]): string {
