@@ -38,3 +38,26 @@ describe("the route tree", () => {
     }
   });
 });
+
+describe("the career pages", () => {
+  const router = createAppRouter(new QueryClient());
+
+  it.each([
+    ["/career", "/career"],
+    ["/career/roles", "/career/roles"],
+    ["/career/assessments", "/career/assessments"],
+    ["/career/feedback", "/career/feedback"],
+    ["/career/0190f1a0-0000-7000-8000-000000000001", "/career/$frameworkId"],
+    [
+      "/career/0190f1a0-0000-7000-8000-000000000001/roles/analyst",
+      "/career/$frameworkId/roles/$roleKey",
+    ],
+    [
+      "/career/assessments/0190f1a0-0000-7000-8000-000000000002",
+      "/career/assessments/$assessmentId",
+    ],
+  ])("opens %s as %s, not as a framework named like a page", (path, fullPath) => {
+    const [, , foundRoute] = router.getMatchedRoutes(path);
+    expect(foundRoute?.fullPath).toBe(fullPath);
+  });
+});

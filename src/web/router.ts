@@ -31,6 +31,17 @@ import {
 } from "./routes/admin/pathway-templates.route.ts";
 import { appRoute } from "./routes/app/app.route.ts";
 import {
+  assessmentRoute,
+  assessmentsRoute,
+  careerMapRoute,
+  feedbackAnswerRoute,
+  feedbackQueueRoute,
+  frameworkMapRoute,
+  roleCompareRoute,
+  roleExplorerRoute,
+  roleRoute,
+} from "./routes/career/career.route.ts";
+import {
   planHistoryRoute,
   planPrintRoute,
   planRoute,
@@ -83,6 +94,15 @@ const routeTree = rootRoute.addChildren([
     planHistoryRoute,
     myPathwayRoute,
     personPathwayRoute,
+    careerMapRoute,
+    frameworkMapRoute,
+    roleExplorerRoute,
+    roleRoute,
+    roleCompareRoute,
+    assessmentsRoute,
+    assessmentRoute,
+    feedbackQueueRoute,
+    feedbackAnswerRoute,
   ]),
 ]);
 

@@ -28,6 +28,7 @@ interface Area {
     | "/admin/audit"
     | "/pathway"
     | "/growth-plans"
+    | "/career"
     | "/growth-plans/shared"
     | "/admin/pathway-templates"
     | "/admin/growth-plan-templates"
@@ -42,6 +43,7 @@ const everyone: Area[] = [
   { to: "/", label: "Home", icon: IconHome },
   { to: "/pathway", label: "Pathway", icon: IconRoute },
   { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
+  { to: "/career", label: "Career", icon: IconStairsUp },
   { to: "/people", label: "People", icon: IconAddressBook },
 ];
 const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];

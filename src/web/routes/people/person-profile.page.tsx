@@ -17,6 +17,7 @@ import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate, formatDateTime, formatTimeIn } from "../../format/dates.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
+import { CareerRoleField } from "./career-role-field.tsx";
 import { EditPersonButton } from "./edit-person-button.tsx";
 import { InviteButton } from "./invite-button.tsx";
 import { PersonStatusButton } from "./person-status-button.tsx";
@@ -119,6 +120,7 @@ function Profile({ profile }: { profile: PersonProfile }) {
             <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
           </ProfileField>
           <ProfileField term="Job title">{person.jobTitle}</ProfileField>
+          <CareerRoleField personId={person.id} />
           <ProfileField term="Manager">
             {manager && <PersonLink id={manager.id}>{manager.displayName}</PersonLink>}
           </ProfileField>

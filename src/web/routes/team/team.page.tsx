@@ -10,6 +10,7 @@ import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate, formatTimeIn } from "../../format/dates.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
+import { TeamCareerPanel } from "./team-career-panel.tsx";
 
 export function TeamPage() {
   usePageTitle("My team");
@@ -48,6 +49,7 @@ export function TeamPage() {
           ))}
         </SimpleGrid>
       )}
+      {team.data && team.data.reports.length > 0 && <TeamCareerPanel />}
     </Stack>
   );
 }
