@@ -16,6 +16,7 @@ const assessmentId = "0190f1a0-0000-7000-8000-000000000001";
 const analysis: GapAnalysisView = {
   assessmentId,
   roleTitle: "Senior Analyst",
+  managerRater: { id: "0190f1a0-0000-7000-8000-000000000002", name: "Mona Manager" },
   rule: { prefer: ["manager", "self"], discussAt: 2 },
   ruleText:
     "Gap = expected level − your manager's rating when there is one, otherwise your own rating.",
