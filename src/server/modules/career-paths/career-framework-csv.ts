@@ -70,7 +70,10 @@ type Built = {
   families: Map<string, JobFamily>;
   roles: Map<string, Role & { row: number }>;
   themes: Map<string, Theme>;
-  competencies: Map<string, Competency & { row: number; descriptorRow: number | null }>;
+  competencies: Map<
+    string,
+    Competency & { row: number; descriptorRow: number | null; descriptorCell: string }
+  >;
 };
 
 export function readFrameworkCsv(
@@ -226,9 +229,10 @@ function readCompetency(
         `"${name.slice(0, 80)}" is in the theme of row ${found.row} there; "${themeName.slice(0, 80)}" was ignored`,
       );
     }
-    if (descriptorCell) {
+    if (descriptorCell && descriptorCell !== found.descriptorCell) {
       const descriptors = parseDescriptors(descriptorCell);
       if (found.descriptorRow === null) {
+        found.descriptorCell = descriptorCell;
         found.descriptors = descriptors;
         found.descriptorRow = row;
       } else if (descriptors.join("\u0000") !== found.descriptors.join("\u0000")) {
@@ -250,6 +254,7 @@ function readCompetency(
     descriptors: descriptorCell ? parseDescriptors(descriptorCell) : [],
     row,
     descriptorRow: descriptorCell ? row : null,
+    descriptorCell,
   });
   return key;
 }
@@ -348,10 +353,12 @@ function finish(
     ...base,
     themes,
     families,
-    competencies: competencies.map(({ row, descriptorRow: _, ...competency }) => {
-      rowOf.set(`competencies/${competency.key}`, row);
-      return competency;
-    }),
+    competencies: competencies.map(
+      ({ row, descriptorRow: _, descriptorCell: __, ...competency }) => {
+        rowOf.set(`competencies/${competency.key}`, row);
+        return competency;
+      },
+    ),
     roles: roles.map(({ row, ...role }) => {
       rowOf.set(`roles/${role.key}`, row);
       return role;

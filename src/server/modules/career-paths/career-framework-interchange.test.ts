@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
@@ -66,6 +67,26 @@ describe("native YAML", () => {
     expect(FrameworkContent.safeParse(content).success).toBe(true);
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings[0]?.line).toBe(5);
+  });
+
+  it("reads the example of docs/career-frameworks.md without a warning", () => {
+    const page = readFileSync(
+      new URL("../../../../docs/career-frameworks.md", import.meta.url),
+      "utf8",
+    );
+    const example = /```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? "";
+    const { content, warnings } = readFrameworkFile("yaml", example, null);
+    expect(warnings).toEqual([]);
+    expect(content.roles.map((role) => role.expectations)).toEqual([
+      { forecasting: 2 },
+      { forecasting: 3 },
+    ]);
+    expect(content.edges).toHaveLength(1);
+  });
+
+  it("warns about fields that are not part of a framework, on their line", () => {
+    const { warnings } = readFrameworkFile("yaml", "name: X\nowner: someone\n", null);
+    expect(warnings).toEqual([expect.objectContaining({ line: 2 })]);
   });
 
   it("round-trips a framework exactly", () => {

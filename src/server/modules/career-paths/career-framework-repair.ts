@@ -193,14 +193,22 @@ function parseList<T extends { key: string }>(
   return kept;
 }
 
-const expectationEntry = Role.shape.expectations;
-
-/** One bad expectation leaves out only itself, not the role's whole grid. */
+/**
+ * One bad expectation leaves out only itself, not the role's whole grid. The same rule as the
+ * schema's (a CareerKey to a level from 1 to the longest scale), checked without building a
+ * parse per entry: a 200 × 100 grid has 20,000 of them.
+ */
+const careerKeyPattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
 function withValidExpectations(raw: unknown, warn: Warn, label: string) {
   if (!isRecord(raw) || !isRecord(raw.expectations)) return raw;
   const expectations: Record<string, unknown> = {};
   for (const [key, level] of Object.entries(raw.expectations)) {
-    if (expectationEntry.safeParse({ [key]: level }).success) expectations[key] = level;
+    const valid =
+      careerKeyPattern.test(key) &&
+      Number.isInteger(level) &&
+      (level as number) >= 1 &&
+      (level as number) <= careerFrameworkLimits.scaleMax;
+    if (valid) expectations[key] = level;
     else
       warn(
         `${label}: the expectation ${key.slice(0, 80)}: ${shown(level)} is not a competency key with a level from 1 to 7; left out`,

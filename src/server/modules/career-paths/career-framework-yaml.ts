@@ -16,6 +16,18 @@ import {
  */
 
 const maxAliasCount = 100;
+const documentFields = new Set([
+  "name",
+  "description",
+  "scale",
+  "gapRule",
+  "themes",
+  "competencies",
+  "families",
+  "roles",
+  "edges",
+  "caseDocumentId",
+]);
 
 export function readFrameworkYaml(
   text: string,
@@ -76,6 +88,14 @@ export function readFrameworkYaml(
     }
     return { line: null, path: null };
   };
+  for (const key of Object.keys(data)) {
+    if (!documentFields.has(key)) {
+      warnings.push({
+        ...locate([key]),
+        message: `The field ${key.slice(0, 80)} is not part of a framework; it was ignored`,
+      });
+    }
+  }
   const repaired = repairFramework(data as Candidate, locate);
   return { content: repaired.content, warnings: [...warnings, ...repaired.warnings] };
 }
