@@ -18,6 +18,7 @@ import { systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
+import { generateAssessments, generateCareerData } from "./career-data.ts";
 import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { baseScenarios } from "./scenarios.ts";
@@ -67,12 +68,15 @@ try {
   const now = new Date();
   const organization = await generateOrganization(db, Number(values.people), now);
   const config = { ...loadConfig({ LOG_LEVEL: "silent" }), database: testDatabase.database };
-  const plans = await generateGrowthData({ config, db, clock: systemClock }, organization);
+  const ctx = { config, db, clock: systemClock };
+  const plans = await generateGrowthData(ctx, organization);
+  const framework = await generateCareerData(ctx, organization);
+  const assessments = await generateAssessments(ctx, organization, framework, 50);
   const people = [...organization.managers.slice(0, 5000), ...organization.people.slice(-5000)];
   const cookies = await createBenchSessions(db, people, now);
   const app = await buildApp(config, db.withPlugin(countStatements), { webDistDir: null });
   await app.ready();
-  const scenarios = baseScenarios({ organization, cookies, plans }).filter(
+  const scenarios = baseScenarios({ organization, cookies, plans, framework, assessments }).filter(
     (scenario) => !values.only || scenario.name.includes(values.only),
   );
   for (const scenario of scenarios) {

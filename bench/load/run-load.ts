@@ -21,6 +21,7 @@ import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import { serverNodeFlags } from "#server/node-flags.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
+import { generateAssessments, generateCareerData } from "./career-data.ts";
 import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { writeResults } from "./results.ts";
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
     const now = new Date();
     const organization = await generateOrganization(db, size, now);
     const config = { ...loadConfig({ LOG_LEVEL: "silent" }), database: testDatabase.database };
-    const plans = await generateGrowthData({ config, db, clock: systemClock }, organization);
+    const ctx = { config, db, clock: systemClock };
+    const plans = await generateGrowthData(ctx, organization);
+    const framework = await generateCareerData(ctx, organization);
+    const assessments = await generateAssessments(ctx, organization, framework, 50);
     const usedPeople = [
       ...organization.managers.slice(0, 5000),
       ...organization.people.slice(-5000),
@@ -164,7 +168,13 @@ async function main(): Promise<void> {
 
     const results: ScenarioResult[] = [];
     let bareRate = 0;
-    const scenarios = baseScenarios({ organization, cookies, plans }).filter(
+    const scenarios = baseScenarios({
+      organization,
+      cookies,
+      plans,
+      framework,
+      assessments,
+    }).filter(
       (scenario, index) => index === 0 || !values.only || scenario.name.includes(values.only),
     );
     for (const scenario of scenarios) {

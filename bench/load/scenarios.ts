@@ -1,3 +1,4 @@
+import type { BenchAssessment, BenchFramework } from "./career-data.ts";
 import type { BenchPlan } from "./growth-data.ts";
 import type { Organization } from "./organization.ts";
 import { benchPassword } from "./organization.ts";
@@ -24,11 +25,19 @@ export type ScenarioData = {
   organization: Organization;
   cookies: Map<string, string>;
   plans: Map<string, BenchPlan>;
+  framework: BenchFramework;
+  assessments: BenchAssessment[];
 };
 
 const json = { "content-type": "application/json" };
 
-export function baseScenarios({ organization, cookies, plans }: ScenarioData): Scenario[] {
+export function baseScenarios({
+  organization,
+  cookies,
+  plans,
+  framework,
+  assessments,
+}: ScenarioData): Scenario[] {
   const member = (connection: number) => {
     const people = organization.people;
     return people[(people.length - 1 - connection * 97) % people.length] ?? people[0];
@@ -94,6 +103,49 @@ export function baseScenarios({ organization, cookies, plans }: ScenarioData): S
         const person = member(connection);
         return [
           { method: "GET", path: "/api/pathway/me", headers: { cookie: cookieOf(person?.id) } },
+        ];
+      },
+    },
+    {
+      name: "career map (200 roles)",
+      target: { minRatio: 0.3, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = member(connection);
+        return [
+          {
+            method: "GET",
+            path: `/api/career-frameworks/${framework.frameworkId}/map`,
+            headers: { cookie: cookieOf(person?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "role page (100 competencies)",
+      target: { minRatio: 0.3, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = member(connection);
+        const role = framework.content.roles[(connection * 7) % framework.content.roles.length];
+        return [
+          {
+            method: "GET",
+            path: `/api/career-frameworks/${framework.frameworkId}/roles/${role?.key}`,
+            headers: { cookie: cookieOf(person?.id) },
+          },
+        ];
+      },
+    },
+    {
+      name: "gap analysis (20 raters)",
+      target: { maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const assessment = assessments[connection % assessments.length];
+        return [
+          {
+            method: "GET",
+            path: `/api/career-assessments/${assessment?.assessmentId}/gaps`,
+            headers: { cookie: cookieOf(assessment?.ownerId) },
+          },
         ];
       },
     },
