@@ -37,17 +37,38 @@ export type PeerAnswer = { answeredAt: string; id: string; ratings: readonly Fee
 
 /** The peers' mean for one competency, over complete groups of three ratings; else null. */
 export function peerMean(answers: readonly PeerAnswer[], competencyKey: string): number | null {
+  return peerMeans(answers).get(competencyKey) ?? null;
+}
+
+/**
+ * The peers' mean of every competency rated, over complete groups of three ratings each: the
+ * answers are put in order once and each answer's ratings read once.
+ */
+export function peerMeans(answers: readonly PeerAnswer[]): Map<string, number | null> {
   const ordered = [...answers].sort(
     (a, b) => a.answeredAt.localeCompare(b.answeredAt) || a.id.localeCompare(b.id),
   );
-  const ratings = ordered.flatMap((answer) => {
-    const rating = answer.ratings.find((entry) => entry.competencyKey === competencyKey)?.rating;
-    return typeof rating === "number" ? [rating] : [];
-  });
-  const counted = Math.floor(ratings.length / minimum) * minimum;
-  if (counted < minimum) return null;
-  const sum = ratings.slice(0, counted).reduce((total, rating) => total + rating, 0);
-  return Math.round((sum / counted) * 100) / 100;
+  const ratingsByCompetency = new Map<string, number[]>();
+  for (const answer of ordered) {
+    for (const entry of answer.ratings) {
+      if (typeof entry.rating !== "number") continue;
+      const ratings = ratingsByCompetency.get(entry.competencyKey);
+      if (ratings) ratings.push(entry.rating);
+      else ratingsByCompetency.set(entry.competencyKey, [entry.rating]);
+    }
+  }
+  const means = new Map<string, number | null>();
+  for (const [key, ratings] of ratingsByCompetency) {
+    const counted = Math.floor(ratings.length / minimum) * minimum;
+    if (counted < minimum) {
+      means.set(key, null);
+      continue;
+    }
+    let sum = 0;
+    for (let index = 0; index < counted; index++) sum += ratings[index] ?? 0;
+    means.set(key, Math.round((sum / counted) * 100) / 100);
+  }
+  return means;
 }
 
 export type GapInputs = {
@@ -66,12 +87,13 @@ export function analyseGaps(input: GapInputs): GapAnalysis {
   const managerRatings = new Map(
     (input.manager?.ratings ?? []).map((answer) => [answer.competencyKey, answer.rating]),
   );
+  const peers = peerMeans(input.peerAnswers);
   const rows = assessedCompetencies(input.content, input.role).map(
     ({ competency, themeName, expected }): GapRow => {
       const ratings = {
         self: self.get(competency.key) ?? null,
         manager: managerRatings.get(competency.key) ?? null,
-        peers: peerMean(input.peerAnswers, competency.key),
+        peers: peers.get(competency.key) ?? null,
       };
       const source = rule.prefer.find((candidate) => ratings[candidate] !== null);
       const basisRating = source ? ratings[source] : null;
