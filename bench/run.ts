@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the people import benchmark, the load benchmark on SQLite and on PostgreSQL,
- * then the worst-case input benchmark, each writing its section of bench/RESULTS.md.
+ * `npm run bench`: the people import and career framework import benchmarks, the load
+ * benchmark on SQLite and on PostgreSQL, then the worst-case input benchmark, each writing its
+ * section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
- * `npm run bench -- --only worst-case` (or `import`, `load`) runs one of them.
+ * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`) runs one of them.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,7 @@ const loadArgs = (database: string) => [
 ];
 const steps: { name: string; file: string; args: string[] }[] = [
   { name: "import", file: script("./people-import.bench.ts"), args: [] },
+  { name: "career-import", file: script("./career-import.bench.ts"), args: [] },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("sqlite") },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("postgres") },
   { name: "worst-case", file: script("./worst-case/run-worst-case.ts"), args: [] },
