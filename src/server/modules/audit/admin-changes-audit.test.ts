@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEventList } from "#core/audit.schemas.ts";
+import { testFrameworkContent } from "#server/modules/career-paths/career-paths.testing.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
@@ -112,5 +113,66 @@ describe("admin changes in the audit log", () => {
       baseVersion: 0,
     });
     expect(await actionsOn("reflection-prompts")).toEqual(["growth_plan_prompts.updated"]);
+  });
+
+  it("records every career framework change, import and current-role set; a refused one records none", async () => {
+    const created = await send("POST", "/api/career-frameworks", {
+      name: "Audited framework",
+      description: "",
+    });
+    const url = `/api/career-frameworks/${created.id}`;
+    const draft = (await getJson(t.app, `${url}/draft`, { session: admin })).json();
+    const saved = await send("PUT", `${url}/draft`, {
+      baseVersion: draft.version,
+      content: testFrameworkContent({ name: "Audited framework" }),
+    });
+    const patched = await send("PATCH", `${url}/draft/expectations`, {
+      baseVersion: saved.version,
+      changes: [{ roleKey: "analyst", competencyKey: "coaching", level: 1 }],
+    });
+    await send("POST", `${url}/publish`, {
+      baseVersion: patched.version,
+      changeSummary: "First version",
+    });
+    const written = [
+      "career_framework.created",
+      "career_framework.draft_saved",
+      "career_framework.draft_saved",
+      "career_framework.published",
+    ];
+    expect(await actionsOn(created.id)).toEqual(written);
+
+    const stale = await t.app.inject({
+      method: "PUT",
+      url: `${url}/draft`,
+      payload: JSON.stringify({ baseVersion: draft.version, content: saved.content }),
+      headers: { "content-type": "application/json", cookie: admin.cookie },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await actionsOn(created.id)).toEqual(written);
+
+    const exported = await getJson(t.app, `${url}/export?format=yaml`, { session: admin });
+    expect(exported.statusCode).toBe(200);
+    const imported = await send("POST", "/api/career-frameworks/import", {
+      format: "yaml",
+      content: exported.body,
+    });
+    expect(await actionsOn(imported.frameworkId)).toEqual(["career_framework.imported"]);
+    await send("POST", "/api/career-frameworks/import", {
+      format: "yaml",
+      content: exported.body,
+      frameworkId: created.id,
+    });
+    expect(await actionsOn(created.id)).toEqual([...written, "career_framework.imported"]);
+
+    const member = await createPersonWithoutPassword(t.ctx);
+    await send("PUT", `/api/people/${member.id}/career/current-role`, {
+      role: { frameworkId: created.id, roleKey: "analyst" },
+    });
+    await send("PUT", `/api/people/${member.id}/career/current-role`, { role: null });
+    expect(await actionsOn(member.id)).toEqual([
+      "career_position.current_role_set",
+      "career_position.current_role_set",
+    ]);
   });
 });

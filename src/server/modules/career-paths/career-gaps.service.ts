@@ -10,6 +10,7 @@ import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import type { RoleContent } from "#core/growth-plan/sections.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
+import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import type { Download } from "#server/http/download.ts";
 import { insertGoalWithin } from "#server/modules/growth-plans/growth-plan-goals.service.ts";
@@ -167,7 +168,10 @@ export async function gapsToGoals(
     position.role_key === loaded.role.key;
   const now = ctx.clock.now().toISOString();
   const keys = [...new Set(input.competencyKeys)];
-  const goalIds = await ctx.db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the demo load) the writes join it.
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    ctx.db.isTransaction ? work(ctx.db) : ctx.db.transaction().execute(work);
+  const goalIds = await inTransaction(async (trx) => {
     const created: string[] = [];
     for (const key of keys) {
       const entry = assessed.get(key);

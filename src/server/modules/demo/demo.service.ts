@@ -13,6 +13,7 @@ import {
 import { importPeopleInTransaction } from "#server/modules/people-import/people-import.service.ts";
 import { insertInstallation, isInstallationSetUp } from "#server/modules/setup/setup.queries.ts";
 import { writeDemoCareerRoles } from "./demo-career.ts";
+import { writeDemoCareerAssessments } from "./demo-career-assessments.ts";
 import { writeDemoGrowthPlans } from "./demo-growth-plans.ts";
 import {
   demoAdminEmails,
@@ -64,6 +65,7 @@ export async function writeDemoOrganization(
   await writeDemoGrowthPlans(trx, ctx);
   await installSampleFramework(trx, ctx);
   await writeDemoCareerRoles(trx, ctx, demo.emails);
+  await writeDemoCareerAssessments(trx, ctx);
   await recordAuditEvent(trx, ctx.clock, meta, {
     action: "setup.demo_loaded",
     actorId,
