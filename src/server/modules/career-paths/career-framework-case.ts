@@ -9,7 +9,8 @@ import {
   type Theme,
 } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
-import { isRecord, repairFramework, shown, slugify, uniqueKey } from "./career-framework-repair.ts";
+import { isRecord, repairFramework, shown } from "./career-framework-repair.ts";
+import { slugify, uniqueKey } from "./career-keys.ts";
 
 /**
  * 1EdTech CASE v1.1 packages (docs/career-frameworks.md). A CFPackage's document is the

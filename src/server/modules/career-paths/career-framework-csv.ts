@@ -8,8 +8,10 @@ import {
   type Theme,
 } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
-import { CsvSyntaxError, parseCsv, unescapeFormula, writeCsv } from "#server/shared/csv.ts";
-import { type Place, repairFramework, slugify, uniqueKey } from "./career-framework-repair.ts";
+import { CsvSyntaxError, parseCsv, unescapeFormula } from "#server/shared/csv.ts";
+import { type Column, csvColumns, parseDescriptors } from "./career-framework-csv-layout.ts";
+import { type Place, repairFramework } from "./career-framework-repair.ts";
+import { slugify, uniqueKey } from "./career-keys.ts";
 
 /**
  * The spreadsheet format: one row per role × competency (docs/career-frameworks.md). A row with
@@ -20,44 +22,7 @@ import { type Place, repairFramework, slugify, uniqueKey } from "./career-framew
  * The scale, gap rule, edges and the texts the file has no column for come from that framework.
  */
 
-export const csvColumns = [
-  "family",
-  "role",
-  "level",
-  "track",
-  "department",
-  "competency",
-  "theme",
-  "expected_level",
-  "descriptor",
-] as const;
-type Column = (typeof csvColumns)[number];
-
 const required: Column[] = ["role", "competency"];
-
-/** Descriptors as one cell: `1: Learns with help; 2: …`. */
-export function formatDescriptors(descriptors: readonly string[]): string {
-  return descriptors.map((text, index) => `${index + 1}: ${text}`).join("; ");
-}
-
-/** Reads `1: …; 2: …` in order; a text without the numbering is the level-1 descriptor. */
-export function parseDescriptors(cell: string): string[] {
-  const trimmed = cell.trim();
-  if (!trimmed) return [];
-  if (!trimmed.startsWith("1:")) return [trimmed];
-  const descriptors: string[] = [];
-  let rest = trimmed.slice(2);
-  for (let point = 2; ; point++) {
-    const marker = `; ${point}:`;
-    const at = rest.indexOf(marker);
-    if (at === -1) {
-      descriptors.push(rest.trim());
-      return descriptors;
-    }
-    descriptors.push(rest.slice(0, at).trim());
-    rest = rest.slice(at + marker.length);
-  }
-}
 
 const tracks: Record<string, RoleTrack> = {
   ic: "ic",
@@ -393,55 +358,4 @@ function inBaseOrder<T extends { key: string }>(base: { key: string }[], entries
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index)
     .map(({ entry }) => entry);
-}
-
-export function writeFrameworkCsv(content: FrameworkContent): string {
-  const families = new Map(content.families.map((family) => [family.key, family]));
-  const themes = new Map(content.themes.map((theme) => [theme.key, theme]));
-  const competencies = new Map(
-    content.competencies.map((competency) => [competency.key, competency]),
-  );
-  const competencyCells = (competency: Competency) => [
-    competency.name,
-    themes.get(competency.themeKey)?.name ?? "",
-  ];
-  const rows: string[][] = [[...csvColumns]];
-  const expected = new Set<string>();
-  for (const role of content.roles) {
-    const roleCells = [
-      families.get(role.familyKey)?.name ?? "",
-      role.title,
-      String(role.level),
-      role.track,
-      role.department,
-    ];
-    const entries = content.competencies
-      .filter((competency) => role.expectations[competency.key] !== undefined)
-      .map((competency) => [competency.key, role.expectations[competency.key] as number] as const);
-    if (entries.length === 0) rows.push([...roleCells, "", "", "", ""]);
-    for (const [key, level] of entries) {
-      const competency = competencies.get(key) as Competency;
-      expected.add(key);
-      rows.push([
-        ...roleCells,
-        ...competencyCells(competency),
-        String(level),
-        formatDescriptors(competency.descriptors),
-      ]);
-    }
-  }
-  for (const competency of content.competencies) {
-    if (expected.has(competency.key)) continue;
-    rows.push([
-      "",
-      "",
-      "",
-      "",
-      "",
-      ...competencyCells(competency),
-      "",
-      formatDescriptors(competency.descriptors),
-    ]);
-  }
-  return writeCsv(rows);
 }

@@ -22,7 +22,6 @@ import {
   careerFrameworkImportPolicies,
 } from "./career-framework-imports.policy.ts";
 import type { FrameworkFile } from "./career-framework-interchange.ts";
-import { slugify } from "./career-framework-repair.ts";
 import {
   findFrameworkRow,
   findLatestVersionRow,
@@ -30,6 +29,7 @@ import {
   insertFrameworkRow,
   updateDraftAt,
 } from "./career-frameworks.queries.ts";
+import { slugify } from "./career-keys.ts";
 
 /** Framework files are read and written in a worker thread, so a large one delays no request. */
 export const frameworkFileWorkers = createWorkerPool<FrameworkFileJob, FrameworkFileResult>(

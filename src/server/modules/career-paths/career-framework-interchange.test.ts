@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
-import { formatDescriptors, parseDescriptors } from "./career-framework-csv.ts";
+import { formatDescriptors, parseDescriptors } from "./career-framework-csv-layout.ts";
 import { readSampleFramework } from "./career-framework-defaults.ts";
 import { readFrameworkFile, writeFrameworkFile } from "./career-framework-interchange.ts";
 import { testFrameworkContent } from "./career-paths.testing.ts";

@@ -1,7 +1,8 @@
 import type { FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { ImportFormat, ImportWarning } from "#core/career/frameworks.schemas.ts";
 import { readFrameworkCase, writeFrameworkCase } from "./career-framework-case.ts";
-import { readFrameworkCsv, writeFrameworkCsv } from "./career-framework-csv.ts";
+import { readFrameworkCsv } from "./career-framework-csv.ts";
+import { writeFrameworkCsv } from "./career-framework-csv-layout.ts";
 import { readFrameworkYaml, writeFrameworkYaml } from "./career-framework-yaml.ts";
 
 /**
