@@ -161,7 +161,8 @@ for (const colorScheme of ["light", "dark"] as const) {
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );
-          if (overflow > 0) problems.push(`${path}: the page is ${overflow}px wider than the screen`);
+          if (overflow > 0)
+            problems.push(`${path}: the page is ${overflow}px wider than the screen`);
         }
         expect(problems).toEqual([]);
       });

@@ -83,15 +83,18 @@ test("an admin imports a spreadsheet, sets an expectation by keyboard, publishes
   await expect(cell).toBeFocused();
   await page.keyboard.press("3");
   await expect(page.getByRole("status").filter({ hasText: "Every level is saved." })).toBeVisible();
-  await expect(grid.getByRole("gridcell", { name: /^Senior engineer, Code review: 3/ })).toHaveCount(
-    1,
-  );
+  await expect(
+    grid.getByRole("gridcell", { name: /^Senior engineer, Code review: 3/ }),
+  ).toHaveCount(1);
 
   // Publish with a change summary; the comparison lists the changed expectation.
   await publish(page, "Senior engineers now review code.", 2);
-  await page.getByRole("row", { name: /^Version 2/ }).getByRole("button", {
-    name: "Compare with version 1",
-  }).click();
+  await page
+    .getByRole("row", { name: /^Version 2/ })
+    .getByRole("button", {
+      name: "Compare with version 1",
+    })
+    .click();
   await expect(page.getByText("Version 1 → Version 2: 1 change")).toBeVisible();
   await expect(page.getByText(/Senior engineer · Code review/)).toBeVisible();
   await expect(page.getByRole("row", { name: /^Version 2/ })).toContainText(
@@ -140,7 +143,9 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   await expect(dialog).toContainText("Mine.");
   await dialog.getByRole("button", { name: "Save mine over it" }).click();
   await expect(page.getByText("The draft was saved.")).toBeVisible();
-  const draft = await (await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)).json();
+  const draft = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)
+  ).json();
   expect(draft.content.description).toBe("Mine.");
 
   // The grid: a quick edit through the API lands between loading the grid and typing in it.
@@ -151,7 +156,9 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   await page.goto(`/admin/career-frameworks/${frameworkId}/expectations`);
   const grid = page.getByRole("grid", { name: "Expected level of each role in each competency" });
   await expect(grid).toBeVisible();
-  const loaded = await (await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)).json();
+  const loaded = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)
+  ).json();
   const patched = await page.request.patch(
     `/api/career-frameworks/${frameworkId}/draft/expectations`,
     {
@@ -169,8 +176,50 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   await expect(gridDialog).toContainText("Senior engineer, Code review: 4");
   await gridDialog.getByRole("button", { name: "Save my 1 level on the newer draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Every level is saved." })).toBeVisible();
-  const saved = await (await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)).json();
+  const saved = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)
+  ).json();
   const roles = saved.content.roles as { key: string; expectations: Record<string, number> }[];
   expect(roles.find((role) => role.key === "engineer")?.expectations.testing).toBe(2);
   expect(roles.find((role) => role.key === "senior-engineer")?.expectations["code-review"]).toBe(4);
+});
+
+test("the server's field errors show on the fields they name", async ({ page }) => {
+  test.setTimeout(60_000);
+  await ensureAdminSignedIn(page);
+  const name = `Design ladder ${uniqueTag()}`;
+  const frameworkId = await createFramework(page, name);
+  const imported = await page.request.post("/api/career-frameworks/import", {
+    data: { format: "csv", content: csv, frameworkId },
+  });
+  expect(imported.ok(), await imported.text()).toBe(true);
+
+  // What the form checks, the server checks again: send a document the form would not.
+  await page.route(`**/api/career-frameworks/${frameworkId}/draft`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "PUT") return route.fallback();
+    const body = request.postDataJSON();
+    body.content.roles[1].familyKey = "nowhere";
+    await route.fallback({ postData: JSON.stringify(body) });
+  });
+  await page.goto(`/admin/career-frameworks/${frameworkId}`);
+  // The first visit of a page loads its code, which takes a while on a busy machine.
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("textbox", { name: "Description" }).first().fill("Changed.");
+  const answered = page.waitForResponse(
+    (response) => response.url().endsWith("/draft") && response.request().method() === "PUT",
+  );
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const response = await answered;
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error.fields).toEqual({
+    "content.roles.1.familyKey": 'No job family has the key "nowhere"',
+  });
+  await expect(page.getByRole("tab", { name: /Roles/, selected: true })).toContainText("1 problem");
+  const family = page
+    .getByRole("tabpanel", { name: /Roles/ })
+    .getByRole("combobox", { name: "Job family" })
+    .nth(1);
+  await expect(family).toHaveAttribute("aria-invalid", "true");
+  await expect(family).toHaveAccessibleDescription(/No job family has the key "nowhere"/);
 });
