@@ -182,6 +182,39 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   const roles = saved.content.roles as { key: string; expectations: Record<string, number> }[];
   expect(roles.find((role) => role.key === "engineer")?.expectations.testing).toBe(2);
   expect(roles.find((role) => role.key === "senior-engineer")?.expectations["code-review"]).toBe(4);
+
+  // Publishing: a draft saved after the page loaded is not published unseen.
+  await openPart(page, "Publish and versions");
+  await expect(page.getByRole("button", { name: "Publish version 1" })).toBeVisible();
+  const beforePublish = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)
+  ).json();
+  const another = await page.request.patch(
+    `/api/career-frameworks/${frameworkId}/draft/expectations`,
+    {
+      data: {
+        baseVersion: beforePublish.version,
+        changes: [{ roleKey: "engineer", competencyKey: "testing", level: 3 }],
+      },
+    },
+  );
+  expect(another.status(), await another.text()).toBe(200);
+  await page.getByRole("textbox", { name: "What changed" }).fill("First version.");
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The draft was saved again after this page loaded" }),
+  ).toBeVisible();
+  await expect(page.getByText(`Draft version ${beforePublish.version + 1} ·`)).toBeVisible();
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(page.getByText("Version 1 was published.")).toBeVisible();
+  const published = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/published`)
+  ).json();
+  expect(
+    (published.content.roles as { key: string; expectations: Record<string, number> }[]).find(
+      (role) => role.key === "engineer",
+    )?.expectations.testing,
+  ).toBe(3);
 });
 
 test("the server's field errors show on the fields they name", async ({ page }) => {
@@ -222,4 +255,59 @@ test("the server's field errors show on the fields they name", async ({ page }) 
     .nth(1);
   await expect(family).toHaveAttribute("aria-invalid", "true");
   await expect(family).toHaveAccessibleDescription(/No job family has the key "nowhere"/);
+});
+
+test("on a phone, the grid is filled in with the keyboard alone", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await ensureAdminSignedIn(page);
+  const frameworkId = await createFramework(page, `Phone ladder ${uniqueTag()}`);
+  const imported = await page.request.post("/api/career-frameworks/import", {
+    data: { format: "csv", content: csv, frameworkId },
+  });
+  expect(imported.ok(), await imported.text()).toBe(true);
+  await page.goto(`/admin/career-frameworks/${frameworkId}/expectations`);
+  const grid = page.getByRole("grid", { name: "Expected level of each role in each competency" });
+  await expect(grid).toBeVisible({ timeout: 20_000 });
+
+  // Tab reaches the grid's one cell in the tab order: the first.
+  const first = grid.getByRole("gridcell", { name: "Engineer, Testing: 1 Learning" });
+  for (let presses = 0; presses < 40; presses++) {
+    if (await first.evaluate((cell) => cell === document.activeElement)) break;
+    await page.keyboard.press("Tab");
+  }
+  await expect(first).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(grid.getByRole("gridcell", { name: /^Engineer, Code review/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  const target = grid.getByRole("gridcell", { name: /^Senior engineer, Code review/ });
+  await expect(target).toBeFocused();
+  await expect(target).toBeInViewport();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("4");
+  await expect(
+    grid.getByRole("gridcell", { name: /^Senior engineer, Testing: 4 Expert/ }),
+  ).toBeVisible();
+  // A digit moves on to the next competency; Delete clears it.
+  await expect(target).toBeFocused();
+  await page.keyboard.press("2");
+  await page.keyboard.press("Delete");
+  await expect(
+    grid.getByRole("gridcell", { name: /^Senior engineer, Code review: not expected/ }),
+  ).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Every level is saved." })).toBeVisible();
+  const saved = await (
+    await page.request.get(`/api/career-frameworks/${frameworkId}/draft`)
+  ).json();
+  const senior = (
+    saved.content.roles as { key: string; expectations: Record<string, number> }[]
+  ).find((role) => role.key === "senior-engineer");
+  expect(senior?.expectations).toEqual({ testing: 4 });
+
+  // Nothing but the grid's own scroller is wider than the phone.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
 });
