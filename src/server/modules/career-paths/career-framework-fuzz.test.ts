@@ -40,7 +40,7 @@ const hostileValue = fc.oneof(
     0,
     8,
     1.5,
-    1e309,
+    Number.POSITIVE_INFINITY,
     { toString: 1, valueOf: 2 },
     { __proto__: { polluted: true } },
     "x".repeat(3_000),
