@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ensureAdminSignedIn } from "./fixtures/admin.ts";
 import { uniqueTag } from "./fixtures/people.ts";
@@ -12,6 +13,19 @@ const csv = [
   "Engineering,Senior engineer,2,ic,Product,Code review,Craft,9,",
   "",
 ].join("\n");
+
+/** No serious or critical WCAG 2.1 A/AA violation in what the page shows now (axe-core). */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`,
+    );
+  expect(serious).toEqual([]);
+}
 
 async function createFramework(page: Page, name: string): Promise<string> {
   const created = await page.request.post("/api/career-frameworks", {
@@ -69,6 +83,7 @@ test("an admin imports a spreadsheet, sets an expectation by keyboard, publishes
   await expect(warnings.getByRole("listitem")).toHaveText(
     'Line 5: expected_level "9" is not a level from 1 to 4; left out',
   );
+  await expectAccessible(page);
   await page.getByRole("button", { name: `Import into ${name}` }).click();
   await expect(page.getByText(`${name} was imported into a draft.`)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/admin/career-frameworks/${frameworkId}$`));
@@ -97,6 +112,7 @@ test("an admin imports a spreadsheet, sets an expectation by keyboard, publishes
     .click();
   await expect(page.getByText("Version 1 → Version 2: 1 change")).toBeVisible();
   await expect(page.getByText(/Senior engineer · Code review/)).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByRole("row", { name: /^Version 2/ })).toContainText(
     "Senior engineers now review code.",
   );
@@ -141,6 +157,7 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Theirs.");
   await expect(dialog).toContainText("Mine.");
+  await expectAccessible(page);
   await dialog.getByRole("button", { name: "Save mine over it" }).click();
   await expect(page.getByText("The draft was saved.")).toBeVisible();
   const draft = await (
@@ -174,6 +191,7 @@ test("two admins saving the same draft: the second gets the conflict dialog", as
   const gridDialog = page.getByRole("dialog", { name: "The draft was changed elsewhere" });
   await expect(gridDialog).toBeVisible();
   await expect(gridDialog).toContainText("Senior engineer, Code review: 4");
+  await expectAccessible(page);
   await gridDialog.getByRole("button", { name: "Save my 1 level on the newer draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Every level is saved." })).toBeVisible();
   const saved = await (
@@ -255,6 +273,7 @@ test("the server's field errors show on the fields they name", async ({ page }) 
     .nth(1);
   await expect(family).toHaveAttribute("aria-invalid", "true");
   await expect(family).toHaveAccessibleDescription(/No job family has the key "nowhere"/);
+  await expectAccessible(page);
 });
 
 test("on a phone, the grid is filled in with the keyboard alone", async ({ page }) => {
