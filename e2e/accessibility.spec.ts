@@ -123,3 +123,49 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
   });
 }
+
+// ── Admin career framework pages ─────────────────────────────────────────────────────────────
+
+async function adminCareerPages(request: APIRequestContext): Promise<string[]> {
+  const list = (await (await request.get("/api/career-frameworks")).json()) as {
+    frameworks: { id: string; isSample: boolean }[];
+  };
+  const sample = list.frameworks.find((framework) => framework.isSample);
+  if (!sample) throw new Error("the sample career framework is not installed");
+  const base = `/admin/career-frameworks/${sample.id}`;
+  return [
+    "/admin/career-frameworks",
+    "/admin/career-frameworks/import",
+    base,
+    `${base}/expectations`,
+    `${base}/versions`,
+  ];
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`admin career pages, ${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    for (const [width, height] of [
+      [1280, 800],
+      [375, 740],
+    ] as const) {
+      test(`at ${width} pixels wide`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.setViewportSize({ width, height });
+        await signIn(page.request, roles.admin);
+        const problems: string[] = [];
+        for (const path of await adminCareerPages(page.request)) {
+          problems.push(...(await seriousViolations(page, path)));
+          // Nothing but the grid's own scroller is wider than the screen.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0)
+            problems.push(`${path}: the page is ${overflow}px wider than the screen`);
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}

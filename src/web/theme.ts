@@ -4,6 +4,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   type MantineColorsTuple,
+  Notification,
 } from "@mantine/core";
 
 // A leafy green chosen so white text on the filled shade (7 light, 8 dark) passes WCAG AA.
@@ -34,6 +35,10 @@ export const theme = createTheme({
     // Initials on a filled circle; pages use the primary colour, whose filled shades keep white
     // text at AA contrast (per-name "initials" colours do not all reach it).
     Avatar: Avatar.extend({ defaultProps: { variant: "filled", autoContrast: true } }),
+    // A notification's close button is an icon alone: it needs a name.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { "aria-label": "Close notification" } },
+    }),
   },
   headings: {
     fontWeight: "650",

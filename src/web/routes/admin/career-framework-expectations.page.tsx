@@ -116,7 +116,7 @@ function SaveStatus({
       {status === "failed" && (
         <>
           <IconAlertTriangle size={18} aria-hidden color="var(--mantine-color-red-text)" />
-          <Text size="sm" c="red">
+          <Text size="sm" c="var(--mantine-color-error)">
             {unsaved} {unsaved === 1 ? "level was" : "levels were"} not saved: {problem}
           </Text>
           <Button size="compact-sm" variant="default" onClick={onRetry}>
@@ -125,7 +125,7 @@ function SaveStatus({
         </>
       )}
       {status === "conflict" && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="var(--mantine-color-error)">
           The draft was changed elsewhere; choose what to keep.
         </Text>
       )}

@@ -274,6 +274,8 @@ function WarningList({ warnings }: { warnings: ImportResult["warnings"] }) {
       variant="light"
       role="alert"
       icon={<IconAlertTriangle aria-hidden />}
+      // Orange on its light tint is below AA contrast; the body text colour is not.
+      styles={{ title: { color: "var(--mantine-color-text)" } }}
       title={`${warnings.length} ${warnings.length === 1 ? "problem" : "problems"} found: the rest can be imported`}
     >
       <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: "none" }}>

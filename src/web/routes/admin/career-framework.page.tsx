@@ -169,7 +169,7 @@ export function DraftEditor({ draft }: { draft: FrameworkDraft }) {
                 value={value}
                 rightSection={
                   errorCounts[value] ? (
-                    <Badge color="red" size="sm" variant="filled" tt="none">
+                    <Badge color="red.9" size="sm" variant="filled" tt="none">
                       {errorCounts[value]} {errorCounts[value] === 1 ? "problem" : "problems"}
                     </Badge>
                   ) : undefined
@@ -192,7 +192,7 @@ export function DraftEditor({ draft }: { draft: FrameworkDraft }) {
           changes={{ dirty: form.isDirty(), onDiscard: discard }}
         >
           {Object.keys(errorCounts).length > 0 && (
-            <Text size="sm" c="red">
+            <Text size="sm" c="var(--mantine-color-error)">
               Fix the problems marked on the tabs above.
             </Text>
           )}

@@ -62,6 +62,8 @@ function DiffLine({ entry }: { entry: Change }) {
         <Badge
           color={look.color}
           variant="light"
+          // The light shades' own text colour is below AA on their tint; the body text is not.
+          c="var(--mantine-color-text)"
           tt="none"
           leftSection={<look.icon size={12} aria-hidden />}
           style={{ flexShrink: 0 }}
