@@ -63,8 +63,15 @@ function GapView({ analysis, scaleLength }: { analysis: GapAnalysisView; scaleLe
               single answer can be singled out: {note}.
             </Text>
           )}
-          {!analysis.managerAnswered && (
-            <Text size="sm">Your manager has not rated this assessment.</Text>
+          {analysis.managerRater ? (
+            <Text size="sm">
+              Manager: {analysis.managerRater.name}
+              {analysis.managerAnswered ? "" : " (has not rated this assessment yet)"}
+            </Text>
+          ) : (
+            !analysis.managerAnswered && (
+              <Text size="sm">Your manager has not rated this assessment.</Text>
+            )
           )}
         </Stack>
       </Alert>
@@ -115,7 +122,14 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
                 <Table.Th scope="col">Competency</Table.Th>
                 <Table.Th scope="col">Expected</Table.Th>
                 <Table.Th scope="col">You</Table.Th>
-                <Table.Th scope="col">Manager</Table.Th>
+                <Table.Th scope="col">
+                  Manager
+                  {analysis.managerRater && (
+                    <Text span size="xs" c="dimmed" display="block" fw={400}>
+                      {analysis.managerRater.name}
+                    </Text>
+                  )}
+                </Table.Th>
                 <Table.Th scope="col">Peers</Table.Th>
                 <Table.Th scope="col">Gap</Table.Th>
               </Table.Tr>
