@@ -134,8 +134,8 @@ test("a member explores roles, assesses themselves, gathers feedback and turns g
   const feedback = me.getByRole("region", { name: "Feedback" });
   await expect(feedback.getByRole("listitem")).toHaveCount(4);
 
-  // The manager answers at 3; two peers at 4: peers are not shown yet.
-  await answerRequest(manager, member.name, 3);
+  // The manager answers at 1 (below every expectation); two peers at 4: peers are not shown yet.
+  await answerRequest(manager, member.name, 1);
   const [first, second, third] = peers as [SignedInPerson, SignedInPerson, SignedInPerson];
   await answerRequest(first, member.name, 4);
   await answerRequest(second, member.name, 4);
@@ -151,7 +151,7 @@ test("a member explores roles, assesses themselves, gathers feedback and turns g
   const table = gaps.getByRole("table");
   const firstRow = table.getByRole("row").nth(1);
   await expect(firstRow.getByRole("cell").nth(2)).toHaveText("2");
-  await expect(firstRow.getByRole("cell").nth(3)).toHaveText("3");
+  await expect(firstRow.getByRole("cell").nth(3)).toHaveText("1");
   await expect(firstRow.getByRole("cell").nth(4)).toHaveText("4");
   await expect(gaps.getByRole("img").first()).toBeVisible();
 
