@@ -1,7 +1,11 @@
 import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { ensureAdminSignedIn } from "./fixtures/admin.ts";
 import { giveCurrentRole, rateEvery } from "./fixtures/career.ts";
-import { createPlanThroughApi, type SignedInPerson, signedInPerson } from "./fixtures/growth-plans.ts";
+import {
+  createPlanThroughApi,
+  type SignedInPerson,
+  signedInPerson,
+} from "./fixtures/growth-plans.ts";
 import { uniqueTag } from "./fixtures/people.ts";
 
 test.use({ actionTimeout: 15_000 });
@@ -81,7 +85,10 @@ test("a member explores roles, assesses themselves, gathers feedback and turns g
   await expect(list).toBeVisible();
   await expect(me.getByRole("region", { name: /^Product · / })).toHaveCount(0);
   await expect(
-    me.getByRole("listitem").filter({ hasText: "★ Your role" }).getByRole("link", { name: myRole, exact: true }),
+    me
+      .getByRole("listitem")
+      .filter({ hasText: "★ Your role" })
+      .getByRole("link", { name: myRole, exact: true }),
   ).toBeVisible();
 
   // The target role's page, and the comparison with my own.
@@ -107,15 +114,17 @@ test("a member explores roles, assesses themselves, gathers feedback and turns g
     .fill(`Built the quarterly forecast model ${tag}`);
   await me.getByRole("button", { name: "Save ratings" }).click();
   await expect(me.getByText("All changes saved")).toBeVisible();
-  await expect(
-    me.getByText(`${competencies} of ${competencies} competencies rated`),
-  ).toBeVisible();
+  await expect(me.getByText(`${competencies} of ${competencies} competencies rated`)).toBeVisible();
   await me.getByRole("button", { name: "Finish assessment" }).click();
   await expect(me.getByText("Finished", { exact: true })).toBeVisible();
   // A finished assessment is read-only.
   await expect(me.getByRole("button", { name: "Save ratings" })).toHaveCount(0);
   await expect(
-    me.getByRole("radiogroup", { name: /^Your rating for/ }).first().getByRole("radio").first(),
+    me
+      .getByRole("radiogroup", { name: /^Your rating for/ })
+      .first()
+      .getByRole("radio")
+      .first(),
   ).toBeDisabled();
   // The switch follows the stored assessment, so it turns on once the server agreed.
   const share = me.getByRole("switch", { name: "Share with my manager" });
@@ -169,7 +178,10 @@ test("a member explores roles, assesses themselves, gathers feedback and turns g
   for (const name of goalNames) {
     await expect(me.getByRole("group", { name: new RegExp(`^Goal \\d+: ${name}$`) })).toBeVisible();
   }
-  await me.getByRole("navigation", { name: "Plan sections" }).getByRole("link", { name: /Clarify your role/ }).click();
+  await me
+    .getByRole("navigation", { name: "Plan sections" })
+    .getByRole("link", { name: /Clarify your role/ })
+    .click();
   await expect(me.getByText(targetRole).first()).toBeVisible();
 
   for (const person of [member, manager, ...peers]) await person.page.context().close();

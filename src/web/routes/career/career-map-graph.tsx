@@ -228,10 +228,11 @@ export function CareerMapGraph({
               >
                 <title>{role.title}</title>
                 <rect className={classes.nodeBox} width={node.width} height={node.height} rx={10} />
-                <text className={classes.nodeTitle} x={12} y={24}>
+                {/* The box's text is shortened to fit; the link's name says it in full. */}
+                <text className={classes.nodeTitle} x={12} y={24} aria-hidden>
                   {truncate(role.title, 22)}
                 </text>
-                <text className={classes.nodeMeta} x={12} y={46}>
+                <text className={classes.nodeMeta} x={12} y={46} aria-hidden>
                   {truncate(
                     `${isMine ? "★ You · " : ""}L${role.level} ${role.levelName || role.department}`,
                     26,

@@ -26,6 +26,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { formatRating, peersNote, selectableGaps } from "./gap-chart.ts";
 import { GapChart } from "./gap-chart.tsx";
+import { ScrollableTable } from "./scrollable-table.tsx";
 
 const sourceLabels = { manager: "manager", peers: "peers", self: "you" } as const;
 
@@ -111,7 +112,7 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Gaps">
       <Stack gap="sm">
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollableTable label="Gap table" minWidth={560}>
           <Table verticalSpacing="xs" data-path="competencyKeys">
             <Table.Caption>
               Ratings per competency; choose gaps to turn into growth plan goals.
@@ -166,7 +167,7 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
         <GroupError message={form.errors.competencyKeys} />
         <FormErrorAlert message={formError} />
         {added && (
