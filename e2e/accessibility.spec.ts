@@ -50,6 +50,46 @@ async function firstReportOf(request: APIRequestContext, managerId: string): Pro
   return report;
 }
 
+/**
+ * The member's career pages: the map (both views), the role explorer, their own role and the
+ * comparison with another, their assessments, one assessment with its gaps (a draft of their
+ * own, made through the API when they have none) and their feedback queue.
+ */
+async function careerPagesFor(request: APIRequestContext, myId: string): Promise<string[]> {
+  const position = (await (await request.get(`/api/people/${myId}/career`)).json()) as {
+    currentRole: { frameworkId: string; roleKey: string } | null;
+  };
+  const role = position.currentRole;
+  if (!role) throw new Error("the demo member has no current role");
+  const map = (await (
+    await request.get(`/api/career-frameworks/${role.frameworkId}/map`)
+  ).json()) as {
+    roles: { key: string }[];
+  };
+  const other = map.roles.find((entry) => entry.key !== role.roleKey)?.key ?? role.roleKey;
+  const list = (await (await request.get("/api/career-assessments")).json()) as {
+    assessments: { id: string }[];
+  };
+  let assessmentId = list.assessments[0]?.id;
+  if (!assessmentId) {
+    const created = await request.post("/api/career-assessments", {
+      data: { frameworkId: role.frameworkId },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    assessmentId = ((await created.json()) as { id: string }).id;
+  }
+  return [
+    "/career",
+    "/career?view=list",
+    "/career/roles",
+    `/career/${role.frameworkId}/roles/${role.roleKey}`,
+    `/career/${role.frameworkId}/compare?a=${role.roleKey}&b=${other}`,
+    "/career/assessments",
+    `/career/assessments/${assessmentId}`,
+    "/career/feedback",
+  ];
+}
+
 async function pagesFor(role: Role, request: APIRequestContext, myId: string): Promise<string[]> {
   const common = [
     "/",
@@ -83,7 +123,7 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
       "/admin/growth-plan-prompts",
     ];
   }
-  return common;
+  return [...common, ...(await careerPagesFor(request, myId))];
 }
 
 async function seriousViolations(page: Page, path: string): Promise<string[]> {
@@ -121,6 +161,32 @@ for (const colorScheme of ["light", "dark"] as const) {
         expect(problems).toEqual([]);
       });
     }
+
+    test.describe("on a phone", () => {
+      test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+      test("the member's career pages", async ({ page }) => {
+        test.setTimeout(120_000);
+        const myId = await signIn(page.request, roles.member);
+        const problems: string[] = [];
+        for (const path of await careerPagesFor(page.request, myId)) {
+          problems.push(...(await seriousViolations(page, path)));
+          // Nothing is wider than the screen: the page never scrolls sideways.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0) problems.push(`${path}: ${overflow}px wider than the screen`);
+        }
+        expect(problems).toEqual([]);
+      });
+
+      test("the career map starts as a list", async ({ page }) => {
+        await signIn(page.request, roles.member);
+        await page.goto("/career");
+        await expect(page.getByRole("radio", { name: "List" })).toBeChecked();
+        await expect(page.getByText("★ Your role")).toBeVisible();
+      });
+    });
   });
 }
 

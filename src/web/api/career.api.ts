@@ -10,7 +10,9 @@ import {
   FeedbackRequestView,
   GapAnalysis,
   GapsToGoalsResult,
+  RebaseResult,
   type SaveRatingsBody,
+  SentFeedbackRequests,
   TeamCareer,
 } from "#core/career/assessments.schemas.ts";
 import {
@@ -138,7 +140,7 @@ export function rebaseAssessment(id: string, baseVersion: number) {
   return apiRequest(`${assessmentPath(id)}/rebase`, {
     method: "POST",
     body: { baseVersion },
-    response: Assessment,
+    response: RebaseResult,
   });
 }
 
@@ -150,7 +152,7 @@ export function requestFeedback(id: string, body: z.input<typeof CreateFeedbackR
   return apiRequest(`${assessmentPath(id)}/feedback-requests`, {
     method: "POST",
     body,
-    response: Assessment,
+    response: SentFeedbackRequests,
   });
 }
 

@@ -91,11 +91,14 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
   });
   const rebase = useMutation({
     mutationFn: () => rebaseAssessment(assessment.id, assessment.version),
-    onSuccess: async (saved) => {
+    onSuccess: async ({ assessment: saved, dropped }) => {
       await store(saved);
       notifications.show({
         color: "green",
-        message: `Moved to version ${saved.versionNumber}; your ratings came along.`,
+        message:
+          dropped.length === 0
+            ? `Moved to version ${saved.versionNumber}; your ratings came along.`
+            : `Moved to version ${saved.versionNumber}; ratings of ${dropped.map((entry) => entry.competencyName).join(", ")} were dropped, as the role no longer expects them.`,
       });
     },
     onError,

@@ -1,6 +1,14 @@
 import { ActionIcon, Group, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconFocusCentered, IconZoomIn, IconZoomOut } from "@tabler/icons-react";
-import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from "react";
+import {
+  Fragment,
+  type KeyboardEvent,
+  type PointerEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import classes from "./career.module.css";
 import {
   edgeId,
@@ -206,38 +214,53 @@ export function CareerMapGraph({
               .filter(Boolean)
               .join(", ");
             return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <a> with router navigation and keep the layout
-              <g
-                key={role.key}
-                role="link"
-                tabIndex={0}
-                aria-label={label}
-                data-role-key={role.key}
-                data-mine={isMine || undefined}
-                data-dimmed={dimmed || undefined}
-                className={classes.node}
-                transform={`translate(${node.x} ${node.y})`}
-                onClick={() => onOpenRole(role.key)}
-                onFocus={() => followFocus(role.key)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter") {
-                    event.preventDefault();
-                    onOpenRole(role.key);
-                  }
-                }}
-              >
-                <title>{role.title}</title>
-                <rect className={classes.nodeBox} width={node.width} height={node.height} rx={10} />
-                <text className={classes.nodeTitle} x={12} y={24}>
-                  {truncate(role.title, 22)}
-                </text>
-                <text className={classes.nodeMeta} x={12} y={46}>
-                  {truncate(
-                    `${isMine ? "★ You · " : ""}L${role.level} ${role.levelName || role.department}`,
-                    26,
-                  )}
-                </text>
-              </g>
+              <Fragment key={role.key}>
+                {/* biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <a> with router navigation and keep the layout */}
+                <g
+                  role="link"
+                  tabIndex={0}
+                  aria-label={label}
+                  data-role-key={role.key}
+                  data-mine={isMine || undefined}
+                  data-dimmed={dimmed || undefined}
+                  className={classes.node}
+                  transform={`translate(${node.x} ${node.y})`}
+                  onClick={() => onOpenRole(role.key)}
+                  onFocus={() => followFocus(role.key)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") {
+                      event.preventDefault();
+                      onOpenRole(role.key);
+                    }
+                  }}
+                >
+                  <title>{role.title}</title>
+                  <rect
+                    className={classes.nodeBox}
+                    width={node.width}
+                    height={node.height}
+                    rx={10}
+                  />
+                </g>
+                {/* The box's text is shortened to fit, so it is drawn over the link, outside it:
+                  the link's name says it all in full. */}
+                <g
+                  aria-hidden
+                  className={classes.nodeText}
+                  data-dimmed={dimmed || undefined}
+                  transform={`translate(${node.x} ${node.y})`}
+                >
+                  <text className={classes.nodeTitle} x={12} y={24}>
+                    {truncate(role.title, 22)}
+                  </text>
+                  <text className={classes.nodeMeta} x={12} y={46}>
+                    {truncate(
+                      `${isMine ? "★ You · " : ""}L${role.level} ${role.levelName || role.department}`,
+                      26,
+                    )}
+                  </text>
+                </g>
+              </Fragment>
             );
           })}
         </g>

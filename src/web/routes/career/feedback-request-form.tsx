@@ -46,7 +46,10 @@ export function FeedbackRequestForm({
     initialValues: { includeManager: true, peerIds: [] as string[], message: "", dueOn: "" },
     submit: (values) => requestFeedback(assessment.id, values),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(assessmentQuery(assessment.id).queryKey, saved);
+      // The answer lists every request of the assessment; the rest of it is unchanged.
+      queryClient.setQueryData(assessmentQuery(assessment.id).queryKey, (stored) =>
+        stored ? { ...stored, requests: saved.requests } : stored,
+      );
       await queryClient.invalidateQueries({ queryKey: careerQueryKey });
       onDone();
     },

@@ -26,6 +26,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { formatRating, peersNote, selectableGaps } from "./gap-chart.ts";
 import { GapChart } from "./gap-chart.tsx";
+import { ScrollableTable } from "./scrollable-table.tsx";
 
 const sourceLabels = { manager: "manager", peers: "peers", self: "you" } as const;
 
@@ -63,8 +64,15 @@ function GapView({ analysis, scaleLength }: { analysis: GapAnalysisView; scaleLe
               single answer can be singled out: {note}.
             </Text>
           )}
-          {!analysis.managerAnswered && (
-            <Text size="sm">Your manager has not rated this assessment.</Text>
+          {analysis.managerRater ? (
+            <Text size="sm">
+              Manager: {analysis.managerRater.name}
+              {analysis.managerAnswered ? "" : " (has not rated this assessment yet)"}
+            </Text>
+          ) : (
+            !analysis.managerAnswered && (
+              <Text size="sm">Your manager has not rated this assessment.</Text>
+            )
           )}
         </Stack>
       </Alert>
@@ -104,7 +112,7 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Gaps">
       <Stack gap="sm">
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollableTable label="Gap table" minWidth={560}>
           <Table verticalSpacing="xs" data-path="competencyKeys">
             <Table.Caption>
               Ratings per competency; choose gaps to turn into growth plan goals.
@@ -115,7 +123,14 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
                 <Table.Th scope="col">Competency</Table.Th>
                 <Table.Th scope="col">Expected</Table.Th>
                 <Table.Th scope="col">You</Table.Th>
-                <Table.Th scope="col">Manager</Table.Th>
+                <Table.Th scope="col">
+                  Manager
+                  {analysis.managerRater && (
+                    <Text span size="xs" c="dimmed" display="block" fw={400}>
+                      {analysis.managerRater.name}
+                    </Text>
+                  )}
+                </Table.Th>
                 <Table.Th scope="col">Peers</Table.Th>
                 <Table.Th scope="col">Gap</Table.Th>
               </Table.Tr>
@@ -152,7 +167,7 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
         <GroupError message={form.errors.competencyKeys} />
         <FormErrorAlert message={formError} />
         {added && (

@@ -11,6 +11,7 @@ import { sortRoles } from "./career-map.ts";
 import { CareerLinks } from "./career-nav.tsx";
 import { scaleText } from "./career-scale.ts";
 import { compareRoles, countDifferences, differenceLabels } from "./role-compare.ts";
+import { ScrollableTable } from "./scrollable-table.tsx";
 
 const routeApi = getRouteApi("/app/career/$frameworkId/compare");
 
@@ -87,7 +88,7 @@ function Comparison({ a, b }: { a: RolePage; b: RolePage }) {
           ? "These roles expect the same on every competency."
           : `${differences} of ${rows.length} competencies differ. Rows that differ are marked with a bar and say how.`}
       </Alert>
-      <Table.ScrollContainer minWidth={600}>
+      <ScrollableTable label="Comparison of the two roles" minWidth={600}>
         <Table verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -125,7 +126,7 @@ function Comparison({ a, b }: { a: RolePage; b: RolePage }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollableTable>
       <Group gap="xs">
         <Text size="sm" c="dimmed">
           {a.role.department === b.role.department

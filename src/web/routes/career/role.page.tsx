@@ -22,6 +22,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 import { edgeKindLabels } from "./career-map.ts";
 import { scaleText } from "./career-scale.ts";
+import { ScrollableTable } from "./scrollable-table.tsx";
 
 const routeApi = getRouteApi("/app/career/$frameworkId/roles/$roleKey");
 
@@ -155,7 +156,7 @@ function RoleView({ page }: { page: RolePageView }) {
         {page.expectations.length === 0 ? (
           <Text>This role names no expectations yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollableTable label="Expected proficiency" minWidth={560}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -181,7 +182,7 @@ function RoleView({ page }: { page: RolePageView }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollableTable>
         )}
       </TitledSection>
       <Group align="flex-start" grow gap="lg" wrap="wrap">
