@@ -167,7 +167,9 @@ test("a manager sees their team, and no administration", async ({ page, browser 
   await navigation.getByRole("link", { name: "My team" }).click();
   await expect(managerPage.getByRole("heading", { name: "My team", level: 1 })).toBeVisible();
   await expect(managerPage.getByText("1 person reports to you directly.")).toBeVisible();
-  await expect(managerPage.getByRole("link", { name: `Tomás ${tag}` })).toBeVisible();
+  await expect(
+    managerPage.getByRole("listitem").getByRole("link", { name: `Tomás ${tag}` }),
+  ).toBeVisible();
 
   // Administration pages are not there for members, even by address.
   await managerPage.goto("/admin/import");

@@ -220,7 +220,8 @@ describe("exportHandbookPathway", () => {
     );
   });
 
-  it("round-trips any valid template through Markdown", () => {
+  // Thousands of generated pages: seconds on a quiet machine, more on a busy one.
+  it("round-trips any valid template through Markdown", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(template, (draft) => {
         const back = importHandbookPathway(exportHandbookPathway(draft)).template;

@@ -517,7 +517,8 @@ describe("importHandbookPathway on arbitrary text", () => {
     );
   });
 
-  it("never throws on random Markdown pages, whatever the base URL", () => {
+  // Thousands of generated pages: seconds on a quiet machine, more on a busy one.
+  it("never throws on random Markdown pages, whatever the base URL", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         markdownPage,
