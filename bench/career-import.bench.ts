@@ -3,9 +3,8 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { newId } from "#core/ids.ts";
 import { loadConfig } from "#server/config.ts";
-import { type Actor, systemClock } from "#server/context.ts";
+import { systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
 import {
@@ -13,7 +12,7 @@ import {
   previewFrameworkImport,
 } from "#server/modules/career-paths/career-framework-imports.service.ts";
 import { writeFrameworkFile } from "#server/modules/career-paths/career-framework-interchange.ts";
-import { insertPerson } from "#server/modules/people/people.queries.ts";
+import { createBenchAdmin } from "./bench-admin.ts";
 import { largestFramework } from "./load/career-data.ts";
 
 /**
@@ -46,20 +45,7 @@ const db = createDb(config.database);
 try {
   await migrateToLatest(db);
   const ctx = { config, db, clock: systemClock };
-  const adminId = newId();
-  const now = new Date().toISOString();
-  await insertPerson(db, {
-    id: adminId,
-    email: "admin@bench.example",
-    email_normalized: "admin@bench.example",
-    name: "Bench Admin",
-    role: "admin",
-    status: "active",
-    created_at: now,
-    updated_at: now,
-  });
-  const admin: Actor = { personId: adminId, role: "admin", sessionId: "bench" };
-  const meta = { requestId: "bench", address: "127.0.0.1", userAgent: null };
+  const { admin, meta } = await createBenchAdmin(db);
   const csv = writeFrameworkFile("csv", largestFramework()).text;
   const rows = csv.trimEnd().split("\n").length - 1;
   const megabytes = (Buffer.byteLength(csv) / 1_048_576).toFixed(1);

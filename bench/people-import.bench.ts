@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { newId } from "#core/ids.ts";
 import { personCsvColumns } from "#core/people-import.schemas.ts";
 import { loadConfig } from "#server/config.ts";
-import { type Actor, systemClock } from "#server/context.ts";
+import { systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
-import { insertPerson } from "#server/modules/people/people.queries.ts";
 import { applyImport, dryRunImport } from "#server/modules/people-import/people-import.service.ts";
 import { writeCsv } from "#server/shared/csv.ts";
+import { createBenchAdmin } from "./bench-admin.ts";
 
 /**
  * Imports a generated directory of PEOPLE (default 10,000) into a new SQLite database through
@@ -57,20 +56,7 @@ const db = createDb(config.database);
 try {
   await migrateToLatest(db);
   const ctx = { config, db, clock: systemClock };
-  const adminId = newId();
-  const now = new Date().toISOString();
-  await insertPerson(db, {
-    id: adminId,
-    email: "admin@bench.example",
-    email_normalized: "admin@bench.example",
-    name: "Bench Admin",
-    role: "admin",
-    status: "active",
-    created_at: now,
-    updated_at: now,
-  });
-  const admin: Actor = { personId: adminId, role: "admin", sessionId: "bench" };
-  const meta = { requestId: "bench", address: "127.0.0.1", userAgent: null };
+  const { admin, meta } = await createBenchAdmin(db);
   const csv = generateDirectoryCsv(peopleCount);
   console.log(
     `People import benchmark: ${peopleCount} rows, ${(csv.length / 1_048_576).toFixed(1)} MB CSV, SQLite, Node ${process.version}`,
