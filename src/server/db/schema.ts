@@ -361,6 +361,79 @@ export type CareerGoalLinksTable = {
   created_at: string;
 };
 
+/** One entry of a person's notification centre. `title` and `link` never hold private text. */
+export type NotificationsTable = {
+  id: string;
+  person_id: string;
+  /** NotificationKind */
+  kind: string;
+  actor_id: string | null;
+  /** What it is about ("growth_plan", "feedback_request", …) and its id. */
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Path inside the app, e.g. /plans/<id>#comment-<id>. */
+  link: string;
+  title: string;
+  /** Kind-specific facts for the email template, JSON; never private text. */
+  data: string;
+  /** Unique per occurrence, so the same event is never notified twice. */
+  dedupe_key: string | null;
+  /** "none" (in-app only), "queued" (outbox row written), "digest" (waits for the digest), "digested", "skipped" (cap or quiet). */
+  email_state: string;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type NotificationPreferencesTable = {
+  person_id: string;
+  kind: string;
+  /** "in_app" | "email" (email and in-app) | "off" */
+  channel: string;
+};
+
+export type NotificationSettingsTable = {
+  person_id: string;
+  /** "off" | "daily" | "weekly" */
+  digest: string;
+  /** Local hour 0–23 in the person's time zone. */
+  digest_hour: number;
+  /** 1 = Monday … 7 = Sunday, for the weekly digest. */
+  digest_weekday: number;
+  /** "HH:MM" local, or null for no quiet hours. */
+  quiet_start: string | null;
+  quiet_end: string | null;
+  weekly_email_cap: number;
+  version: number;
+  updated_at: string;
+};
+
+/** An email waiting to be sent, written in the transaction of the change that caused it. */
+export type OutboxMessagesTable = {
+  id: string;
+  /** "notification" | "digest" | "invitation" */
+  kind: string;
+  recipient_id: string | null;
+  to_address: string;
+  /** JSON the template renders from; never private text. */
+  payload: string;
+  dedupe_key: string | null;
+  /** "pending" | "sending" | "sent" | "failed" */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
+/** A time-based reminder the scheduler has produced, by its occurrence key. */
+export type ScheduledOccurrencesTable = {
+  key: string;
+  created_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -390,4 +463,9 @@ export type Database = {
   career_assessments: CareerAssessmentsTable;
   career_feedback_requests: CareerFeedbackRequestsTable;
   career_goal_links: CareerGoalLinksTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
+  outbox_messages: OutboxMessagesTable;
+  scheduled_occurrences: ScheduledOccurrencesTable;
 };

@@ -10,6 +10,7 @@ import * as auditDenialWindows from "./2026-12-01-01-audit-denial-windows.ts";
 import * as notices from "./2026-12-01-02-notices.ts";
 import * as signInAttempts from "./2026-12-01-03-sign-in-attempts.ts";
 import * as careerPaths from "./2026-12-01-04-career-paths.ts";
+import * as notifications from "./2026-12-01-05-notifications.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-02-notices": notices,
   "2026-12-01-03-sign-in-attempts": signInAttempts,
   "2026-12-01-04-career-paths": careerPaths,
+  "2026-12-01-05-notifications": notifications,
 };
