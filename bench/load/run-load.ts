@@ -95,6 +95,9 @@ function percentile(sorted: number[], fraction: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** What Chromium sends with every request, so answers the server compresses are measured as browsers get them. */
+const browserHeaders = { "accept-encoding": "gzip, deflate, br, zstd" };
+
 async function runScenario(url: string, scenario: Scenario) {
   let next = 0;
   const latencies: number[] = [];
@@ -104,7 +107,11 @@ async function runScenario(url: string, scenario: Scenario) {
     connections,
     duration,
     setupClient(client) {
-      client.setRequests(scenario.requestsFor(next++));
+      client.setRequests(
+        scenario
+          .requestsFor(next++)
+          .map((request) => ({ ...request, headers: { ...browserHeaders, ...request.headers } })),
+      );
     },
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on("response", (_client, _status, _bytes, responseTime: number) =>

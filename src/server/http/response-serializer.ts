@@ -22,19 +22,29 @@ export function responseSerializerCompiler(options: { check: boolean }): Seriali
     if (!options.check) return (data) => asPayload(JSON.stringify(data));
     return (data) => {
       const json = JSON.stringify(data);
-      const encoded = safeEncode(zodSchema, data);
-      if (encoded.error)
-        throw new ResponseSerializationError(method, url, { cause: encoded.error });
-      const expected: unknown = JSON.parse(JSON.stringify(encoded.data));
-      if (!isDeepStrictEqual(JSON.parse(json), expected)) {
-        const message = `The response differs from its schema's encoding: ${json.slice(0, 500)}`;
-        throw new ResponseSerializationError(method, url, {
-          cause: new ZodError([{ code: "custom", path: [], message, input: data }]),
-        });
-      }
+      checkAnswer(zodSchema, data, json, { method, url });
       return asPayload(json);
     };
   };
+}
+
+/** Throws unless `json` (the answer `data` as sent) equals the answer encoded by its schema. */
+export function checkAnswer(
+  schema: $ZodType,
+  data: unknown,
+  json: string,
+  route: { method: string; url: string },
+): void {
+  const encoded = safeEncode(schema, data);
+  if (encoded.error)
+    throw new ResponseSerializationError(route.method, route.url, { cause: encoded.error });
+  const expected: unknown = JSON.parse(JSON.stringify(encoded.data));
+  if (!isDeepStrictEqual(JSON.parse(json), expected)) {
+    const message = `The response differs from its schema's encoding: ${json.slice(0, 500)}`;
+    throw new ResponseSerializationError(route.method, route.url, {
+      cause: new ZodError([{ code: "custom", path: [], message, input: data }]),
+    });
+  }
 }
 
 const nonAscii = /[\u0080-\uffff]/g;

@@ -7,6 +7,7 @@ import type {
   CareerGoalLinksTable,
 } from "#server/db/schema.ts";
 import { affectedRows, flag, fromJson, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
+import { parsedAnswer } from "./feedback-answer-cache.ts";
 
 /** A rater's answer to one competency. */
 export type FeedbackAnswer = { competencyKey: string; rating: number | null; comment: string };
@@ -32,7 +33,11 @@ const assessmentRow = (row: Selectable<CareerAssessmentsTable>): AssessmentRow =
 });
 const requestRow = (row: Selectable<CareerFeedbackRequestsTable>): FeedbackRequestRow => ({
   ...row,
-  ratings: fromJsonOrNull(row.ratings),
+  // A peer's answer is final: it is parsed once per process. A manager may change theirs.
+  ratings:
+    row.relation === "peer" && row.status === "answered" && row.ratings !== null
+      ? parsedAnswer(row.id, row.answered_at, row.ratings)
+      : fromJsonOrNull(row.ratings),
   relation: row.relation as FeedbackRequestRow["relation"],
   status: row.status as FeedbackRequestRow["status"],
 });

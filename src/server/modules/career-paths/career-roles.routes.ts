@@ -8,6 +8,7 @@ import {
   RoleSearchResult,
 } from "#core/career/frameworks.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { sendCachedJson } from "#server/http/json-bytes.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { careerFrameworkPolicies } from "./career-frameworks.policy.ts";
 import { getCareerMap, getRolePage, searchRoles } from "./career-roles.service.ts";
@@ -31,7 +32,13 @@ export const careerRoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: CareerMap },
       },
     },
-    async (request) => getCareerMap(ctx, actorOf(request), request.params.id),
+    async (request, reply) =>
+      sendCachedJson(
+        reply,
+        await getCareerMap(ctx, actorOf(request), request.params.id),
+        CareerMap,
+        ctx.config.checkResponses,
+      ),
   );
 
   app.get(
@@ -45,8 +52,13 @@ export const careerRoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: RolePage },
       },
     },
-    async (request) =>
-      getRolePage(ctx, actorOf(request), request.params.id, request.params.roleKey),
+    async (request, reply) =>
+      sendCachedJson(
+        reply,
+        await getRolePage(ctx, actorOf(request), request.params.id, request.params.roleKey),
+        RolePage,
+        ctx.config.checkResponses,
+      ),
   );
 
   app.get(

@@ -1,13 +1,9 @@
 import type { z } from "zod";
-import type {
-  CareerMap,
-  RolePage,
-  RoleSearchQuery,
-  RoleSearchResult,
-} from "#core/career/frameworks.schemas.ts";
+import type { RoleSearchQuery, RoleSearchResult } from "#core/career/frameworks.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
+import type { CachedJson } from "#server/http/json-bytes.ts";
 import { factsOf, loadReadableFrameworkHead } from "./career-frameworks.access.ts";
 import {
   assertCanReadFramework,
@@ -32,26 +28,26 @@ async function latestViews(db: Db, head: { latest_version_id: string | null }) {
   return views;
 }
 
-/** The latest version's map, with the reader's own role when it is in this framework. */
+/** The latest version's map, with the reader's own role when it is in this framework (a CareerMap). */
 export async function getCareerMap(
   ctx: AppContext,
   actor: Actor,
   frameworkId: string,
-): Promise<CareerMap> {
+): Promise<CachedJson> {
   const head = await findFrameworkHeadWithRoleOf(ctx.db, frameworkId, actor.personId);
   if (!head) throw frameworkNotFound();
   assertCanReadFramework(actor, factsOf(head));
   const views = await latestViews(ctx.db, head);
-  const mine = head.role_key && views.roleKeys.has(head.role_key) ? head.role_key : null;
-  return { ...views.map, myRoleKey: mine };
+  return views.mapFor(head.role_key);
 }
 
+/** A role page of the latest version (a RolePage). */
 export async function getRolePage(
   ctx: AppContext,
   actor: Actor,
   frameworkId: string,
   roleKey: string,
-): Promise<RolePage> {
+): Promise<CachedJson> {
   const head = await loadReadableFrameworkHead(ctx.db, actor, frameworkId);
   const page = (await latestViews(ctx.db, head)).rolePage(roleKey);
   if (!page) throw new AppError("not_found", "No such role in this framework.");
