@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every test file has a database of its own, so files run side by side; on a two-core
+    // machine, two at a time (the default would leave one core to a single worker).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

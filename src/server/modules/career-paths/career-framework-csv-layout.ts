@@ -20,28 +20,46 @@ export const csvColumns = [
 ] as const;
 export type Column = (typeof csvColumns)[number];
 
-/** Descriptors as one cell: `1: Learns with help; 2: …`. */
+/**
+ * Descriptors as one cell: `1: Learns with help; 2: …`. A semicolon inside a descriptor is
+ * written twice (`;;`), so a descriptor that itself holds "; 3:" reads back as written.
+ */
 export function formatDescriptors(descriptors: readonly string[]): string {
-  return descriptors.map((text, index) => `${index + 1}: ${text}`).join("; ");
+  return descriptors
+    .map((text, index) => `${index + 1}: ${text.replaceAll(";", ";;")}`)
+    .join("; ");
 }
 
-/** Reads `1: …; 2: …` in order; a text without the numbering is the level-1 descriptor. */
+/**
+ * Reads `1: …; 2: …` in order: `; N:` with the next level's number starts its descriptor and
+ * `;;` is one semicolon. A text without the numbering is the level-1 descriptor.
+ */
 export function parseDescriptors(cell: string): string[] {
   const trimmed = cell.trim();
   if (!trimmed) return [];
   if (!trimmed.startsWith("1:")) return [trimmed];
   const descriptors: string[] = [];
-  let rest = trimmed.slice(2);
-  for (let point = 2; ; point++) {
-    const marker = `; ${point}:`;
-    const at = rest.indexOf(marker);
-    if (at === -1) {
-      descriptors.push(rest.trim());
-      return descriptors;
+  let current = "";
+  let index = 2;
+  while (index < trimmed.length) {
+    const char = trimmed[index];
+    if (char === ";" && trimmed[index + 1] === ";") {
+      current += ";";
+      index += 2;
+      continue;
     }
-    descriptors.push(rest.slice(0, at).trim());
-    rest = rest.slice(at + marker.length);
+    const marker = `; ${descriptors.length + 2}:`;
+    if (char === ";" && trimmed.startsWith(marker, index)) {
+      descriptors.push(current.trim());
+      current = "";
+      index += marker.length;
+      continue;
+    }
+    current += char;
+    index += 1;
   }
+  descriptors.push(current.trim());
+  return descriptors;
 }
 
 export function writeFrameworkCsv(content: FrameworkContent): string {

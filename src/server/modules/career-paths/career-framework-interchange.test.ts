@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FrameworkContent } from "#core/career/framework.schemas.ts";
 import type { ImportWarning } from "#core/career/frameworks.schemas.ts";
@@ -176,6 +177,31 @@ describe("CSV", () => {
   it("keeps descriptors with colons and semicolons of their own", () => {
     const descriptors = ["Reads: reports", "Builds; tests", "", "4: the last"];
     expect(parseDescriptors(formatDescriptors(descriptors))).toEqual(descriptors);
+    const numbered = ["Starts; 2: with help", "Leads; 3: alone;; often", "Owns; 4:", ";"];
+    expect(parseDescriptors(formatDescriptors(numbered))).toEqual(numbered);
+  });
+
+  it("reads back any descriptors it wrote", () => {
+    // Texts made of the characters that matter to the cell: digits, colons, semicolons, spaces.
+    const text = fc
+      .array(fc.constantFrom("1", "2", "3", ":", ";", " ", "a"), { maxLength: 24 })
+      .map((chars) => chars.join("").trim());
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 7 }), (descriptors) => {
+        const cell = formatDescriptors(descriptors);
+        const expected = descriptors.length === 1 && !cell.trim() ? [] : descriptors;
+        expect(parseDescriptors(cell)).toEqual(expected);
+      }),
+    );
+  });
+
+  it("reads a hand-written descriptor cell, single semicolons and all", () => {
+    expect(parseDescriptors("1: Learns; asks; 2: Practises; 3: Teaches")).toEqual([
+      "Learns; asks",
+      "Practises",
+      "Teaches",
+    ]);
+    expect(parseDescriptors("Only one level")).toEqual(["Only one level"]);
   });
 });
 
