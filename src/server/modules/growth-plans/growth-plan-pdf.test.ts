@@ -15,6 +15,8 @@ const scripts = {
   arabic: "تطوير مهارات القيادة في الفريق",
   hebrew: "לשפר את התקשורת עם הצוות",
   japanese: "チームのリーダーシップを育てる。毎週の振り返りを続けます。",
+  chinese: "我们这个计划帮助团队发展领导能力。",
+  korean: "팀의 리더십을 키우고 매주 회고를 계속합니다.",
   emoji: "🚀🎉",
 };
 
@@ -80,7 +82,7 @@ const exportPdf = (app: TestApp, plan: PlanView, session: Session) =>
 const compact = (text: string) => text.replace(/\s+/g, "");
 
 describe("PDF export keeps every character", () => {
-  it("prints Cyrillic, Greek, Arabic, Hebrew, Japanese and emoji from the title, goals and reflections", async () => {
+  it("prints Cyrillic, Greek, Arabic, Hebrew, Japanese, Chinese, Korean and emoji from the title, goals and reflections", async () => {
     t = await createTestApp();
     const { session, plan } = await planWith(t, {
       title: `${scripts.cyrillic} ${scripts.japanese}`,
@@ -90,6 +92,7 @@ describe("PDF export keeps every character", () => {
           resources: scripts.arabic,
           careerSupport: scripts.hebrew,
           network: `Ship it ${scripts.emoji} 👩‍💻 and ✅`,
+          challenges: `${scripts.chinese} ${scripts.korean}`,
           actionSteps: [
             {
               id: crypto.randomUUID(),

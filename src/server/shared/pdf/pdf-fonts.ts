@@ -7,7 +7,8 @@ import type { PDFDocument, PDFFont } from "pdf-lib";
 /**
  * The Noto fonts (SIL Open Font License 1.1, shipped as TTF files in npm packages)
  * that PDFs are written in. A character is drawn in the first family that has a glyph for it, so
- * Latin, Cyrillic and Greek come from Noto Sans and the other scripts from their own family;
+ * Latin, Cyrillic and Greek come from Noto Sans and the other scripts from their own family
+ * (Han characters from Noto Sans JP first, then SC for those only simplified Chinese uses);
  * emoji come in outline from Noto Emoji. A character no family has prints as the font's
  * missing-glyph box, never as another character.
  */
@@ -51,6 +52,21 @@ const families: readonly Family[] = [
     packageName: "@expo-google-fonts/noto-sans-jp",
     regular: "400Regular/NotoSansJP_400Regular.ttf",
     bold: "700Bold/NotoSansJP_700Bold.ttf",
+    shaped: false,
+  },
+  {
+    // Han characters of simplified Chinese that Japanese does not use (们, 这, 发…).
+    name: "NotoSansSC",
+    packageName: "@expo-google-fonts/noto-sans-sc",
+    regular: "400Regular/NotoSansSC_400Regular.ttf",
+    bold: "700Bold/NotoSansSC_700Bold.ttf",
+    shaped: false,
+  },
+  {
+    name: "NotoSansKR",
+    packageName: "@expo-google-fonts/noto-sans-kr",
+    regular: "400Regular/NotoSansKR_400Regular.ttf",
+    bold: "700Bold/NotoSansKR_700Bold.ttf",
     shaped: false,
   },
   {
