@@ -25,9 +25,7 @@ export type Column = (typeof csvColumns)[number];
  * written twice (`;;`), so a descriptor that itself holds "; 3:" reads back as written.
  */
 export function formatDescriptors(descriptors: readonly string[]): string {
-  return descriptors
-    .map((text, index) => `${index + 1}: ${text.replaceAll(";", ";;")}`)
-    .join("; ");
+  return descriptors.map((text, index) => `${index + 1}: ${text.replaceAll(";", ";;")}`).join("; ");
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "#core/career/assessments.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { sendDownload } from "#server/http/download.ts";
+import { sendCachedJson } from "#server/http/json-bytes.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { careerAssessmentPolicies } from "./career-assessments.policy.ts";
 import { exportGaps, gapsToGoals, getGaps } from "./career-gaps.service.ts";
@@ -28,7 +29,13 @@ export const careerGapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: GapAnalysis },
       },
     },
-    async (request) => getGaps(ctx, actorOf(request), request.params.id),
+    async (request, reply) =>
+      sendCachedJson(
+        reply,
+        await getGaps(ctx, actorOf(request), request.params.id),
+        GapAnalysis,
+        ctx.config.checkResponses,
+      ),
   );
 
   app.get(

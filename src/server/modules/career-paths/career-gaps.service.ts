@@ -13,6 +13,7 @@ import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import type { Download } from "#server/http/download.ts";
+import type { CachedJson } from "#server/http/json-bytes.ts";
 import { insertGoalWithin } from "#server/modules/growth-plans/growth-plan-goals.service.ts";
 import { appendToSectionWithin } from "#server/modules/growth-plans/growth-plan-sections.service.ts";
 import {
@@ -34,17 +35,15 @@ import {
 import { type AssessedCompetency, assessedCompetencies } from "./career-gap-analysis.ts";
 import { renderGapsCsv, renderGapsMarkdown } from "./career-gaps.exports.ts";
 import { findPositionRow, savePosition } from "./career-positions.queries.ts";
+import { cachedGapAnswer, gapAnswerKey } from "./gap-answer-cache.ts";
 
 /**
  * The gap analysis of one assessment for its reader (the owner, or their manager once it is
  * finished and shared), its export, and turning chosen gaps into goals of the active plan.
  */
 
-async function analysisFor(
-  ctx: AppContext,
-  actor: Actor,
-  loaded: LoadedAssessment,
-): Promise<GapAnalysis> {
+/** What an analysis is computed from, for its reader. */
+async function inputsFor(ctx: AppContext, actor: Actor, loaded: LoadedAssessment) {
   const requests = await listRequestsOfAssessments(ctx.db, [loaded.assessment.id]);
   const managers = requests.filter((request) => request.relation === "manager");
   const people = new Map(
@@ -65,11 +64,33 @@ async function analysisFor(
       goalIds.set(link.competency_key, [...(goalIds.get(link.competency_key) ?? []), link.goal_id]);
     }
   }
+  return { requests, people, goalIds };
+}
+
+async function analysisFor(
+  ctx: AppContext,
+  actor: Actor,
+  loaded: LoadedAssessment,
+): Promise<GapAnalysis> {
+  const { requests, people, goalIds } = await inputsFor(ctx, actor, loaded);
   return gapAnalysisOf(loaded, requests, people, goalIds);
 }
 
-export async function getGaps(ctx: AppContext, actor: Actor, id: string): Promise<GapAnalysis> {
+export async function getGapAnalysis(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<GapAnalysis> {
   return analysisFor(ctx, actor, await loadReadableAssessment(ctx, actor, id));
+}
+
+/** The gap analysis as sent (a GapAnalysis), made once per change of what it is computed from. */
+export async function getGaps(ctx: AppContext, actor: Actor, id: string): Promise<CachedJson> {
+  const loaded = await loadReadableAssessment(ctx, actor, id);
+  const { requests, people, goalIds } = await inputsFor(ctx, actor, loaded);
+  return cachedGapAnswer(gapAnswerKey(loaded, requests, people, goalIds), () =>
+    gapAnalysisOf(loaded, requests, people, goalIds),
+  );
 }
 
 export async function exportGaps(

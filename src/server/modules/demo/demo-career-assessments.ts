@@ -13,7 +13,7 @@ import {
   declineFeedbackRequest,
 } from "#server/modules/career-paths/career-feedback.service.ts";
 import { sampleFrameworkId } from "#server/modules/career-paths/career-framework-defaults.ts";
-import { gapsToGoals, getGaps } from "#server/modules/career-paths/career-gaps.service.ts";
+import { gapsToGoals, getGapAnalysis } from "#server/modules/career-paths/career-gaps.service.ts";
 import { setTargetRole } from "#server/modules/career-paths/career-positions.service.ts";
 import { findPersonByEmail } from "#server/modules/people/people.queries.ts";
 import { demoEmailDomain } from "./demo-organization.ts";
@@ -174,7 +174,7 @@ async function writeOne(ctx: AppContext, demo: DemoAssessment): Promise<boolean>
     });
   }
   if (demo.goals) {
-    const gaps = (await getGaps(ctx, owner, assessment.id)).rows
+    const gaps = (await getGapAnalysis(ctx, owner, assessment.id)).rows
       .filter((row) => (row.gap ?? 0) > 0)
       .slice(0, demo.goals)
       .map((row) => row.competencyKey);
