@@ -7,7 +7,7 @@ import type {
   CareerGoalLinksTable,
 } from "#server/db/schema.ts";
 import { affectedRows, flag, fromJson, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
-import { parsedAnswer } from "./feedback-answer-cache.ts";
+import { cachedPeerAnswer, parsedPeerAnswer, parsedSelfRatings } from "./ratings-cache.ts";
 
 /** A rater's answer to one competency. */
 export type FeedbackAnswer = { competencyKey: string; rating: number | null; comment: string };
@@ -27,16 +27,18 @@ export type FeedbackRequestRow = Parsed<
 
 const assessmentRow = (row: Selectable<CareerAssessmentsTable>): AssessmentRow => ({
   ...row,
-  ratings: fromJson(row.ratings),
+  ratings: parsedSelfRatings(row.id, row.version, row.ratings),
   shared_with_manager: flag(row.shared_with_manager),
   status: row.status as AssessmentRow["status"],
 });
+const isPeerAnswer = (row: { relation: string; status: string }) =>
+  row.relation === "peer" && row.status === "answered";
+
 const requestRow = (row: Selectable<CareerFeedbackRequestsTable>): FeedbackRequestRow => ({
   ...row,
-  // A peer's answer is final: it is parsed once per process. A manager may change theirs.
   ratings:
-    row.relation === "peer" && row.status === "answered" && row.ratings !== null
-      ? parsedAnswer(row.id, row.answered_at, row.ratings)
+    isPeerAnswer(row) && row.ratings !== null
+      ? parsedPeerAnswer(row.id, row.answered_at, row.ratings)
       : fromJsonOrNull(row.ratings),
   relation: row.relation as FeedbackRequestRow["relation"],
   status: row.status as FeedbackRequestRow["status"],
@@ -161,6 +163,10 @@ export async function listLatestVersionIds(
 
 // ── Feedback requests ───────────────────────────────────────────────────────────────────────
 
+/**
+ * The requests of these assessments. Peers' answers already parsed are not read again: the
+ * ratings column is fetched only for the requests that need it.
+ */
 export async function listRequestsOfAssessments(
   db: Db,
   assessmentIds: readonly string[],
@@ -168,13 +174,43 @@ export async function listRequestsOfAssessments(
   if (assessmentIds.length === 0) return [];
   const rows = await db
     .selectFrom("career_feedback_requests")
-    .selectAll()
+    .select([
+      "id",
+      "assessment_id",
+      "rater_id",
+      "relation",
+      "status",
+      "message",
+      "due_on",
+      "created_at",
+      "answered_at",
+    ])
     .where("assessment_id", "in", [...assessmentIds])
     .orderBy("relation")
     .orderBy("created_at")
     .orderBy("id")
     .execute();
-  return rows.map(requestRow);
+  const known = new Map<string, FeedbackAnswer[]>();
+  const unread: string[] = [];
+  for (const row of rows) {
+    const cached = isPeerAnswer(row) ? cachedPeerAnswer(row.id, row.answered_at) : undefined;
+    if (cached) known.set(row.id, cached);
+    else if (row.status === "answered") unread.push(row.id);
+  }
+  const texts = new Map<string, string | null>();
+  if (unread.length > 0) {
+    const read = await db
+      .selectFrom("career_feedback_requests")
+      .select(["id", "ratings"])
+      .where("id", "in", unread)
+      .execute();
+    for (const row of read) texts.set(row.id, row.ratings);
+  }
+  return rows.map((row) => {
+    const cached = known.get(row.id);
+    if (cached) return { ...requestRow({ ...row, ratings: null }), ratings: cached };
+    return requestRow({ ...row, ratings: texts.get(row.id) ?? null });
+  });
 }
 
 export async function findRequest(db: Db, id: string): Promise<FeedbackRequestRow | undefined> {
