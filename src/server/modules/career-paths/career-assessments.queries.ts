@@ -6,7 +6,7 @@ import type {
   CareerFeedbackRequestsTable,
   CareerGoalLinksTable,
 } from "#server/db/schema.ts";
-import { affectedRows, flag, fromJson, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
+import { affectedRows, flag, fromJsonOrNull, type Parsed } from "#server/db/values.ts";
 import { cachedPeerAnswer, parsedPeerAnswer, parsedSelfRatings } from "./ratings-cache.ts";
 
 /** A rater's answer to one competency. */

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { GapAnalysis } from "#core/career/assessments.schemas.ts";
 import { type CachedJson, cachedJson, toJsonBytes } from "#server/http/json-bytes.ts";
 import type { LoadedAssessment } from "./career-assessments.access.ts";
@@ -11,8 +12,7 @@ import type { FeedbackRequestRow } from "./career-assessments.queries.ts";
  * few small queries per request; computing, serializing and compressing the answer happens once
  * per change. Bounded: the least recently used answer leaves first.
  */
-const capacity = 256;
-const answers = new Map<string, CachedJson>();
+const answers = new LRUCache<string, CachedJson>({ max: 256 });
 
 export function gapAnswerKey(
   loaded: Pick<LoadedAssessment, "assessment" | "version" | "role">,
@@ -39,16 +39,8 @@ export function gapAnswerKey(
 
 export function cachedGapAnswer(key: string, build: () => GapAnalysis): CachedJson {
   const cached = answers.get(key);
-  if (cached) {
-    answers.delete(key);
-    answers.set(key, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const answer = cachedJson(toJsonBytes(build()));
   answers.set(key, answer);
-  if (answers.size > capacity) {
-    const oldest = answers.keys().next().value;
-    if (oldest !== undefined) answers.delete(oldest);
-  }
   return answer;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { SelfRating } from "#core/career/assessments.schemas.ts";
 import type { FeedbackAnswer } from "./career-assessments.queries.ts";
 
@@ -10,26 +11,15 @@ import type { FeedbackAnswer } from "./career-assessments.queries.ts";
  *   and answer time. A manager may change theirs, so theirs are not kept.
  * - An assessment's own ratings: keyed by assessment id and version, which every write bumps.
  */
-function parsedCache<T>(capacity: number) {
-  const entries = new Map<string, T>();
+function parsedCache<T extends object>(max: number) {
+  const entries = new LRUCache<string, T>({ max });
   return {
-    peek(key: string): T | undefined {
-      const cached = entries.get(key);
-      if (cached !== undefined) {
-        entries.delete(key);
-        entries.set(key, cached);
-      }
-      return cached;
-    },
+    peek: (key: string): T | undefined => entries.get(key),
     parse(key: string, text: string): T {
-      const cached = this.peek(key);
-      if (cached !== undefined) return cached;
+      const cached = entries.get(key);
+      if (cached) return cached;
       const parsed = JSON.parse(text) as T;
       entries.set(key, parsed);
-      if (entries.size > capacity) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
       return parsed;
     },
   };

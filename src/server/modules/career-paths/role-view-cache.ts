@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Db } from "#server/db/create-db.ts";
 import { type CachedJson, cachedJson, toJsonBytes, withFields } from "#server/http/json-bytes.ts";
 import {
@@ -24,19 +25,14 @@ export type VersionViews = {
   search: SearchEntry[];
 };
 
-const capacity = 32;
-const views = new Map<string, VersionViews>();
+const views = new LRUCache<string, VersionViews>({ max: 32 });
 
 export async function loadVersionViews(
   db: Db,
   versionId: string,
 ): Promise<VersionViews | undefined> {
   const cached = views.get(versionId);
-  if (cached) {
-    views.delete(versionId);
-    views.set(versionId, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const version = await loadVersion(db, versionId);
   if (!version) return undefined;
   const { framework_id: frameworkId, number, content } = version;
@@ -71,9 +67,5 @@ export async function loadVersionViews(
     search: presentSearchEntries(frameworkId, content.name, content),
   };
   views.set(versionId, built);
-  if (views.size > capacity) {
-    const oldest = views.keys().next().value;
-    if (oldest !== undefined) views.delete(oldest);
-  }
   return built;
 }

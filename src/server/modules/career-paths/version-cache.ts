@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Db } from "#server/db/create-db.ts";
 import { type FrameworkVersionRow, findVersionRow } from "./career-frameworks.queries.ts";
 
@@ -7,25 +8,15 @@ import { type FrameworkVersionRow, findVersionRow } from "./career-frameworks.qu
  * recently used version leaves first. Keyed by version id, which is unique across databases of
  * one process too, since ids are UUIDv7.
  */
-const capacity = 32;
-const versions = new Map<string, FrameworkVersionRow>();
+const versions = new LRUCache<string, FrameworkVersionRow>({ max: 32 });
 
 export async function loadVersion(
   db: Db,
   versionId: string,
 ): Promise<FrameworkVersionRow | undefined> {
   const cached = versions.get(versionId);
-  if (cached) {
-    versions.delete(versionId);
-    versions.set(versionId, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const row = await findVersionRow(db, versionId);
-  if (!row) return undefined;
-  versions.set(versionId, row);
-  if (versions.size > capacity) {
-    const oldest = versions.keys().next().value;
-    if (oldest !== undefined) versions.delete(oldest);
-  }
+  if (row) versions.set(versionId, row);
   return row;
 }
