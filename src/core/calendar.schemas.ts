@@ -58,10 +58,7 @@ export const LearningBlock = z
     title: z
       .string()
       .trim()
-      .max(
-        calendarLimits.blockTitle,
-        `Use at most ${calendarLimits.blockTitle} characters`,
-      ),
+      .max(calendarLimits.blockTitle, `Use at most ${calendarLimits.blockTitle} characters`),
   })
   .superRefine((block, context) => {
     if (block.end <= block.start) {

@@ -30,6 +30,7 @@ import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
@@ -112,6 +113,7 @@ export async function buildApp(
   await app.register(careerFrameworkRoutes, { ctx });
   await app.register(careerFrameworkImportRoutes, { ctx });
   await app.register(careerAssessmentRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar, buildInvitation, hasTimeZoneDefinition, type IcsEvent } from "./icalendar.ts";
 import { occurrencesUtc, parseIcs } from "./icalendar.testing.ts";
+import {
+  buildCalendar,
+  buildInvitation,
+  hasTimeZoneDefinition,
+  type IcsEvent,
+} from "./icalendar.ts";
 
 const stamp = "2027-03-01T08:00:00.000Z";
 
@@ -23,7 +28,9 @@ describe("iCalendar writing", () => {
     const text = buildCalendar({ name: "Trellis", events: [learningBlock] });
     const { calendar, events } = parseIcs(text);
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
-    expect(calendar.getAllSubcomponents("vtimezone").map((zone) => zone.getFirstPropertyValue("tzid"))).toEqual(["Europe/Paris"]);
+    expect(
+      calendar.getAllSubcomponents("vtimezone").map((zone) => zone.getFirstPropertyValue("tzid")),
+    ).toEqual(["Europe/Paris"]);
     const [event] = events;
     if (!event) throw new Error("no event");
     expect(event.uid).toBe("learning-block-1@trellis");
@@ -42,7 +49,12 @@ describe("iCalendar writing", () => {
   it("repeats on several weekdays", () => {
     const text = buildCalendar({
       name: "Trellis",
-      events: [{ ...learningBlock, when: { ...learningBlock.when, weekly: ["TU", "FR"] } as IcsEvent["when"] }],
+      events: [
+        {
+          ...learningBlock,
+          when: { ...learningBlock.when, weekly: ["TU", "FR"] } as IcsEvent["when"],
+        },
+      ],
     });
     const [event] = parseIcs(text).events;
     if (!event) throw new Error("no event");
@@ -56,7 +68,9 @@ describe("iCalendar writing", () => {
   it("writes UTC local times as instants, without a VTIMEZONE", () => {
     const text = buildCalendar({
       name: "Trellis",
-      events: [{ ...learningBlock, when: { ...learningBlock.when, timeZone: "UTC" } as IcsEvent["when"] }],
+      events: [
+        { ...learningBlock, when: { ...learningBlock.when, timeZone: "UTC" } as IcsEvent["when"] },
+      ],
     });
     const { calendar, events } = parseIcs(text);
     expect(calendar.getAllSubcomponents("vtimezone")).toEqual([]);
@@ -85,7 +99,11 @@ describe("iCalendar writing", () => {
           sequence: 1,
           stamp,
           summary: "Conversation",
-          when: { kind: "instant", start: "2027-05-04T09:30:00.000Z", end: "2027-05-04T10:00:00.000Z" },
+          when: {
+            kind: "instant",
+            start: "2027-05-04T09:30:00.000Z",
+            end: "2027-05-04T10:00:00.000Z",
+          },
         },
       ],
     });
@@ -117,7 +135,9 @@ describe("iCalendar writing", () => {
     expect(sent.calendar.getFirstPropertyValue("method")).toBe("REQUEST");
     const [invited] = sent.events;
     expect(invited?.organizer.toLowerCase()).toBe("mailto:mia@example.com");
-    expect(invited?.attendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual(["mailto:sam@example.com"]);
+    expect(
+      invited?.attendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase()),
+    ).toEqual(["mailto:sam@example.com"]);
     expect(invited?.attendees[0]?.getParameter("rsvp")).toBe("TRUE");
     expect(invited?.attendees[0]?.getParameter("partstat")).toBe("NEEDS-ACTION");
 

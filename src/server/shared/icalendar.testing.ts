@@ -9,7 +9,9 @@ export function parseIcs(text: string) {
   for (const zone of calendar.getAllSubcomponents("vtimezone")) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
-  const events = calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+  const events = calendar
+    .getAllSubcomponents("vevent")
+    .map((component) => new ICAL.Event(component));
   return { calendar, events };
 }
 

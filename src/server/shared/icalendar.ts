@@ -83,7 +83,9 @@ function nextDay(isoDay: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function timing(when: IcsWhen): Partial<ICalEventData> {
+type Timing = Pick<ICalEventData, "start"> & Partial<ICalEventData>;
+
+function timing(when: IcsWhen): Timing {
   switch (when.kind) {
     case "all-day":
       return { allDay: true, start: when.date, end: nextDay(when.until ?? when.date) };
@@ -104,7 +106,7 @@ function timing(when: IcsWhen): Partial<ICalEventData> {
   }
 }
 
-function localTiming(when: Extract<IcsWhen, { kind: "local" }>): Partial<ICalEventData> {
+function localTiming(when: Extract<IcsWhen, { kind: "local" }>): Timing {
   // UTC needs no VTIMEZONE: its wall-clock time is the instant.
   if (when.timeZone === "UTC") {
     return { start: new Date(`${when.start}:00Z`), end: new Date(`${when.end}:00Z`) };
@@ -143,10 +145,7 @@ function eventData(event: IcsEvent): ICalEventData {
   };
 }
 
-function calendarText(
-  calendar: IcsCalendar,
-  method: ICalCalendarMethod | null,
-): string {
+function calendarText(calendar: IcsCalendar, method: ICalCalendarMethod | null): string {
   const built = ical({
     prodId,
     name: calendar.name,
