@@ -87,7 +87,12 @@ describe("calendar feed", () => {
       `http://localhost:3000/career/feedback/${requestId}`,
     );
 
-    for (const words of ["Public speaking", "Give a lightning talk", "Monthly reflection", "Alex"]) {
+    for (const words of [
+      "Public speaking",
+      "Give a lightning talk",
+      "Monthly reflection",
+      "Alex",
+    ]) {
       expect(response.body).not.toContain(words);
     }
   });
@@ -139,7 +144,13 @@ describe("calendar feed", () => {
     expect(JSON.parse(deactivated.body)).toEqual(JSON.parse(unknown.body));
 
     await changePerson(t.ctx, member.id, { status: "active" });
-    const off = await sendJson(t.app, "DELETE", "/api/account/calendar-feed/token", {}, { session });
+    const off = await sendJson(
+      t.app,
+      "DELETE",
+      "/api/account/calendar-feed/token",
+      {},
+      { session },
+    );
     expect(off.statusCode).toBe(200);
     expect(off.json().enabled).toBe(false);
     expect((await fetchFeed(newPath)).statusCode).toBe(404);

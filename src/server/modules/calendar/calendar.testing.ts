@@ -111,7 +111,13 @@ export async function createCalendarPlan(
           done: false,
           doneOn: null,
         },
-        { id: doneStepId, title: "Watch talks", dueOn: "2026-03-20", done: true, doneOn: "2026-03-01" },
+        {
+          id: doneStepId,
+          title: "Watch talks",
+          dueOn: "2026-03-20",
+          done: true,
+          doneOn: "2026-03-01",
+        },
       ],
     },
   });
