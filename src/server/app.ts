@@ -17,6 +17,7 @@ import {
   sendRouteNotFound,
 } from "./http/error-handler.ts";
 import { registerJsonBodyParser } from "./http/json-body.ts";
+import { requestLogFields } from "./http/log-redaction.ts";
 import { requestValidatorCompiler } from "./http/request-validator.ts";
 import { addRequestIdAndCaching } from "./http/response-headers.ts";
 import { responseSerializerCompiler } from "./http/response-serializer.ts";
@@ -67,6 +68,7 @@ export async function buildApp(
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      serializers: { req: requestLogFields },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,

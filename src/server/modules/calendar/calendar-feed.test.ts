@@ -222,6 +222,30 @@ describe("calendar feed", () => {
   });
 });
 
+describe("calendar feed logging", () => {
+  it("never writes the secret token or the feed's titles to the server log", async () => {
+    const lines: string[] = [];
+    const t = await createTestApp(
+      { LOG_LEVEL: "trace" },
+      { logStream: { write: (line) => lines.push(line) } },
+    );
+    try {
+      const member = await createPerson(t.ctx);
+      await createCalendarPlan(t.ctx, member.id);
+      const { path, token } = await turnOnFeed(t.ctx, member.id, { includeTitles: allTitles });
+      expect((await t.app.inject({ method: "GET", url: path })).statusCode).toBe(200);
+      await t.app.inject({ method: "GET", url: `${path}?x=1` });
+      const log = lines.join("\n");
+      expect(log).toContain("/api/calendar/feed/[secret].ics");
+      expect(log).not.toContain(token);
+      expect(log).not.toContain("Give a lightning talk");
+      for (const secret of Object.values(privateTexts)) expect(log).not.toContain(secret);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("calendar feed rate limit", () => {
   let t: TestApp;
 
