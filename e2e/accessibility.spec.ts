@@ -94,6 +94,7 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
   const common = [
     "/",
     "/account",
+    "/account/calendar",
     "/people",
     `/people/${myId}`,
     `/people/${myId}/org`,

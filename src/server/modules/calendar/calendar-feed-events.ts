@@ -86,24 +86,12 @@ export function firstWeekdayOnOrAfter(from: string, weekdays: readonly Weekday[]
   return from;
 }
 
-/** Stable over equal content, whatever the order of keys in the draft. */
+/**
+ * Equal for equal content: drafts are built here with their keys always in the same order, so
+ * their JSON is canonical as it is.
+ */
 export function contentHash(draft: FeedEventDraft): string {
-  return createHash("sha256")
-    .update(JSON.stringify(canonical(draft)))
-    .digest("base64url");
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, inner]) => inner !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, inner]) => [key, canonical(inner)]),
-    );
-  }
-  return value;
+  return createHash("sha256").update(JSON.stringify(draft)).digest("base64url");
 }
 
 function checkInEvents(sources: FeedSources): FeedEventDraft[] {
