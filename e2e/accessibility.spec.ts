@@ -181,6 +181,24 @@ for (const colorScheme of ["light", "dark"] as const) {
         expect(problems).toEqual([]);
       });
 
+      test("the calendar feed settings, with a learning block open", async ({ page }) => {
+        await signIn(page.request, roles.member);
+        const problems = await seriousViolations(page, "/account/calendar");
+        await page.getByRole("button", { name: "Add a learning block" }).click();
+        await expect(page.getByRole("group", { name: "Learning block 1" })).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+        for (const violation of results.violations) {
+          if (violation.impact === "serious" || violation.impact === "critical") {
+            problems.push(`learning block: ${violation.id} — ${violation.help}`);
+          }
+        }
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (overflow > 0) problems.push(`/account/calendar: ${overflow}px wider than the screen`);
+        expect(problems).toEqual([]);
+      });
+
       test("the career map starts as a list", async ({ page }) => {
         await signIn(page.request, roles.member);
         await page.goto("/career");

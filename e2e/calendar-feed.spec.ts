@@ -58,10 +58,10 @@ test("a member turns on the calendar feed, adds a weekly learning block and down
   await expect(block.getByRole("checkbox", { name: "Friday" })).toBeChecked();
   await block.getByLabel("Starts").fill("14:00");
   await block.getByLabel("Ends").fill("16:00");
-  const zone = block.getByRole("textbox", { name: "Time zone" });
+  const zone = block.getByRole("combobox", { name: "Time zone" });
   await zone.click();
   await zone.fill("Europe/Paris");
-  await me.getByRole("option", { name: "Europe/Paris" }).click();
+  await me.getByRole("option", { name: "Europe/Paris", exact: true }).click();
   await block.getByRole("textbox", { name: "Title" }).fill(`Reading hour ${tag}`);
   await me.getByRole("button", { name: "Save calendar settings" }).click();
   await expect(me.getByText("Calendar settings saved.")).toBeVisible();
