@@ -22,7 +22,10 @@ import { loadConfig } from "#server/config.ts";
 import { type Actor, systemClock } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
 import { migrateToLatest } from "#server/db/migrate.ts";
-import { createMyFeedToken, saveMyCalendarFeed } from "#server/modules/calendar/calendar.service.ts";
+import {
+  createMyFeedToken,
+  saveMyCalendarFeed,
+} from "#server/modules/calendar/calendar.service.ts";
 import { createGoal } from "#server/modules/growth-plans/growth-plan-goals.service.ts";
 import { saveSection } from "#server/modules/growth-plans/growth-plan-sections.service.ts";
 import { createPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
@@ -197,7 +200,9 @@ function writeResults(rows: Measured[], startupMs: number): void {
   const pattern = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
   writeFileSync(
     resultsFile,
-    pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`,
+    pattern.test(current)
+      ? current.replace(pattern, section)
+      : `${current.trimEnd()}\n\n${section}\n`,
   );
 }
 
@@ -231,7 +236,8 @@ async function main(): Promise<void> {
     // The first read records the 500 events' sequences; later reads only compare.
     const first = await (await fetch(`${url}${path}`)).text();
     const served = first.match(/BEGIN:VEVENT/g)?.length ?? 0;
-    if (served !== eventCount) throw new Error(`the feed holds ${served} events, not ${eventCount}`);
+    if (served !== eventCount)
+      throw new Error(`the feed holds ${served} events, not ${eventCount}`);
     console.log(`feed of ${served} events, ${Math.round(first.length / 1024)} KiB`);
 
     const rows: Measured[] = [];

@@ -34,8 +34,16 @@ const steps: { name: string; file: string; args: string[] }[] = [
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("sqlite") },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("postgres") },
   { name: "worst-case", file: script("./worst-case/run-worst-case.ts"), args: [] },
-  { name: "calendar-feed", file: script("./calendar-feed.bench.ts"), args: ["--database", "sqlite"] },
-  { name: "calendar-feed", file: script("./calendar-feed.bench.ts"), args: ["--database", "postgres"] },
+  {
+    name: "calendar-feed",
+    file: script("./calendar-feed.bench.ts"),
+    args: ["--database", "sqlite"],
+  },
+  {
+    name: "calendar-feed",
+    file: script("./calendar-feed.bench.ts"),
+    args: ["--database", "postgres"],
+  },
 ];
 const names = new Set(steps.map((step) => step.name));
 if (values.only && !names.has(values.only)) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { CalendarIncludeTitles, Weekday } from "#core/calendar.schemas.ts";
 import { scheduledCheckIns } from "#core/growth-plan/check-ins.ts";
 import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
@@ -91,7 +91,7 @@ export function firstWeekdayOnOrAfter(from: string, weekdays: readonly Weekday[]
  * their JSON is canonical as it is.
  */
 export function contentHash(draft: FeedEventDraft): string {
-  return createHash("sha256").update(JSON.stringify(draft)).digest("base64url");
+  return hash("sha256", JSON.stringify(draft), "base64url");
 }
 
 function checkInEvents(sources: FeedSources): FeedEventDraft[] {

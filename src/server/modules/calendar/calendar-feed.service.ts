@@ -32,6 +32,9 @@ import {
   feedEventDrafts,
   localDay,
 } from "./calendar-feed-events.ts";
+import { cachedFeed, feedDigest, rememberFeed } from "./feed-render-cache.ts";
+
+const calendarName = "Trellis";
 
 /** Subscribed calendars are asked to refresh about this often. */
 const refreshMinutes = 60;
@@ -85,14 +88,15 @@ async function withSequences(
   personId: string,
   drafts: readonly FeedEventDraft[],
   at: string,
-): Promise<IcsEvent[]> {
+): Promise<{ events: IcsEvent[]; hashes: string[] }> {
   const states = new Map<string, FeedEventStateRow>(
     (await listFeedEventStates(db, personId)).map((row) => [row.uid, row]),
   );
   const inserts: FeedEventStateRow[] = [];
   const changes: { row: FeedEventStateRow; contentHash: string }[] = [];
-  const events = drafts.map((draft): IcsEvent => {
-    const hash = contentHash(draft);
+  const hashes = drafts.map(contentHash);
+  const events = drafts.map((draft, index): IcsEvent => {
+    const hash = hashes[index] ?? "";
     const state = states.get(draft.uid);
     if (!state) {
       inserts.push({
@@ -124,7 +128,7 @@ async function withSequences(
       await markFeedEventsRemoved(trx, personId, removed, at);
     });
   }
-  return events;
+  return { events, hashes };
 }
 
 async function feedText(
@@ -135,8 +139,16 @@ async function feedText(
 ): Promise<string> {
   const sources = await feedSources(ctx, personId, feed, personTimeZone);
   const drafts = feedEventDrafts(sources);
-  const events = await withSequences(ctx.db, personId, drafts, ctx.clock.now().toISOString());
-  return buildCalendar({ name: "Trellis", events, refreshMinutes });
+  const at = ctx.clock.now().toISOString();
+  const { events, hashes } = await withSequences(ctx.db, personId, drafts, at);
+  const digest = feedDigest(
+    events.map((event, index) => `${event.uid} ${hashes[index]} ${event.sequence} ${event.stamp}`),
+  );
+  const cached = cachedFeed(personId, digest);
+  if (cached !== null) return cached;
+  const text = buildCalendar({ name: calendarName, events, refreshMinutes });
+  rememberFeed(personId, digest, text);
+  return text;
 }
 
 /** The feed a secret URL opens; anything else answers the same 404, with no hint why. */
