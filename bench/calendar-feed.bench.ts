@@ -226,7 +226,10 @@ async function main(): Promise<void> {
     };
     if (testDatabase.database.kind === "postgres") env.DATABASE_URL = testDatabase.database.url;
     const bootStarted = Date.now();
-    server = spawn(process.execPath, [...serverNodeFlags, cli, "serve"], {
+    const profiling = process.env.BENCH_CPU_PROF_DIR
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+      : [];
+    server = spawn(process.execPath, [...serverNodeFlags, ...profiling, cli, "serve"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -239,6 +242,13 @@ async function main(): Promise<void> {
     if (served !== eventCount)
       throw new Error(`the feed holds ${served} events, not ${eventCount}`);
     console.log(`feed of ${served} events, ${Math.round(first.length / 1024)} KiB`);
+    if (process.env.BENCH_PROBE) {
+      for (let index = 0; index < 10; index++) {
+        const started = performance.now();
+        await (await fetch(`${url}${path}`)).text();
+        console.log(`one request ${(performance.now() - started).toFixed(1)} ms`);
+      }
+    }
 
     const rows: Measured[] = [];
     for (const connections of [1, 10]) {

@@ -66,14 +66,22 @@ function addMonthsTo(isoDay: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day an instant falls on in a zone. */
 export function localDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    // One formatter per zone in use; zones are a bounded set (a few hundred IANA names).
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** The first day on or after `from` that falls on one of `weekdays`. */

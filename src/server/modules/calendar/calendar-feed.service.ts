@@ -42,23 +42,68 @@ const refreshMinutes = 60;
 /** Same answer for a token that never existed, was revoked or belongs to a deactivated person. */
 const noSuchFeed = () => notFound("No such calendar feed.");
 
-async function feedSources(
+type FeedBasics = {
+  defaultTimeZone: string;
+  today: string;
+  plan: Awaited<ReturnType<typeof findActivePlanOfOwner>>;
+  feedbackRequests: FeedSources["feedbackRequests"];
+};
+
+/** The small rows that say whether anything in the feed can have changed. */
+async function feedBasics(
   ctx: AppContext,
   personId: string,
-  feed: CalendarFeedRow | undefined,
   personTimeZone: string | null,
-): Promise<FeedSources> {
+): Promise<FeedBasics> {
   const defaultTimeZone = feedTimeZone(personTimeZone);
   const [plan, feedbackRequests] = await Promise.all([
     findActivePlanOfOwner(ctx.db, personId),
     listDueFeedbackRequestsOfRater(ctx.db, personId),
   ]);
+  return {
+    defaultTimeZone,
+    today: localDay(ctx.clock.now(), defaultTimeZone),
+    plan,
+    feedbackRequests: feedbackRequests.map((request) => ({
+      id: request.id,
+      dueOn: request.due_on ?? "",
+      askedBy: request.owner_preferred_name || request.owner_name,
+    })),
+  };
+}
+
+/**
+ * Everything the feed is made from, by version: every write to a plan raises its version, and
+ * every settings save the feed's, so an equal fingerprint means equal events.
+ */
+function fingerprintOf(basics: FeedBasics, feed: CalendarFeedRow | undefined): string {
+  return feedDigest([
+    calendarName,
+    String(refreshMinutes),
+    basics.defaultTimeZone,
+    basics.today,
+    `settings ${feed?.version ?? 0} ${feed?.updated_at ?? ""}`,
+    basics.plan
+      ? `plan ${basics.plan.id} ${basics.plan.version} ${basics.plan.updated_at}`
+      : "no plan",
+    ...basics.feedbackRequests.map(
+      (request) => `${request.id} ${request.dueOn} ${request.askedBy}`,
+    ),
+  ]);
+}
+
+async function feedSources(
+  ctx: AppContext,
+  basics: FeedBasics,
+  feed: CalendarFeedRow | undefined,
+): Promise<FeedSources> {
+  const { plan } = basics;
   const [tracking, goals] = plan
     ? await Promise.all([findSection(ctx.db, plan.id, "tracking"), listGoals(ctx.db, plan.id)])
     : [undefined, []];
   return {
-    defaultTimeZone,
-    today: localDay(ctx.clock.now(), defaultTimeZone),
+    defaultTimeZone: basics.defaultTimeZone,
+    today: basics.today,
     appUrl: ctx.config.publicUrl,
     includeTitles: { ...noTitles, ...feed?.include_titles },
     learningBlocks: feed?.learning_blocks ?? [],
@@ -69,11 +114,7 @@ async function feedSources(
           goals: goals.map((goal) => ({ id: goal.id, content: goal.content })),
         }
       : null,
-    feedbackRequests: feedbackRequests.map((request) => ({
-      id: request.id,
-      dueOn: request.due_on ?? "",
-      askedBy: request.owner_preferred_name || request.owner_name,
-    })),
+    feedbackRequests: basics.feedbackRequests,
   };
 }
 
@@ -88,15 +129,14 @@ async function withSequences(
   personId: string,
   drafts: readonly FeedEventDraft[],
   at: string,
-): Promise<{ events: IcsEvent[]; hashes: string[] }> {
+): Promise<IcsEvent[]> {
   const states = new Map<string, FeedEventStateRow>(
     (await listFeedEventStates(db, personId)).map((row) => [row.uid, row]),
   );
   const inserts: FeedEventStateRow[] = [];
   const changes: { row: FeedEventStateRow; contentHash: string }[] = [];
-  const hashes = drafts.map(contentHash);
-  const events = drafts.map((draft, index): IcsEvent => {
-    const hash = hashes[index] ?? "";
+  const events = drafts.map((draft): IcsEvent => {
+    const hash = contentHash(draft);
     const state = states.get(draft.uid);
     if (!state) {
       inserts.push({
@@ -128,31 +168,32 @@ async function withSequences(
       await markFeedEventsRemoved(trx, personId, removed, at);
     });
   }
-  return { events, hashes };
+  return events;
 }
 
+/**
+ * The feed's iCalendar bytes. An unchanged feed (same fingerprint) is answered from the last
+ * rendering; otherwise its events are rebuilt, their sequences brought up to date and rendered.
+ */
 async function feedText(
   ctx: AppContext,
   personId: string,
   feed: CalendarFeedRow | undefined,
   personTimeZone: string | null,
-): Promise<string> {
-  const sources = await feedSources(ctx, personId, feed, personTimeZone);
-  const drafts = feedEventDrafts(sources);
-  const at = ctx.clock.now().toISOString();
-  const { events, hashes } = await withSequences(ctx.db, personId, drafts, at);
-  const digest = feedDigest(
-    events.map((event, index) => `${event.uid} ${hashes[index]} ${event.sequence} ${event.stamp}`),
-  );
-  const cached = cachedFeed(personId, digest);
+): Promise<Buffer> {
+  const basics = await feedBasics(ctx, personId, personTimeZone);
+  const fingerprint = fingerprintOf(basics, feed);
+  const cached = cachedFeed(personId, fingerprint);
   if (cached !== null) return cached;
-  const text = buildCalendar({ name: calendarName, events, refreshMinutes });
-  rememberFeed(personId, digest, text);
+  const drafts = feedEventDrafts(await feedSources(ctx, basics, feed));
+  const events = await withSequences(ctx.db, personId, drafts, ctx.clock.now().toISOString());
+  const text = Buffer.from(buildCalendar({ name: calendarName, events, refreshMinutes }));
+  rememberFeed(personId, fingerprint, text);
   return text;
 }
 
 /** The feed a secret URL opens; anything else answers the same 404, with no hint why. */
-export async function readFeedByToken(ctx: AppContext, token: string): Promise<string> {
+export async function readFeedByToken(ctx: AppContext, token: string): Promise<Buffer> {
   if (!isWellFormedSessionToken(token)) throw noSuchFeed();
   const found = await findFeedByTokenHash(ctx.db, hashSessionToken(token));
   if (!found || !calendarPolicies.readByToken({ status: found.personStatus })) throw noSuchFeed();

@@ -1,22 +1,24 @@
 import { hash } from "node:crypto";
 
 /**
- * The last iCalendar text rendered for each of the most recently read feeds, keyed by a digest
- * of every event's UID, content hash, SEQUENCE and DTSTAMP. Calendar apps poll an unchanged feed
- * again and again; rendering 500 events costs far more than comparing their hashes, so an
- * unchanged feed is answered from here. The digest is computed from the database on every
+ * The last iCalendar text rendered for each of the most recently read feeds, with the fingerprint
+ * of what it was made from (the versions of the feed settings and the plan, the due feedback
+ * requests, today's date; calendar-feed.service.ts). Calendar apps poll an unchanged feed again
+ * and again; rebuilding and rendering 500 events costs far more than those few small reads, so an
+ * unchanged feed is answered from here. The fingerprint is read from the database on every
  * request, so a change made through any instance shows on the next read through every other one.
  * At most `maxFeeds` texts, each at most `maxChars` long, are kept (a few MB at most).
  */
 const maxFeeds = 32;
 const maxChars = 1_000_000;
-const rendered = new Map<string, { digest: string; text: string }>();
+const rendered = new Map<string, { digest: string; text: Buffer }>();
 
 export function feedDigest(parts: readonly string[]): string {
   return hash("sha256", parts.join("\n"), "base64url");
 }
 
-export function cachedFeed(personId: string, digest: string): string | null {
+/** Kept as UTF-8 bytes: encoding 200 KB of text for every answer costs more than the lookup. */
+export function cachedFeed(personId: string, digest: string): Buffer | null {
   const entry = rendered.get(personId);
   if (!entry || entry.digest !== digest) return null;
   // Most recently used last.
@@ -25,7 +27,7 @@ export function cachedFeed(personId: string, digest: string): string | null {
   return entry.text;
 }
 
-export function rememberFeed(personId: string, digest: string, text: string): void {
+export function rememberFeed(personId: string, digest: string, text: Buffer): void {
   rendered.delete(personId);
   if (text.length > maxChars) return;
   rendered.set(personId, { digest, text });
