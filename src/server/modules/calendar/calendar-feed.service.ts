@@ -22,7 +22,7 @@ import {
   listDueFeedbackRequestsOfRater,
   listFeedEventStates,
   markFeedEventsRemoved,
-  updateFeedEventState,
+  replaceFeedEventStates,
 } from "./calendar.queries.ts";
 import { feedTimeZone } from "./calendar.service.ts";
 import {
@@ -134,7 +134,7 @@ async function withSequences(
     (await listFeedEventStates(db, personId)).map((row) => [row.uid, row]),
   );
   const inserts: FeedEventStateRow[] = [];
-  const changes: { row: FeedEventStateRow; contentHash: string }[] = [];
+  const changes: FeedEventStateRow[] = [];
   const events = drafts.map((draft): IcsEvent => {
     const hash = contentHash(draft);
     const state = states.get(draft.uid);
@@ -152,7 +152,13 @@ async function withSequences(
     if (state.content_hash === hash && state.removed_at === null) {
       return { ...draft, sequence: state.sequence, stamp: state.changed_at };
     }
-    changes.push({ row: state, contentHash: hash });
+    changes.push({
+      ...state,
+      content_hash: hash,
+      sequence: state.sequence + 1,
+      changed_at: at,
+      removed_at: null,
+    });
     return { ...draft, sequence: state.sequence + 1, stamp: at };
   });
   const produced = new Set(drafts.map((draft) => draft.uid));
@@ -162,9 +168,7 @@ async function withSequences(
   if (inserts.length > 0 || changes.length > 0 || removed.length > 0) {
     await db.transaction().execute(async (trx) => {
       await insertFeedEventStates(trx, inserts);
-      for (const change of changes) {
-        await updateFeedEventState(trx, change.row, { contentHash: change.contentHash, at });
-      }
+      await replaceFeedEventStates(trx, personId, changes);
       await markFeedEventsRemoved(trx, personId, removed, at);
     });
   }

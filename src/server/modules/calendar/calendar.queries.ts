@@ -102,24 +102,32 @@ export async function insertFeedEventStates(
   }
 }
 
-/** A changed (or returning) event: new hash, next sequence, only if still as read. */
-export async function updateFeedEventState(
+/**
+ * Changed (or returning) events with their new hash and sequence: deleted and written again in
+ * batches, two statements per hundred rows whatever the engine.
+ */
+export async function replaceFeedEventStates(
   db: Db,
-  row: FeedEventStateRow,
-  change: { contentHash: string; at: string },
+  personId: string,
+  rows: Insertable<CalendarFeedEventsTable>[],
 ): Promise<void> {
-  await db
-    .updateTable("calendar_feed_events")
-    .set({
-      content_hash: change.contentHash,
-      sequence: row.sequence + 1,
-      changed_at: change.at,
-      removed_at: null,
-    })
-    .where("person_id", "=", row.person_id)
-    .where("uid", "=", row.uid)
-    .where("sequence", "=", row.sequence)
-    .execute();
+  for (let start = 0; start < rows.length; start += 100) {
+    const batch = rows.slice(start, start + 100);
+    await db
+      .deleteFrom("calendar_feed_events")
+      .where("person_id", "=", personId)
+      .where(
+        "uid",
+        "in",
+        batch.map((row) => row.uid),
+      )
+      .execute();
+    await db
+      .insertInto("calendar_feed_events")
+      .values(batch)
+      .onConflict((conflict) => conflict.columns(["person_id", "uid"]).doNothing())
+      .execute();
+  }
 }
 
 export async function markFeedEventsRemoved(
