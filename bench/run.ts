@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the people import and career framework import benchmarks, the load
- * benchmark on SQLite and on PostgreSQL, then the worst-case input benchmark, each writing its
+ * benchmark on SQLite and on PostgreSQL, the worst-case input benchmark, then the calendar feed
+ * benchmark on SQLite and on PostgreSQL, each writing its
  * section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
- * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`) runs one of them.
+ * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`, `calendar-feed`)
+ * runs one of them.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -32,6 +34,16 @@ const steps: { name: string; file: string; args: string[] }[] = [
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("sqlite") },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("postgres") },
   { name: "worst-case", file: script("./worst-case/run-worst-case.ts"), args: [] },
+  {
+    name: "calendar-feed",
+    file: script("./calendar-feed.bench.ts"),
+    args: ["--database", "sqlite"],
+  },
+  {
+    name: "calendar-feed",
+    file: script("./calendar-feed.bench.ts"),
+    args: ["--database", "postgres"],
+  },
 ];
 const names = new Set(steps.map((step) => step.name));
 if (values.only && !names.has(values.only)) {

@@ -95,6 +95,7 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
   const common = [
     "/",
     "/account",
+    "/account/calendar",
     "/people",
     `/people/${myId}`,
     `/people/${myId}/org`,
@@ -194,6 +195,20 @@ test.describe("on a phone", () => {
       );
       if (overflow > 0) problems.push(`${path}: ${overflow}px wider than the screen`);
     }
+    expect(problems).toEqual([]);
+  });
+
+  test("the calendar feed settings, with a learning block open", async ({ page }) => {
+    await signIn(page.request, roles.member);
+    const problems = await seriousViolations(page, "/account/calendar");
+    await page.getByRole("button", { name: "Add a learning block" }).click();
+    await expect(page.getByRole("group", { name: "Learning block 1" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+    problems.push(...describeViolations("learning block (dark)", results.violations));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0) problems.push(`/account/calendar: ${overflow}px wider than the screen`);
     expect(problems).toEqual([]);
   });
 

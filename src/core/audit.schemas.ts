@@ -44,6 +44,8 @@ export const auditActions = [
   "career_framework.published",
   "career_position.current_role_set",
   "career_framework.imported",
+  "calendar_feed.url_created",
+  "calendar_feed.url_revoked",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

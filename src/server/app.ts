@@ -17,6 +17,7 @@ import {
   sendRouteNotFound,
 } from "./http/error-handler.ts";
 import { registerJsonBodyParser } from "./http/json-body.ts";
+import { requestLogFields } from "./http/log-redaction.ts";
 import { requestValidatorCompiler } from "./http/request-validator.ts";
 import { addRequestIdAndCaching } from "./http/response-headers.ts";
 import { responseSerializerCompiler } from "./http/response-serializer.ts";
@@ -30,6 +31,7 @@ import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
@@ -66,6 +68,7 @@ export async function buildApp(
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      serializers: { req: requestLogFields },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
@@ -112,6 +115,7 @@ export async function buildApp(
   await app.register(careerFrameworkRoutes, { ctx });
   await app.register(careerFrameworkImportRoutes, { ctx });
   await app.register(careerAssessmentRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
   SIGN_IN_FAILURE_WINDOW_MINUTES: positiveInt(15),
   SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt(30),
+  CALENDAR_FEED_MAX_REQUESTS_PER_ADDRESS: positiveInt(60),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   TRUST_PROXY: z
@@ -52,6 +53,8 @@ export type Config = {
   database: Database;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
   signIn: { maxFailuresPerAccount: number; failureWindowMs: number; maxAttemptsPerAddress: number };
+  /** Requests per minute one address may make to calendar feed URLs (per instance). */
+  calendarFeed: { maxRequestsPerAddress: number };
   bodyLimitBytes: number;
   logLevel: (typeof logLevels)[number];
   trustProxy: boolean;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       failureWindowMs: minutes(vars.SIGN_IN_FAILURE_WINDOW_MINUTES),
       maxAttemptsPerAddress: vars.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
     },
+    calendarFeed: { maxRequestsPerAddress: vars.CALENDAR_FEED_MAX_REQUESTS_PER_ADDRESS },
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     logLevel: vars.LOG_LEVEL,
     trustProxy: vars.TRUST_PROXY,

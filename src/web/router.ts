@@ -4,6 +4,7 @@ import { NotFound } from "./components/not-found.tsx";
 import { PageLoader } from "./components/page-loader.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
+import { calendarFeedRoute } from "./routes/account/calendar-feed.route.ts";
 import {
   adminAuditRoute,
   adminImportRoute,
@@ -65,6 +66,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     accountRoute,
+    calendarFeedRoute,
     directoryRoute,
     personRoute,
     orgChartRoute,

@@ -434,6 +434,33 @@ export type ScheduledOccurrencesTable = {
   created_at: string;
 };
 
+/** A person's calendar feed settings; the feed URL's token is stored only as its SHA-256. */
+export type CalendarFeedsTable = {
+  person_id: string;
+  /** Hex SHA-256 of the secret token, or null while the feed is off. */
+  token_hash: string | null;
+  token_created_at: string | null;
+  /** CalendarIncludeTitles, JSON. */
+  include_titles: string;
+  /** StoredLearningBlock[], JSON. */
+  learning_blocks: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** What the feed last served for one event: its content hash and SEQUENCE (decision 020). */
+export type CalendarFeedEventsTable = {
+  person_id: string;
+  uid: string;
+  content_hash: string;
+  sequence: number;
+  /** When the content last changed; the event's DTSTAMP. */
+  changed_at: string;
+  /** Set while the event is no longer in the feed; it comes back with a higher SEQUENCE. */
+  removed_at: string | null;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -468,4 +495,6 @@ export type Database = {
   notification_settings: NotificationSettingsTable;
   outbox_messages: OutboxMessagesTable;
   scheduled_occurrences: ScheduledOccurrencesTable;
+  calendar_feeds: CalendarFeedsTable;
+  calendar_feed_events: CalendarFeedEventsTable;
 };

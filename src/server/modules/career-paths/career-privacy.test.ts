@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Assessment } from "#core/career/assessments.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { turnOnFeed } from "#server/modules/calendar/calendar.testing.ts";
 import {
   createPersonWithoutPassword,
   createReportingCircle,
@@ -276,6 +277,35 @@ describe("private career content never reaches another person", () => {
     const owner = await bodies(circle.sessions.owner, [...everyAssessmentUrl(), ...commonUrls()]);
     expect(owner).toContain(marker.draft);
     for (const hidden of peerMarkers) expect(owner).not.toContain(hidden);
+  });
+
+  it("no calendar feed or calendar download carries evidence, a comment or a request message", async () => {
+    const allTitles = { checkIns: true, goals: true, actionSteps: true, feedbackRequests: true };
+    const everything = [
+      marker.draft,
+      marker.unshared,
+      marker.shared,
+      marker.declinedMessage,
+      ...peerMarkers,
+    ];
+    const people: [string, Session][] = [
+      [circle.ids.owner, circle.sessions.owner],
+      [circle.ids.manager, circle.sessions.manager],
+      ...peers.map((peer): [string, Session] => [peer.id, peer.session]),
+    ];
+    for (const [personId, session] of people) {
+      const { path } = await turnOnFeed(t.ctx, personId, { includeTitles: allTitles });
+      const feed = await getJson(t.app, path);
+      const download = await getJson(t.app, "/api/account/calendar-feed/download.ics", {
+        session,
+      });
+      expect(feed.statusCode).toBe(200);
+      expect(download.body).toContain("BEGIN:VCALENDAR");
+      for (const hidden of everything) {
+        expect(feed.body).not.toContain(hidden);
+        expect(download.body).not.toContain(hidden);
+      }
+    }
   });
 
   it("writes no evidence, rating, comment or request message to the server log", async () => {

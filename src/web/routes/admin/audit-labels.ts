@@ -44,6 +44,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "career_framework.published": "Career framework version published",
   "career_position.current_role_set": "Current role set",
   "career_framework.imported": "Career framework imported",
+  "calendar_feed.url_created": "Calendar feed URL made",
+  "calendar_feed.url_revoked": "Calendar feed turned off",
   "access.denied": "Access denied",
 };
 
