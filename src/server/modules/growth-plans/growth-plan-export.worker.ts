@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
+import { loadFontFaces } from "#server/shared/pdf/pdf-fonts.ts";
 import { renderPlanPdf } from "./growth-plan-pdf.ts";
 import { renderGoalsCsv, renderPlanMarkdown } from "./growth-plans.exports.ts";
 
@@ -18,7 +19,12 @@ async function render({ format, view, exportedAt }: RenderJob): Promise<RenderRe
   }
 }
 
-parentPort?.on("message", async ({ id, job }: { id: number; job: RenderJob }) => {
+type Message = { id: number; job: RenderJob } | { warm: true; id?: undefined };
+
+parentPort?.on("message", async (message: Message) => {
+  // Loaded before the first export, so that one does not wait a second for the fonts.
+  if ("warm" in message) return loadFontFaces();
+  const { id, job } = message;
   try {
     const result = await render(job);
     const transfer = typeof result === "string" ? [] : [result.buffer as ArrayBuffer];
