@@ -1,3 +1,4 @@
+import { type CareerFixtures, createCareerFixtures } from "./career-fixtures.ts";
 import { maximalHandbookPage } from "./documents.ts";
 import { jsonOf, type Outgoing, type Sent, send, sessionCookieOf } from "./http.ts";
 import { filler, type TextShape, textShapes } from "./max-values.ts";
@@ -57,6 +58,7 @@ export type Fixtures = {
   pathwayTemplateId: string;
   stageId: string;
   stageItemIds: string[];
+  career: CareerFixtures;
   shapes: Record<TextShape, ShapeData>;
 };
 
@@ -197,6 +199,8 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
   const firstStage = imported.template.stages[0];
   if (!firstStage) throw new Error("the imported pathway template has no stage");
 
+  const career = await createCareerFixtures(base, { admin, owner, manager, viewer });
+
   const shapes = {} as Record<TextShape, ShapeData>;
   for (const shape of textShapes) {
     shapes[shape] = await createMaximalPlan(shape);
@@ -216,6 +220,7 @@ export async function createFixtures(options: FixtureOptions): Promise<Fixtures>
     pathwayTemplateId: imported.template.id,
     stageId: firstStage.id,
     stageItemIds: firstStage.items.map((item) => item.id),
+    career,
     shapes,
   };
 

@@ -256,17 +256,32 @@ export function maximalValue(schema: JsonSchema, options: MaximalOptions): unkno
   return value(schema, options.budgetBytes, null);
 }
 
+/**
+ * Samples of each pattern, drawn once: sampling a pattern costs milliseconds, and a list of
+ * 20,000 keyed items would otherwise draw 40 samples for each of its keys.
+ */
+const patternSamples = new Map<string, string[]>();
+const samplesPerPattern = 40;
+
 /** The longest of a few repeatable samples of the pattern that also fit the length limits. */
 function matching(schema: JsonSchema, random: () => number): string {
-  const samples = fc.sample(fc.stringMatching(new RegExp(schema.pattern ?? "")), {
-    numRuns: 40,
-    seed: Math.floor(random() * 2 ** 31),
-  });
+  const pattern = schema.pattern ?? "";
+  let samples = patternSamples.get(pattern);
+  if (!samples) {
+    samples = fc.sample(fc.stringMatching(new RegExp(pattern)), {
+      numRuns: samplesPerPattern,
+      seed: 0x5eed,
+    });
+    patternSamples.set(pattern, samples);
+  }
   const fitting = samples.filter(
     (sample) =>
       sample.length >= (schema.minLength ?? 0) && sample.length <= (schema.maxLength ?? Infinity),
   );
-  return String(longestOf(fitting) ?? "");
+  // The longest, or (a draw of `random`) one of the few next longest, so keys in a list differ.
+  const sorted = [...fitting].sort((a, b) => b.length - a.length);
+  const pick = random() < 0.5 ? 0 : Math.floor(random() * Math.min(sorted.length, 4));
+  return sorted[pick] ?? "";
 }
 
 /** An https address of exactly `length` characters (at least 20). */

@@ -1,7 +1,13 @@
 import { maximalHandbookPage, maximalPeopleCsv } from "./documents.ts";
 import type { Actor, Fixtures, GoalSaved, SectionSaved } from "./fixtures.ts";
 import { jsonOf, type Outgoing, send } from "./http.ts";
-import { type FieldValue, nestedArrays, type TextShape, textShapes } from "./max-values.ts";
+import {
+  type FieldValue,
+  nestedArrays,
+  type TextShape,
+  textShapes,
+  webUrlOfLength,
+} from "./max-values.ts";
 import { type BenchRoute, hasBody, maximalBody, maximalQuery, routeKey } from "./route-values.ts";
 
 /**
@@ -69,6 +75,7 @@ async function prepare(
   context: RequestContext,
 ): Promise<Outgoing> {
   const { fixtures } = context;
+  const { career } = fixtures;
   const textShape = textShapeOf(shape);
   const shapeIndex = textShapes.indexOf(textShape);
   const data = fixtures.shapes[textShape];
@@ -93,8 +100,45 @@ async function prepare(
     key === "POST /api/pathway-templates/:templateId/items"
       ? await emptiestStage()
       : fixtures.stageId;
+  // Keys of the real framework, each list's items in turn, so a list of 20,000 changes names
+  // 20,000 distinct (role, competency) pairs and 100 ratings name the 100 competencies.
+  let roleCount = 0;
+  let competencyCount = 0;
+  const isImport = key.startsWith("POST /api/career-frameworks/import");
   const fieldValue: FieldValue = (name, schema) => {
     switch (name) {
+      case "frameworkId":
+        // An import then replaces the draft of that framework (after the routes that edit it).
+        return career.frameworkId;
+      case "roleKey": {
+        const index = Math.floor(roleCount++ / career.competencyKeys.length);
+        return career.roleKeys[index % career.roleKeys.length];
+      }
+      case "competencyKey":
+        return career.competencyKeys[competencyCount++ % career.competencyKeys.length];
+      case "competencyKeys":
+        return career.competencyKeys.slice(0, schema.maxItems ?? career.competencyKeys.length);
+      case "content":
+        if (isImport) return career.csvWithin(context.bodyLimitBytes - 2_048);
+        return key === "PUT /api/career-frameworks/:id/draft" ? career.content : undefined;
+      case "format":
+        return isImport ? "csv" : undefined;
+      case "from":
+        return key.endsWith("/diff") ? 1 : undefined;
+      case "to":
+        return key.endsWith("/diff") ? career.latestVersion : undefined;
+      case "version":
+        return key.endsWith("/export") ? career.latestVersion : undefined;
+      case "rating":
+      case "level":
+        // The framework's own scale (the schema allows up to 10 points; this one has 4).
+        return key.includes("/api/career-") ? career.content.scale.length : undefined;
+      case "links":
+        return Array.from({ length: schema.maxItems ?? 10 }, () =>
+          webUrlOfLength(schema.items?.maxLength ?? 2_000),
+        );
+      case "peerIds":
+        return [fixtures.viewer.id, ...fixtures.peopleIds].slice(0, schema.maxItems ?? 20);
       case "baseVersion":
         return baseVersion;
       case "managerId":
@@ -102,7 +146,7 @@ async function prepare(
       case "people":
         return [fixtures.viewer.id, ...fixtures.peopleIds].slice(0, 20);
       case "goalIds":
-        return data.goalIds.slice(0, 20);
+        return data.goalIds.slice(0, schema.maxItems ?? 20);
       case "templateId":
         return key === "PUT /api/people/:id/pathway-assignment"
           ? fixtures.pathwayTemplateId
@@ -202,7 +246,16 @@ async function prepare(
         return route.url.startsWith("/api/pathway-templates")
           ? fixtures.pathwayTemplateId
           : "aspiring-manager";
+      case "number":
+        return String(career.latestVersion);
+      case "roleKey":
+        return career.roleKey;
       case "id":
+        if (route.url.startsWith("/api/career-frameworks/")) return career.frameworkId;
+        if (route.url.startsWith("/api/career-assessments/")) {
+          return route.method === "DELETE" ? career.spareAssessmentId : career.assessmentId;
+        }
+        if (route.url.startsWith("/api/career-feedback-requests/")) return career.feedbackRequestId;
         if (route.access === "admin") return fixtures.targetPersonId;
         if (route.url === "/api/people/:id/team") return fixtures.manager.id;
         return fixtures.owner.id;
@@ -269,6 +322,13 @@ async function prepare(
       );
       return list.templates.find((template) => template.id === params.templateId)?.version;
     }
+    const savesDraft = route.url.startsWith("/api/career-frameworks/:id/draft");
+    if ((savesDraft && route.method !== "GET") || key.endsWith(":id/publish")) {
+      return (await read<{ version: number }>(`/api/career-frameworks/${params.id}/draft`)).version;
+    }
+    if (route.url.startsWith("/api/career-assessments/:id/")) {
+      return (await read<{ version: number }>(`/api/career-assessments/${params.id}`)).version;
+    }
     if (key === "PUT /api/growth-plan-prompts") {
       return (await read<{ version: number }>("/api/growth-plan-prompts")).version;
     }
@@ -282,5 +342,7 @@ async function actorFor(route: BenchRoute, context: RequestContext): Promise<Act
   if (route.access === "admin") return fixtures.admin;
   if (endsOwnSessions.has(routeKey(route))) return context.signInAgain(fixtures.leaver);
   if (route.url === "/api/people/:id/team") return fixtures.manager;
+  // The rater answers and declines the requests they were sent.
+  if (route.url.startsWith("/api/career-feedback-requests")) return fixtures.manager;
   return fixtures.owner;
 }

@@ -38,6 +38,7 @@ export function escapeHtml(text: string): string {
 // Removing a destination can turn the brackets around it into a new link ("[x [a](bad)](bad)"),
 // so removal repeats on the new text; real text settles in one or two passes.
 const maxPasses = 8;
+const linkSyntax = /\]\(|\]:|</;
 
 /**
  * Removes the destination of every link or image whose target is not http(s)/mailto (the text
@@ -46,6 +47,10 @@ const maxPasses = 8;
  * included.
  */
 export function removeUnsafeLinks(text: string): string {
+  // Every edit below needs one of these: an inline link or image "](", a definition "]:", an
+  // autolink "<" (a reference link is an edit only through its definition). Text without any,
+  // most of what members write, is kept unparsed: parsing is most of a PDF export's time.
+  if (!linkSyntax.test(text)) return text;
   let current = text;
   for (let pass = 0; pass < maxPasses; pass++) {
     const edits = unsafeLinkEdits(current);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createWorkerPool, WorkerBudgetExceeded, WorkerPoolFull } from "./worker-pool.ts";
 
 type Job = { text: string; spinMs?: number };
@@ -50,5 +50,35 @@ describe("createWorkerPool", () => {
     );
     await expect(waiting).rejects.toBeInstanceOf(WorkerBudgetExceeded);
     await expect(busy).resolves.toBe("BUSY");
+  });
+
+  it("stops an idle worker, unless warm() started one: that one is kept and warmed up", async () => {
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const cold = pool({ idleMs: 50 });
+    const first = await cold.run({ text: "thread" }, 10_000);
+    expect(first).toMatch(/ cold$/);
+    // Stopped once idle for 50 ms (the timer may fire late on a busy machine).
+    await idle();
+    await vi.waitFor(
+      async () => expect(await cold.run({ text: "thread" }, 10_000)).not.toBe(first),
+      {
+        timeout: 10_000,
+        interval: 200,
+      },
+    );
+
+    const warm = pool({ idleMs: 50 });
+    warm.warm();
+    const kept = await warm.run({ text: "thread" }, 10_000);
+    expect(kept).toMatch(/ warmed$/);
+    await idle();
+    expect(await warm.run({ text: "thread" }, 10_000)).toBe(kept);
+    // A worker stopped for its budget is replaced by a warmed one at once.
+    await expect(warm.run({ text: "forever", spinMs: 60_000 }, 100)).rejects.toBeInstanceOf(
+      WorkerBudgetExceeded,
+    );
+    const replaced = await warm.run({ text: "thread" }, 10_000);
+    expect(replaced).not.toBe(kept);
+    expect(replaced).toMatch(/ warmed$/);
   });
 });

@@ -194,21 +194,29 @@ export function applyExpectationChanges(
   );
   const points = draft.scale.length;
   const fields: Record<string, string> = {};
+  // A flag, not a count of `fields` per change: 20,000 refused changes would make that quadratic.
+  let refused = false;
+  const refuse = (path: string, message: string) => {
+    fields[path] = message;
+    refused = true;
+  };
   changes.forEach((change, index) => {
     const role = roles.get(change.roleKey);
-    if (!role) fields[`changes.${index}.roleKey`] = `No role has the key "${change.roleKey}"`;
+    if (!role) refuse(`changes.${index}.roleKey`, `No role has the key "${change.roleKey}"`);
     if (!competencies.has(change.competencyKey)) {
-      fields[`changes.${index}.competencyKey`] =
-        `No competency has the key "${change.competencyKey}"`;
+      refuse(
+        `changes.${index}.competencyKey`,
+        `No competency has the key "${change.competencyKey}"`,
+      );
     }
     if (change.level !== null && change.level > points) {
-      fields[`changes.${index}.level`] = `The scale has only ${points} points`;
+      refuse(`changes.${index}.level`, `The scale has only ${points} points`);
     }
-    if (!role || Object.keys(fields).length > 0) return;
+    if (!role || refused) return;
     if (change.level === null) delete role.expectations[change.competencyKey];
     else role.expectations[change.competencyKey] = change.level;
   });
-  if (Object.keys(fields).length > 0) {
+  if (refused) {
     throw new AppError("validation_failed", "Some changes do not fit this draft.", fields);
   }
   return { ...draft, roles: draft.roles.map((role) => roles.get(role.key) ?? role) };

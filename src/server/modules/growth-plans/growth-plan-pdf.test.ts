@@ -205,7 +205,10 @@ describe("PDF export of worst-case text", () => {
 
   it("renders the goals CSV in the export worker too, under the same budget", async () => {
     t = await createTestApp({ EXPORT_TIME_BUDGET_MS: "1" });
-    const field = "w".repeat(growthPlanLimits.longText);
+    // Links, so every field is parsed for unsafe ones: text without link syntax is kept as it
+    // is, unparsed, and may be written within the millisecond.
+    const link = "[w](https://example.com/w) ";
+    const field = link.repeat(growthPlanLimits.longText / link.length).trim();
     const { session, plan } = await planWith(t, {
       title: "CSV over budget",
       goals: Array.from({ length: 4 }, () => goal({ resources: field, network: field })),

@@ -18,7 +18,12 @@ function run(job: PageJob): PageResult {
     : exportHandbookPathway(job.draft, { baseUrl: job.baseUrl });
 }
 
-parentPort?.on("message", ({ id, job }: { id: number; job: PageJob }) => {
+type Message = { id: number; job: PageJob } | { warm: true; id?: undefined };
+
+parentPort?.on("message", (message: Message) => {
+  // The modules are loaded when the worker starts; nothing more to load before the first page.
+  if ("warm" in message) return;
+  const { id, job } = message;
   try {
     parentPort?.postMessage({ id, result: run(job) });
   } catch (error) {

@@ -24,7 +24,12 @@ function run({ csv, existingPeople }: PlanJob): PlanResult {
   }
 }
 
-parentPort?.on("message", ({ id, job }: { id: number; job: PlanJob }) => {
+type Message = { id: number; job: PlanJob } | { warm: true; id?: undefined };
+
+parentPort?.on("message", (message: Message) => {
+  // The modules are loaded when the worker starts; nothing more to load before the first file.
+  if ("warm" in message) return;
+  const { id, job } = message;
   try {
     parentPort?.postMessage({ id, result: run(job) });
   } catch (error) {
