@@ -6,11 +6,8 @@ import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
 import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
-import { frameworkFileWorkers } from "./modules/career-paths/career-framework-imports.service.ts";
 import { exportWorkers } from "./modules/growth-plans/growth-plan-exports.service.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
-import { pageWorkers } from "./modules/pathways/pathway-template-imports.service.ts";
-import { importPlanWorkers } from "./modules/people-import/people-import.service.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;
 
@@ -34,11 +31,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     schedulePruning(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });
-    // Started now, so the first export or page import does not wait for a worker to start.
+    // Started now, so the first export does not wait for a worker to start. The import workers
+    // start on demand: kept started, each would hold about 30 MB all the time.
     exportWorkers.warm();
-    pageWorkers.warm();
-    frameworkFileWorkers.warm();
-    importPlanWorkers.warm();
     return { app, db, address };
   } catch (error) {
     await db.destroy().catch(() => {});

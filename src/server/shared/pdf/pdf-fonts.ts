@@ -196,14 +196,6 @@ export function familiesOf(text: string): Uint8Array {
   return result;
 }
 
-/** Reads and parses every face now (a second or more for all of them), not on first use. */
-export function loadFontFaces(): void {
-  for (const family of families) {
-    face(family, "regular");
-    face(family, "bold");
-  }
-}
-
 export function fontFace(familyIndex: number, weight: FontWeight): FontFace {
   return face(families[familyIndex] ?? (families[0] as Family), weight);
 }

@@ -1,20 +1,23 @@
 import { PDFDocument } from "pdf-lib";
-import { createDocumentFonts, loadFontFaces } from "./pdf-fonts.ts";
+import { createDocumentFonts } from "./pdf-fonts.ts";
 import { drawLine, layoutParagraphs } from "./pdf-text.ts";
 
-/** A line in each script the fonts cover, with spaces, and an unbroken word. */
+/**
+ * Text in Noto Sans only (Latin, Cyrillic, Greek), with spaces, and an unbroken word. The other
+ * scripts' faces (Japanese, Chinese and Korean are 5–10 MB each) load on first use: loaded here,
+ * they would stay in the server's memory all the time (about 80 MB).
+ */
 const sample = [
   "Growth plan: mentoring, a quarterly conversation with measurable outcomes.",
-  "План развития · Σχέδιο ανάπτυξης · خطة التطوير · תוכנית צמיחה · 成長計画の目標を達成する 🌱",
+  "План развития · Σχέδιο ανάπτυξης",
   "abcdefghijklmnopqrstuvwxyz0123456789".repeat(20),
 ].join("\n");
 
 /**
- * Loads every font and writes one small PDF, so the first export a worker makes finds its fonts
- * parsed and its code compiled: a first export otherwise costs about twice the next one.
+ * Writes one small PDF, so the first export a worker makes finds its code compiled and its main
+ * font parsed: a first export otherwise costs about twice the next one.
  */
 export async function warmUpPdf(): Promise<void> {
-  loadFontFaces();
   const pdf = await PDFDocument.create();
   const fonts = createDocumentFonts(pdf);
   const page = pdf.addPage([595, 842]);
