@@ -54,7 +54,7 @@ const deactivateSubject = async ({ t, subjectId }: CaseContext) => {
 const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix = "") => {
   const adminActor: Actor = { personId: fixture.admin.id, role: "admin", sessionId: "matrix" };
   const meta = { requestId: "matrix", address: "127.0.0.1", userAgent: null };
-  const { url } = await createInvitation(t.ctx, null, adminActor, subjectId, meta);
+  const { url } = await createInvitation(t.ctx, adminActor, subjectId, meta);
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
 
