@@ -72,3 +72,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A header as it arrived, unfolded ("List-Unsubscribe: <…>"). */
+export function headerLine(message: ParsedMail | undefined, key: string): string | undefined {
+  return message?.headerLines.find((line) => line.key === key)?.line.replace(/\r?\n\s+/g, " ");
+}
