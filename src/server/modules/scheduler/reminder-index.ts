@@ -167,14 +167,16 @@ export async function indexFeedbackRequest(db: Db, requestId: string, now: Date)
   ]);
 }
 
-/** The next pathway quarter start (today or later) of a person with a hire date and a pathway. */
+/**
+ * The next pathway quarter start (today or later) of an active person with a hire date. Which
+ * template they follow (their assignment, else the default) is read when the reminder fires.
+ */
 export async function indexPathway(db: Db, personId: string, now: Date): Promise<void> {
   const source = { type: "pathway", id: personId };
   const person = await db
     .selectFrom("people")
-    .innerJoin("pathway_assignments", "pathway_assignments.person_id", "people.id")
-    .select(["people.id", "people.hire_date", "people.time_zone", "people.status", "pathway_assignments.template_id"])
-    .where("people.id", "=", personId)
+    .select(["id", "hire_date", "time_zone", "status"])
+    .where("id", "=", personId)
     .executeTakeFirst();
   if (!person || person.status !== "active" || !isDay(person.hire_date)) {
     await replaceReminders(db, source, []);
@@ -200,14 +202,14 @@ export async function indexPathway(db: Db, personId: string, now: Date): Promise
     const quarter = ((index + offset) % 4) + 1;
     const { start } = tenureQuarterDates(hire, year, quarter);
     candidates.push({
-      key: `pathway_quarter_starting:${personId}:${person.template_id}:y${year}q${quarter}`,
+      key: `pathway_quarter_starting:${personId}:y${year}q${quarter}`,
       kind: "pathway_quarter_starting",
       person_id: personId,
       source_type: "pathway",
       source_id: personId,
       due_on: start,
       fire_at: instantAt(start, reminderHour, zone).toISOString(),
-      data: JSON.stringify({ templateId: person.template_id, year, quarter }),
+      data: JSON.stringify({ year, quarter }),
     });
   }
   const [next] = await withoutProduced(db, candidates);

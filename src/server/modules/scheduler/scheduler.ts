@@ -156,7 +156,8 @@ async function notificationFor(
     case "pathway_quarter_starting": {
       const year = Number(facts.year);
       const quarter = Number(facts.quarter);
-      const templateId = String(facts.templateId ?? "");
+      const templateId = await followedTemplate(trx, reminder.person_id);
+      if (!templateId) return null;
       const count = await countQuarterActivities(trx, templateId, year, quarter);
       if (count === 0) return null;
       return {
@@ -179,6 +180,23 @@ async function planIsActive(trx: Kysely<Database>, planId: string): Promise<bool
     .where("id", "=", planId)
     .executeTakeFirst();
   return plan?.status === "active";
+}
+
+/** The pathway template a person follows: their assignment, otherwise the active default. */
+async function followedTemplate(trx: Kysely<Database>, personId: string): Promise<string | null> {
+  const assigned = await trx
+    .selectFrom("pathway_assignments")
+    .select("template_id")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  if (assigned) return assigned.template_id;
+  const fallback = await trx
+    .selectFrom("pathway_templates")
+    .select("id")
+    .where("default_slot", "=", "default")
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return fallback?.id ?? null;
 }
 
 async function countQuarterActivities(
