@@ -7,6 +7,7 @@ import { noticeAdminBecameManager } from "#server/modules/account/account-notice
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
 import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
 import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
+import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
@@ -853,6 +854,7 @@ scenarios.push(
   ...careerFrameworkScenarios,
   ...careerFrameworkImportScenarios,
   ...careerAssessmentScenarios,
+  ...emailScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -6,8 +6,8 @@ import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
 import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
-import { createBackgroundWorker } from "./modules/email/email-worker.ts";
 import { createSmtpTransport } from "./modules/email/email-transport.ts";
+import { createBackgroundWorker } from "./modules/email/email-worker.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;

@@ -1,11 +1,14 @@
-import type { NotificationChannel, NotificationKind } from "#core/notifications/notifications.schemas.ts";
+import type {
+  NotificationChannel,
+  NotificationKind,
+} from "#core/notifications/notifications.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { createSmtpTransport } from "#server/modules/email/email-transport.ts";
 import {
   type BackgroundWorker,
   createBackgroundWorker,
   type WorkerOptions,
 } from "#server/modules/email/email-worker.ts";
-import { createSmtpTransport } from "#server/modules/email/email-transport.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "./smtp-server.ts";
 import { createTestApp, type TestApp } from "./test-app.ts";
 
@@ -89,7 +92,12 @@ export async function setNotificationSettings(
   };
   await ctx.db
     .insertInto("notification_settings")
-    .values({ person_id: personId, ...values, version: 1, updated_at: ctx.clock.now().toISOString() })
+    .values({
+      person_id: personId,
+      ...values,
+      version: 1,
+      updated_at: ctx.clock.now().toISOString(),
+    })
     .onConflict((conflict) => conflict.column("person_id").doUpdateSet(values))
     .execute();
 }

@@ -64,7 +64,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     async waitFor(count, timeoutMs = 5_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > until) throw new Error(`expected ${count} messages, got ${received.length}`);
+        if (Date.now() > until)
+          throw new Error(`expected ${count} messages, got ${received.length}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return received;

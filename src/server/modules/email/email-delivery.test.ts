@@ -46,7 +46,11 @@ describe("the delivery worker", () => {
     const person = await createPerson(ctx, { name: "Nora Notified" });
     const notificationId = await notifyComment(person.id, 'Comment on <script>alert("x")</script>');
     const [row] = await outboxRows(ctx);
-    expect(row).toMatchObject({ kind: "notification", status: "pending", to_address: person.email });
+    expect(row).toMatchObject({
+      kind: "notification",
+      status: "pending",
+      to_address: person.email,
+    });
 
     const result = await mail.worker().deliverOnce();
     expect(result).toMatchObject({ claimed: 1, sent: 1 });
@@ -187,7 +191,10 @@ describe("the delivery worker", () => {
     // A second app instance: its own connection pool on the same database.
     const otherDb = createDb(ctx.config.database);
     try {
-      const first = mail.worker({ workerId: "instance-a", delivery: { batchSize: 7, concurrency: 3 } });
+      const first = mail.worker({
+        workerId: "instance-a",
+        delivery: { batchSize: 7, concurrency: 3 },
+      });
       const second = createTestWorker(
         { ...ctx, db: otherDb },
         { workerId: "instance-b", delivery: { batchSize: 7, concurrency: 3 } },
@@ -208,6 +215,22 @@ describe("the delivery worker", () => {
     } finally {
       await otherDb.destroy();
     }
+  });
+});
+
+describe("the running worker", () => {
+  it("delivers on its own once started, and stops cleanly", async () => {
+    const person = await createPerson(ctx);
+    const worker = mail.worker({ deliveryIntervalMs: 20, schedulerIntervalMs: 20 });
+    worker.start();
+    await notifyComment(person.id, "Delivered by the running worker");
+    const [message] = await mail.smtp.waitFor(1);
+    expect(message?.subject).toBe("Delivered by the running worker");
+    await worker.stop();
+    await notifyComment(person.id, "After the stop");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mail.smtp.received).toHaveLength(1);
+    expect((await outboxRows(ctx)).map((row) => row.status).sort()).toEqual(["pending", "sent"]);
   });
 });
 

@@ -1,8 +1,5 @@
 import type { Kysely } from "kysely";
-import {
-  type NotificationKind,
-  reminderKinds,
-} from "#core/notifications/notifications.schemas.ts";
+import { type NotificationKind, reminderKinds } from "#core/notifications/notifications.schemas.ts";
 import type { Config } from "#server/config.ts";
 import type { Database } from "#server/db/schema.ts";
 import { appUrl, preferencesPath, unsubscribeToken, unsubscribeUrl } from "./email-links.ts";
@@ -61,14 +58,22 @@ export type DeliveryResult = {
 type DeliveryContext = { config: Pick<Config, "publicUrl" | "smtp">; db: Kysely<Database> };
 
 type Prepared =
-  | { action: "send"; email: RenderedEmail; headers: Record<string, string>; notificationId?: string }
+  | {
+      action: "send";
+      email: RenderedEmail;
+      headers: Record<string, string>;
+      notificationId?: string;
+    }
   | { action: "postpone"; until: Date }
   | { action: "skip"; notificationId?: string };
 
 const week = 7 * 24 * 60 * 60_000;
 
 /** Backoff after the `attempts`-th failed attempt: base · 2^(attempts-1), capped. */
-export function backoffDelay(attempts: number, options: Pick<DeliveryOptions, "backoffBaseMs" | "backoffMaxMs">): number {
+export function backoffDelay(
+  attempts: number,
+  options: Pick<DeliveryOptions, "backoffBaseMs" | "backoffMaxMs">,
+): number {
   return Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -84,7 +89,14 @@ export async function deliverDueMessages(
   options: DeliveryOptions,
   now: Date,
 ): Promise<DeliveryResult> {
-  const result: DeliveryResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0, postponed: 0 };
+  const result: DeliveryResult = {
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    skipped: 0,
+    postponed: 0,
+  };
   const rows = await claimDueMessages(ctx.db, {
     workerId: options.workerId,
     now,
@@ -129,7 +141,8 @@ async function deliverOne(
   }
   if (prepared.action === "skip") {
     await releaseMessage(ctx.db, row.id, options.workerId, { status: "skipped" });
-    if (prepared.notificationId) await setNotificationEmailState(ctx.db, prepared.notificationId, "skipped");
+    if (prepared.notificationId)
+      await setNotificationEmailState(ctx.db, prepared.notificationId, "skipped");
     result.skipped++;
     return;
   }
@@ -149,7 +162,8 @@ async function deliverOne(
     return;
   }
   await markMessageSent(ctx.db, row.id, options.workerId, new Date(), row.kind === "invitation");
-  if (prepared.notificationId) await setNotificationEmailState(ctx.db, prepared.notificationId, "sent");
+  if (prepared.notificationId)
+    await setNotificationEmailState(ctx.db, prepared.notificationId, "sent");
   result.sent++;
 }
 
@@ -203,7 +217,8 @@ async function prepare(ctx: DeliveryContext, row: OutboxRow, now: Date): Promise
     return { action: "send", email: renderInvitationEmail({ name, url, expiresAt }), headers: {} };
   }
   const facts = await findDeliveryFacts(ctx.db, row.recipient_id);
-  const notificationId = typeof payload.notificationId === "string" ? payload.notificationId : undefined;
+  const notificationId =
+    typeof payload.notificationId === "string" ? payload.notificationId : undefined;
   if (facts.recipient?.status !== "active") return { action: "skip", notificationId };
   const zone = zoneOf(facts.recipient.timeZone);
   const quiet =
@@ -221,7 +236,10 @@ async function prepare(ctx: DeliveryContext, row: OutboxRow, now: Date): Promise
       : [];
     const items = await findNotificationsByIds(ctx.db, ids);
     if (items.length === 0) return { action: "skip" };
-    const link = unsubscribeUrl(publicUrl, await unsubscribeToken(ctx.db, facts.recipient.id, "all"));
+    const link = unsubscribeUrl(
+      publicUrl,
+      await unsubscribeToken(ctx.db, facts.recipient.id, "all"),
+    );
     const email = renderDigestEmail({
       recipientName,
       frequency: payload.frequency === "weekly" ? "weekly" : "daily",

@@ -1,6 +1,9 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type NotificationKind, notificationKinds } from "#core/notifications/notifications.schemas.ts";
+import {
+  type NotificationKind,
+  notificationKinds,
+} from "#core/notifications/notifications.schemas.ts";
 import type { Database } from "#server/db/schema.ts";
 
 /**
@@ -14,12 +17,20 @@ const keys = new WeakMap<object, Buffer>();
 
 export async function installationSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
   const read = () =>
-    db.selectFrom("installation_secrets").select("value").where("name", "=", name).executeTakeFirst();
+    db
+      .selectFrom("installation_secrets")
+      .select("value")
+      .where("name", "=", name)
+      .executeTakeFirst();
   let row = await read();
   if (!row) {
     await db
       .insertInto("installation_secrets")
-      .values({ name, value: randomBytes(32).toString("hex"), created_at: new Date().toISOString() })
+      .values({
+        name,
+        value: randomBytes(32).toString("hex"),
+        created_at: new Date().toISOString(),
+      })
       .onConflict((conflict) => conflict.column("name").doNothing())
       .execute();
     row = await read();

@@ -33,7 +33,8 @@ const intros: Record<NotificationKind, string> = {
   pathway_quarter_starting: "A new quarter of your pathway starts.",
   manager_nudge: "Your manager sent you a nudge.",
   invitation_accepted: "Someone you invited has joined.",
-  manager_changed: "Your manager changed. Your new manager can now see what you share with your manager.",
+  manager_changed:
+    "Your manager changed. Your new manager can now see what you share with your manager.",
 };
 
 const actions: Record<NotificationKind, string> = {

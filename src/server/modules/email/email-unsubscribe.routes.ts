@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { UnsubscribeBody, UnsubscribeQuery, UnsubscribeView } from "#core/email/unsubscribe.schemas.ts";
+import {
+  UnsubscribeBody,
+  UnsubscribeQuery,
+  UnsubscribeView,
+} from "#core/email/unsubscribe.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { emailPolicies } from "./email.policy.ts";
 import { describeUnsubscribe, unsubscribe } from "./email-unsubscribe.service.ts";

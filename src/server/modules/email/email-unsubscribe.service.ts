@@ -1,10 +1,10 @@
+import type { UnsubscribeView } from "#core/email/unsubscribe.schemas.ts";
 import {
   defaultChannels,
   type NotificationChannel,
   type NotificationKind,
   notificationKinds,
 } from "#core/notifications/notifications.schemas.ts";
-import type { UnsubscribeView } from "#core/email/unsubscribe.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { emailPolicies } from "./email.policy.ts";
@@ -15,36 +15,60 @@ const unknownLink = () => new AppError("not_found", "This link is not valid.");
 async function verifiedLink(ctx: AppContext, token: string) {
   const link = await readUnsubscribeToken(ctx.db, token);
   const person = link
-    ? await ctx.db.selectFrom("people").select("id").where("id", "=", link.personId).executeTakeFirst()
+    ? await ctx.db
+        .selectFrom("people")
+        .select("id")
+        .where("id", "=", link.personId)
+        .executeTakeFirst()
     : undefined;
-  if (!emailPolicies.unsubscribe({ signatureValid: link !== null, personExists: person !== undefined }) || !link) {
+  if (
+    !emailPolicies.unsubscribe({
+      signatureValid: link !== null,
+      personExists: person !== undefined,
+    }) ||
+    !link
+  ) {
     throw unknownLink();
   }
   return link;
 }
 
-async function channels(ctx: AppContext, personId: string): Promise<Map<NotificationKind, NotificationChannel>> {
+async function channels(
+  ctx: AppContext,
+  personId: string,
+): Promise<Map<NotificationKind, NotificationChannel>> {
   const rows = await ctx.db
     .selectFrom("notification_preferences")
     .select(["kind", "channel"])
     .where("person_id", "=", personId)
     .execute();
   const chosen = new Map(rows.map((row) => [row.kind, row.channel as NotificationChannel]));
-  return new Map(notificationKinds.map((kind) => [kind, chosen.get(kind) ?? defaultChannels[kind]]));
+  return new Map(
+    notificationKinds.map((kind) => [kind, chosen.get(kind) ?? defaultChannels[kind]]),
+  );
 }
 
 const kindsOf = (scope: UnsubscribeScope): readonly NotificationKind[] =>
   scope === "all" ? notificationKinds : [scope];
 
-function view(scope: UnsubscribeScope, current: Map<NotificationKind, NotificationChannel>): UnsubscribeView {
+function view(
+  scope: UnsubscribeScope,
+  current: Map<NotificationKind, NotificationChannel>,
+): UnsubscribeView {
   return {
     scope,
-    kinds: kindsOf(scope).map((kind) => ({ kind, channel: current.get(kind) ?? defaultChannels[kind] })),
+    kinds: kindsOf(scope).map((kind) => ({
+      kind,
+      channel: current.get(kind) ?? defaultChannels[kind],
+    })),
   };
 }
 
 /** What the link would change; changes nothing (mail scanners fetch links). */
-export async function describeUnsubscribe(ctx: AppContext, token: string): Promise<UnsubscribeView> {
+export async function describeUnsubscribe(
+  ctx: AppContext,
+  token: string,
+): Promise<UnsubscribeView> {
   const link = await verifiedLink(ctx, token);
   return view(link.scope, await channels(ctx, link.personId));
 }
@@ -60,7 +84,9 @@ export async function unsubscribe(ctx: AppContext, token: string): Promise<Unsub
       await trx
         .insertInto("notification_preferences")
         .values({ person_id: link.personId, kind, channel: "in_app" })
-        .onConflict((conflict) => conflict.columns(["person_id", "kind"]).doUpdateSet({ channel: "in_app" }))
+        .onConflict((conflict) =>
+          conflict.columns(["person_id", "kind"]).doUpdateSet({ channel: "in_app" }),
+        )
         .execute();
       current.set(kind, "in_app");
     }

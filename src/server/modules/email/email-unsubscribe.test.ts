@@ -38,8 +38,15 @@ const comment = (personId: string, title: string, emailState?: "digest") =>
     );
     if (emailState && id) {
       // What notify does for someone whose digest is on: no outbox row, the digest collects it.
-      await trx.deleteFrom("outbox_messages").where("dedupe_key", "=", `notification:${id}`).execute();
-      await trx.updateTable("notifications").set({ email_state: "digest" }).where("id", "=", id).execute();
+      await trx
+        .deleteFrom("outbox_messages")
+        .where("dedupe_key", "=", `notification:${id}`)
+        .execute();
+      await trx
+        .updateTable("notifications")
+        .set({ email_state: "digest" })
+        .where("id", "=", id)
+        .execute();
     }
     return id;
   });

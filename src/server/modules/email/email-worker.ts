@@ -46,7 +46,11 @@ export function createBackgroundWorker(
   options: WorkerOptions,
 ): BackgroundWorker {
   const id = options.workerId ?? `worker-${randomUUID()}`;
-  const delivery: DeliveryOptions = { ...defaultDeliveryOptions, ...options.delivery, workerId: id };
+  const delivery: DeliveryOptions = {
+    ...defaultDeliveryOptions,
+    ...options.delivery,
+    workerId: id,
+  };
   const deliveryIntervalMs = options.deliveryIntervalMs ?? 5_000;
   const schedulerIntervalMs = options.schedulerIntervalMs ?? 60_000;
   const timers = new Set<NodeJS.Timeout>();

@@ -89,7 +89,13 @@ export async function releaseMessage(
 }
 
 export type DeliveryFacts = {
-  recipient: { id: string; name: string; preferredName: string | null; status: string; timeZone: string | null } | null;
+  recipient: {
+    id: string;
+    name: string;
+    preferredName: string | null;
+    status: string;
+    timeZone: string | null;
+  } | null;
   settings: { quietStart: string | null; quietEnd: string | null; weeklyEmailCap: number } | null;
 };
 
@@ -125,7 +131,11 @@ export async function findDeliveryFacts(
     settings:
       row.weekly_email_cap === null
         ? null
-        : { quietStart: row.quiet_start, quietEnd: row.quiet_end, weeklyEmailCap: row.weekly_email_cap },
+        : {
+            quietStart: row.quiet_start,
+            quietEnd: row.quiet_end,
+            weeklyEmailCap: row.weekly_email_cap,
+          },
   };
 }
 

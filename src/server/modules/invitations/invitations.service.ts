@@ -11,11 +11,11 @@ import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { hashSessionToken, newSessionToken } from "#server/modules/auth/session-tokens.ts";
-import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 import {
   cancelPendingOutboxMessages,
   enqueueOutboxMessage,
 } from "#server/modules/email/outbox.queries.ts";
+import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
 import {
   findUsableInvitationByTokenHash,

@@ -163,7 +163,10 @@ describe("invitations with SMTP", () => {
       const [message] = await mail.smtp.waitFor(1);
       expect(mail.smtp.received).toHaveLength(1);
       expect(message?.text).toContain(second.json().url);
-      expect((await outboxRows(t.ctx)).map((row) => row.status).sort()).toEqual(["sent", "skipped"]);
+      expect((await outboxRows(t.ctx)).map((row) => row.status).sort()).toEqual([
+        "sent",
+        "skipped",
+      ]);
     } finally {
       await mail.close();
     }

@@ -48,7 +48,7 @@ export async function indexPlan(db: Db, planId: string, now: Date): Promise<void
     ])
     .where("growth_plans.id", "=", planId)
     .executeTakeFirst();
-  if (!plan || plan.status !== "active" || plan.person_status !== "active") {
+  if (plan?.status !== "active" || plan.person_status !== "active") {
     await replaceReminders(db, source, []);
     return;
   }
@@ -73,7 +73,8 @@ export async function indexPlan(db: Db, planId: string, now: Date): Promise<void
   for (const item of schedule as Json[]) {
     if (typeof item.id !== "string" || !isDay(item.startsOn)) continue;
     const valid = { id: item.id, label: String(item.label ?? ""), startsOn: item.startsOn };
-    const cadence = item.cadence === "quarterly" || item.cadence === "yearly" ? item.cadence : "monthly";
+    const cadence =
+      item.cadence === "quarterly" || item.cadence === "yearly" ? item.cadence : "monthly";
     // The next two: when the first has been produced already, the second is the next one.
     const upcoming = scheduledCheckIns([{ ...valid, cadence }], {
       from: today,
@@ -149,7 +150,11 @@ export async function indexFeedbackRequest(db: Db, requestId: string, now: Date)
     .where("career_feedback_requests.id", "=", requestId)
     .executeTakeFirst();
   const zone = zoneOf(request?.time_zone);
-  if (!request || request.status !== "pending" || !isDay(request.due_on) || request.due_on < localDate(now, zone)) {
+  if (
+    request?.status !== "pending" ||
+    !isDay(request.due_on) ||
+    request.due_on < localDate(now, zone)
+  ) {
     await replaceReminders(db, source, []);
     return;
   }
@@ -161,7 +166,11 @@ export async function indexFeedbackRequest(db: Db, requestId: string, now: Date)
       source_type: "feedback_request",
       source_id: request.id,
       due_on: request.due_on,
-      fire_at: instantAt(addDays(request.due_on, -feedbackLeadDays), reminderHour, zone).toISOString(),
+      fire_at: instantAt(
+        addDays(request.due_on, -feedbackLeadDays),
+        reminderHour,
+        zone,
+      ).toISOString(),
       data: JSON.stringify({ assessmentId: request.assessment_id }),
     },
   ]);
@@ -178,7 +187,7 @@ export async function indexPathway(db: Db, personId: string, now: Date): Promise
     .select(["id", "hire_date", "time_zone", "status"])
     .where("id", "=", personId)
     .executeTakeFirst();
-  if (!person || person.status !== "active" || !isDay(person.hire_date)) {
+  if (person?.status !== "active" || !isDay(person.hire_date)) {
     await replaceReminders(db, source, []);
     return;
   }

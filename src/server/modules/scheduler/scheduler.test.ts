@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { createDb } from "#server/db/create-db.ts";
+import {
+  createPublishedFramework,
+  giveCurrentRole,
+} from "#server/modules/career-paths/career-paths.testing.ts";
 import { installShippedPathway } from "#server/modules/pathways/pathway-defaults.ts";
 import { createEmailTestApp, createTestWorker, type EmailTestApp } from "#server/testing/email.ts";
 import { createPerson, createSession } from "#server/testing/factories.ts";
@@ -36,7 +40,12 @@ async function planWithReminders(session: Session) {
       baseVersion: tracking.version,
       content: {
         schedule: [
-          { id: ids.schedule, cadence: "monthly", label: "Monthly reflection", startsOn: "2026-03-04" },
+          {
+            id: ids.schedule,
+            cadence: "monthly",
+            label: "Monthly reflection",
+            startsOn: "2026-03-04",
+          },
         ],
         checkIns: [],
         reflections: [{ id: ids.reflection, on: "2026-03-01", body: secret }],
@@ -53,7 +62,13 @@ async function planWithReminders(session: Session) {
         ...emptyGoal(),
         skill: "SQL",
         actionSteps: [
-          { id: ids.step, title: "Finish the course", dueOn: "2026-03-03", done: false, doneOn: null },
+          {
+            id: ids.step,
+            title: "Finish the course",
+            dueOn: "2026-03-03",
+            done: false,
+            doneOn: null,
+          },
         ],
       },
     },
@@ -64,7 +79,11 @@ async function planWithReminders(session: Session) {
 }
 
 const notifications = () =>
-  ctx.db.selectFrom("notifications").select(["kind", "title", "dedupe_key"]).orderBy("dedupe_key").execute();
+  ctx.db
+    .selectFrom("notifications")
+    .select(["kind", "title", "dedupe_key"])
+    .orderBy("dedupe_key")
+    .execute();
 
 describe("the scheduler", () => {
   it("produces each reminder once, in the person's time zone, across restarts and instances", async () => {
@@ -86,7 +105,7 @@ describe("the scheduler", () => {
       {
         kind: "action_step_due",
         title: "Action step due 2026-03-03: Finish the course",
-        dedupe_key: `action_step_due:${(await goalId(planId))}:${ids.step}:2026-03-03`,
+        dedupe_key: `action_step_due:${await goalId(planId)}:${ids.step}:2026-03-03`,
       },
     ]);
 
@@ -175,7 +194,9 @@ describe("the scheduler", () => {
     mail.t.clock.set(new Date("2026-03-10T09:00:00.000Z"));
     await worker.tickOnce();
     expect(
-      (await notifications()).filter((row) => row.kind === "action_step_due").map((row) => row.title),
+      (await notifications())
+        .filter((row) => row.kind === "action_step_due")
+        .map((row) => row.title),
     ).toEqual(["Action step due 2026-03-10: Finish the course"]);
   });
 
@@ -202,6 +223,70 @@ describe("the scheduler", () => {
     expect(next).toEqual([
       { key: `pathway_quarter_starting:${person.id}:y1q3`, fire_at: "2026-06-02T07:00:00.000Z" },
     ]);
+  });
+});
+
+describe("feedback requests due soon", () => {
+  it("reminds a rater two days before the due date, unless they answered or declined", async () => {
+    const { frameworkId } = await createPublishedFramework(ctx);
+    const member = await createPerson(ctx, { name: "Mira Member" });
+    await giveCurrentRole(ctx, member.id, frameworkId, "analyst");
+    const rater = await createPerson(ctx, { timeZone: "Asia/Tokyo" });
+    const decliner = await createPerson(ctx);
+    const memberSession = await createSession(ctx, member.id);
+    const assessment = await postJson(
+      mail.t.app,
+      "/api/career-assessments",
+      { frameworkId },
+      { session: memberSession },
+    );
+    expect(assessment.statusCode, assessment.body).toBe(201);
+    const asked = await postJson(
+      mail.t.app,
+      `/api/career-assessments/${assessment.json().id}/feedback-requests`,
+      {
+        includeManager: false,
+        peerIds: [rater.id, decliner.id],
+        dueOn: "2026-03-06",
+        message: secret,
+      },
+      { session: memberSession },
+    );
+    expect(asked.statusCode, asked.body).toBe(201);
+    const declined = await ctx.db
+      .selectFrom("career_feedback_requests")
+      .select("id")
+      .where("rater_id", "=", decliner.id)
+      .executeTakeFirstOrThrow();
+    const decline = await postJson(
+      mail.t.app,
+      `/api/career-feedback-requests/${declined.id}/decline`,
+      {},
+      { session: await createSession(ctx, decliner.id) },
+    );
+    expect(decline.statusCode, decline.body).toBeLessThan(300);
+    const worker = mail.worker();
+    await worker.tickOnce();
+    // 4 March 09:00 in Tokyo is 00:00 UTC.
+    mail.t.clock.set(new Date("2026-03-03T23:59:00.000Z"));
+    expect((await worker.tickOnce()).produced).toBe(0);
+    mail.t.clock.set(new Date("2026-03-04T00:00:00.000Z"));
+    expect((await worker.tickOnce()).produced).toBe(1);
+    const rows = await ctx.db
+      .selectFrom("notifications")
+      .select(["person_id", "kind", "title", "link"])
+      .execute();
+    expect(rows).toEqual([
+      {
+        person_id: rater.id,
+        kind: "feedback_due",
+        title: "Feedback for Mira Member is due 2026-03-06",
+        link: `/career/assessments/${assessment.json().id}`,
+      },
+    ]);
+    await worker.deliverOnce();
+    const [message] = await mail.smtp.waitFor(1);
+    expect(`${message?.text}${message?.html}`).not.toContain(secret);
   });
 });
 

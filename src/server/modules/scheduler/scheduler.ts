@@ -76,7 +76,8 @@ async function produce(trx: Kysely<Database>, reminder: ReminderRow, now: Date):
   if (input) await notify(trx, input, now);
   // A recurring source gets its next occurrence indexed now that this one is recorded.
   if (reminder.kind === "plan_check_in_due") await indexPlan(trx, reminder.source_id, now);
-  if (reminder.kind === "pathway_quarter_starting") await indexPathway(trx, reminder.person_id, now);
+  if (reminder.kind === "pathway_quarter_starting")
+    await indexPathway(trx, reminder.person_id, now);
   return input !== null;
 }
 
@@ -139,7 +140,11 @@ async function notificationFor(
     case "feedback_due": {
       const request = await trx
         .selectFrom("career_feedback_requests")
-        .innerJoin("career_assessments", "career_assessments.id", "career_feedback_requests.assessment_id")
+        .innerJoin(
+          "career_assessments",
+          "career_assessments.id",
+          "career_feedback_requests.assessment_id",
+        )
         .innerJoin("people", "people.id", "career_assessments.person_id")
         .select(["career_feedback_requests.status", "people.name", "people.preferred_name"])
         .where("career_feedback_requests.id", "=", reminder.source_id)
@@ -217,4 +222,11 @@ async function countQuarterActivities(
   return Number(row.count);
 }
 
-export { indexFeedbackRequest, indexPathway, indexPerson, indexPlan, readSchedulerState, writeSchedulerState };
+export {
+  indexFeedbackRequest,
+  indexPathway,
+  indexPerson,
+  indexPlan,
+  readSchedulerState,
+  writeSchedulerState,
+};
