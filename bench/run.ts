@@ -3,7 +3,8 @@
  * benchmark on SQLite and on PostgreSQL, then the worst-case input benchmark, each writing its
  * section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
- * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`) runs one of them.
+ * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`, `email`) runs one
+ * of them. The email step (scheduler tick and outbox delivery) runs at 100,000 people.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -26,12 +27,21 @@ const loadArgs = (database: string) => [
   "--duration",
   values.duration ?? "10",
 ];
+/** The scheduler and outbox benchmark: 100,000 people unless --people says otherwise. */
+const emailArgs = (database: string) => [
+  "--database",
+  database,
+  "--people",
+  values.people === "10000" ? "100000" : (values.people ?? "100000"),
+];
 const steps: { name: string; file: string; args: string[] }[] = [
   { name: "import", file: script("./people-import.bench.ts"), args: [] },
   { name: "career-import", file: script("./career-import.bench.ts"), args: [] },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("sqlite") },
   { name: "load", file: script("./load/run-load.ts"), args: loadArgs("postgres") },
   { name: "worst-case", file: script("./worst-case/run-worst-case.ts"), args: [] },
+  { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("sqlite") },
+  { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("postgres") },
 ];
 const names = new Set(steps.map((step) => step.name));
 if (values.only && !names.has(values.only)) {

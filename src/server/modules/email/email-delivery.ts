@@ -9,7 +9,7 @@ import {
   renderInvitationEmail,
   renderNotificationEmail,
 } from "./email-templates.ts";
-import type { EmailTransport, OutgoingEmail } from "./email-transport.ts";
+import type { EmailTransport } from "./email-transport.ts";
 import { quietHoursEnd, zoneOf } from "./local-time.ts";
 import {
   claimDueMessages,
@@ -43,7 +43,7 @@ export const defaultDeliveryOptions: Omit<DeliveryOptions, "workerId"> = {
   backoffBaseMs: 60_000,
   backoffMaxMs: 6 * 60 * 60_000,
   batchSize: 200,
-  concurrency: 10,
+  concurrency: 20,
 };
 
 export type DeliveryResult = {
@@ -82,37 +82,95 @@ export function messageIdFor(outboxId: string, publicUrl: URL): string {
   return `<outbox-${outboxId}@${publicUrl.hostname || "trellis.invalid"}>`;
 }
 
-/** One pass: claim what is due, send it, mark each message. Call repeatedly (the worker does). */
+/** What happened to one claimed message, written back in one transaction per pass. */
+type Outcome =
+  | { id: string; kind: "sent"; forgetPayload: boolean; notificationId?: string }
+  | { id: string; kind: "postponed"; until: Date }
+  | { id: string; kind: "skipped"; notificationId?: string }
+  | { id: string; kind: "retry"; at: Date; error: string }
+  | { id: string; kind: "failed"; error: string; notificationId?: string };
+
+/**
+ * One pass: claim what is due, send it, then mark every message in one transaction (one commit,
+ * not one per message: with SQLite's synchronous=FULL each commit is a disk flush). A crash
+ * before that commit leaves the pass's messages claimed; their leases run out and another pass
+ * sends them again, once, under the same Message-ID.
+ */
 export async function deliverDueMessages(
   ctx: DeliveryContext,
   transport: EmailTransport,
   options: DeliveryOptions,
   now: Date,
 ): Promise<DeliveryResult> {
-  const result: DeliveryResult = {
-    claimed: 0,
-    sent: 0,
-    retried: 0,
-    failed: 0,
-    skipped: 0,
-    postponed: 0,
-  };
   const rows = await claimDueMessages(ctx.db, {
     workerId: options.workerId,
     now,
     leaseMs: options.leaseMs,
     limit: options.batchSize,
   });
-  result.claimed = rows.length;
+  const outcomes: Outcome[] = [];
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
       const row = rows[next++];
-      if (row) await deliverOne(ctx, transport, options, row, now, result);
+      if (row) outcomes.push(await deliverOne(ctx, transport, options, row, now));
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, lane));
-  return result;
+  if (outcomes.length > 0) {
+    await ctx.db.transaction().execute((trx) => record(trx, options.workerId, outcomes, now));
+  }
+  const count = (kind: Outcome["kind"]) =>
+    outcomes.filter((outcome) => outcome.kind === kind).length;
+  return {
+    claimed: rows.length,
+    sent: count("sent"),
+    retried: count("retry"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    postponed: count("postponed"),
+  };
+}
+
+async function record(
+  db: Kysely<Database>,
+  workerId: string,
+  outcomes: readonly Outcome[],
+  now: Date,
+): Promise<void> {
+  for (const outcome of outcomes) {
+    switch (outcome.kind) {
+      case "sent":
+        await markMessageSent(db, outcome.id, workerId, now, outcome.forgetPayload);
+        if (outcome.notificationId)
+          await setNotificationEmailState(db, outcome.notificationId, "sent");
+        break;
+      case "postponed":
+        await releaseMessage(db, outcome.id, workerId, {
+          status: "pending",
+          nextAttemptAt: outcome.until,
+          refundAttempt: true,
+        });
+        break;
+      case "skipped":
+        await releaseMessage(db, outcome.id, workerId, { status: "skipped" });
+        if (outcome.notificationId)
+          await setNotificationEmailState(db, outcome.notificationId, "skipped");
+        break;
+      case "retry":
+        await releaseMessage(db, outcome.id, workerId, {
+          status: "pending",
+          nextAttemptAt: outcome.at,
+          error: outcome.error,
+        });
+        break;
+      case "failed":
+        await releaseMessage(db, outcome.id, workerId, { status: "failed", error: outcome.error });
+        if (outcome.notificationId)
+          await setNotificationEmailState(db, outcome.notificationId, "failed");
+        break;
+    }
+  }
 }
 
 async function deliverOne(
@@ -121,76 +179,57 @@ async function deliverOne(
   options: DeliveryOptions,
   row: OutboxRow,
   now: Date,
-  result: DeliveryResult,
-): Promise<void> {
+): Promise<Outcome> {
   let prepared: Prepared;
   try {
     prepared = await prepare(ctx, row, now);
   } catch (error) {
-    await fail(ctx, options, row, now, error, result);
-    return;
+    return failure(options, row, now, error);
   }
-  if (prepared.action === "postpone") {
-    await releaseMessage(ctx.db, row.id, options.workerId, {
-      status: "pending",
-      nextAttemptAt: prepared.until,
-      refundAttempt: true,
-    });
-    result.postponed++;
-    return;
-  }
+  if (prepared.action === "postpone")
+    return { id: row.id, kind: "postponed", until: prepared.until };
   if (prepared.action === "skip") {
-    await releaseMessage(ctx.db, row.id, options.workerId, { status: "skipped" });
-    if (prepared.notificationId)
-      await setNotificationEmailState(ctx.db, prepared.notificationId, "skipped");
-    result.skipped++;
-    return;
+    return { id: row.id, kind: "skipped", ...notificationOf(prepared.notificationId) };
   }
-  const email: OutgoingEmail = {
-    from: ctx.config.smtp?.from ?? "Trellis <trellis@localhost>",
-    to: row.to_address,
-    subject: prepared.email.subject,
-    text: prepared.email.text,
-    html: prepared.email.html,
-    messageId: messageIdFor(row.id, ctx.config.publicUrl),
-    headers: prepared.headers,
-  };
   try {
-    await transport.send(email);
+    await transport.send({
+      from: ctx.config.smtp?.from ?? "Trellis <trellis@localhost>",
+      to: row.to_address,
+      subject: prepared.email.subject,
+      text: prepared.email.text,
+      html: prepared.email.html,
+      messageId: messageIdFor(row.id, ctx.config.publicUrl),
+      headers: prepared.headers,
+    });
   } catch (error) {
-    await fail(ctx, options, row, now, error, result);
-    return;
+    return failure(options, row, now, error);
   }
-  await markMessageSent(ctx.db, row.id, options.workerId, new Date(), row.kind === "invitation");
-  if (prepared.notificationId)
-    await setNotificationEmailState(ctx.db, prepared.notificationId, "sent");
-  result.sent++;
+  return {
+    id: row.id,
+    kind: "sent",
+    forgetPayload: row.kind === "invitation",
+    ...notificationOf(prepared.notificationId),
+  };
 }
 
-async function fail(
-  ctx: DeliveryContext,
-  options: DeliveryOptions,
-  row: OutboxRow,
-  now: Date,
-  error: unknown,
-  result: DeliveryResult,
-): Promise<void> {
+const notificationOf = (id: string | undefined) => (id ? { notificationId: id } : {});
+
+function failure(options: DeliveryOptions, row: OutboxRow, now: Date, error: unknown): Outcome {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   if (row.attempts >= options.maxAttempts) {
-    await releaseMessage(ctx.db, row.id, options.workerId, { status: "failed", error: message });
     const payload = parsePayload(row.payload);
-    if (row.kind === "notification" && typeof payload.notificationId === "string") {
-      await setNotificationEmailState(ctx.db, payload.notificationId, "failed");
-    }
-    result.failed++;
-    return;
+    const notificationId =
+      row.kind === "notification" && typeof payload.notificationId === "string"
+        ? payload.notificationId
+        : undefined;
+    return { id: row.id, kind: "failed", error: message, ...notificationOf(notificationId) };
   }
-  await releaseMessage(ctx.db, row.id, options.workerId, {
-    status: "pending",
-    nextAttemptAt: new Date(now.getTime() + backoffDelay(row.attempts, options)),
+  return {
+    id: row.id,
+    kind: "retry",
+    at: new Date(now.getTime() + backoffDelay(row.attempts, options)),
     error: message,
-  });
-  result.retried++;
+  };
 }
 
 function parsePayload(payload: string): Record<string, unknown> {

@@ -22,7 +22,7 @@ export type EmailTransport = {
 export function createSmtpTransport(smtp: NonNullable<Config["smtp"]>): EmailTransport {
   const url = new URL(smtp.url);
   if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "5");
+  if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "10");
   const transport = nodemailer.createTransport(url.toString());
   return {
     async send(message) {

@@ -16,8 +16,11 @@ type Cursor = { at: string; id: string };
 type Source = {
   name: string;
   read(db: Db, after: Cursor, until: string, limit: number): Promise<Cursor[]>;
-  index(db: Db, id: string, now: Date): Promise<void>;
+  index(db: Db, id: string, now: Date, firstSync: boolean): Promise<void>;
 };
+
+/** Set once every source has been walked to its end the first time. */
+const caughtUpKey = "sync:caught-up";
 
 const start: Cursor = { at: "", id: "" };
 
@@ -58,7 +61,9 @@ const sources: Source[] = [
         .orderBy("id")
         .limit(limit)
         .execute(),
-    index: indexPerson,
+    // During the first walk the plans source indexes every plan itself: only the pathway here.
+    index: (db, id, now, firstSync) =>
+      firstSync ? indexPathway(db, id, now) : indexPerson(db, id, now),
   },
   {
     name: "sync:career_feedback_requests",
@@ -117,6 +122,7 @@ export async function syncSources(
   deadline: number,
 ): Promise<{ indexed: number; more: boolean }> {
   const until = new Date(now.getTime() - options.settleMs).toISOString();
+  const firstSync = (await readSchedulerState(db, caughtUpKey)) === null;
   let indexed = 0;
   let more = false;
   for (const source of sources) {
@@ -126,7 +132,7 @@ export async function syncSources(
     // One transaction per page: the index rows and the cursor move together.
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
-        await source.index(trx, row.id, now);
+        await source.index(trx, row.id, now, firstSync);
         last = row;
         indexed++;
         if (Date.now() > deadline) break;
@@ -135,5 +141,6 @@ export async function syncSources(
     });
     if (rows.length === options.syncBatch || (last && last !== rows.at(-1))) more = true;
   }
+  if (firstSync && !more) await writeSchedulerState(db, caughtUpKey, now.toISOString());
   return { indexed, more };
 }
