@@ -300,9 +300,11 @@ describe("quiet hours and the weekly cap", () => {
       "Check-in due 2026-03-01",
       "Check-in due 2026-03-02",
     ]);
-    // A week later the cap has room again.
+    // A week later the cap has room again, and several reminders in one pass respect it too.
     mail.t.clock.advance(7 * 24 * 60 * 60_000 + 60_000);
     await remind(4);
-    expect((await worker.deliverOnce()).sent).toBe(1);
+    await remind(5);
+    await remind(6);
+    expect(await worker.deliverOnce()).toMatchObject({ sent: 2, skipped: 1 });
   });
 });

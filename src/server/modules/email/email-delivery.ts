@@ -14,9 +14,11 @@ import { quietHoursEnd, zoneOf } from "./local-time.ts";
 import {
   claimDueMessages,
   countReminderEmailsSince,
-  findDeliveryFacts,
-  findNotificationForEmail,
+  type DeliveryFacts,
+  type EmailNotification,
+  findDeliveryFactsOf,
   findNotificationsByIds,
+  findNotificationsForEmail,
   markMessageSent,
   type OutboxRow,
   releaseMessage,
@@ -108,12 +110,13 @@ export async function deliverDueMessages(
     leaseMs: options.leaseMs,
     limit: options.batchSize,
   });
+  const loaded = await loadPass(ctx.db, rows);
   const outcomes: Outcome[] = [];
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
       const row = rows[next++];
-      if (row) outcomes.push(await deliverOne(ctx, transport, options, row, now));
+      if (row) outcomes.push(await deliverOne(ctx, transport, options, row, now, loaded));
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, lane));
@@ -173,16 +176,38 @@ async function record(
   }
 }
 
+/** What a pass's messages are rendered from, read in a few queries for the whole batch. */
+type PassFacts = {
+  facts: Map<string, DeliveryFacts>;
+  notifications: Map<string, EmailNotification>;
+  /** Reminder emails this pass is sending per person (not yet counted in the database). */
+  reminderSends: Map<string, number>;
+};
+
+async function loadPass(db: Kysely<Database>, rows: readonly OutboxRow[]): Promise<PassFacts> {
+  const recipients = rows.flatMap((row) => (row.recipient_id ? [row.recipient_id] : []));
+  const notificationIds = rows.flatMap((row) => {
+    const id = row.kind === "notification" ? parsePayload(row.payload).notificationId : undefined;
+    return typeof id === "string" ? [id] : [];
+  });
+  return {
+    facts: await findDeliveryFactsOf(db, recipients),
+    notifications: await findNotificationsForEmail(db, notificationIds),
+    reminderSends: new Map(),
+  };
+}
+
 async function deliverOne(
   ctx: DeliveryContext,
   transport: EmailTransport,
   options: DeliveryOptions,
   row: OutboxRow,
   now: Date,
+  loaded: PassFacts,
 ): Promise<Outcome> {
   let prepared: Prepared;
   try {
-    prepared = await prepare(ctx, row, now);
+    prepared = await prepare(ctx, row, now, loaded);
   } catch (error) {
     return failure(options, row, now, error);
   }
@@ -245,7 +270,12 @@ function unsubscribeHeaders(url: string): Record<string, string> {
   return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
-async function prepare(ctx: DeliveryContext, row: OutboxRow, now: Date): Promise<Prepared> {
+async function prepare(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  now: Date,
+  loaded: PassFacts,
+): Promise<Prepared> {
   const payload = parsePayload(row.payload);
   const { publicUrl } = ctx.config;
   if (row.kind === "invitation") {
@@ -255,7 +285,10 @@ async function prepare(ctx: DeliveryContext, row: OutboxRow, now: Date): Promise
     }
     return { action: "send", email: renderInvitationEmail({ name, url, expiresAt }), headers: {} };
   }
-  const facts = await findDeliveryFacts(ctx.db, row.recipient_id);
+  const facts: DeliveryFacts = (row.recipient_id && loaded.facts.get(row.recipient_id)) || {
+    recipient: null,
+    settings: null,
+  };
   const notificationId =
     typeof payload.notificationId === "string" ? payload.notificationId : undefined;
   if (facts.recipient?.status !== "active") return { action: "skip", notificationId };
@@ -296,18 +329,21 @@ async function prepare(ctx: DeliveryContext, row: OutboxRow, now: Date): Promise
   }
 
   if (!notificationId) return { action: "skip" };
-  const notification = await findNotificationForEmail(ctx.db, notificationId);
+  const notification = loaded.notifications.get(notificationId);
   if (!notification) return { action: "skip" };
   const kind = notification.kind as NotificationKind;
   if (reminderKinds.includes(kind)) {
     const cap = facts.settings?.weeklyEmailCap ?? 10;
-    const sent = await countReminderEmailsSince(
+    const earlier = await countReminderEmailsSince(
       ctx.db,
       facts.recipient.id,
       reminderKinds,
       new Date(now.getTime() - week),
     );
-    if (sent >= cap) return { action: "skip", notificationId };
+    // Checked and counted without an await between, so the pass's lanes cannot both pass.
+    const inPass = loaded.reminderSends.get(facts.recipient.id) ?? 0;
+    if (earlier + inPass >= cap) return { action: "skip", notificationId };
+    loaded.reminderSends.set(facts.recipient.id, inPass + 1);
   }
   const link = unsubscribeUrl(publicUrl, await unsubscribeToken(ctx.db, facts.recipient.id, kind));
   const email = renderNotificationEmail({

@@ -99,44 +99,79 @@ export type DeliveryFacts = {
   settings: { quietStart: string | null; quietEnd: string | null; weeklyEmailCap: number } | null;
 };
 
-export async function findDeliveryFacts(
+export type EmailNotification = NonNullable<Awaited<ReturnType<typeof findNotificationForEmail>>>;
+
+/** The facts of every recipient of a pass at once (one query instead of one per message). */
+export async function findDeliveryFactsOf(
   db: Kysely<Database>,
-  recipientId: string | null,
-): Promise<DeliveryFacts> {
-  if (!recipientId) return { recipient: null, settings: null };
-  const row = await db
-    .selectFrom("people")
-    .leftJoin("notification_settings", "notification_settings.person_id", "people.id")
-    .select([
-      "people.id",
-      "people.name",
-      "people.preferred_name",
-      "people.status",
-      "people.time_zone",
-      "notification_settings.quiet_start",
-      "notification_settings.quiet_end",
-      "notification_settings.weekly_email_cap",
-    ])
-    .where("people.id", "=", recipientId)
-    .executeTakeFirst();
-  if (!row) return { recipient: null, settings: null };
-  return {
-    recipient: {
-      id: row.id,
-      name: row.name,
-      preferredName: row.preferred_name,
-      status: row.status,
-      timeZone: row.time_zone,
-    },
-    settings:
-      row.weekly_email_cap === null
-        ? null
-        : {
-            quietStart: row.quiet_start,
-            quietEnd: row.quiet_end,
-            weeklyEmailCap: row.weekly_email_cap,
-          },
-  };
+  recipientIds: readonly string[],
+): Promise<Map<string, DeliveryFacts>> {
+  const facts = new Map<string, DeliveryFacts>();
+  const unique = [...new Set(recipientIds)];
+  for (let start = 0; start < unique.length; start += 500) {
+    const rows = await db
+      .selectFrom("people")
+      .leftJoin("notification_settings", "notification_settings.person_id", "people.id")
+      .select([
+        "people.id",
+        "people.name",
+        "people.preferred_name",
+        "people.status",
+        "people.time_zone",
+        "notification_settings.quiet_start",
+        "notification_settings.quiet_end",
+        "notification_settings.weekly_email_cap",
+      ])
+      .where("people.id", "in", unique.slice(start, start + 500))
+      .execute();
+    for (const row of rows) {
+      facts.set(row.id, {
+        recipient: {
+          id: row.id,
+          name: row.name,
+          preferredName: row.preferred_name,
+          status: row.status,
+          timeZone: row.time_zone,
+        },
+        settings:
+          row.weekly_email_cap === null
+            ? null
+            : {
+                quietStart: row.quiet_start,
+                quietEnd: row.quiet_end,
+                weeklyEmailCap: row.weekly_email_cap,
+              },
+      });
+    }
+  }
+  return facts;
+}
+
+/** The notifications of a pass at once. */
+export async function findNotificationsForEmail(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, EmailNotification>> {
+  const found = new Map<string, EmailNotification>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .selectFrom("notifications")
+      .leftJoin("people as actor", "actor.id", "notifications.actor_id")
+      .select([
+        "notifications.id",
+        "notifications.person_id",
+        "notifications.kind",
+        "notifications.title",
+        "notifications.link",
+        "notifications.email_state",
+        "actor.name as actor_name",
+        "actor.preferred_name as actor_preferred_name",
+      ])
+      .where("notifications.id", "in", ids.slice(start, start + 500))
+      .execute();
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
 }
 
 export async function findNotificationForEmail(db: Kysely<Database>, id: string) {

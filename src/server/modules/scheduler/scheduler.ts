@@ -34,8 +34,8 @@ export type SchedulerOptions = {
 export const defaultSchedulerOptions: SchedulerOptions = {
   settleMs: 2 * 60_000,
   syncBatch: 2_000,
-  fireBatch: 200,
-  budgetMs: 1_500,
+  fireBatch: 100,
+  budgetMs: 1_000,
 };
 
 export type TickResult = { indexed: number; produced: number; digests: number; more: boolean };
