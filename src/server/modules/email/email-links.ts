@@ -1,10 +1,11 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   type NotificationKind,
   notificationKinds,
 } from "#core/notifications/notifications.schemas.ts";
 import type { Database } from "#server/db/schema.ts";
+import { installationSecret } from "./installation-secrets.queries.ts";
 
 /**
  * Signed one-click unsubscribe links. The key is derived (HKDF) from a random installation secret
@@ -14,30 +15,6 @@ import type { Database } from "#server/db/schema.ts";
 
 const secretName = "email-links";
 const keys = new WeakMap<object, Buffer>();
-
-export async function installationSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
-  const read = () =>
-    db
-      .selectFrom("installation_secrets")
-      .select("value")
-      .where("name", "=", name)
-      .executeTakeFirst();
-  let row = await read();
-  if (!row) {
-    await db
-      .insertInto("installation_secrets")
-      .values({
-        name,
-        value: randomBytes(32).toString("hex"),
-        created_at: new Date().toISOString(),
-      })
-      .onConflict((conflict) => conflict.column("name").doNothing())
-      .execute();
-    row = await read();
-  }
-  if (!row) throw new Error(`installation secret ${name} could not be stored`);
-  return Buffer.from(row.value, "hex");
-}
 
 async function linkKey(db: Kysely<Database>): Promise<Buffer> {
   const cached = keys.get(db);

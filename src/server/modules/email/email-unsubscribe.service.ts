@@ -9,22 +9,22 @@ import type { AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { emailPolicies } from "./email.policy.ts";
 import { readUnsubscribeToken, type UnsubscribeScope } from "./email-links.ts";
+import {
+  bumpSettingsVersion,
+  listChosenChannels,
+  personExists,
+  setChannelInApp,
+} from "./email-unsubscribe.queries.ts";
 
 const unknownLink = () => new AppError("not_found", "This link is not valid.");
 
 async function verifiedLink(ctx: AppContext, token: string) {
   const link = await readUnsubscribeToken(ctx.db, token);
-  const person = link
-    ? await ctx.db
-        .selectFrom("people")
-        .select("id")
-        .where("id", "=", link.personId)
-        .executeTakeFirst()
-    : undefined;
+  const exists = link ? await personExists(ctx.db, link.personId) : false;
   if (
     !emailPolicies.unsubscribe({
       signatureValid: link !== null,
-      personExists: person !== undefined,
+      personExists: exists,
     }) ||
     !link
   ) {
@@ -37,11 +37,7 @@ async function channels(
   ctx: AppContext,
   personId: string,
 ): Promise<Map<NotificationKind, NotificationChannel>> {
-  const rows = await ctx.db
-    .selectFrom("notification_preferences")
-    .select(["kind", "channel"])
-    .where("person_id", "=", personId)
-    .execute();
+  const rows = await listChosenChannels(ctx.db, personId);
   const chosen = new Map(rows.map((row) => [row.kind, row.channel as NotificationChannel]));
   return new Map(
     notificationKinds.map((kind) => [kind, chosen.get(kind) ?? defaultChannels[kind]]),
@@ -81,22 +77,11 @@ export async function unsubscribe(ctx: AppContext, token: string): Promise<Unsub
     const current = await channels({ ...ctx, db: trx }, link.personId);
     const emailed = kindsOf(link.scope).filter((kind) => current.get(kind) === "email");
     for (const kind of emailed) {
-      await trx
-        .insertInto("notification_preferences")
-        .values({ person_id: link.personId, kind, channel: "in_app" })
-        .onConflict((conflict) =>
-          conflict.columns(["person_id", "kind"]).doUpdateSet({ channel: "in_app" }),
-        )
-        .execute();
+      await setChannelInApp(trx, link.personId, kind);
       current.set(kind, "in_app");
     }
     if (emailed.length > 0) {
-      // A preferences form opened before this answers 409 instead of switching email back on.
-      await trx
-        .updateTable("notification_settings")
-        .set((eb) => ({ version: eb("version", "+", 1), updated_at: now }))
-        .where("person_id", "=", link.personId)
-        .execute();
+      await bumpSettingsVersion(trx, link.personId, now);
     }
     return view(link.scope, current);
   });

@@ -87,3 +87,71 @@ export async function writeSchedulerState(db: Db, key: string, value: string): P
     .onConflict((conflict) => conflict.column("key").doUpdateSet({ value }))
     .execute();
 }
+
+// ── What a due reminder is checked against when it fires ────────────────────────────────────
+
+export function findPlanState(trx: Db, planId: string) {
+  return trx
+    .selectFrom("growth_plans")
+    .select(["status", "updated_at"])
+    .where("id", "=", planId)
+    .executeTakeFirst();
+}
+
+export function findFeedbackRequestForReminder(trx: Db, requestId: string) {
+  return trx
+    .selectFrom("career_feedback_requests")
+    .innerJoin(
+      "career_assessments",
+      "career_assessments.id",
+      "career_feedback_requests.assessment_id",
+    )
+    .innerJoin("people", "people.id", "career_assessments.person_id")
+    .select(["career_feedback_requests.status", "people.name", "people.preferred_name"])
+    .where("career_feedback_requests.id", "=", requestId)
+    .executeTakeFirst();
+}
+
+export async function planIsActive(trx: Db, planId: string): Promise<boolean> {
+  const plan = await trx
+    .selectFrom("growth_plans")
+    .select("status")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  return plan?.status === "active";
+}
+
+/** The pathway template a person follows: their assignment, otherwise the active default. */
+export async function followedTemplate(trx: Db, personId: string): Promise<string | null> {
+  const assigned = await trx
+    .selectFrom("pathway_assignments")
+    .select("template_id")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  if (assigned) return assigned.template_id;
+  const fallback = await trx
+    .selectFrom("pathway_templates")
+    .select("id")
+    .where("default_slot", "=", "default")
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return fallback?.id ?? null;
+}
+
+export async function countQuarterActivities(
+  trx: Db,
+  templateId: string,
+  year: number,
+  quarter: number,
+): Promise<number> {
+  const row = await trx
+    .selectFrom("pathway_items")
+    .innerJoin("pathway_stages", "pathway_stages.id", "pathway_items.stage_id")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("pathway_items.template_id", "=", templateId)
+    .where("pathway_stages.key_id", "=", `y${year}q${quarter}`)
+    .where("pathway_stages.removed_at", "is", null)
+    .where("pathway_items.removed_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -4,14 +4,17 @@ import type { Database } from "#server/db/schema.ts";
 import { produceDigests } from "#server/modules/email/email-digest.ts";
 import { type NotifyInput, notify } from "#server/modules/notifications/notify.ts";
 import {
+  countQuarterActivities,
   deleteReminder,
+  findFeedbackRequestForReminder,
+  findPlanState,
+  followedTemplate,
   listDueReminders,
+  planIsActive,
   type ReminderRow,
-  readSchedulerState,
   recordOccurrence,
-  writeSchedulerState,
 } from "./reminder-dates.queries.ts";
-import { indexFeedbackRequest, indexPathway, indexPerson, indexPlan } from "./reminder-index.ts";
+import { indexPathway, indexPlan } from "./reminder-index.ts";
 import { syncSources } from "./reminder-sync.ts";
 
 /**
@@ -123,11 +126,7 @@ async function notificationFor(
       };
     }
     case "plan_stale": {
-      const plan = await trx
-        .selectFrom("growth_plans")
-        .select(["status", "updated_at"])
-        .where("id", "=", reminder.source_id)
-        .executeTakeFirst();
+      const plan = await findPlanState(trx, reminder.source_id);
       if (plan?.status !== "active" || plan.updated_at !== facts.updatedAt) return null;
       return {
         ...base,
@@ -138,17 +137,7 @@ async function notificationFor(
       };
     }
     case "feedback_due": {
-      const request = await trx
-        .selectFrom("career_feedback_requests")
-        .innerJoin(
-          "career_assessments",
-          "career_assessments.id",
-          "career_feedback_requests.assessment_id",
-        )
-        .innerJoin("people", "people.id", "career_assessments.person_id")
-        .select(["career_feedback_requests.status", "people.name", "people.preferred_name"])
-        .where("career_feedback_requests.id", "=", reminder.source_id)
-        .executeTakeFirst();
+      const request = await findFeedbackRequestForReminder(trx, reminder.source_id);
       if (request?.status !== "pending") return null;
       return {
         ...base,
@@ -177,56 +166,3 @@ async function notificationFor(
       return null;
   }
 }
-
-async function planIsActive(trx: Kysely<Database>, planId: string): Promise<boolean> {
-  const plan = await trx
-    .selectFrom("growth_plans")
-    .select("status")
-    .where("id", "=", planId)
-    .executeTakeFirst();
-  return plan?.status === "active";
-}
-
-/** The pathway template a person follows: their assignment, otherwise the active default. */
-async function followedTemplate(trx: Kysely<Database>, personId: string): Promise<string | null> {
-  const assigned = await trx
-    .selectFrom("pathway_assignments")
-    .select("template_id")
-    .where("person_id", "=", personId)
-    .executeTakeFirst();
-  if (assigned) return assigned.template_id;
-  const fallback = await trx
-    .selectFrom("pathway_templates")
-    .select("id")
-    .where("default_slot", "=", "default")
-    .where("status", "=", "active")
-    .executeTakeFirst();
-  return fallback?.id ?? null;
-}
-
-async function countQuarterActivities(
-  trx: Kysely<Database>,
-  templateId: string,
-  year: number,
-  quarter: number,
-): Promise<number> {
-  const row = await trx
-    .selectFrom("pathway_items")
-    .innerJoin("pathway_stages", "pathway_stages.id", "pathway_items.stage_id")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("pathway_items.template_id", "=", templateId)
-    .where("pathway_stages.key_id", "=", `y${year}q${quarter}`)
-    .where("pathway_stages.removed_at", "is", null)
-    .where("pathway_items.removed_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
-export {
-  indexFeedbackRequest,
-  indexPathway,
-  indexPerson,
-  indexPlan,
-  readSchedulerState,
-  writeSchedulerState,
-};
