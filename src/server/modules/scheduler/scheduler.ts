@@ -28,7 +28,7 @@ export type SchedulerOptions = {
   settleMs: number;
   /** Source rows re-indexed per source and tick; a backlog carries over to the next tick. */
   syncBatch: number;
-  /** Due reminders produced per transaction. */
+  /** Due reminders produced per transaction; the time budget is checked between batches. */
   fireBatch: number;
   /** Stop syncing and firing after this long; the rest waits for the next tick. */
   budgetMs: number;
@@ -37,7 +37,7 @@ export type SchedulerOptions = {
 export const defaultSchedulerOptions: SchedulerOptions = {
   settleMs: 2 * 60_000,
   syncBatch: 2_000,
-  fireBatch: 100,
+  fireBatch: 25,
   budgetMs: 1_000,
 };
 
