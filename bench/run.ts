@@ -4,8 +4,9 @@
  * benchmark on SQLite and on PostgreSQL, each writing its
  * section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
- * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`, `calendar-feed`)
- * runs one of them.
+ * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`, `calendar-feed`,
+ * `email`) runs one of them. The email step (scheduler tick and outbox delivery) runs at 100,000
+ * people.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,13 @@ const loadArgs = (database: string) => [
   "--duration",
   values.duration ?? "10",
 ];
+/** The scheduler and outbox benchmark: 100,000 people unless --people says otherwise. */
+const emailArgs = (database: string) => [
+  "--database",
+  database,
+  "--people",
+  values.people === "10000" ? "100000" : (values.people ?? "100000"),
+];
 const steps: { name: string; file: string; args: string[] }[] = [
   { name: "import", file: script("./people-import.bench.ts"), args: [] },
   { name: "career-import", file: script("./career-import.bench.ts"), args: [] },
@@ -44,6 +52,8 @@ const steps: { name: string; file: string; args: string[] }[] = [
     file: script("./calendar-feed.bench.ts"),
     args: ["--database", "postgres"],
   },
+  { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("sqlite") },
+  { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("postgres") },
 ];
 const names = new Set(steps.map((step) => step.name));
 if (values.only && !names.has(values.only)) {

@@ -35,9 +35,9 @@ import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
+import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
-import { createSmtpMailer, type Mailer } from "./modules/invitations/invitation-mail.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
 import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.routes.ts";
 import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.routes.ts";
@@ -49,8 +49,6 @@ export type BuildAppOptions = {
   clock?: Clock;
   /** Where the built web app lives; tests point it elsewhere or nowhere. */
   webDistDir?: string | null;
-  /** Outgoing email; by default SMTP when SMTP_URL is set, otherwise none. */
-  mailer?: Mailer | null;
   /** Where log lines go; standard output by default. Tests read them from here. */
   logStream?: { write(line: string): void };
 };
@@ -103,11 +101,9 @@ export async function buildApp(
   await app.register(authRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(accountNoticeRoutes, { ctx });
-  const mailer =
-    options.mailer === undefined ? config.smtp && createSmtpMailer(config.smtp) : options.mailer;
   await app.register(peopleRoutes, { ctx });
   await app.register(peopleImportRoutes, { ctx });
-  await app.register(invitationRoutes, { ctx, mailer });
+  await app.register(invitationRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(pathwayProgressRoutes, { ctx });
   await app.register(pathwayTemplateRoutes, { ctx });
@@ -116,6 +112,7 @@ export async function buildApp(
   await app.register(careerFrameworkImportRoutes, { ctx });
   await app.register(careerAssessmentRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
+  await app.register(emailUnsubscribeRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -8,6 +8,7 @@ import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.test
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
 import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
 import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
+import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
@@ -55,7 +56,7 @@ const deactivateSubject = async ({ t, subjectId }: CaseContext) => {
 const newInvitationUrl = async ({ t, fixture, subjectId }: CaseContext, suffix = "") => {
   const adminActor: Actor = { personId: fixture.admin.id, role: "admin", sessionId: "matrix" };
   const meta = { requestId: "matrix", address: "127.0.0.1", userAgent: null };
-  const { url } = await createInvitation(t.ctx, null, adminActor, subjectId, meta);
+  const { url } = await createInvitation(t.ctx, adminActor, subjectId, meta);
   return `/api/invitations/${url.split("/invite/")[1]}${suffix}`;
 };
 
@@ -855,6 +856,7 @@ scenarios.push(
   ...careerFrameworkImportScenarios,
   ...careerAssessmentScenarios,
   ...calendarScenarios,
+  ...emailScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -6,6 +6,8 @@ import { createDb, type Db } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
 import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
+import { createSmtpTransport } from "./modules/email/email-transport.ts";
+import { createBackgroundWorker } from "./modules/email/email-worker.ts";
 import { exportWorkers } from "./modules/growth-plans/growth-plan-exports.service.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
@@ -30,6 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config.webDistDir ? { webDistDir: config.webDistDir } : {},
     );
     schedulePruning(app, { config, db, clock: systemClock });
+    runBackgroundWorker(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });
     // Started now, so the first export does not wait for a worker to start. The import workers
     // start on demand: kept started, each would hold about 30 MB all the time.
@@ -62,6 +65,16 @@ export function stopOnSignals(server: RunningServer): void {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** The outbox delivery and the scheduler, started once listening and stopped on close. */
+function runBackgroundWorker(app: FastifyInstance, ctx: AppContext): void {
+  const worker = createBackgroundWorker(ctx, {
+    transport: ctx.config.smtp ? createSmtpTransport(ctx.config.smtp) : null,
+    log: app.log,
+  });
+  app.addHook("onListen", async () => worker.start());
+  app.addHook("onClose", async () => worker.stop());
 }
 
 function schedulePruning(app: FastifyInstance, ctx: AppContext): void {

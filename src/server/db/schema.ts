@@ -460,6 +460,29 @@ export type CalendarFeedEventsTable = {
   /** Set while the event is no longer in the feed; it comes back with a higher SEQUENCE. */
   removed_at: string | null;
 };
+/** An upcoming time-based reminder, kept current from the data it comes from (scheduler). */
+export type ReminderDatesTable = {
+  /** The occurrence key; becomes the scheduled_occurrences key and the notification dedupe key. */
+  key: string;
+  /** NotificationKind */
+  kind: string;
+  person_id: string;
+  /** "plan" | "feedback_request" | "pathway" */
+  source_type: string;
+  source_id: string;
+  /** YYYY-MM-DD the reminder is about, in the person's calendar. */
+  due_on: string;
+  /** When to notify, ISO-8601 UTC (09:00 local on the day, computed in the person's zone). */
+  fire_at: string;
+  /** JSON the notification title is made from; never private text. */
+  data: string;
+};
+
+/** The scheduler's sync cursors, by name. */
+export type SchedulerStateTable = { key: string; value: string };
+
+/** Random secrets made once per installation (e.g. the unsubscribe-link key). */
+export type InstallationSecretsTable = { name: string; value: string; created_at: string };
 
 export type Database = {
   people: PeopleTable;
@@ -497,4 +520,7 @@ export type Database = {
   scheduled_occurrences: ScheduledOccurrencesTable;
   calendar_feeds: CalendarFeedsTable;
   calendar_feed_events: CalendarFeedEventsTable;
+  reminder_dates: ReminderDatesTable;
+  scheduler_state: SchedulerStateTable;
+  installation_secrets: InstallationSecretsTable;
 };

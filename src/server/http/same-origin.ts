@@ -4,6 +4,16 @@ import { AppError } from "#server/errors.ts";
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * The route is authorised by a signed token in its URL, never by the session cookie, and is
+     * posted by other sites' servers as a form (RFC 8058 one-click unsubscribe): no CSRF to guard.
+     */
+    signedLink?: boolean;
+  }
+}
+
 /**
  * CSRF defence without tokens (docs/decisions): a state-changing request must come from our own
  * origin and carry JSON. Browsers send Sec-Fetch-Site and Origin on such requests and cannot send
@@ -12,6 +22,7 @@ const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerSameOriginGuard(app: FastifyInstance, config: Config): void {
   app.addHook("onRequest", async (request) => {
     if (!stateChanging.has(request.method)) return;
+    if (request.routeOptions.config?.signedLink === true) return;
     assertSameOrigin(request, config);
     assertJson(request);
   });

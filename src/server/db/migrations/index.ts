@@ -12,6 +12,7 @@ import * as signInAttempts from "./2026-12-01-03-sign-in-attempts.ts";
 import * as careerPaths from "./2026-12-01-04-career-paths.ts";
 import * as notifications from "./2026-12-01-05-notifications.ts";
 import * as calendar from "./2026-12-01-06-calendar.ts";
+import * as emailScheduler from "./2026-12-01-07-email-scheduler.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-04-career-paths": careerPaths,
   "2026-12-01-05-notifications": notifications,
   "2026-12-01-06-calendar": calendar,
+  "2026-12-01-07-email-scheduler": emailScheduler,
 };

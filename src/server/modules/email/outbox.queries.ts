@@ -47,3 +47,17 @@ export async function enqueueOutboxMessage(
     .onConflict((conflict) => conflict.column("dedupe_key").doNothing())
     .execute();
 }
+
+/** Withdraws messages not yet sent (e.g. the email of an invitation a newer one replaced). */
+export async function cancelPendingOutboxMessages(
+  db: Executor,
+  filter: { kind: OutboxKind; recipientId: string },
+): Promise<void> {
+  await db
+    .updateTable("outbox_messages")
+    .set({ status: "skipped", payload: "{}" })
+    .where("kind", "=", filter.kind)
+    .where("recipient_id", "=", filter.recipientId)
+    .where("status", "=", "pending")
+    .execute();
+}

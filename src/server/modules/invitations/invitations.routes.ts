@@ -12,14 +12,13 @@ import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
-import type { Mailer } from "./invitation-mail.ts";
 import { invitationPolicies } from "./invitations.policy.ts";
 import { acceptInvitation, createInvitation, previewInvitation } from "./invitations.service.ts";
 
-export const invitationRoutes: FastifyPluginAsyncZod<{
-  ctx: AppContext;
-  mailer: Mailer | null;
-}> = async (app, { ctx, mailer }) => {
+export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
   app.post(
     "/api/people/:id/invitations",
     {
@@ -35,7 +34,6 @@ export const invitationRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const created = await createInvitation(
         ctx,
-        mailer,
         actorOf(request),
         request.params.id,
         requestMeta(request),

@@ -11,8 +11,11 @@ import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { hashSessionToken, newSessionToken } from "#server/modules/auth/session-tokens.ts";
+import {
+  cancelPendingOutboxMessages,
+  enqueueOutboxMessage,
+} from "#server/modules/email/outbox.queries.ts";
 import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
-import { invitationMessage, type Mailer } from "./invitation-mail.ts";
 import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
 import {
   findUsableInvitationByTokenHash,
@@ -36,10 +39,13 @@ export function invitationUrl(ctx: AppContext, token: string): string {
   return new URL(`/invite/${token}`, ctx.config.publicUrl).toString();
 }
 
-/** A new single-use link for the person; any earlier pending link stops working. */
+/**
+ * A new single-use link for the person; any earlier pending link stops working. With SMTP
+ * configured, the invitation email is written to the outbox in the same transaction (the
+ * delivery worker sends it); without, the link is only shown to the admin.
+ */
 export async function createInvitation(
   ctx: AppContext,
-  mailer: Mailer | null,
   actor: Actor,
   personId: string,
   meta: RequestMeta,
@@ -50,6 +56,8 @@ export async function createInvitation(
   const token = newSessionToken();
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs).toISOString();
+  const url = invitationUrl(ctx, token);
+  const emailed = ctx.config.smtp !== null;
   const person = await ctx.db.transaction().execute(async (trx) => {
     const found = await findPersonById(trx, personId);
     if (!found) throw new AppError("not_found", "No such person.");
@@ -72,28 +80,26 @@ export async function createInvitation(
       action: "invitation.created",
       actorId: actor.personId,
       target: { type: "person", id: found.id },
-      details: { invitationId, expiresAt, emailed: mailer !== null },
+      details: { invitationId, expiresAt, emailed },
     });
+    if (emailed) {
+      await cancelPendingOutboxMessages(trx, { kind: "invitation", recipientId: found.id });
+      await enqueueOutboxMessage(
+        trx,
+        {
+          kind: "invitation",
+          recipientId: found.id,
+          toAddress: found.email,
+          // The outbox keeps the link only until it is sent (the worker then drops the payload).
+          payload: { name: found.name, url, expiresAt },
+          dedupeKey: `invitation:${invitationId}`,
+        },
+        now,
+      );
+    }
     return found;
   });
-  const url = invitationUrl(ctx, token);
-  const emailed = mailer ? await sendInvitation(mailer, person, url, expiresAt) : false;
   return { personId: person.id, expiresAt, url, emailed };
-}
-
-async function sendInvitation(
-  mailer: Mailer,
-  person: { email: string; name: string },
-  url: string,
-  expiresAt: string,
-): Promise<boolean> {
-  try {
-    await mailer.send(invitationMessage({ to: person.email, name: person.name, url, expiresAt }));
-    return true;
-  } catch {
-    // The link is shown to the admin either way; the answer says it was not emailed.
-    return false;
-  }
 }
 
 async function findUsableInvitation(ctx: AppContext, token: string) {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "#server/config.ts";
-import type { MailMessage } from "#server/modules/invitations/invitation-mail.ts";
 import {
   createPerson,
   createPersonWithoutPassword,
@@ -107,35 +106,69 @@ describe("invitations without SMTP", () => {
   });
 });
 
-describe("invitations with a mailer", () => {
-  it("emails the link when a mailer is configured and says so", async () => {
-    const sent: MailMessage[] = [];
-    const t = await createTestApp();
-    const { buildApp } = await import("#server/app.ts");
-    const app = await buildApp(t.ctx.config, t.ctx.db, {
-      clock: t.clock,
-      webDistDir: null,
-      mailer: { send: async (message) => void sent.push(message) },
-    });
+describe("invitations with SMTP", () => {
+  it("writes the invitation email to the outbox with the invitation; the worker sends it once", async () => {
+    const { createEmailTestApp, outboxRows } = await import("#server/testing/email.ts");
+    const mail = await createEmailTestApp();
     try {
+      const { t } = mail;
       const admin = await createSession(
         t.ctx,
         (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id,
       );
-      const person = await createPersonWithoutPassword(t.ctx, { name: "Mia Mail" });
+      const person = await createPersonWithoutPassword(t.ctx, { name: "Mia <b>Mail</b>" });
       const created = await postJson(
-        app,
+        t.app,
         `/api/people/${person.id}/invitations`,
         {},
         { session: admin },
       );
       expect(created.json().emailed).toBe(true);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ to: person.email, subject: "You are invited to Trellis" });
-      expect(sent[0]?.text).toContain(created.json().url);
+      expect(mail.smtp.received).toHaveLength(0);
+      const worker = mail.worker();
+      expect((await worker.deliverOnce()).sent).toBe(1);
+      expect((await worker.deliverOnce()).claimed).toBe(0);
+      const [message] = await mail.smtp.waitFor(1);
+      expect(message?.subject).toBe("You are invited to Trellis");
+      expect(mail.smtp.envelopes[0]).toEqual([person.email]);
+      expect(message?.text).toContain(created.json().url);
+      expect(message?.html).toContain("Mia &lt;b&gt;Mail&lt;/b&gt;");
+      expect(message?.headers.has("list-unsubscribe")).toBe(false);
+      // Once sent, the outbox no longer holds the single-use link.
+      const [row] = await outboxRows(t.ctx);
+      expect(row).toMatchObject({ kind: "invitation", status: "sent", payload: "{}" });
     } finally {
-      await app.close();
-      await t.close();
+      await mail.close();
+    }
+  });
+
+  it("withdraws the unsent email of an invitation a newer one replaced", async () => {
+    const { createEmailTestApp, outboxRows } = await import("#server/testing/email.ts");
+    const mail = await createEmailTestApp();
+    try {
+      const { t } = mail;
+      const admin = await createSession(
+        t.ctx,
+        (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id,
+      );
+      const person = await createPersonWithoutPassword(t.ctx);
+      await postJson(t.app, `/api/people/${person.id}/invitations`, {}, { session: admin });
+      const second = await postJson(
+        t.app,
+        `/api/people/${person.id}/invitations`,
+        {},
+        { session: admin },
+      );
+      await mail.worker().deliverOnce();
+      const [message] = await mail.smtp.waitFor(1);
+      expect(mail.smtp.received).toHaveLength(1);
+      expect(message?.text).toContain(second.json().url);
+      expect((await outboxRows(t.ctx)).map((row) => row.status).sort()).toEqual([
+        "sent",
+        "skipped",
+      ]);
+    } finally {
+      await mail.close();
     }
   });
 });
