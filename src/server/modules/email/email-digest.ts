@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#server/db/schema.ts";
 import { recordOccurrence } from "#server/modules/scheduler/reminder-dates.queries.ts";
+import { timeSlicer } from "#server/shared/time-slices.ts";
 import {
   listPeopleWithDigestWaiting,
   listWaitingDigestItems,
@@ -18,7 +19,10 @@ import { enqueueOutboxMessage } from "./outbox.queries.ts";
 export async function produceDigests(db: Kysely<Database>, now: Date): Promise<number> {
   const waiting = await listPeopleWithDigestWaiting(db);
   let produced = 0;
+  // Thousands of digests can fall due at one local hour: the event loop gets turns meanwhile.
+  const giveWay = timeSlicer();
   for (const person of waiting) {
+    await giveWay();
     const frequency = person.digest === "weekly" ? "weekly" : "daily";
     const slot =
       person.digest === "daily" || person.digest === "weekly"

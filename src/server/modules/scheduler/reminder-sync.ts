@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#server/db/schema.ts";
+import { giveEventLoopATurn } from "#server/shared/time-slices.ts";
 import { readSchedulerState, writeSchedulerState } from "./reminder-dates.queries.ts";
 import { indexFeedbackRequest, indexPathway, indexPerson, indexPlan } from "./reminder-index.ts";
 
@@ -115,6 +116,9 @@ function parseCursor(value: string | null): Cursor {
   }
 }
 
+/** How long one indexing transaction may run before the event loop gets a turn. */
+const sliceMs = 20;
+
 export async function syncSources(
   db: Db,
   now: Date,
@@ -128,18 +132,26 @@ export async function syncSources(
   for (const source of sources) {
     const cursor = parseCursor(await readSchedulerState(db, source.name));
     const rows = await source.read(db, cursor, until, options.syncBatch);
-    let last: Cursor | null = null;
-    // One transaction per page: the index rows and the cursor move together.
-    await db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        await source.index(trx, row.id, now, firstSync);
-        last = row;
-        indexed++;
-        if (Date.now() > deadline) break;
-      }
-      if (last) await writeSchedulerState(trx, source.name, JSON.stringify(last));
-    });
-    if (rows.length === options.syncBatch || (last && last !== rows.at(-1))) more = true;
+    let next = 0;
+    // Short transactions, each moving the index rows and the cursor together, with a turn for
+    // the event loop between them: node:sqlite runs each statement synchronously, and indexing
+    // a large installation for the first time takes minutes.
+    while (next < rows.length && Date.now() <= deadline) {
+      const sliceEnd = Math.min(deadline, Date.now() + sliceMs);
+      await db.transaction().execute(async (trx) => {
+        let last: Cursor | null = null;
+        while (next < rows.length) {
+          const row = rows[next++] as (typeof rows)[number];
+          await source.index(trx, row.id, now, firstSync);
+          last = row;
+          indexed++;
+          if (Date.now() > sliceEnd) break;
+        }
+        if (last) await writeSchedulerState(trx, source.name, JSON.stringify(last));
+      });
+      await giveEventLoopATurn();
+    }
+    if (rows.length === options.syncBatch || next < rows.length) more = true;
   }
   if (firstSync && !more) await writeSchedulerState(db, caughtUpKey, now.toISOString());
   return { indexed, more };

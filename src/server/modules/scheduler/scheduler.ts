@@ -3,6 +3,7 @@ import type { NotificationKind } from "#core/notifications/notifications.schemas
 import type { Database } from "#server/db/schema.ts";
 import { produceDigests } from "#server/modules/email/email-digest.ts";
 import { type NotifyInput, notify } from "#server/modules/notifications/notify.ts";
+import { timeSlicer } from "#server/shared/time-slices.ts";
 import {
   countQuarterActivities,
   deleteReminder,
@@ -53,6 +54,7 @@ export async function runSchedulerTick(
   const sync = await syncSources(db, now, settings, deadline);
   let produced = 0;
   let more = sync.more;
+  const giveWay = timeSlicer();
   for (;;) {
     const due = await listDueReminders(db, now, settings.fireBatch);
     if (due.length === 0) break;
@@ -66,6 +68,7 @@ export async function runSchedulerTick(
       more = true;
       break;
     }
+    await giveWay();
   }
   const digests = await produceDigests(db, now);
   return { indexed: sync.indexed, produced, digests, more };
