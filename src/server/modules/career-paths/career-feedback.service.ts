@@ -38,6 +38,7 @@ import {
   updateRequestIf,
 } from "./career-assessments.queries.ts";
 import { withVersions } from "./career-assessments.service.ts";
+import { notifyFeedbackAnswered, notifyFeedbackRequested } from "./career-feedback.notices.ts";
 import { assessedCompetencies } from "./career-gap-analysis.ts";
 
 // Feedback on an assessment's competencies from the member's manager and peers. A rater sees
@@ -114,8 +115,12 @@ export async function createFeedbackRequests(
   });
   const managerRows =
     input.includeManager && manager && !asked.has(manager.id) ? [row(manager.id, "manager")] : [];
+  const rows = [...managerRows, ...peers.map((id) => row(id, "peer"))];
   try {
-    await insertRequests(ctx.db, [...managerRows, ...peers.map((id) => row(id, "peer"))]);
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertRequests(trx, rows);
+      await notifyFeedbackRequested(trx, ctx.clock.now(), owner, rows);
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new AppError("conflict", "Someone on this list was asked at the same moment. Try again.");
@@ -219,10 +224,16 @@ export async function answerFeedbackRequest(
   const ratings: FeedbackAnswer[] = keys.map(
     (competencyKey) => given.get(competencyKey) ?? { competencyKey, rating: null, comment: "" },
   );
-  const saved = await updateRequestIf(ctx.db, requestId, open, {
-    status: "answered",
-    ratings,
-    at: ctx.clock.now().toISOString(),
+  const saved = await ctx.db.transaction().execute(async (trx) => {
+    const updated = await updateRequestIf(trx, requestId, open, {
+      status: "answered",
+      ratings,
+      at: ctx.clock.now().toISOString(),
+    });
+    if (updated && request.status === "pending") {
+      await notifyFeedbackAnswered(trx, ctx.clock.now(), loaded, request);
+    }
+    return updated;
   });
   if (!saved) return conflict(ctx, requestId, loaded, closedMessage(request));
   return getFeedbackRequest(ctx, actor, requestId);

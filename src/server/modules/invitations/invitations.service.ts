@@ -11,6 +11,7 @@ import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { hashSessionToken, newSessionToken } from "#server/modules/auth/session-tokens.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
 import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 import { invitationMessage, type Mailer } from "./invitation-mail.ts";
 import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
@@ -139,6 +140,21 @@ export async function acceptInvitation(
       target: { type: "person", id: invitation.person_id },
       details: { invitationId: invitation.id },
     });
+    if (invitation.created_by) {
+      await notify(
+        trx,
+        {
+          personId: invitation.created_by,
+          kind: "invitation_accepted",
+          actorId: invitation.person_id,
+          subject: { type: "person", id: invitation.person_id },
+          link: `/people/${invitation.person_id}`,
+          title: `${invitation.name} accepted your invitation and can now sign in`,
+          dedupeKey: `invitation_accepted:${invitation.id}`,
+        },
+        ctx.clock.now(),
+      );
+    }
   });
   return startSession(ctx, invitation.person_id, meta);
 }
