@@ -11,6 +11,7 @@ import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comment
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
+import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
@@ -853,6 +854,7 @@ scenarios.push(
   ...careerFrameworkScenarios,
   ...careerFrameworkImportScenarios,
   ...careerAssessmentScenarios,
+  ...notificationScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -9,6 +9,7 @@ import type {
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
+import { inTransaction } from "#server/db/transactions.ts";
 import { AppError } from "#server/errors.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import {
@@ -117,7 +118,7 @@ export async function createFeedbackRequests(
     input.includeManager && manager && !asked.has(manager.id) ? [row(manager.id, "manager")] : [];
   const rows = [...managerRows, ...peers.map((id) => row(id, "peer"))];
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx.db, async (trx) => {
       await insertRequests(trx, rows);
       await notifyFeedbackRequested(trx, ctx.clock.now(), owner, rows);
     });
@@ -224,7 +225,7 @@ export async function answerFeedbackRequest(
   const ratings: FeedbackAnswer[] = keys.map(
     (competencyKey) => given.get(competencyKey) ?? { competencyKey, rating: null, comment: "" },
   );
-  const saved = await ctx.db.transaction().execute(async (trx) => {
+  const saved = await inTransaction(ctx.db, async (trx) => {
     const updated = await updateRequestIf(trx, requestId, open, {
       status: "answered",
       ratings,

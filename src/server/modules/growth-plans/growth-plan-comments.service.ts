@@ -12,6 +12,7 @@ import type {
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
+import { inTransaction } from "#server/db/transactions.ts";
 import { AppError } from "#server/errors.ts";
 import { notify } from "#server/modules/notifications/notify.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
@@ -92,7 +93,7 @@ export async function addPlanComment(
     resolved_at: null,
     resolved_by: null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertComment(trx, row);
     await notifyOfComment(trx, ctx, actor, facts, row);
   });
