@@ -99,6 +99,8 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
     `/people/${myId}/org`,
     "/pathway",
     "/growth-plans",
+    "/notifications",
+    "/account/notifications",
   ];
   if (role === "manager") {
     const report = await firstReportOf(request, myId);
