@@ -4,6 +4,8 @@ import {
   NotificationPreferences,
   NotificationPreferencesConflict,
   NotificationView,
+  type NudgeBody,
+  NudgeSent,
   type SaveNotificationPreferencesBody,
   UnreadCount,
 } from "#core/notifications/notifications.schemas.ts";
@@ -31,13 +33,10 @@ export const unreadCountQuery = queryOptions({
       etag: previous?.etag ?? null,
       signal,
     });
-    if (!result.changed && previous) return previous;
-    if (!result.changed) {
-      // A 304 without anything held (the cache was cleared meanwhile): ask once without the tag.
-      const fresh = await apiRequest("/api/notifications/unread-count", { response: UnreadCount });
-      return { ...fresh, etag: null };
-    }
-    return { ...result.data, etag: result.etag };
+    if (result.changed) return { ...result.data, etag: result.etag };
+    // A 304 answers only the tag sent, which came with what is held.
+    if (!previous) throw new Error("A 304 without a held unread count");
+    return previous;
   },
   refetchInterval: unreadPollMs,
   refetchOnWindowFocus: true,
@@ -90,4 +89,8 @@ export function saveNotificationPreferences(
     body,
     response: NotificationPreferences,
   });
+}
+
+export function nudgePerson(personId: string, body: NudgeBody): Promise<NudgeSent> {
+  return apiRequest(`/api/people/${personId}/nudge`, { method: "POST", body, response: NudgeSent });
 }
