@@ -120,7 +120,8 @@ export const NotificationPreferencesConflict = ErrorBody.extend({
 });
 
 export const SaveNotificationPreferencesBody = z.strictObject({
-  baseVersion: z.int(),
+  /** The version the form was loaded at (0 before the first save); a 32-bit column. */
+  baseVersion: z.int().min(0).max(2_147_483_647),
   kinds: z
     .array(z.strictObject({ kind: NotificationKind, channel: NotificationChannel }))
     .max(notificationKinds.length),
