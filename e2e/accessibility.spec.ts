@@ -128,6 +128,9 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
   return [...common, ...(await careerPagesFor(request, myId))];
 }
 
+/** The notification centre and its preferences (the demo's feedback requests fill the centre). */
+const notificationPages = ["/notifications", "/account/notifications"];
+
 /** The axe rules whose outcome depends on the colours: all that can differ in the dark theme. */
 const colourRules = ["color-contrast", "link-in-text-block"];
 
@@ -180,8 +183,30 @@ for (const role of Object.keys(roles) as Role[]) {
   });
 }
 
+test("the notification pages, as a manager with notifications", async ({ page }) => {
+  await signIn(page.request, roles.manager);
+  const problems: string[] = [];
+  for (const path of notificationPages) {
+    problems.push(...(await seriousViolations(page, path)));
+  }
+  expect(problems).toEqual([]);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the notification pages", async ({ page }) => {
+    await signIn(page.request, roles.manager);
+    const problems: string[] = [];
+    for (const path of notificationPages) {
+      problems.push(...(await seriousViolations(page, path)));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow > 0) problems.push(`${path}: ${overflow}px wider than the screen`);
+    }
+    expect(problems).toEqual([]);
+  });
 
   test("the member's career pages", async ({ page }) => {
     test.setTimeout(180_000);

@@ -13,6 +13,7 @@ import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comment
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
+import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
@@ -857,6 +858,7 @@ scenarios.push(
   ...careerAssessmentScenarios,
   ...calendarScenarios,
   ...emailScenarios,
+  ...notificationScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

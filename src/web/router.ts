@@ -51,6 +51,10 @@ import {
 } from "./routes/growth-plans/growth-plans.route.ts";
 import { homeRoute } from "./routes/home/home.route.ts";
 import { inviteRoute } from "./routes/invite/invite.route.ts";
+import {
+  notificationPreferencesRoute,
+  notificationsRoute,
+} from "./routes/notifications/notifications.route.ts";
 import { myPathwayRoute, personPathwayRoute } from "./routes/pathway/pathway.route.ts";
 import { directoryRoute, orgChartRoute, personRoute } from "./routes/people/people.route.ts";
 import { rootRoute } from "./routes/root.route.ts";
@@ -105,6 +109,8 @@ const routeTree = rootRoute.addChildren([
     assessmentRoute,
     feedbackQueueRoute,
     feedbackAnswerRoute,
+    notificationsRoute,
+    notificationPreferencesRoute,
   ]),
 ]);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorBody } from "../errors.ts";
 
 /**
  * The notification centre and each person's delivery preferences (docs/api/notifications.md).
@@ -92,7 +93,7 @@ export const DigestFrequency = z.enum(digestFrequencies);
 /** "HH:MM", 24-hour, local to the person's time zone. */
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, 24-hour");
 
-export const notificationLimits = { weeklyEmailCapMax: 100 } as const;
+export const notificationLimits = { weeklyEmailCapMax: 100, nudgeMessageLength: 280 } as const;
 
 export const NotificationPreferences = z.object({
   kinds: z.array(z.object({ kind: NotificationKind, channel: NotificationChannel })),
@@ -113,8 +114,14 @@ export const NotificationPreferences = z.object({
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
+/** 409 on a save from an outdated version: what is stored now. */
+export const NotificationPreferencesConflict = ErrorBody.extend({
+  current: NotificationPreferences,
+});
+
 export const SaveNotificationPreferencesBody = z.strictObject({
-  baseVersion: z.int(),
+  /** The version the form was loaded at (0 before the first save); a 32-bit column. */
+  baseVersion: z.int().min(0).max(2_147_483_647),
   kinds: z
     .array(z.strictObject({ kind: NotificationKind, channel: NotificationChannel }))
     .max(notificationKinds.length),
@@ -142,3 +149,25 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   invitation_accepted: "in_app",
   manager_changed: "email",
 };
+
+/** What a manager nudges a direct report about. */
+export const nudgeTopics = ["plan", "pathway"] as const;
+export const NudgeTopic = z.enum(nudgeTopics);
+export type NudgeTopic = z.infer<typeof NudgeTopic>;
+
+export const NudgeBody = z.strictObject({
+  about: NudgeTopic,
+  /** A few words of the manager's own; shown to the report in the centre and the email. */
+  message: z
+    .string()
+    .trim()
+    .max(notificationLimits.nudgeMessageLength, "At most 280 characters")
+    .optional(),
+});
+export type NudgeBody = z.infer<typeof NudgeBody>;
+
+export const NudgeSent = z.object({
+  /** When the next nudge to this person can be sent (the start of the next UTC day). */
+  nextAllowedAt: z.string(),
+});
+export type NudgeSent = z.infer<typeof NudgeSent>;

@@ -50,6 +50,44 @@ export async function apiRequest<Schema extends z.ZodType = z.ZodVoid>(
   return parsed.data;
 }
 
+/** What a revalidated GET gives: the new value and its ETag, or "unchanged" on 304. */
+export type Revalidated<T> = { changed: true; data: T; etag: string | null } | { changed: false };
+
+/**
+ * A GET that sends the ETag of what the caller already holds (`If-None-Match`). The server
+ * answers 304 while nothing changed, and the caller keeps its previous data; used by polling.
+ */
+export async function apiRequestIfChanged<Schema extends z.ZodType>(
+  path: string,
+  options: { response: Schema; etag: string | null; signal?: AbortSignal },
+): Promise<Revalidated<z.output<Schema>>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.etag) headers["if-none-match"] = options.etag;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "GET",
+      credentials: "same-origin",
+      headers,
+      // The server sends no-store; the ETag is ours to keep, not the browser cache's.
+      cache: "no-store",
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({
+      status: 0,
+      code: "network",
+      message: "Could not reach Trellis. Check your connection and try again.",
+    });
+  }
+  if (response.status === 304) return { changed: false };
+  if (!response.ok) throw await toApiError(response);
+  const parsed = options.response.safeParse(await readJson(response));
+  if (!parsed.success) throw unexpectedResponse(response.status);
+  return { changed: true, data: parsed.data, etag: response.headers.get("etag") };
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const body = await readJson(response);
   const parsed = ErrorBody.safeParse(body);

@@ -21,7 +21,8 @@ export type AuditTargetType =
   | "pathway-template"
   | "career-framework"
   | "career-assessment"
-  | "career-feedback-request";
+  | "career-feedback-request"
+  | "notification";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -9,6 +9,7 @@ import type {
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import { isUniqueViolation } from "#server/db/errors.ts";
+import { inTransaction } from "#server/db/transactions.ts";
 import { AppError } from "#server/errors.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import {
@@ -38,6 +39,7 @@ import {
   updateRequestIf,
 } from "./career-assessments.queries.ts";
 import { withVersions } from "./career-assessments.service.ts";
+import { notifyFeedbackAnswered, notifyFeedbackRequested } from "./career-feedback.notices.ts";
 import { assessedCompetencies } from "./career-gap-analysis.ts";
 
 // Feedback on an assessment's competencies from the member's manager and peers. A rater sees
@@ -114,8 +116,12 @@ export async function createFeedbackRequests(
   });
   const managerRows =
     input.includeManager && manager && !asked.has(manager.id) ? [row(manager.id, "manager")] : [];
+  const rows = [...managerRows, ...peers.map((id) => row(id, "peer"))];
   try {
-    await insertRequests(ctx.db, [...managerRows, ...peers.map((id) => row(id, "peer"))]);
+    await inTransaction(ctx.db, async (trx) => {
+      await insertRequests(trx, rows);
+      await notifyFeedbackRequested(trx, ctx.clock.now(), owner, rows);
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new AppError("conflict", "Someone on this list was asked at the same moment. Try again.");
@@ -219,10 +225,16 @@ export async function answerFeedbackRequest(
   const ratings: FeedbackAnswer[] = keys.map(
     (competencyKey) => given.get(competencyKey) ?? { competencyKey, rating: null, comment: "" },
   );
-  const saved = await updateRequestIf(ctx.db, requestId, open, {
-    status: "answered",
-    ratings,
-    at: ctx.clock.now().toISOString(),
+  const saved = await inTransaction(ctx.db, async (trx) => {
+    const updated = await updateRequestIf(trx, requestId, open, {
+      status: "answered",
+      ratings,
+      at: ctx.clock.now().toISOString(),
+    });
+    if (updated && request.status === "pending") {
+      await notifyFeedbackAnswered(trx, ctx.clock.now(), loaded, request);
+    }
+    return updated;
   });
   if (!saved) return conflict(ctx, requestId, loaded, closedMessage(request));
   return getFeedbackRequest(ctx, actor, requestId);

@@ -191,6 +191,7 @@ describe("private career content never reaches another person", () => {
     `/api/growth-plans/${plan.plan.id}/export.md`,
     `/api/growth-plans/${plan.plan.id}/export.json`,
     `/api/growth-plans/${plan.plan.id}/export.csv`,
+    "/api/notifications?limit=100",
   ];
 
   it("the manager reads the shared assessment's self ratings, never a draft, an unshared one or a peer's comment", async () => {
@@ -305,6 +306,23 @@ describe("private career content never reaches another person", () => {
         expect(feed.body).not.toContain(hidden);
         expect(download.body).not.toContain(hidden);
       }
+    }
+  });
+
+  it("puts no evidence, rating or comment in any notification or email, whoever it is for", async () => {
+    const notifications = await t.ctx.db.selectFrom("notifications").selectAll().execute();
+    expect(notifications.map((row) => row.kind)).toContain("feedback_answered");
+    const outbox = await t.ctx.db.selectFrom("outbox_messages").selectAll().execute();
+    const stored = JSON.stringify({ notifications, outbox });
+    for (const hidden of [marker.draft, marker.unshared, marker.shared, ...peerMarkers]) {
+      expect(stored).not.toContain(hidden);
+    }
+    expect(stored).not.toContain('"rating"');
+    // A peer's answer names no peer and points at no request of theirs.
+    const toOwner = notifications.filter((row) => row.person_id === circle.ids.owner);
+    for (const peer of peers) {
+      expect(JSON.stringify(toOwner)).not.toContain(peer.id);
+      expect(JSON.stringify(toOwner)).not.toContain(peer.requestId);
     }
   });
 

@@ -1,6 +1,7 @@
 import {
   type GrowthPlanSectionKey,
   growthPlanSectionKeys,
+  sectionTitles,
 } from "#core/growth-plan/sections.schemas.ts";
 import type {
   CommentList,
@@ -10,7 +11,10 @@ import type {
 } from "#core/growth-plan/sharing.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
+import type { Db } from "#server/db/create-db.ts";
+import { inTransaction } from "#server/db/transactions.ts";
 import { AppError } from "#server/errors.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import {
   findComment,
@@ -23,6 +27,7 @@ import {
   assertCanReadSection,
   assertOwnerOnly,
   growthPlanPolicies,
+  type PlanAccessFacts,
 } from "./growth-plans.policy.ts";
 import { presentComment } from "./growth-plans.presenters.ts";
 
@@ -71,7 +76,13 @@ export async function addPlanComment(
   planId: string,
   input: CreateCommentBody,
 ): Promise<CommentView> {
-  await loadPlanWithReadableSection(ctx, actor, planId, input.section, growthPlanPolicies.comment);
+  const { facts } = await loadPlanWithReadableSection(
+    ctx,
+    actor,
+    planId,
+    input.section,
+    growthPlanPolicies.comment,
+  );
   const row = {
     id: newId(),
     plan_id: planId,
@@ -82,10 +93,89 @@ export async function addPlanComment(
     resolved_at: null,
     resolved_by: null,
   };
-  await insertComment(ctx.db, row);
+  await inTransaction(ctx.db, async (trx) => {
+    await insertComment(trx, row);
+    await notifyOfComment(trx, ctx, actor, facts, row);
+  });
   const [comment] = await presentComments(ctx, [row]);
   if (!comment) throw new AppError("not_found", "No such comment.");
   return comment;
+}
+
+/** "Section 3: Set specific goals" → "Set specific goals"; the section's name, never its text. */
+function sectionName(section: GrowthPlanSectionKey): string {
+  const title = sectionTitles[section];
+  return title.includes(":") ? (title.split(":")[1]?.trim() ?? title) : title;
+}
+
+/**
+ * A comment tells the plan's owner; the owner's reply tells the others who commented on that
+ * section and can still read it. Titles name the section, never the comment's words.
+ */
+async function notifyOfComment(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  facts: PlanAccessFacts,
+  comment: { id: string; plan_id: string; section_key: GrowthPlanSectionKey },
+): Promise<void> {
+  const now = ctx.clock.now();
+  const section = comment.section_key;
+  const anchor = `#comment-${comment.id}`;
+  const earlier =
+    actor.personId === facts.ownerId
+      ? (await listComments(trx, comment.plan_id, [section])).map((row) => row.author_id)
+      : [];
+  const people = new Map(
+    (await listPeopleByIds(trx, [actor.personId, facts.ownerId, ...earlier])).map((person) => [
+      person.id,
+      person,
+    ]),
+  );
+  const nameOf = (id: string) => {
+    const person = people.get(id);
+    return person ? person.preferred_name || person.name : "Someone";
+  };
+  const base = {
+    kind: "plan_comment" as const,
+    actorId: actor.personId,
+    subject: { type: "growth_plan_comment", id: comment.id },
+    data: { planId: comment.plan_id, section, commentId: comment.id },
+    dedupeKey: null,
+  };
+  if (actor.personId !== facts.ownerId) {
+    await notify(
+      trx,
+      {
+        ...base,
+        personId: facts.ownerId,
+        link: `/growth-plans/${comment.plan_id}?step=${section}${anchor}`,
+        title: `${nameOf(actor.personId)} commented on “${sectionName(section)}” in your growth plan`,
+      },
+      now,
+    );
+    return;
+  }
+  const others = [...new Set(earlier)].filter((id) => {
+    const person = people.get(id);
+    return (
+      id !== facts.ownerId &&
+      person?.status === "active" &&
+      growthPlanPolicies.comment({ personId: id, role: person.role }, facts, section)
+    );
+  });
+  for (const personId of others) {
+    await notify(
+      trx,
+      {
+        ...base,
+        personId,
+        link: `/growth-plans/${comment.plan_id}${anchor}`,
+        title: `${nameOf(facts.ownerId)} replied on “${sectionName(section)}” in their growth plan`,
+      },
+      now,
+    );
+  }
 }
 
 export async function resolvePlanComment(

@@ -186,6 +186,34 @@ describe("who reads a growth plan", () => {
     expect(list.json().plans.map((item: { id: string }) => item.id)).toEqual([plan.plan.id]);
   });
 
+  it("comments, replies and nudges notify without any plan text, private or shared", async () => {
+    const comment = (session: Session, body: string) =>
+      postJson(t.app, planUrl("/comments"), { section: "goals", body }, { session });
+    expect((await comment(sessions.manager, `About ${secret.goal}`)).statusCode).toBe(201);
+    t.clock.advance(1);
+    expect((await comment(sessions.owner, `Yes, ${secret.inspiration}`)).statusCode).toBe(201);
+    const nudge = await postJson(
+      t.app,
+      `/api/people/${ids.owner}/nudge`,
+      { about: "plan" },
+      { session: sessions.manager },
+    );
+    expect(nudge.statusCode, nudge.body).toBe(201);
+    const notifications = await t.ctx.db.selectFrom("notifications").selectAll().execute();
+    expect(notifications.map((row) => row.kind).sort()).toEqual([
+      "manager_nudge",
+      "plan_comment",
+      "plan_comment",
+    ]);
+    const outbox = await t.ctx.db.selectFrom("outbox_messages").selectAll().execute();
+    const stored = JSON.stringify({ notifications, outbox });
+    for (const text of Object.values(secret)) expect(stored).not.toContain(text);
+    for (const who of ["manager", "owner", "skip", "peer", "admin"] as const) {
+      const list = await getJson(t.app, "/api/notifications", { session: sessions[who] });
+      for (const text of Object.values(secret)) expect(list.body, who).not.toContain(text);
+    }
+  });
+
   it("skip-level managers, peers and admins get 404 and see nothing in lists", async () => {
     for (const who of ["skip", "peer", "admin", "mentor"] as const) {
       expect((await read(who)).statusCode, who).toBe(404);

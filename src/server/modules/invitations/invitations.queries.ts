@@ -19,6 +19,7 @@ export function findUsableInvitationByTokenHash(db: Db, tokenHash: string, now: 
       "invitations.id",
       "invitations.person_id",
       "invitations.expires_at",
+      "invitations.created_by",
       "people.email",
       "people.name",
       "people.status",

@@ -15,6 +15,7 @@ import {
   cancelPendingOutboxMessages,
   enqueueOutboxMessage,
 } from "#server/modules/email/outbox.queries.ts";
+import { notify } from "#server/modules/notifications/notify.ts";
 import { findPersonById, updatePersonPasswordHash } from "#server/modules/people/people.queries.ts";
 import { invitationBlocker, invitationPolicies } from "./invitations.policy.ts";
 import {
@@ -145,6 +146,21 @@ export async function acceptInvitation(
       target: { type: "person", id: invitation.person_id },
       details: { invitationId: invitation.id },
     });
+    if (invitation.created_by) {
+      await notify(
+        trx,
+        {
+          personId: invitation.created_by,
+          kind: "invitation_accepted",
+          actorId: invitation.person_id,
+          subject: { type: "person", id: invitation.person_id },
+          link: `/people/${invitation.person_id}`,
+          title: `${invitation.name} accepted your invitation and can now sign in`,
+          dedupeKey: `invitation_accepted:${invitation.id}`,
+        },
+        ctx.clock.now(),
+      );
+    }
   });
   return startSession(ctx, invitation.person_id, meta);
 }

@@ -2,11 +2,16 @@ import type { Kysely } from "kysely";
 import { newId } from "#core/ids.ts";
 import {
   defaultChannels,
-  type NotificationChannel,
+  NotificationChannel,
   type NotificationKind,
 } from "#core/notifications/notifications.schemas.ts";
 import type { Database } from "#server/db/schema.ts";
 import { enqueueOutboxMessage } from "#server/modules/email/outbox.queries.ts";
+import {
+  findPreferredChannel,
+  findRecipient,
+  insertNotificationOnce,
+} from "./notifications.queries.ts";
 
 /**
  * What an area tells a person. Every area calls `notify` inside the transaction of the change
@@ -34,48 +39,40 @@ export async function channelFor(
   personId: string,
   kind: NotificationKind,
 ): Promise<NotificationChannel> {
-  const row = await db
-    .selectFrom("notification_preferences")
-    .select("channel")
-    .where("person_id", "=", personId)
-    .where("kind", "=", kind)
-    .executeTakeFirst();
-  return (row?.channel as NotificationChannel | undefined) ?? defaultChannels[kind];
+  const chosen = NotificationChannel.safeParse(await findPreferredChannel(db, personId, kind));
+  return chosen.success ? chosen.data : defaultChannels[kind];
 }
 
-/** Writes the notification (and its email, when the person wants one); returns its id, or null. */
+/**
+ * Writes the notification and, when the person wants email, its outbox row; returns its id, or
+ * null (the kind is off, the person is not active, or this occurrence was already notified).
+ * With a digest chosen, the email waits for it (`email_state` "digest") and no row is written.
+ */
 export async function notify(db: Executor, input: NotifyInput, now: Date): Promise<string | null> {
+  if (input.actorId !== null && input.actorId === input.personId) return null;
   const channel = await channelFor(db, input.personId, input.kind);
   if (channel === "off") return null;
-  const person = await db
-    .selectFrom("people")
-    .select(["email", "status"])
-    .where("id", "=", input.personId)
-    .executeTakeFirst();
+  const person = await findRecipient(db, input.personId);
   if (person?.status !== "active") return null;
+  const digest = channel === "email" && (person.digest ?? "off") !== "off";
   const id = newId(now.getTime());
-  const inserted = await db
-    .insertInto("notifications")
-    .values({
-      id,
-      person_id: input.personId,
-      kind: input.kind,
-      actor_id: input.actorId,
-      subject_type: input.subject?.type ?? null,
-      subject_id: input.subject?.id ?? null,
-      link: input.link,
-      title: input.title,
-      data: JSON.stringify(input.data ?? {}),
-      dedupe_key: input.dedupeKey,
-      email_state: channel === "email" ? "queued" : "none",
-      created_at: now.toISOString(),
-      read_at: null,
-    })
-    .onConflict((conflict) => conflict.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!inserted) return null;
-  if (channel === "email") {
+  const written = await insertNotificationOnce(db, {
+    id,
+    person_id: input.personId,
+    kind: input.kind,
+    actor_id: input.actorId,
+    subject_type: input.subject?.type ?? null,
+    subject_id: input.subject?.id ?? null,
+    link: input.link,
+    title: input.title,
+    data: JSON.stringify(input.data ?? {}),
+    dedupe_key: input.dedupeKey,
+    email_state: channel !== "email" ? "none" : digest ? "digest" : "queued",
+    created_at: now.toISOString(),
+    read_at: null,
+  });
+  if (!written) return null;
+  if (channel === "email" && !digest) {
     await enqueueOutboxMessage(
       db,
       {

@@ -15,6 +15,7 @@ import {
   updatePerson,
 } from "#server/modules/people/people.queries.ts";
 import { auditAdminBecomingManager } from "#server/modules/people/people-admin.service.ts";
+import { notifyManagerChanged } from "#server/modules/people/people-manager-notices.ts";
 import { writeCsv } from "#server/shared/csv.ts";
 import { giveEventLoopATurn, timeSlicer } from "#server/shared/time-slices.ts";
 import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
@@ -108,6 +109,7 @@ export async function importPeopleInTransaction(
   const pause = timeSlicer();
   await writePlan(trx, ctx, plan, pause);
   if (admin) await auditImportedManagers(trx, ctx, admin, meta, plan, pause);
+  await notifyImportedManagerChanges(trx, ctx, actorId, plan, pause);
   const { summary } = plan.report;
   if (summary.create + summary.update > 0) {
     await recordAuditEvent(trx, ctx.clock, meta, {
@@ -144,6 +146,25 @@ async function auditImportedManagers(
     if (!("manager_id" in update.changes)) continue;
     const managerId = update.changes.manager_id;
     await auditAdminBecomingManager(trx, ctx, admin, meta, update.current.id, managerId);
+    await pause();
+  }
+}
+
+/** People whose manager the file changed are told, as when an admin edits them. */
+async function notifyImportedManagerChanges(
+  trx: Db,
+  ctx: AppContext,
+  actorId: string | null,
+  plan: ImportPlan,
+  pause: () => Promise<void>,
+): Promise<void> {
+  for (const update of plan.updates) {
+    if (!("manager_id" in update.changes)) continue;
+    await notifyManagerChanged(trx, ctx.clock.now(), {
+      personId: update.current.id,
+      managerId: update.changes.manager_id ?? null,
+      actorId,
+    });
     await pause();
   }
 }

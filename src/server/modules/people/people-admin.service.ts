@@ -27,6 +27,7 @@ import {
   updatePerson,
 } from "./people.queries.ts";
 import { getPersonProfile, noSuchPerson, nowIso } from "./people.service.ts";
+import { notifyManagerChanged } from "./people-manager-notices.ts";
 
 // Administration: adding, editing, deactivating and reactivating people. Admins only; every
 // change is audited in its own transaction.
@@ -221,6 +222,11 @@ async function auditPersonUpdate(
       details: { from: person.manager_id, to: input.managerId ?? null },
     });
     await auditAdminBecomingManager(trx, ctx, actor, meta, person.id, input.managerId);
+    await notifyManagerChanged(trx, ctx.clock.now(), {
+      personId: person.id,
+      managerId: input.managerId ?? null,
+      actorId: actor.personId,
+    });
   }
   if (fields.includes("role")) {
     await recordAuditEvent(trx, ctx.clock, meta, {

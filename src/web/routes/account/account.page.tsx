@@ -1,5 +1,5 @@
 import { Group, Stack, Title } from "@mantine/core";
-import { IconCalendar } from "@tabler/icons-react";
+import { IconBell, IconCalendar } from "@tabler/icons-react";
 import { ButtonLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -14,6 +14,20 @@ export function AccountPage() {
     <Stack gap="lg" maw={720}>
       <Title order={1}>Account</Title>
       <ProfileSection />
+      <TitledSection
+        title="Notifications"
+        description="Email, in-app or off for each kind, a digest, quiet hours and a weekly limit on reminder emails."
+      >
+        <Group>
+          <ButtonLink
+            to="/account/notifications"
+            variant="light"
+            leftSection={<IconBell size={16} aria-hidden />}
+          >
+            Notification preferences
+          </ButtonLink>
+        </Group>
+      </TitledSection>
       <ChangePasswordSection />
       <ActiveSessionsSection />
       <TitledSection

@@ -8,6 +8,7 @@ import { Brand } from "../../components/brand.tsx";
 import { ColorSchemeToggle } from "../../components/color-scheme-toggle.tsx";
 import { mainContentId, SkipLink } from "../../components/skip-link.tsx";
 import { AppNavigation } from "./app-navigation.tsx";
+import { NotificationsBell } from "./notifications-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 const navigationId = "app-navigation";
@@ -52,6 +53,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsBell />
             <ColorSchemeToggle />
             <UserMenu />
           </Group>

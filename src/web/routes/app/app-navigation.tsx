@@ -1,6 +1,7 @@
-import { NavLink, Stack, Text } from "@mantine/core";
+import { Badge, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
 import {
   IconAddressBook,
+  IconBell,
   IconFileImport,
   IconHome,
   IconListDetails,
@@ -16,6 +17,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { useId } from "react";
 import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
+import { unreadCountQuery } from "../../api/notifications.api.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
 interface Area {
@@ -30,6 +32,7 @@ interface Area {
     | "/growth-plans"
     | "/career"
     | "/growth-plans/shared"
+    | "/notifications"
     | "/admin/pathway-templates"
     | "/admin/growth-plan-templates"
     | "/admin/growth-plan-prompts"
@@ -45,6 +48,7 @@ const everyone: Area[] = [
   { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
   { to: "/career", label: "Career", icon: IconStairsUp },
   { to: "/people", label: "People", icon: IconAddressBook },
+  { to: "/notifications", label: "Notifications", icon: IconBell },
 ];
 const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];
 const sharedPlanReaders: Area[] = [
@@ -118,9 +122,22 @@ function AreaLink({ area, onNavigate }: { area: Area; onNavigate: () => void }) 
       activeOptions={{ exact: area.to === "/" }}
       label={area.label}
       leftSection={<area.icon size={18} aria-hidden />}
+      rightSection={area.to === "/notifications" ? <UnreadBadge /> : undefined}
       active={active}
       aria-current={active ? "page" : undefined}
       onClick={onNavigate}
     />
+  );
+}
+
+/** The unread count, polled (docs/decisions/018-notification-live-updates.md). */
+function UnreadBadge() {
+  const count = useQuery(unreadCountQuery).data?.unreadCount ?? 0;
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" circle={count < 10}>
+      {count > 99 ? "99+" : count}
+      <VisuallyHidden> unread</VisuallyHidden>
+    </Badge>
   );
 }

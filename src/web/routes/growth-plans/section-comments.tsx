@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useLocation } from "@tanstack/react-router";
+import { useEffect, useId, useState } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
 import { type CommentView, CreateCommentBody } from "#core/growth-plan/sharing.schemas.ts";
@@ -81,12 +82,35 @@ function CommentItems({
     mutationFn: (commentId: string) => resolveComment(planId, commentId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey }),
   });
+  // A notification links to `#comment-<id>`: once the comments are here, show that one.
+  const hash = useLocation({ select: (location) => location.hash });
+  const target = comments.find((comment) => hash === `comment-${comment.id}`);
+  useEffect(() => {
+    if (!target) return;
+    const element = document.getElementById(`comment-${target.id}`);
+    element?.scrollIntoView({ block: "center" });
+    element?.focus({ preventScroll: true });
+  }, [target]);
   if (comments.length === 0) return null;
 
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
       {comments.map((comment) => (
-        <Paper component="li" key={comment.id} withBorder radius="md" p="sm">
+        <Paper
+          component="li"
+          key={comment.id}
+          id={`comment-${comment.id}`}
+          tabIndex={-1}
+          withBorder
+          radius="md"
+          p="sm"
+          aria-current={target?.id === comment.id ? "true" : undefined}
+          style={
+            target?.id === comment.id
+              ? { borderColor: "var(--mantine-primary-color-filled)" }
+              : undefined
+          }
+        >
           <Stack gap={4}>
             <Group justify="space-between" gap="xs">
               <Text size="sm" fw={600}>

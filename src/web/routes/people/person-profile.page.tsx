@@ -20,6 +20,7 @@ import { useCurrentUser } from "../../session/use-current-user.ts";
 import { CareerRoleField } from "./career-role-field.tsx";
 import { EditPersonButton } from "./edit-person-button.tsx";
 import { InviteButton } from "./invite-button.tsx";
+import { NudgeButton } from "./nudge-button.tsx";
 import { PersonStatusButton } from "./person-status-button.tsx";
 
 const routeApi = getRouteApi("/app/people/$id");
@@ -104,6 +105,9 @@ function Profile({ profile }: { profile: PersonProfile }) {
             >
               Pathway
             </ButtonLink>
+          )}
+          {profile.relation === "manager" && person.status === "active" && (
+            <NudgeButton profile={profile} />
           )}
           {isAdmin && <EditPersonButton profile={profile} />}
           {isAdmin && person.status === "active" && account && !account.hasPassword && (

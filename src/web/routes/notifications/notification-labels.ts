@@ -1,0 +1,68 @@
+import type {
+  NotificationChannel,
+  NotificationKind,
+} from "#core/notifications/notifications.schemas.ts";
+
+/** What each kind is, in the words of the preferences page. */
+export const kindLabels: Record<NotificationKind, { label: string; description: string }> = {
+  plan_comment: {
+    label: "Comments on my growth plan",
+    description: "Someone comments on a section you shared, or the owner replies to you.",
+  },
+  feedback_requested: {
+    label: "Feedback requests",
+    description: "A colleague asks you to rate their self-assessment.",
+  },
+  feedback_answered: {
+    label: "Feedback answered",
+    description: "Your manager or a peer answered your request (peers are never named).",
+  },
+  feedback_due: {
+    label: "Feedback due",
+    description: "A feedback request you were asked for is due soon.",
+  },
+  action_step_due: {
+    label: "Action steps due",
+    description: "A step of one of your goals is due.",
+  },
+  plan_check_in_due: {
+    label: "Plan check-ins",
+    description: "A check-in of your growth plan is due.",
+  },
+  plan_stale: {
+    label: "Plan not updated",
+    description: "Your growth plan has not changed for 90 days.",
+  },
+  pathway_quarter_starting: {
+    label: "Pathway quarters",
+    description: "A quarter of your pathway starts, with its activities.",
+  },
+  manager_nudge: {
+    label: "Nudges from my manager",
+    description: "Your manager reminds you of your plan or pathway.",
+  },
+  invitation_accepted: {
+    label: "Invitations accepted",
+    description: "Someone you invited set their password.",
+  },
+  manager_changed: {
+    label: "Manager changes",
+    description: "Your manager changed, and with it who reads what you share with your manager.",
+  },
+};
+
+export const channelLabels: Record<NotificationChannel, string> = {
+  email: "Email and in-app",
+  in_app: "In-app only",
+  off: "Off",
+};
+
+export const weekdayLabels = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
