@@ -16,11 +16,14 @@ import { enqueueOutboxMessage } from "./outbox.queries.ts";
  * "digested". A digest is produced once per slot (its key goes into scheduled_occurrences).
  * Someone who switched the digest off since gets what was waiting at once, in one message.
  */
-export async function produceDigests(db: Kysely<Database>, now: Date): Promise<number> {
+export async function produceDigests(
+  db: Kysely<Database>,
+  now: Date,
+  giveWay: () => Promise<void> = timeSlicer(),
+): Promise<number> {
   const waiting = await listPeopleWithDigestWaiting(db);
   let produced = 0;
   // Thousands of digests can fall due at one local hour: the event loop gets turns meanwhile.
-  const giveWay = timeSlicer();
   for (const person of waiting) {
     await giveWay();
     const frequency = person.digest === "weekly" ? "weekly" : "daily";

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#server/db/schema.ts";
-import { giveEventLoopATurn } from "#server/shared/time-slices.ts";
+import { dutyCycle } from "#server/shared/time-slices.ts";
 import { readSchedulerState, writeSchedulerState } from "./reminder-dates.queries.ts";
 import { indexFeedbackRequest, indexPathway, indexPerson, indexPlan } from "./reminder-index.ts";
 
@@ -122,9 +122,10 @@ const sliceMs = 20;
 export async function syncSources(
   db: Db,
   now: Date,
-  options: { settleMs: number; syncBatch: number },
+  options: { settleMs: number; syncBatch: number; restMs: number },
   deadline: number,
 ): Promise<{ indexed: number; more: boolean }> {
+  const rest = dutyCycle(options.restMs, sliceMs);
   const until = new Date(now.getTime() - options.settleMs).toISOString();
   const firstSync = (await readSchedulerState(db, caughtUpKey)) === null;
   let indexed = 0;
@@ -133,9 +134,9 @@ export async function syncSources(
     const cursor = parseCursor(await readSchedulerState(db, source.name));
     const rows = await source.read(db, cursor, until, options.syncBatch);
     let next = 0;
-    // Short transactions, each moving the index rows and the cursor together, with a turn for
-    // the event loop between them: node:sqlite runs each statement synchronously, and indexing
-    // a large installation for the first time takes minutes.
+    // Short transactions, each moving the index rows and the cursor together, with rests for the
+    // event loop between them: node:sqlite runs each statement synchronously, and indexing a
+    // large installation for the first time takes minutes.
     while (next < rows.length && Date.now() <= deadline) {
       const sliceEnd = Math.min(deadline, Date.now() + sliceMs);
       await db.transaction().execute(async (trx) => {
@@ -149,7 +150,7 @@ export async function syncSources(
         }
         if (last) await writeSchedulerState(trx, source.name, JSON.stringify(last));
       });
-      await giveEventLoopATurn();
+      await rest();
     }
     if (rows.length === options.syncBatch || next < rows.length) more = true;
   }

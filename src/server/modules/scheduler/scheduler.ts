@@ -3,7 +3,7 @@ import type { NotificationKind } from "#core/notifications/notifications.schemas
 import type { Database } from "#server/db/schema.ts";
 import { produceDigests } from "#server/modules/email/email-digest.ts";
 import { type NotifyInput, notify } from "#server/modules/notifications/notify.ts";
-import { timeSlicer } from "#server/shared/time-slices.ts";
+import { dutyCycle } from "#server/shared/time-slices.ts";
 import {
   countQuarterActivities,
   deleteReminder,
@@ -33,6 +33,8 @@ export type SchedulerOptions = {
   fireBatch: number;
   /** Stop syncing and firing after this long; the rest waits for the next tick. */
   budgetMs: number;
+  /** Rest after each 20 ms of work, so requests keep the event loop (time-slices.ts). */
+  restMs: number;
 };
 
 export const defaultSchedulerOptions: SchedulerOptions = {
@@ -40,6 +42,7 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   syncBatch: 2_000,
   fireBatch: 25,
   budgetMs: 1_000,
+  restMs: 20,
 };
 
 export type TickResult = { indexed: number; produced: number; digests: number; more: boolean };
@@ -54,7 +57,7 @@ export async function runSchedulerTick(
   const sync = await syncSources(db, now, settings, deadline);
   let produced = 0;
   let more = sync.more;
-  const giveWay = timeSlicer();
+  const giveWay = dutyCycle(settings.restMs);
   for (;;) {
     const due = await listDueReminders(db, now, settings.fireBatch);
     if (due.length === 0) break;
@@ -70,7 +73,7 @@ export async function runSchedulerTick(
     }
     await giveWay();
   }
-  const digests = await produceDigests(db, now);
+  const digests = await produceDigests(db, now, giveWay);
   return { indexed: sync.indexed, produced, digests, more };
 }
 
