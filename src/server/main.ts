@@ -8,7 +8,6 @@ import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
 import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
 import { createSmtpTransport } from "./modules/email/email-transport.ts";
 import { createBackgroundWorker } from "./modules/email/email-worker.ts";
-import { exportWorkers } from "./modules/growth-plans/growth-plan-exports.service.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;
@@ -34,9 +33,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     schedulePruning(app, { config, db, clock: systemClock });
     runBackgroundWorker(app, { config, db, clock: systemClock });
     const address = await app.listen({ port: config.port, host: config.host });
-    // Started now, so the first export does not wait for a worker to start. The import workers
-    // start on demand: kept started, each would hold about 30 MB all the time.
-    exportWorkers.warm();
     return { app, db, address };
   } catch (error) {
     await db.destroy().catch(() => {});

@@ -2,23 +2,17 @@ import { parentPort, threadId } from "node:worker_threads";
 
 /**
  * A worker for the pool's tests: echoes text, spins for `spinMs`, or throws on "fail"; "thread"
- * answers which thread it runs in and whether it was told to warm up.
+ * answers which thread it runs in.
  */
-let warmed = false;
-type Message = { id: number; job: { text: string; spinMs?: number } } | { warm: true };
+type Message = { id: number; job: { text: string; spinMs?: number } };
 
-parentPort?.on("message", (message: Message) => {
-  if ("warm" in message) {
-    warmed = true;
-    return;
-  }
-  const { id, job } = message;
+parentPort?.on("message", ({ id, job }: Message) => {
   if (job.text === "fail") {
     parentPort?.postMessage({ id, error: "the job failed" });
     return;
   }
   if (job.text === "thread") {
-    parentPort?.postMessage({ id, result: `${threadId} ${warmed ? "warmed" : "cold"}` });
+    parentPort?.postMessage({ id, result: String(threadId) });
     return;
   }
   const until = Date.now() + (job.spinMs ?? 0);

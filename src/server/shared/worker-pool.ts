@@ -7,12 +7,10 @@ import { AppError } from "#server/errors.ts";
  * moment it is queued: a job still queued when its budget runs out is dropped, and a worker still
  * busy with it is terminated (and replaced by a fresh one for the next job).
  *
- * A worker module answers each `{ id, job }` message with `{ id, result }` or `{ id, error }`,
- * and may load what its jobs need (fonts, parsers) when sent `{ warm: true }`, answering nothing.
- *
- * A server calls `warm()` once it listens: a worker is started then (its modules loaded, and what
- * it is told to load on `warm`) and one is kept however long it idles, so no request waits for a
- * worker to start (about a second for the export worker's modules and as much for its fonts).
+ * A worker module answers each `{ id, job }` message with `{ id, result }` or `{ id, error }`.
+ * Workers start on demand and stop after `idleMs` without a job: a worker kept started holds
+ * 30–60 MB (the export worker with its fonts the most), which put the server over its memory
+ * target, so the first job after an idle spell waits for a worker to start.
  */
 
 export class WorkerBudgetExceeded extends Error {
@@ -54,16 +52,6 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
   const slots: Slot<Result>[] = [];
   const queue: Pending<Result>[] = [];
   let nextId = 1;
-  /** Set by warm(): one worker stays started, and a retired one is replaced at once. */
-  let keepWarm = false;
-
-  const warmUp = () => {
-    if (slots.length > 0) return;
-    const slot = spawn();
-    slot.worker.postMessage({ warm: true });
-    slot.worker.unref();
-  };
-
   const finish = (slot: Slot<Result>) => {
     clearTimeout(slot.timer);
     slot.current = null;
@@ -72,7 +60,6 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
     if (slot.current === null) {
       slot.idle = setTimeout(() => {
         if (slot.current !== null || !slots.includes(slot)) return;
-        if (keepWarm && slots.length === 1) return;
         slots.splice(slots.indexOf(slot), 1);
         void slot.worker.terminate();
       }, options.idleMs);
@@ -88,7 +75,6 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
     void slot.worker.terminate();
     job?.reject(error);
     dispatch();
-    if (keepWarm) warmUp();
   };
 
   const spawn = (): Slot<Result> => {
@@ -154,11 +140,6 @@ export function createWorkerPool<Job, Result>(file: URL, options: WorkerPoolOpti
         queue.push(pending);
         dispatch();
       });
-    },
-    /** Starts a worker now and keeps one started from then on (see above). */
-    warm(): void {
-      keepWarm = true;
-      warmUp();
     },
     /** Jobs running and waiting now. */
     load(): { running: number; queued: number } {

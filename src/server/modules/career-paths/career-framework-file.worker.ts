@@ -37,12 +37,7 @@ function run(job: FrameworkFileJob): FrameworkFileResult {
     : writeFrameworkFile(job.format, job.content, { now: job.now });
 }
 
-type Message = { id: number; job: FrameworkFileJob } | { warm: true; id?: undefined };
-
-parentPort?.on("message", (message: Message) => {
-  // The modules are loaded when the worker starts; nothing more to load before the first file.
-  if ("warm" in message) return;
-  const { id, job } = message;
+parentPort?.on("message", ({ id, job }: { id: number; job: FrameworkFileJob }) => {
   try {
     parentPort?.postMessage({ id, result: run(job) });
   } catch (error) {

@@ -1,6 +1,5 @@
 import { parentPort } from "node:worker_threads";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
-import { warmUpPdf } from "#server/shared/pdf/pdf-warm-up.ts";
 import { renderPlanPdf } from "./growth-plan-pdf.ts";
 import { renderGoalsCsv, renderPlanMarkdown } from "./growth-plans.exports.ts";
 
@@ -19,13 +18,7 @@ async function render({ format, view, exportedAt }: RenderJob): Promise<RenderRe
   }
 }
 
-type Message = { id: number; job: RenderJob } | { warm: true; id?: undefined };
-
-parentPort?.on("message", async (message: Message) => {
-  // Before the first export, so that one does not wait for the fonts or for compilation.
-  // A warm-up that fails only leaves the first export to load what it needs.
-  if ("warm" in message) return warmUpPdf().catch(() => undefined);
-  const { id, job } = message;
+parentPort?.on("message", async ({ id, job }: { id: number; job: RenderJob }) => {
   try {
     const result = await render(job);
     const transfer = typeof result === "string" ? [] : [result.buffer as ArrayBuffer];

@@ -18,12 +18,7 @@ function run(job: PageJob): PageResult {
     : exportHandbookPathway(job.draft, { baseUrl: job.baseUrl });
 }
 
-type Message = { id: number; job: PageJob } | { warm: true; id?: undefined };
-
-parentPort?.on("message", (message: Message) => {
-  // The modules are loaded when the worker starts; nothing more to load before the first page.
-  if ("warm" in message) return;
-  const { id, job } = message;
+parentPort?.on("message", ({ id, job }: { id: number; job: PageJob }) => {
   try {
     parentPort?.postMessage({ id, result: run(job) });
   } catch (error) {

@@ -24,12 +24,7 @@ function run({ csv, existingPeople }: PlanJob): PlanResult {
   }
 }
 
-type Message = { id: number; job: PlanJob } | { warm: true; id?: undefined };
-
-parentPort?.on("message", (message: Message) => {
-  // The modules are loaded when the worker starts; nothing more to load before the first file.
-  if ("warm" in message) return;
-  const { id, job } = message;
+parentPort?.on("message", ({ id, job }: { id: number; job: PlanJob }) => {
   try {
     parentPort?.postMessage({ id, result: run(job) });
   } catch (error) {
