@@ -42,6 +42,18 @@ async function notifyComment(personId: string, title = "Ada commented on “Your
 }
 
 describe("the delivery worker", () => {
+  it("without an SMTP server, marks due messages failed, so none is sent once one is set up", async () => {
+    const person = await createPerson(ctx, { name: "Nora Notified" });
+    await notifyComment(person.id);
+    const withoutSmtp = createTestWorker(ctx, { transport: null });
+    expect(await withoutSmtp.deliverOnce()).toMatchObject({ failed: 1, sent: 0 });
+    const [row] = await outboxRows(ctx);
+    expect(row).toMatchObject({ status: "failed" });
+    expect(row?.last_error).toMatch(/SMTP_URL/);
+    expect(await mail.worker().deliverOnce()).toMatchObject({ claimed: 0, sent: 0 });
+    expect(mail.smtp.envelopes).toEqual([]);
+  });
+
   it("sends a notification with its headers, HTML and text bodies, escaping the title", async () => {
     const person = await createPerson(ctx, { name: "Nora Notified" });
     const notificationId = await notifyComment(person.id, 'Comment on <script>alert("x")</script>');

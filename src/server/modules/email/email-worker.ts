@@ -15,6 +15,7 @@ import {
   deliverDueMessages,
 } from "./email-delivery.ts";
 import type { EmailTransport } from "./email-transport.ts";
+import { failUndeliverableMessages } from "./outbox-delivery.queries.ts";
 
 /**
  * The background worker each app instance runs: every `deliveryIntervalMs` it sends what the
@@ -59,7 +60,12 @@ export function createBackgroundWorker(
 
   const deliverOnce = async (): Promise<DeliveryResult> => {
     if (!options.transport) {
-      return { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0, postponed: 0 };
+      const failed = await failUndeliverableMessages(ctx.db, {
+        now: ctx.clock.now(),
+        limit: delivery.batchSize,
+        reason: "No SMTP server is configured (SMTP_URL is not set)",
+      });
+      return { claimed: failed, sent: 0, retried: 0, failed, skipped: 0, postponed: 0 };
     }
     return deliverDueMessages(ctx, options.transport, delivery, ctx.clock.now());
   };

@@ -34,6 +34,27 @@ export async function claimDueMessages(
   return result.rows.sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at));
 }
 
+/**
+ * Without an SMTP server, due messages are marked failed instead of waiting: configuring one
+ * later must not send weeks of old notifications and expired invitation links at once. Up to
+ * `limit` at a time; answers how many.
+ */
+export async function failUndeliverableMessages(
+  db: Kysely<Database>,
+  input: { now: Date; limit: number; reason: string },
+): Promise<number> {
+  const now = input.now.toISOString();
+  const result = await sql`
+    UPDATE outbox_messages SET status = 'failed', last_error = ${input.reason}
+    WHERE id IN (
+      SELECT id FROM outbox_messages
+      WHERE status = 'pending' AND next_attempt_at <= ${now}
+      ORDER BY next_attempt_at, id
+      LIMIT ${input.limit}
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
 /** Marks a claimed message sent; false when the lease was lost to another worker meanwhile. */
 export async function markMessageSent(
   db: Kysely<Database>,
