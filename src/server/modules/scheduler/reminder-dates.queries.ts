@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Database, ReminderDatesTable } from "#server/db/schema.ts";
 
 type Db = Kysely<Database>;
@@ -154,4 +154,28 @@ export async function countQuarterActivities(
     .where("pathway_items.removed_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** A position in a source table walked in (written-at, id) order. */
+export type SyncCursor = { at: string; id: string };
+
+/**
+ * The next `limit` rows of `table` after `after` in (`atColumn`, `idColumn`) order, written no
+ * later than `until`: one keyset page of a scheduler source.
+ */
+export async function listWrittenSince(
+  db: Db,
+  source: { table: string; atColumn: string; idColumn: string },
+  page: { after: SyncCursor; until: string; limit: number },
+): Promise<SyncCursor[]> {
+  const at = sql.ref(source.atColumn);
+  const id = sql.ref(source.idColumn);
+  const { after, until, limit } = page;
+  const { rows } = await sql<SyncCursor>`
+    select ${at} as at, ${id} as id from ${sql.table(source.table)}
+    where (${at} > ${after.at} or (${at} = ${after.at} and ${id} > ${after.id}))
+      and ${at} <= ${until}
+    order by ${at}, ${id}
+    limit ${limit}`.execute(db);
+  return rows;
 }

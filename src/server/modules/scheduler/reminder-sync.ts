@@ -1,7 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#server/db/schema.ts";
 import { dutyCycle } from "#server/shared/time-slices.ts";
-import { readSchedulerState, writeSchedulerState } from "./reminder-dates.queries.ts";
+import {
+  listWrittenSince,
+  readSchedulerState,
+  type SyncCursor,
+  writeSchedulerState,
+} from "./reminder-dates.queries.ts";
 import { indexFeedbackRequest, indexPathway, indexPerson, indexPlan } from "./reminder-index.ts";
 
 /**
@@ -13,10 +18,11 @@ import { indexFeedbackRequest, indexPathway, indexPerson, indexPlan } from "./re
  */
 
 type Db = Kysely<Database>;
-type Cursor = { at: string; id: string };
+type Cursor = SyncCursor;
 type Source = {
   name: string;
-  read(db: Db, after: Cursor, until: string, limit: number): Promise<Cursor[]>;
+  /** The table walked and the (written-at, id) columns of its index. */
+  table: { table: string; atColumn: string; idColumn: string };
   index(db: Db, id: string, now: Date, firstSync: boolean): Promise<void>;
 };
 
@@ -28,80 +34,24 @@ const start: Cursor = { at: "", id: "" };
 const sources: Source[] = [
   {
     name: "sync:growth_plans",
-    read: (db, after, until, limit) =>
-      db
-        .selectFrom("growth_plans")
-        .select(["updated_at as at", "id"])
-        .where((eb) =>
-          eb.or([
-            eb("updated_at", ">", after.at),
-            eb.and([eb("updated_at", "=", after.at), eb("id", ">", after.id)]),
-          ]),
-        )
-        .where("updated_at", "<=", until)
-        .orderBy("updated_at")
-        .orderBy("id")
-        .limit(limit)
-        .execute(),
+    table: { table: "growth_plans", atColumn: "updated_at", idColumn: "id" },
     index: indexPlan,
   },
   {
     name: "sync:people",
-    read: (db, after, until, limit) =>
-      db
-        .selectFrom("people")
-        .select(["updated_at as at", "id"])
-        .where((eb) =>
-          eb.or([
-            eb("updated_at", ">", after.at),
-            eb.and([eb("updated_at", "=", after.at), eb("id", ">", after.id)]),
-          ]),
-        )
-        .where("updated_at", "<=", until)
-        .orderBy("updated_at")
-        .orderBy("id")
-        .limit(limit)
-        .execute(),
+    table: { table: "people", atColumn: "updated_at", idColumn: "id" },
     // During the first walk the plans source indexes every plan itself: only the pathway here.
     index: (db, id, now, firstSync) =>
       firstSync ? indexPathway(db, id, now) : indexPerson(db, id, now),
   },
   {
     name: "sync:career_feedback_requests",
-    read: (db, after, until, limit) =>
-      db
-        .selectFrom("career_feedback_requests")
-        .select(["created_at as at", "id"])
-        .where((eb) =>
-          eb.or([
-            eb("created_at", ">", after.at),
-            eb.and([eb("created_at", "=", after.at), eb("id", ">", after.id)]),
-          ]),
-        )
-        .where("created_at", "<=", until)
-        .orderBy("created_at")
-        .orderBy("id")
-        .limit(limit)
-        .execute(),
+    table: { table: "career_feedback_requests", atColumn: "created_at", idColumn: "id" },
     index: indexFeedbackRequest,
   },
   {
     name: "sync:pathway_assignments",
-    read: (db, after, until, limit) =>
-      db
-        .selectFrom("pathway_assignments")
-        .select(["assigned_at as at", "person_id as id"])
-        .where((eb) =>
-          eb.or([
-            eb("assigned_at", ">", after.at),
-            eb.and([eb("assigned_at", "=", after.at), eb("person_id", ">", after.id)]),
-          ]),
-        )
-        .where("assigned_at", "<=", until)
-        .orderBy("assigned_at")
-        .orderBy("person_id")
-        .limit(limit)
-        .execute(),
+    table: { table: "pathway_assignments", atColumn: "assigned_at", idColumn: "person_id" },
     index: indexPathway,
   },
 ];
@@ -132,7 +82,11 @@ export async function syncSources(
   let more = false;
   for (const source of sources) {
     const cursor = parseCursor(await readSchedulerState(db, source.name));
-    const rows = await source.read(db, cursor, until, options.syncBatch);
+    const rows = await listWrittenSince(db, source.table, {
+      after: cursor,
+      until,
+      limit: options.syncBatch,
+    });
     let next = 0;
     // Short transactions, each moving the index rows and the cursor together, with rests for the
     // event loop between them: node:sqlite runs each statement synchronously, and indexing a
