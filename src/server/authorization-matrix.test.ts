@@ -120,6 +120,8 @@ const ownProgress = (status: number): Expected => ({
   manager: 403,
   skipLevel: 403,
   peer: 404,
+  formerManager: 404,
+  mentor: 404,
   admin: 403,
   deactivated: 401,
 });
@@ -904,7 +906,12 @@ describe("authorization matrix", () => {
     const peer = await createPerson(t.ctx, { managerId: manager.id, department: "Sales" });
     const member = await createPerson(t.ctx, { department: "Engineering" });
     const deactivated = await createPerson(t.ctx, { status: "deactivated", managerId: manager.id });
-    fixture = { admin, member, manager, skipLevel, peer, deactivated };
+    const formerManager = await createPerson(t.ctx, {
+      managerId: skipLevel.id,
+      department: "Sales",
+    });
+    const mentor = await createPerson(t.ctx, { department: "Engineering" });
+    fixture = { admin, member, manager, skipLevel, peer, formerManager, mentor, deactivated };
   });
   afterAll(async () => t.close());
 

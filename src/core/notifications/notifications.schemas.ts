@@ -30,6 +30,20 @@ export const notificationKinds = [
   "invitation_accepted",
   /** Your manager changed: who can now see what you share with your manager. */
   "manager_changed",
+  /** A career conversation with you was scheduled, or you were invited to one as a guest. */
+  "conversation_scheduled",
+  /** Its time or agenda changed. */
+  "conversation_changed",
+  /** It was cancelled. */
+  "conversation_cancelled",
+  /** It was finished: confirm it happened and the notes are accurate (member). */
+  "conversation_acknowledgement_needed",
+  /** The member confirmed it (manager). */
+  "conversation_acknowledged",
+  /** A career conversation is coming up (scheduler). */
+  "conversation_upcoming",
+  /** An action item of a career conversation is due (scheduler). */
+  "conversation_action_item_due",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -41,6 +55,8 @@ export const reminderKinds: readonly NotificationKind[] = [
   "plan_check_in_due",
   "plan_stale",
   "pathway_quarter_starting",
+  "conversation_upcoming",
+  "conversation_action_item_due",
 ];
 
 export const notificationChannels = ["in_app", "email", "off"] as const;
@@ -148,6 +164,13 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   manager_nudge: "email",
   invitation_accepted: "in_app",
   manager_changed: "email",
+  conversation_scheduled: "email",
+  conversation_changed: "email",
+  conversation_cancelled: "email",
+  conversation_acknowledgement_needed: "email",
+  conversation_acknowledged: "in_app",
+  conversation_upcoming: "email",
+  conversation_action_item_due: "in_app",
 };
 
 /** What a manager nudges a direct report about. */

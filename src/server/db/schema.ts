@@ -484,6 +484,113 @@ export type SchedulerStateTable = { key: string; value: string };
 /** Random secrets made once per installation (e.g. the unsubscribe-link key). */
 export type InstallationSecretsTable = { name: string; value: string; created_at: string };
 
+/** An agenda template of career conversations; `topics` is JSON of ConversationTopic[]. */
+export type ConversationTemplatesTable = {
+  id: string;
+  name: string;
+  description: string;
+  topics: string;
+  /** 1 for the one template new conversations start from unless another is picked. */
+  is_default: number;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A career conversation between a member and the manager they had when it was started. */
+export type CareerConversationsTable = {
+  id: string;
+  member_id: string;
+  /** The manager participant; a former manager once people.manager_id changes. */
+  manager_id: string;
+  started_by: string;
+  /** "scheduled" | "awaiting_acknowledgement" | "held" | "cancelled" */
+  status: string;
+  /** ISO instant (UTC). */
+  scheduled_at: string;
+  duration_minutes: number;
+  template_id: string | null;
+  /** JSON of ConversationTopic[]: the agenda, copied from the template and then edited. */
+  topics: string;
+  /** YYYY-MM-DD agreed for the next one, set when the meeting is finished. */
+  next_date: string | null;
+  finished_at: string | null;
+  acknowledged_at: string | null;
+  acknowledgement_comment: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  /** Of the conversation's own fields (time, agenda, status); notes carry their own. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ConversationGuestsTable = {
+  conversation_id: string;
+  person_id: string;
+  invited_by: string;
+  created_at: string;
+};
+
+export type ConversationSharedNotesTable = {
+  conversation_id: string;
+  topic_key: string;
+  body: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+/** Only ever read by `author_id`. */
+export type ConversationPrivateNotesTable = {
+  conversation_id: string;
+  author_id: string;
+  body: string;
+  version: number;
+  updated_at: string;
+};
+
+export type ConversationActionItemsTable = {
+  id: string;
+  conversation_id: string;
+  /** The conversation's member, so open items carry over without a join. */
+  member_id: string;
+  /** "member" | "manager" */
+  owner: string;
+  title: string;
+  due_on: string | null;
+  done_on: string | null;
+  position: number;
+  /** The plan goal or action step this item became (member's items only). */
+  plan_id: string | null;
+  goal_id: string | null;
+  action_step_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One row, id "default": the recommended conversation rhythm. */
+export type ConversationSettingsTable = {
+  id: string;
+  first_after_days: number;
+  interval_months: number;
+  version: number;
+  updated_at: string;
+};
+
+/** Admin-edited pages that ship with a default in code (e.g. "manager-guide"). */
+export type ContentPagesTable = {
+  key: string;
+  title: string;
+  body: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -523,4 +630,12 @@ export type Database = {
   reminder_dates: ReminderDatesTable;
   scheduler_state: SchedulerStateTable;
   installation_secrets: InstallationSecretsTable;
+  conversation_templates: ConversationTemplatesTable;
+  career_conversations: CareerConversationsTable;
+  conversation_guests: ConversationGuestsTable;
+  conversation_shared_notes: ConversationSharedNotesTable;
+  conversation_private_notes: ConversationPrivateNotesTable;
+  conversation_action_items: ConversationActionItemsTable;
+  conversation_settings: ConversationSettingsTable;
+  content_pages: ContentPagesTable;
 };

@@ -15,6 +15,10 @@ export const actors = [
   "manager",
   "skipLevel",
   "peer",
+  /** Was the subject's manager before `manager`; a participant of the subject's older conversations. */
+  "formerManager",
+  /** A colleague a conversation invites as a guest; elsewhere a colleague like `member`. */
+  "mentor",
   "admin",
   "deactivated",
 ] as const;
@@ -27,6 +31,8 @@ export type Fixture = {
   manager: TestPerson;
   skipLevel: TestPerson;
   peer: TestPerson;
+  formerManager: TestPerson;
+  mentor: TestPerson;
   deactivated: TestPerson;
 };
 
@@ -49,6 +55,8 @@ export const signedIn = (status: number): Expected => ({
   manager: status,
   skipLevel: status,
   peer: status,
+  formerManager: status,
+  mentor: status,
   admin: status,
   deactivated: 401,
 });
@@ -65,6 +73,8 @@ export const anyone = (status: number): Expected => ({
   manager: status,
   skipLevel: status,
   peer: status,
+  formerManager: status,
+  mentor: status,
   admin: status,
   deactivated: status,
 });

@@ -13,6 +13,7 @@ import * as careerPaths from "./2026-12-01-04-career-paths.ts";
 import * as notifications from "./2026-12-01-05-notifications.ts";
 import * as calendar from "./2026-12-01-06-calendar.ts";
 import * as emailScheduler from "./2026-12-01-07-email-scheduler.ts";
+import * as conversations from "./2026-12-01-08-conversations.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-05-notifications": notifications,
   "2026-12-01-06-calendar": calendar,
   "2026-12-01-07-email-scheduler": emailScheduler,
+  "2026-12-01-08-conversations": conversations,
 };

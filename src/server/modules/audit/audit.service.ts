@@ -22,7 +22,10 @@ export type AuditTargetType =
   | "career-framework"
   | "career-assessment"
   | "career-feedback-request"
-  | "notification";
+  | "notification"
+  | "career-conversation"
+  | "conversation-template"
+  | "content-page";
 
 export type AuditEntry = {
   action: AuditAction;

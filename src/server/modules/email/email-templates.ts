@@ -35,6 +35,14 @@ const intros: Record<NotificationKind, string> = {
   invitation_accepted: "Someone you invited has joined.",
   manager_changed:
     "Your manager changed. Your new manager can now see what you share with your manager.",
+  conversation_scheduled: "A career conversation was scheduled with you.",
+  conversation_changed: "A career conversation you take part in changed.",
+  conversation_cancelled: "A career conversation you take part in was cancelled.",
+  conversation_acknowledgement_needed:
+    "Your career conversation is finished: confirm it happened and the notes are accurate.",
+  conversation_acknowledged: "Your report confirmed your career conversation.",
+  conversation_upcoming: "A career conversation is coming up.",
+  conversation_action_item_due: "An action item from a career conversation is due.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -49,6 +57,13 @@ const actions: Record<NotificationKind, string> = {
   manager_nudge: "Open Trellis",
   invitation_accepted: "Open Trellis",
   manager_changed: "Review your sharing",
+  conversation_scheduled: "Open the conversation",
+  conversation_changed: "Open the conversation",
+  conversation_cancelled: "Open your conversations",
+  conversation_acknowledgement_needed: "Review and confirm",
+  conversation_acknowledged: "Open the conversation",
+  conversation_upcoming: "Prepare the conversation",
+  conversation_action_item_due: "Open the action items",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

@@ -49,6 +49,34 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Manager changes",
     description: "Your manager changed, and with it who reads what you share with your manager.",
   },
+  conversation_scheduled: {
+    label: "Career conversations scheduled",
+    description: "A career conversation with you is scheduled, or you are invited as a guest.",
+  },
+  conversation_changed: {
+    label: "Career conversations changed",
+    description: "The time or the agenda of a career conversation changes.",
+  },
+  conversation_cancelled: {
+    label: "Career conversations cancelled",
+    description: "A career conversation you take part in is cancelled.",
+  },
+  conversation_acknowledgement_needed: {
+    label: "Conversations to confirm",
+    description: "A career conversation is finished and waits for you to confirm it.",
+  },
+  conversation_acknowledged: {
+    label: "Conversations confirmed",
+    description: "Your report confirmed a career conversation.",
+  },
+  conversation_upcoming: {
+    label: "Upcoming career conversations",
+    description: "A reminder the day before a career conversation.",
+  },
+  conversation_action_item_due: {
+    label: "Conversation action items due",
+    description: "An action item you own from a career conversation is due.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
