@@ -250,7 +250,7 @@ const scenarios: Scenario[] = [
     route: "GET /api/people/:id/team",
     description: "the subject's team",
     call: ({ subjectId }) => ({ url: `/api/people/${subjectId}/team` }),
-    expect: { ...signedIn(200), member: 404, peer: 404 },
+    expect: { ...signedIn(200), member: 404, peer: 404, formerManager: 404, mentor: 404 },
   },
   {
     route: "POST /api/people",
@@ -335,7 +335,7 @@ const scenarios: Scenario[] = [
     route: "GET /api/people/:id/pathway",
     description: "the subject's pathway",
     call: ({ subjectId }) => ({ url: `/api/people/${subjectId}/pathway` }),
-    expect: { ...signedIn(200), member: 404, peer: 404 },
+    expect: { ...signedIn(200), member: 404, peer: 404, formerManager: 404, mentor: 404 },
   },
   {
     route: "PUT /api/people/:id/pathway/items/:itemId/done",
