@@ -41,11 +41,13 @@ export const CreateConversationTemplateBody = z.strictObject({
   topics: ConversationTopics,
   isDefault: z.boolean().optional(),
 });
+export type CreateConversationTemplateBody = z.infer<typeof CreateConversationTemplateBody>;
 
 export const UpdateConversationTemplateBody = CreateConversationTemplateBody.extend({
   baseVersion: BaseVersion,
   archived: z.boolean().optional(),
 });
+export type UpdateConversationTemplateBody = z.infer<typeof UpdateConversationTemplateBody>;
 
 export const ConversationTemplateConflict = ErrorBody.extend({ current: ConversationTemplateView });
 
@@ -63,6 +65,7 @@ export const SaveConversationSettingsBody = z.strictObject({
   intervalMonths: ConversationSettingsView.shape.intervalMonths,
   baseVersion: BaseVersion,
 });
+export type SaveConversationSettingsBody = z.infer<typeof SaveConversationSettingsBody>;
 
 export const ConversationSettingsConflict = ErrorBody.extend({ current: ConversationSettingsView });
 

@@ -11,6 +11,8 @@ const lockKeys = {
   "growth-plan-content": 7_310_004,
   /** Sign-in attempts of one account, locked per account (see lockKeyForTransaction). */
   "sign-in-attempts": 7_310_005,
+  /** Saves of conversation templates (one default), the cadence and content pages. */
+  "conversation-content": 7_310_006,
 } as const;
 
 export type LockName = keyof typeof lockKeys;
