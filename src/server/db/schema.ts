@@ -591,6 +591,13 @@ export type ContentPagesTable = {
   updated_at: string;
 };
 
+/** The SEQUENCE of a conversation's calendar invitation, raised on each one sent. */
+export type ConversationInvitationSequencesTable = {
+  conversation_id: string;
+  sequence: number;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -638,4 +645,5 @@ export type Database = {
   conversation_action_items: ConversationActionItemsTable;
   conversation_settings: ConversationSettingsTable;
   content_pages: ContentPagesTable;
+  conversation_invitation_sequences: ConversationInvitationSequencesTable;
 };

@@ -14,6 +14,7 @@ import * as notifications from "./2026-12-01-05-notifications.ts";
 import * as calendar from "./2026-12-01-06-calendar.ts";
 import * as emailScheduler from "./2026-12-01-07-email-scheduler.ts";
 import * as conversations from "./2026-12-01-08-conversations.ts";
+import * as conversationInvitations from "./2026-12-01-09-conversation-invitations.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-06-calendar": calendar,
   "2026-12-01-07-email-scheduler": emailScheduler,
   "2026-12-01-08-conversations": conversations,
+  "2026-12-01-09-conversation-invitations": conversationInvitations,
 };

@@ -2,14 +2,16 @@ import type { Kysely } from "kysely";
 import { type NotificationKind, reminderKinds } from "#core/notifications/notifications.schemas.ts";
 import type { Config } from "#server/config.ts";
 import type { Database } from "#server/db/schema.ts";
+import { invitationKinds } from "#server/modules/conversations/conversation-invitations.ts";
 import { appUrl, preferencesPath, unsubscribeToken, unsubscribeUrl } from "./email-links.ts";
 import {
   type RenderedEmail,
+  renderCalendarInvitationEmail,
   renderDigestEmail,
   renderInvitationEmail,
   renderNotificationEmail,
 } from "./email-templates.ts";
-import type { EmailTransport } from "./email-transport.ts";
+import type { EmailTransport, OutgoingEmail } from "./email-transport.ts";
 import { quietHoursEnd, zoneOf } from "./local-time.ts";
 import {
   claimDueMessages,
@@ -65,6 +67,7 @@ type Prepared =
       email: RenderedEmail;
       headers: Record<string, string>;
       notificationId?: string;
+      icalEvent?: OutgoingEmail["icalEvent"];
     }
   | { action: "postpone"; until: Date }
   | { action: "skip"; notificationId?: string };
@@ -225,6 +228,7 @@ async function deliverOne(
       html: prepared.email.html,
       messageId: messageIdFor(row.id, ctx.config.publicUrl),
       headers: prepared.headers,
+      ...(prepared.icalEvent ? { icalEvent: prepared.icalEvent } : {}),
     });
   } catch (error) {
     return failure(options, row, now, error);
@@ -293,6 +297,14 @@ async function prepare(
     typeof payload.notificationId === "string" ? payload.notificationId : undefined;
   if (facts.recipient?.status !== "active") return { action: "skip", notificationId };
   const zone = zoneOf(facts.recipient.timeZone);
+  if (row.kind === "calendar_invitation") {
+    // Sent at once, quiet hours or not, like an invitation to Trellis: it is about a meeting.
+    return prepareCalendarInvitation(payload, {
+      recipientName: facts.recipient.preferredName ?? facts.recipient.name,
+      timeZone: zone,
+      publicUrl,
+    });
+  }
   const quiet =
     facts.settings?.quietStart && facts.settings.quietEnd
       ? { start: facts.settings.quietStart, end: facts.settings.quietEnd }
@@ -332,6 +344,8 @@ async function prepare(
   const notification = loaded.notifications.get(notificationId);
   if (!notification) return { action: "skip" };
   const kind = notification.kind as NotificationKind;
+  // The calendar invitation is these kinds' email (docs/decisions/021-conversation-invitations.md).
+  if (invitationKinds.includes(kind)) return { action: "skip", notificationId };
   if (reminderKinds.includes(kind)) {
     const cap = facts.settings?.weeklyEmailCap ?? 10;
     const earlier = await countReminderEmailsSince(
@@ -356,4 +370,33 @@ async function prepare(
     unsubscribeUrl: link,
   });
   return { action: "send", email, headers: unsubscribeHeaders(link), notificationId };
+}
+
+function prepareCalendarInvitation(
+  payload: Record<string, unknown>,
+  recipient: { recipientName: string; timeZone: string; publicUrl: URL },
+): Prepared {
+  const { conversationId, method, subject, summary, startsAt, durationMinutes, ics } = payload;
+  if (
+    typeof conversationId !== "string" ||
+    (method !== "REQUEST" && method !== "CANCEL") ||
+    typeof subject !== "string" ||
+    typeof summary !== "string" ||
+    typeof startsAt !== "string" ||
+    typeof durationMinutes !== "number" ||
+    typeof ics !== "string"
+  ) {
+    return { action: "skip" };
+  }
+  const email = renderCalendarInvitationEmail({
+    recipientName: recipient.recipientName,
+    subject,
+    summary,
+    cancelled: method === "CANCEL",
+    startsAt,
+    durationMinutes,
+    timeZone: recipient.timeZone,
+    link: appUrl(recipient.publicUrl, `/conversations/${conversationId}`),
+  });
+  return { action: "send", email, headers: {}, icalEvent: { method, content: ics } };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { NotificationKind } from "#core/notifications/notifications.schemas.ts";
 
 /**
@@ -197,4 +198,46 @@ export function renderInvitationEmail(input: {
     footerHtml: "You get this email because an administrator invited you.",
   });
   return { subject: "You are invited to Trellis", text, html };
+}
+
+/** The email around a career conversation's iCalendar REQUEST or CANCEL; no note text. */
+export function renderCalendarInvitationEmail(input: {
+  recipientName: string;
+  subject: string;
+  summary: string;
+  cancelled: boolean;
+  /** ISO instant. */
+  startsAt: string;
+  durationMinutes: number;
+  /** The recipient's zone, in which the time is written. */
+  timeZone: string;
+  link: string;
+}): RenderedEmail {
+  const when = DateTime.fromISO(input.startsAt, { zone: input.timeZone }).toFormat(
+    "cccc d LLLL yyyy, HH:mm (ZZZZ)",
+  );
+  const line = input.cancelled
+    ? `This career conversation was cancelled: ${input.summary}, ${when}.`
+    : `${input.summary}, ${when}, ${input.durationMinutes} minutes.`;
+  const text = [
+    `Hello ${input.recipientName},`,
+    "",
+    line,
+    input.cancelled
+      ? "Your calendar removes it when you open the attached update."
+      : "Add it to your calendar with the attached invitation; later changes update it.",
+    "",
+    `${input.cancelled ? "Open your conversations" : "Open the conversation"}: ${input.link}`,
+  ].join("\n");
+  const html = page({
+    heading: input.subject,
+    bodyHtml: [
+      `<p>Hello ${escapeHtml(input.recipientName)},</p>`,
+      `<p>${escapeHtml(line)}</p>`,
+      button(input.cancelled ? "Open your conversations" : "Open the conversation", input.link),
+    ].join("\n"),
+    footerHtml:
+      "You get this email because you take part in this career conversation. Choose which emails you get in your notification settings.",
+  });
+  return { subject: subjectLine(input.subject), text, html };
 }

@@ -11,6 +11,8 @@ export type OutgoingEmail = {
   /** Stable per outbox row, so a message sent twice after a crash is recognised as one. */
   messageId: string;
   headers: Record<string, string>;
+  /** An iCalendar invitation, sent as a text/calendar alternative with its METHOD. */
+  icalEvent?: { method: "REQUEST" | "CANCEL"; content: string };
 };
 
 export type EmailTransport = {
@@ -34,6 +36,15 @@ export function createSmtpTransport(smtp: NonNullable<Config["smtp"]>): EmailTra
         html: message.html,
         messageId: message.messageId,
         headers: message.headers,
+        ...(message.icalEvent
+          ? {
+              icalEvent: {
+                method: message.icalEvent.method,
+                filename: "invitation.ics",
+                content: message.icalEvent.content,
+              },
+            }
+          : {}),
       });
     },
     close: () => transport.close(),

@@ -5,7 +5,8 @@ import type { Database } from "#server/db/schema.ts";
 /** A database or a transaction: an outbox row is written inside the change that causes it. */
 type Executor = Kysely<Database>;
 
-export type OutboxKind = "notification" | "digest" | "invitation";
+/** `invitation`: to join Trellis; `calendar_invitation`: an iCalendar REQUEST or CANCEL. */
+export type OutboxKind = "notification" | "digest" | "invitation" | "calendar_invitation";
 
 export type NewOutboxMessage = {
   kind: OutboxKind;

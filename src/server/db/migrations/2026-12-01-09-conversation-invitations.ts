@@ -1,0 +1,19 @@
+import type { Kysely } from "kysely";
+
+// The SEQUENCE of each career conversation's calendar invitation: raised on every invitation
+// sent for it (REQUEST or CANCEL), so a calendar always applies the latest one
+// (docs/decisions/021-conversation-invitations.md).
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("conversation_invitation_sequences")
+    .addColumn("conversation_id", "text", (column) =>
+      column.primaryKey().references("career_conversations.id"),
+    )
+    .addColumn("sequence", "integer", (column) => column.notNull())
+    .addColumn("updated_at", "text", (column) => column.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("conversation_invitation_sequences").execute();
+}
