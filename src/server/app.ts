@@ -36,6 +36,7 @@ import { careerAssessmentRoutes } from "./modules/career-paths/career-assessment
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
 import { contentPageRoutes } from "./modules/content-pages/content-pages.routes.ts";
+import { conversationExportRoutes } from "./modules/conversations/conversation-exports.routes.ts";
 import { conversationTemplateRoutes } from "./modules/conversations/conversation-templates.routes.ts";
 import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
@@ -119,6 +120,7 @@ export async function buildApp(
   await app.register(notificationRoutes, { ctx });
   await app.register(conversationTemplateRoutes, { ctx });
   await app.register(contentPageRoutes, { ctx });
+  await app.register(conversationExportRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -9,6 +9,7 @@ import { careerAssessmentScenarios } from "#server/modules/career-paths/career-a
 import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
 import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
 import { contentPageScenarios } from "#server/modules/content-pages/content-pages.matrix.testing.ts";
+import { conversationExportScenarios } from "#server/modules/conversations/conversation-exports.matrix.testing.ts";
 import { conversationTemplateScenarios } from "#server/modules/conversations/conversation-templates.matrix.testing.ts";
 import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
@@ -865,6 +866,7 @@ scenarios.push(
   ...notificationScenarios,
   ...conversationTemplateScenarios,
   ...contentPageScenarios,
+  ...conversationExportScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

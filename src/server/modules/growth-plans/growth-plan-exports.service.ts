@@ -29,7 +29,8 @@ export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
   },
 );
 
-function renderInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
+/** Renders an export in the pool under the export time budget; 503 when over it or busy. */
+export function renderExportInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
   return runForRequest(exportWorkers, job, ctx.config.exportTimeBudgetMs, {
     overBudget: `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try again later, or export as CSV or JSON.`,
     busy: "Too many exports are being made. Try again in a minute.",
@@ -52,7 +53,7 @@ export async function exportPlan(
     case "pdf":
     case "csv":
       return {
-        body: await renderInWorker(ctx, { format, view, exportedAt }),
+        body: await renderExportInWorker(ctx, { format, view, exportedAt }),
         contentType,
         fileName,
       };

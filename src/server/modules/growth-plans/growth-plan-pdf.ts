@@ -1,10 +1,12 @@
-import { PDFDocument, rgb } from "pdf-lib";
 import type { goalStatuses } from "#core/growth-plan/goals.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { sectionTitles, trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
 import { removeUnsafeLinks } from "#core/safe-markdown.ts";
-import { createDocumentFonts } from "#server/shared/pdf/pdf-fonts.ts";
-import { drawLine, layoutParagraphs, type TextStyle } from "#server/shared/pdf/pdf-text.ts";
+import {
+  pdfBlock as block,
+  type PdfBlock,
+  renderBlocksPdf,
+} from "#server/shared/pdf/pdf-document.ts";
 import { handbookGoalColumns } from "./growth-plans.exports.ts";
 
 /**
@@ -12,9 +14,6 @@ import { handbookGoalColumns } from "./growth-plans.exports.ts";
  * (plan-document.tsx) in the same order. Member text is drawn as plain text: the PDF holds no
  * links, scripts or actions, so nothing in it can run.
  */
-
-type BlockStyle = "title" | "muted" | "heading" | "label" | "text" | "strong" | "empty";
-type PdfBlock = { style: BlockStyle; text: string };
 
 const statusLabels: Record<(typeof goalStatuses)[number], string> = {
   "not-started": "Not started",
@@ -24,7 +23,6 @@ const statusLabels: Record<(typeof goalStatuses)[number], string> = {
 };
 
 const plain = (text: string) => removeUnsafeLinks(text.trim());
-const block = (style: BlockStyle, text: string): PdfBlock => ({ style, text });
 /** Member text, or the print view's placeholder when there is none. */
 const written = (text: string, empty = "Nothing written yet.") =>
   plain(text) ? block("text", plain(text)) : block("empty", empty);
@@ -183,49 +181,7 @@ export function planPdfBlocks(view: PlanView, exportedAt: string): PdfBlock[] {
   return blocks;
 }
 
-const gray = rgb(0.38, 0.4, 0.44);
-const pageSize = { width: 595.28, height: 841.89 };
-const margin = 56;
-const styles: Record<BlockStyle, TextStyle & { gapBefore: number; gray: boolean }> = {
-  title: { size: 20, weight: "bold", gapBefore: 0, gray: false },
-  muted: { size: 9, weight: "regular", gapBefore: 2, gray: true },
-  heading: { size: 14, weight: "bold", gapBefore: 16, gray: false },
-  label: { size: 10, weight: "bold", gapBefore: 7, gray: false },
-  strong: { size: 10, weight: "bold", gapBefore: 6, gray: false },
-  text: { size: 10, weight: "regular", gapBefore: 2, gray: false },
-  empty: { size: 10, weight: "regular", gapBefore: 2, gray: true },
-};
-
 /** An A4 PDF in Noto fonts subset to the characters used. */
-export async function renderPlanPdf(view: PlanView, exportedAt: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const fonts = createDocumentFonts(pdf);
-  pdf.setTitle(plain(view.plan.title));
-  pdf.setCreator("Trellis");
-  pdf.setProducer("Trellis");
-  const width = pageSize.width - 2 * margin;
-  let page = pdf.addPage([pageSize.width, pageSize.height]);
-  let y = pageSize.height - margin;
-  for (const item of planPdfBlocks(view, exportedAt)) {
-    const style = styles[item.style];
-    const lineHeight = style.size * 1.45;
-    y -= style.gapBefore;
-    for (const paragraph of layoutParagraphs(item.text, style, width)) {
-      for (const line of paragraph.lines) {
-        if (y - lineHeight < margin) {
-          page = pdf.addPage([pageSize.width, pageSize.height]);
-          y = pageSize.height - margin;
-        }
-        y -= lineHeight;
-        await drawLine(page, fonts, paragraph, line, {
-          x: margin,
-          y,
-          width,
-          style,
-          color: style.gray ? gray : undefined,
-        });
-      }
-    }
-  }
-  return pdf.save();
+export function renderPlanPdf(view: PlanView, exportedAt: string): Promise<Uint8Array> {
+  return renderBlocksPdf(plain(view.plan.title), planPdfBlocks(view, exportedAt));
 }
