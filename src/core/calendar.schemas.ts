@@ -30,6 +30,8 @@ export const CalendarIncludeTitles = z.strictObject({
   actionSteps: z.boolean(),
   /** The name of the person who asked for feedback. */
   feedbackRequests: z.boolean(),
+  /** Who a career conversation is with (off: "Career conversation"); optional for older clients. */
+  conversations: z.boolean().optional(),
 });
 export type CalendarIncludeTitles = z.infer<typeof CalendarIncludeTitles>;
 
@@ -38,6 +40,7 @@ export const noTitles: CalendarIncludeTitles = {
   goals: false,
   actionSteps: false,
   feedbackRequests: false,
+  conversations: false,
 };
 
 /** A weekly time kept for learning, e.g. every Friday 14:00–16:00 Europe/Paris. */

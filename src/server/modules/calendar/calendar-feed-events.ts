@@ -36,6 +36,17 @@ export type FeedSources = {
     goals: readonly { id: string; content: GoalContent }[];
   } | null;
   feedbackRequests: readonly { id: string; dueOn: string; askedBy: string }[];
+  /** Career conversations the person takes part in, scheduled or held, in conversationWindow. */
+  conversations: readonly FeedConversation[];
+};
+
+export type FeedConversation = {
+  id: string;
+  /** ISO instant. */
+  scheduledAt: string;
+  durationMinutes: number;
+  /** The member for the manager and guests, the manager for the member. */
+  otherPerson: string;
 };
 
 export type FeedEventDraft = Omit<IcsEvent, "sequence" | "stamp">;
@@ -43,7 +54,19 @@ export type FeedEventDraft = Omit<IcsEvent, "sequence" | "stamp">;
 /** Check-ins shown: the last month's (so a missed one is still seen) and the next twelve months'. */
 export const checkInWindow = { pastDays: 31, aheadMonths: 12 } as const;
 
+/** Conversations shown: the last month's and the next twelve months', like check-ins. */
+export const conversationWindow = checkInWindow;
+
+/** The instants a feed's conversations fall between, from today in the feed's zone. */
+export function conversationRange(today: string): { from: string; to: string } {
+  return {
+    from: `${addDays(today, -conversationWindow.pastDays - 1)}T00:00:00.000Z`,
+    to: `${addMonthsTo(today, conversationWindow.aheadMonths)}T23:59:59.999Z`,
+  };
+}
+
 export const neutralTitles = {
+  conversation: "Career conversation",
   checkIn: "Growth plan check-in",
   actionStep: "Action step due",
   feedbackRequest: "Feedback request due",
@@ -190,6 +213,23 @@ function learningBlockEvents(sources: FeedSources): FeedEventDraft[] {
   });
 }
 
+/** Timed events with a neutral title; the other person's name only when the person opted in. */
+function conversationEvents(sources: FeedSources): FeedEventDraft[] {
+  return sources.conversations.map((conversation) => {
+    const end = new Date(
+      Date.parse(conversation.scheduledAt) + conversation.durationMinutes * 60_000,
+    );
+    return {
+      uid: `conversation-${conversation.id}@trellis`,
+      summary: sources.includeTitles.conversations
+        ? `${neutralTitles.conversation} with ${conversation.otherPerson}`
+        : neutralTitles.conversation,
+      url: new URL(`/conversations/${conversation.id}`, sources.appUrl).toString(),
+      when: { kind: "instant", start: conversation.scheduledAt, end: end.toISOString() },
+    };
+  });
+}
+
 /** Every event of the feed, in a stable order. */
 export function feedEventDrafts(sources: FeedSources): FeedEventDraft[] {
   return [
@@ -197,5 +237,6 @@ export function feedEventDrafts(sources: FeedSources): FeedEventDraft[] {
     ...checkInEvents(sources),
     ...actionStepEvents(sources),
     ...feedbackEvents(sources),
+    ...conversationEvents(sources),
   ];
 }

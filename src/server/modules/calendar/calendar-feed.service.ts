@@ -20,6 +20,7 @@ import {
   findPersonTimeZone,
   insertFeedEventStates,
   listDueFeedbackRequestsOfRater,
+  listFeedConversationsOf,
   listFeedEventStates,
   markFeedEventsRemoved,
   replaceFeedEventStates,
@@ -27,6 +28,8 @@ import {
 import { feedTimeZone } from "./calendar.service.ts";
 import {
   contentHash,
+  conversationRange,
+  type FeedConversation,
   type FeedEventDraft,
   type FeedSources,
   feedEventDrafts,
@@ -47,6 +50,7 @@ type FeedBasics = {
   today: string;
   plan: Awaited<ReturnType<typeof findActivePlanOfOwner>>;
   feedbackRequests: FeedSources["feedbackRequests"];
+  conversations: (FeedConversation & { version: number; updatedAt: string })[];
 };
 
 /** The small rows that say whether anything in the feed can have changed. */
@@ -56,14 +60,32 @@ async function feedBasics(
   personTimeZone: string | null,
 ): Promise<FeedBasics> {
   const defaultTimeZone = feedTimeZone(personTimeZone);
-  const [plan, feedbackRequests] = await Promise.all([
+  const today = localDay(ctx.clock.now(), defaultTimeZone);
+  const [plan, feedbackRequests, conversations] = await Promise.all([
     findActivePlanOfOwner(ctx.db, personId),
     listDueFeedbackRequestsOfRater(ctx.db, personId),
+    listFeedConversationsOf(ctx.db, personId, conversationRange(today)),
   ]);
   return {
     defaultTimeZone,
-    today: localDay(ctx.clock.now(), defaultTimeZone),
+    today,
     plan,
+    conversations: conversations
+      // A former manager keeps only the conversations already held with them (the policy).
+      .filter(
+        (row) =>
+          row.manager_id !== personId ||
+          row.member_manager_id === personId ||
+          row.status === "held",
+      )
+      .map((row) => ({
+        id: row.id,
+        scheduledAt: row.scheduled_at,
+        durationMinutes: row.duration_minutes,
+        otherPerson: row.member_id === personId ? row.manager_name : row.member_name,
+        version: row.version,
+        updatedAt: row.updated_at,
+      })),
     feedbackRequests: feedbackRequests.map((request) => ({
       id: request.id,
       dueOn: request.due_on ?? "",
@@ -88,6 +110,10 @@ function fingerprintOf(basics: FeedBasics, feed: CalendarFeedRow | undefined): s
       : "no plan",
     ...basics.feedbackRequests.map(
       (request) => `${request.id} ${request.dueOn} ${request.askedBy}`,
+    ),
+    ...basics.conversations.map(
+      (conversation) =>
+        `conversation ${conversation.id} ${conversation.version} ${conversation.updatedAt} ${conversation.otherPerson}`,
     ),
   ]);
 }
@@ -115,6 +141,9 @@ async function feedSources(
         }
       : null,
     feedbackRequests: basics.feedbackRequests,
+    conversations: basics.conversations.map(
+      ({ version: _version, updatedAt: _updatedAt, ...conversation }) => conversation,
+    ),
   };
 }
 

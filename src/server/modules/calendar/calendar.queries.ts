@@ -178,3 +178,53 @@ export function findPersonTimeZone(db: Db, personId: string) {
     .where("id", "=", personId)
     .executeTakeFirst();
 }
+
+/**
+ * Career conversations the person takes part in (member, manager participant or guest) that are
+ * scheduled, awaiting acknowledgement or held, starting between `from` and `to`; never a
+ * cancelled one, and no note text.
+ */
+export function listFeedConversationsOf(
+  db: Db,
+  personId: string,
+  range: { from: string; to: string },
+) {
+  return db
+    .selectFrom("career_conversations")
+    .innerJoin("people as member", "member.id", "career_conversations.member_id")
+    .innerJoin("people as manager", "manager.id", "career_conversations.manager_id")
+    .select((eb) => [
+      "career_conversations.id",
+      "career_conversations.status",
+      "career_conversations.scheduled_at",
+      "career_conversations.duration_minutes",
+      "career_conversations.member_id",
+      "career_conversations.manager_id",
+      "career_conversations.version",
+      "career_conversations.updated_at",
+      "member.manager_id as member_manager_id",
+      eb.fn.coalesce("member.preferred_name", "member.name").as("member_name"),
+      eb.fn.coalesce("manager.preferred_name", "manager.name").as("manager_name"),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb("career_conversations.member_id", "=", personId),
+        eb("career_conversations.manager_id", "=", personId),
+        eb(
+          "career_conversations.id",
+          "in",
+          eb
+            .selectFrom("conversation_guests")
+            .select("conversation_guests.conversation_id")
+            .where("conversation_guests.person_id", "=", personId),
+        ),
+      ]),
+    )
+    .where("career_conversations.status", "in", ["scheduled", "awaiting_acknowledgement", "held"])
+    .where("career_conversations.scheduled_at", ">=", range.from)
+    .where("career_conversations.scheduled_at", "<=", range.to)
+    .orderBy("career_conversations.scheduled_at")
+    .orderBy("career_conversations.id")
+    .limit(500)
+    .execute();
+}

@@ -54,6 +54,11 @@ const titleSwitches = [
     example: "the goal an action step belongs to, in its description",
   },
   { key: "feedbackRequests", label: "Who asked for feedback", example: "“Feedback for Alex due”" },
+  {
+    key: "conversations",
+    label: "Who a career conversation is with",
+    example: "“Career conversation with Alex” instead of “Career conversation”",
+  },
 ] as const;
 
 const zoneNames: string[] = (() => {
