@@ -467,7 +467,7 @@ export type ReminderDatesTable = {
   /** NotificationKind */
   kind: string;
   person_id: string;
-  /** "plan" | "feedback_request" | "pathway" */
+  /** "plan" | "feedback_request" | "pathway" | "conversation" | "conversation_action_item" */
   source_type: string;
   source_id: string;
   /** YYYY-MM-DD the reminder is about, in the person's calendar. */

@@ -1,5 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#server/db/schema.ts";
+import {
+  indexConversation,
+  indexConversationActionItem,
+} from "#server/modules/conversations/conversation-reminders.ts";
 import { dutyCycle } from "#server/shared/time-slices.ts";
 import {
   listWrittenSince,
@@ -53,6 +57,16 @@ const sources: Source[] = [
     name: "sync:pathway_assignments",
     table: { table: "pathway_assignments", atColumn: "assigned_at", idColumn: "person_id" },
     index: indexPathway,
+  },
+  {
+    name: "sync:career_conversations",
+    table: { table: "career_conversations", atColumn: "updated_at", idColumn: "id" },
+    index: indexConversation,
+  },
+  {
+    name: "sync:conversation_action_items",
+    table: { table: "conversation_action_items", atColumn: "updated_at", idColumn: "id" },
+    index: indexConversationActionItem,
   },
 ];
 

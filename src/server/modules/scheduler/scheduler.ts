@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { NotificationKind } from "#core/notifications/notifications.schemas.ts";
 import type { Database } from "#server/db/schema.ts";
+import { conversationReminderFor } from "#server/modules/conversations/conversation-reminders.ts";
 import { produceDigests } from "#server/modules/email/email-digest.ts";
 import { type NotifyInput, notify } from "#server/modules/notifications/notify.ts";
 import { dutyCycle } from "#server/shared/time-slices.ts";
@@ -168,6 +169,9 @@ async function notificationFor(
         data: { year, quarter, activities: count },
       };
     }
+    case "conversation_upcoming":
+    case "conversation_action_item_due":
+      return conversationReminderFor(trx, reminder, base);
     default:
       return null;
   }
