@@ -66,7 +66,11 @@ export async function exportConversation(
       ? { format: "conversation-pdf" as const, conversation: view, exportedAt }
       : { format: "conversation-md" as const, conversation: view, exportedAt };
   return {
-    body: await renderExportInWorker(ctx, job),
+    body: await renderExportInWorker(
+      ctx,
+      job,
+      format === "pdf" ? "Try again later, or export as Markdown." : "Try again later.",
+    ),
     contentType: contentTypes[format],
     fileName: `Career conversation ${row.scheduled_at.slice(0, 10)} - ${row.member_name} and ${row.manager_name}.${extensions[format]}`,
   };

@@ -50,9 +50,16 @@ export async function listConversationTemplates(
   actor: Actor,
 ): Promise<{ items: ConversationTemplateView[] }> {
   if (!conversationTemplatePolicies.read(actor)) throw noSuchTemplate();
-  await ensureDefaultTemplate(ctx.db, ctx.clock.now());
   const includeArchived = seesArchivedTemplates(actor);
-  const rows = await listConversationTemplateRows(ctx.db, { includeArchived });
+  let rows = await listConversationTemplateRows(ctx.db, { includeArchived });
+  if (!rows.some((row) => row.is_default)) {
+    // Under the lock, so two first reads at once insert one shipped default, not two.
+    await ctx.db.transaction().execute(async (trx) => {
+      await lockForTransaction(trx, "conversation-content");
+      await ensureDefaultTemplate(trx, ctx.clock.now());
+    });
+    rows = await listConversationTemplateRows(ctx.db, { includeArchived });
+  }
   return { items: rows.map(presentConversationTemplate) };
 }
 

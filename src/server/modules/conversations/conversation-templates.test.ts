@@ -71,6 +71,12 @@ describe("conversation templates and cadence", () => {
     ]);
   });
 
+  it("inserts one shipped default when the first reads arrive at once", async () => {
+    const lists = await Promise.all([list(member), list(admin), list(member)]);
+    for (const items of lists) expect(items.filter((item) => item.isDefault)).toHaveLength(1);
+    expect(new Set(lists.map((items) => items[0]?.id)).size).toBe(1);
+  });
+
   it("keeps exactly one default: making another the default moves the mark, and the default cannot be archived or unmarked", async () => {
     const [shipped] = await list(admin);
     if (!shipped) throw new Error("no default");

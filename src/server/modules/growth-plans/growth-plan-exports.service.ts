@@ -29,10 +29,17 @@ export const exportWorkers = createWorkerPool<RenderJob, RenderResult>(
   },
 );
 
-/** Renders an export in the pool under the export time budget; 503 when over it or busy. */
-export function renderExportInWorker(ctx: AppContext, job: RenderJob): Promise<RenderResult> {
+/**
+ * Renders an export in the pool under the export time budget; 503 when over it or busy.
+ * `instead` suggests what else to try then.
+ */
+export function renderExportInWorker(
+  ctx: AppContext,
+  job: RenderJob,
+  instead = "Try again later, or export as CSV or JSON.",
+): Promise<RenderResult> {
   return runForRequest(exportWorkers, job, ctx.config.exportTimeBudgetMs, {
-    overBudget: `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. Try again later, or export as CSV or JSON.`,
+    overBudget: `The export took longer than ${ctx.config.exportTimeBudgetMs / 1000} seconds and was stopped. ${instead}`,
     busy: "Too many exports are being made. Try again in a minute.",
   });
 }
