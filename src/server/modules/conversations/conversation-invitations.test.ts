@@ -7,8 +7,9 @@ import {
   type EmailTestApp,
   outboxRows,
   setChannel,
+  setNotificationSettings,
 } from "#server/testing/email.ts";
-import { createPerson, type TestPerson } from "#server/testing/factories.ts";
+import { changePerson, createPerson, type TestPerson } from "#server/testing/factories.ts";
 import {
   changeTestConversation,
   insertTestConversation,
@@ -170,6 +171,19 @@ describe("calendar invitations of career conversations", () => {
     expect(calendarPart(sent[0])).toMatch(/^METHOD:REQUEST$/m);
     const kinds = (await outboxRows(ctx)).map((row) => `${row.kind}:${row.status}`).sort();
     expect(kinds).toEqual(["calendar_invitation:sent", "notification:skipped"]);
+  });
+
+  it("sends at once in quiet hours, and nothing to a deactivated participant", async () => {
+    await setNotificationSettings(ctx, member.id, { quietStart: "00:00", quietEnd: "23:59" });
+    const conversation = await insertTestConversation(ctx, {
+      memberId: member.id,
+      managerId: manager.id,
+    });
+    await changePerson(ctx, manager.id, { status: "deactivated" });
+    await changed(conversation.id, "scheduled");
+    const sent = await deliver();
+    expect(sent.flatMap(to)).toEqual([member.email]);
+    expect(calendarPart(sent[0])).toMatch(/^METHOD:REQUEST$/m);
   });
 
   it("writes nothing when the change is rolled back", async () => {
