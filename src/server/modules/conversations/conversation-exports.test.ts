@@ -15,6 +15,7 @@ import {
   insertTestSharedNote,
   type TestConversation,
 } from "./conversation-exports.testing.ts";
+import { type ConversationExport, renderConversationMarkdown } from "./conversation-exports.ts";
 
 const compact = (text: string) => text.replace(/\s+/g, "");
 
@@ -159,5 +160,45 @@ describe("exporting a career conversation", () => {
     const response = await exportAs("member", "docx");
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toHaveProperty("format");
+  });
+});
+
+const cancelled: ConversationExport = {
+  id: "0190a8e2-7c2b-7000-8000-000000000001",
+  status: "cancelled",
+  scheduledAt: "2026-04-01T08:15:00.000Z",
+  durationMinutes: 30,
+  member: "Ada <b>Member</b>",
+  manager: "Max Manager",
+  guests: [],
+  topics: [{ key: "goals", title: "Goals\nand more", prompt: "", notes: "" }],
+  actionItems: [],
+  nextDate: null,
+  acknowledgedAt: null,
+  acknowledgementComment: null,
+  cancelledAt: "2026-03-20T10:00:00.000Z",
+  privateNote: null,
+};
+
+describe("the Markdown of a conversation", () => {
+  it("says what is empty, leaves out a private note that was never written, and escapes names", () => {
+    const markdown = renderConversationMarkdown(cancelled, "2026-03-21T00:00:00.000Z");
+    expect(markdown).toContain("- Date: 2026-04-01 08:15 UTC, 30 minutes");
+    expect(markdown).toContain("- Status: Cancelled");
+    expect(markdown).toContain("### Goals and more\n\n_Nothing written._");
+    expect(markdown).toContain("_No action items._");
+    expect(markdown).toContain("The conversation was cancelled.");
+    expect(markdown).not.toContain("Your private note");
+    expect(markdown).not.toContain("<b>");
+    expect(markdown).not.toContain("Guests");
+  });
+
+  it("shows the requester's note section when they wrote one, even an emptied one", () => {
+    const markdown = renderConversationMarkdown(
+      { ...cancelled, status: "scheduled", privateNote: "" },
+      "2026-03-21T00:00:00.000Z",
+    );
+    expect(markdown).toContain("## Your private note");
+    expect(markdown).toContain("Not confirmed by the member yet.");
   });
 });
