@@ -46,6 +46,10 @@ export const auditActions = [
   "career_framework.imported",
   "calendar_feed.url_created",
   "calendar_feed.url_revoked",
+  "conversation.created",
+  "conversation.finished",
+  "conversation.acknowledged",
+  "conversation.cancelled",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

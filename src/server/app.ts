@@ -35,6 +35,7 @@ import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
 import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.routes.ts";
+import { conversationRoutes } from "./modules/conversations/conversations.routes.ts";
 import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(
   await app.register(calendarRoutes, { ctx });
   await app.register(emailUnsubscribeRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
+  await app.register(conversationRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

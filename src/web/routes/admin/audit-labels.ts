@@ -46,6 +46,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "career_framework.imported": "Career framework imported",
   "calendar_feed.url_created": "Calendar feed URL made",
   "calendar_feed.url_revoked": "Calendar feed turned off",
+  "conversation.created": "Career conversation scheduled",
+  "conversation.finished": "Career conversation finished",
+  "conversation.acknowledged": "Career conversation confirmed",
+  "conversation.cancelled": "Career conversation cancelled",
   "access.denied": "Access denied",
 };
 
