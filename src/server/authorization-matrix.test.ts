@@ -8,6 +8,7 @@ import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.test
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
 import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
 import { careerFrameworkScenarios } from "#server/modules/career-paths/career-frameworks.matrix.testing.ts";
+import { conversationScenarios } from "#server/modules/conversations/conversations.matrix.testing.ts";
 import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
@@ -861,6 +862,7 @@ scenarios.push(
   ...calendarScenarios,
   ...emailScenarios,
   ...notificationScenarios,
+  ...conversationScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

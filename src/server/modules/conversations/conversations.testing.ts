@@ -1,0 +1,111 @@
+import type {
+  ConversationStatus,
+  ConversationTopic,
+} from "#core/conversations/conversations.schemas.ts";
+import { defaultTemplate } from "#core/conversations/default-template.ts";
+import { newId } from "#core/ids.ts";
+import type { Actor, AppContext } from "#server/context.ts";
+import { insertActionItem } from "./conversation-action-items.queries.ts";
+import { insertConversation, insertGuest } from "./conversations.queries.ts";
+
+/** Helpers only tests import. */
+
+export type TestConversation = {
+  id: string;
+  /** Send back as `baseVersion`. */
+  version: number;
+  topics: ConversationTopic[];
+  scheduledAt: string;
+};
+
+export const actorOf = (personId: string, role: Actor["role"] = "member"): Actor => ({
+  personId,
+  role,
+  sessionId: "test",
+});
+
+/**
+ * A conversation as the service would have left it in `status` (default "scheduled"), with the
+ * shipped default agenda, one day after the test clock's now. `managerId` need not be the
+ * member's current manager: a conversation with a former manager is made the same way.
+ */
+export async function createTestConversation(
+  ctx: AppContext,
+  setup: {
+    memberId: string;
+    managerId: string;
+    status?: ConversationStatus;
+    guests?: readonly string[];
+    scheduledAt?: string;
+  },
+): Promise<TestConversation> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const status = setup.status ?? "scheduled";
+  const scheduledAt = setup.scheduledAt ?? new Date(now.getTime() + 86_400_000).toISOString();
+  const finished = status === "awaiting_acknowledgement" || status === "held";
+  const id = newId();
+  const topics = defaultTemplate.topics.map((topic) => ({ ...topic }));
+  await insertConversation(ctx.db, {
+    id,
+    member_id: setup.memberId,
+    manager_id: setup.managerId,
+    started_by: setup.managerId,
+    status,
+    scheduled_at: scheduledAt,
+    duration_minutes: 45,
+    template_id: null,
+    topics,
+    next_date: finished ? "2026-12-01" : null,
+    finished_at: finished ? at : null,
+    acknowledged_at: status === "held" ? at : null,
+    acknowledgement_comment: null,
+    cancelled_at: status === "cancelled" ? at : null,
+    cancel_reason: status === "cancelled" ? "Test" : null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  });
+  for (const personId of setup.guests ?? []) {
+    await insertGuest(ctx.db, {
+      conversation_id: id,
+      person_id: personId,
+      invited_by: setup.managerId,
+      created_at: at,
+    });
+  }
+  return { id, version: 1, topics, scheduledAt };
+}
+
+/** An open action item (version 1) on a conversation of `memberId`. */
+export async function createTestActionItem(
+  ctx: AppContext,
+  conversation: { id: string; memberId: string },
+  item: {
+    owner?: "member" | "manager";
+    title?: string;
+    dueOn?: string | null;
+    position?: number;
+  } = {},
+): Promise<{ id: string; version: number }> {
+  const id = newId();
+  const at = ctx.clock.now().toISOString();
+  await insertActionItem(ctx.db, {
+    id,
+    conversation_id: conversation.id,
+    member_id: conversation.memberId,
+    owner: item.owner ?? "member",
+    title: item.title ?? "Read the staff engineer book",
+    due_on: item.dueOn ?? null,
+    done_on: null,
+    position: item.position ?? 1,
+    plan_id: null,
+    goal_id: null,
+    action_step_id: null,
+    version: 1,
+    created_by: conversation.memberId,
+    created_at: at,
+    updated_at: at,
+  });
+  return { id, version: 1 };
+}
