@@ -3,6 +3,7 @@ import type {
   ConversationList,
   ConversationView,
 } from "#core/conversations/conversations.schemas.ts";
+import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
@@ -359,6 +360,36 @@ describe("career conversations", () => {
       await getJson(t.app, "/api/conversations", { session: sessions.manager })
     ).json() as ConversationList;
     expect(formerList.items.map((entry) => entry.id)).toEqual([held.id]);
+  });
+
+  it("cancels them too when a people import changes the manager", async () => {
+    const upcoming = await schedule();
+    const awaiting = await createTestConversation(t.ctx, {
+      memberId: ids.member,
+      managerId: ids.manager,
+      status: "awaiting_acknowledgement",
+    });
+    const people = new Map(
+      (await listPeopleByIds(t.ctx.db, [ids.member, ids.newManager])).map((p) => [p.id, p]),
+    );
+    const csv = `email,name,manager_email\r\n${people.get(ids.member)?.email},Mia Member,${people.get(ids.newManager)?.email}\r\n`;
+    const applied = await postJson(
+      t.app,
+      "/api/people/import/apply",
+      { csv },
+      { session: sessions.admin },
+    );
+    expect(applied.statusCode, applied.body).toBe(200);
+    for (const id of [upcoming.id, awaiting.id]) {
+      expect((await view(id, "member")).json()).toMatchObject({
+        status: "cancelled",
+        cancelReason: "The manager changed",
+      });
+      expect((await view(id, "manager")).statusCode).toBe(404);
+    }
+    // Starting one now pairs the member with the new manager.
+    const next = await schedule("member", "2026-04-01T10:00:00.000Z");
+    expect(next.manager.id).toBe(ids.newManager);
   });
 
   it("writes audit rows for create, finish, acknowledge and cancel without note text", async () => {
