@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
-  AcknowledgeConversationBody,
-  CancelConversationBody,
   ConversationConflict,
   ConversationIdParams,
   ConversationList,
   ConversationListQuery,
   ConversationView,
   CreateConversationBody,
-  FinishConversationBody,
   UpdateConversationBody,
 } from "#core/conversations/conversations.schemas.ts";
 import type { AppContext } from "#server/context.ts";
@@ -16,13 +13,11 @@ import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { conversationActionItemRoutes } from "./conversation-action-items.routes.ts";
 import { conversationGuestRoutes } from "./conversation-guests.routes.ts";
+import { conversationLifecycleRoutes } from "./conversation-lifecycle.routes.ts";
 import { conversationNoteRoutes } from "./conversation-notes.routes.ts";
 import { conversationPolicies as policies } from "./conversations.policy.ts";
 import {
-  acknowledgeConversation,
-  cancelConversation,
   createConversation,
-  finishConversation,
   getConversation,
   listConversations,
   updateConversation,
@@ -95,72 +90,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (request) => updateConversation(ctx, actorOf(request), request.params.id, request.body),
   );
 
-  app.post(
-    "/api/conversations/:id/finish",
-    {
-      config: { access: "signed-in", policy: policies.finish },
-      schema: {
-        tags,
-        summary: "Finish with the next date agreed; the member confirms next",
-        params: ConversationIdParams,
-        body: FinishConversationBody,
-        response: { 200: ConversationView, 409: ConversationConflict },
-      },
-    },
-    async (request) =>
-      finishConversation(
-        ctx,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        requestMeta(request),
-      ),
-  );
-
-  app.post(
-    "/api/conversations/:id/acknowledge",
-    {
-      config: { access: "signed-in", policy: policies.acknowledge },
-      schema: {
-        tags,
-        summary: "The member confirms it happened (optionally with a comment): it counts as held",
-        params: ConversationIdParams,
-        body: AcknowledgeConversationBody,
-        response: { 200: ConversationView, 409: ConversationConflict },
-      },
-    },
-    async (request) =>
-      acknowledgeConversation(
-        ctx,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        requestMeta(request),
-      ),
-  );
-
-  app.post(
-    "/api/conversations/:id/cancel",
-    {
-      config: { access: "signed-in", policy: policies.cancel },
-      schema: {
-        tags,
-        summary: "Cancel a scheduled conversation",
-        params: ConversationIdParams,
-        body: CancelConversationBody,
-        response: { 200: ConversationView, 409: ConversationConflict },
-      },
-    },
-    async (request) =>
-      cancelConversation(
-        ctx,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        requestMeta(request),
-      ),
-  );
-
+  await app.register(conversationLifecycleRoutes, { ctx });
   await app.register(conversationNoteRoutes, { ctx });
   await app.register(conversationActionItemRoutes, { ctx });
   await app.register(conversationGuestRoutes, { ctx });

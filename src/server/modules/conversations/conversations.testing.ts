@@ -1,10 +1,15 @@
+import type { LightMyRequestResponse } from "fastify";
 import type {
   ConversationStatus,
   ConversationTopic,
+  ConversationView,
 } from "#core/conversations/conversations.schemas.ts";
 import { defaultTemplate } from "#core/conversations/default-template.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
+import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
+import type { TestApp } from "#server/testing/test-app.ts";
 import { insertActionItem } from "./conversation-action-items.queries.ts";
 import { insertConversation, insertGuest } from "./conversations.queries.ts";
 
@@ -109,3 +114,82 @@ export async function createTestActionItem(
   });
   return { id, version: 1 };
 }
+
+export type CircleRole = "member" | "manager" | "mentor" | "skip" | "peer" | "admin" | "newManager";
+
+/**
+ * A member with their manager, the manager's manager (skip), a peer, an unrelated colleague to
+ * invite (mentor), a manager-to-be and an admin, each signed in; with the calls tests repeat.
+ */
+export async function createConversationCircle(t: TestApp) {
+  const skip = await createPersonWithoutPassword(t.ctx, { name: "Skip Level" });
+  const manager = await createPersonWithoutPassword(t.ctx, {
+    name: "Mona Manager",
+    managerId: skip.id,
+  });
+  const member = await createPersonWithoutPassword(t.ctx, {
+    name: "Mia Member",
+    managerId: manager.id,
+    hireDate: "2025-10-02",
+  });
+  const peer = await createPersonWithoutPassword(t.ctx, { managerId: manager.id });
+  const mentor = await createPersonWithoutPassword(t.ctx, { name: "Mentor Mei" });
+  const newManager = await createPersonWithoutPassword(t.ctx, { name: "Nico New" });
+  const admin = await createPersonWithoutPassword(t.ctx, { role: "admin" });
+  const ids: Record<CircleRole, string> = {
+    member: member.id,
+    manager: manager.id,
+    mentor: mentor.id,
+    skip: skip.id,
+    peer: peer.id,
+    admin: admin.id,
+    newManager: newManager.id,
+  };
+  const sessions = {} as Record<CircleRole, Session>;
+  for (const who of Object.keys(ids) as CircleRole[]) {
+    sessions[who] = await createSession(t.ctx, ids[who]);
+  }
+  const expectStatus = (response: LightMyRequestResponse, status: number) => {
+    if (response.statusCode !== status) {
+      throw new Error(`Expected ${status}, got ${response.statusCode}: ${response.body}`);
+    }
+    return response;
+  };
+  return {
+    ids,
+    sessions,
+    /** A conversation of the member, started through the API. */
+    schedule: async (as: CircleRole = "manager", at = "2026-03-10T10:00:00.000Z") => {
+      const response = await postJson(
+        t.app,
+        "/api/conversations",
+        { memberId: ids.member, scheduledAt: at },
+        { session: sessions[as] },
+      );
+      return expectStatus(response, 201).json() as ConversationView;
+    },
+    view: (id: string, as: CircleRole) =>
+      getJson(t.app, `/api/conversations/${id}`, { session: sessions[as] }),
+    savePrivate: (id: string, as: CircleRole, body: string, baseVersion = 0) =>
+      sendJson(
+        t.app,
+        "PUT",
+        `/api/conversations/${id}/private-note`,
+        { baseVersion, body },
+        { session: sessions[as] },
+      ),
+    /** The admin gives the member another manager, through the API. */
+    changeManager: async (managerId: string) => {
+      const response = await sendJson(
+        t.app,
+        "PATCH",
+        `/api/people/${ids.member}`,
+        { managerId },
+        { session: sessions.admin },
+      );
+      expectStatus(response, 200);
+    },
+  };
+}
+
+export type ConversationCircle = Awaited<ReturnType<typeof createConversationCircle>>;
