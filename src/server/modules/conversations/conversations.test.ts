@@ -74,6 +74,30 @@ describe("career conversations", () => {
     expect(unknown.json().error.fields).toHaveProperty("memberId");
   });
 
+  it("copies the agenda of the template asked for, and refuses an unknown one by field", async () => {
+    const defaultId = (await schedule()).templateId;
+    const again = await postJson(
+      t.app,
+      "/api/conversations",
+      { memberId: ids.member, scheduledAt: "2026-04-10T10:00:00Z", templateId: defaultId },
+      { session: sessions.member },
+    );
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().templateId).toBe(defaultId);
+    const unknown = await postJson(
+      t.app,
+      "/api/conversations",
+      {
+        memberId: ids.member,
+        scheduledAt: "2026-04-10T10:00:00Z",
+        templateId: "0190f0f0-0000-7000-8000-000000000000",
+      },
+      { session: sessions.member },
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toHaveProperty("templateId");
+  });
+
   it("never shows a private note to anyone but its author", async () => {
     const started = await schedule();
     await postJson(
