@@ -50,6 +50,10 @@ export const auditActions = [
   "content_page.updated",
   "calendar_feed.url_created",
   "calendar_feed.url_revoked",
+  "conversation.created",
+  "conversation.finished",
+  "conversation.acknowledged",
+  "conversation.cancelled",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -38,6 +38,7 @@ import { careerFrameworkRoutes } from "./modules/career-paths/career-frameworks.
 import { contentPageRoutes } from "./modules/content-pages/content-pages.routes.ts";
 import { conversationExportRoutes } from "./modules/conversations/conversation-exports.routes.ts";
 import { conversationTemplateRoutes } from "./modules/conversations/conversation-templates.routes.ts";
+import { conversationRoutes } from "./modules/conversations/conversations.routes.ts";
 import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes.ts";
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp(
   await app.register(conversationTemplateRoutes, { ctx });
   await app.register(contentPageRoutes, { ctx });
   await app.register(conversationExportRoutes, { ctx });
+  await app.register(conversationRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

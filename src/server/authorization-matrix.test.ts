@@ -11,6 +11,7 @@ import { careerFrameworkScenarios } from "#server/modules/career-paths/career-fr
 import { contentPageScenarios } from "#server/modules/content-pages/content-pages.matrix.testing.ts";
 import { conversationExportScenarios } from "#server/modules/conversations/conversation-exports.matrix.testing.ts";
 import { conversationTemplateScenarios } from "#server/modules/conversations/conversation-templates.matrix.testing.ts";
+import { conversationScenarios } from "#server/modules/conversations/conversations.matrix.testing.ts";
 import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
 import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
@@ -867,6 +868,7 @@ scenarios.push(
   ...conversationTemplateScenarios,
   ...contentPageScenarios,
   ...conversationExportScenarios,
+  ...conversationScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -108,6 +108,14 @@ export const conversationPolicies = definePolicies("conversation", {
   export: (actor: PolicyActor, facts: ConversationFacts): boolean => readsDetails(actor, facts),
 });
 
+/**
+ * Ticking an action item off stays possible once the conversation is held (the work happens
+ * after it): for the member and their current manager participant, under the `edit` route.
+ */
+export function ticksItemsAfterHeld(actor: PolicyActor, facts: ConversationFacts): boolean {
+  return isParticipant(actor, facts) && facts.status === "held";
+}
+
 const noSuchConversation = "No such conversation.";
 
 export function conversationNotFound(): AppError {

@@ -103,26 +103,43 @@ export async function saveGoal(
 ): Promise<GoalSaved> {
   await loadOwnPlan(ctx, actor, planId);
   const now = nowIso(ctx);
+  return ctx.db
+    .transaction()
+    .execute((trx) => saveGoalWithin(trx, actor, planId, goalId, input, now));
+}
+
+/**
+ * Saves a goal made from `input.baseVersion` inside the caller's transaction, as the plan's next
+ * version, with its revision; 409 when stale. For other modules that change a goal as part of a
+ * larger write (an action item becoming an action step); the caller has checked the plan is the
+ * actor's.
+ */
+export async function saveGoalWithin(
+  trx: Db,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  input: SaveGoalBody,
+  now: string,
+): Promise<GoalSaved> {
   const content = JSON.stringify(input.content);
-  return ctx.db.transaction().execute(async (trx) => {
-    const version = await bumpPlanVersion(trx, planId, now);
-    const target = { planId, goalId, baseVersion: input.baseVersion };
-    const saved = await keepingPlanWithinLimit(trx, planId, () =>
-      updateGoalIfAt(trx, target, { content, version, updated_at: now }),
-    );
-    if (!saved) return goalConflict(trx, planId, goalId);
-    await recordRevision(trx, {
-      planId,
-      version,
-      baseVersion: input.baseVersion,
-      part: goalPart(goalId),
-      change: "updated",
-      authorId: actor.personId,
-      at: now,
-      content: JSON.stringify({ position: saved.position, content: input.content }),
-    });
-    return { planVersion: version, goal: presentGoal(saved) };
+  const version = await bumpPlanVersion(trx, planId, now);
+  const target = { planId, goalId, baseVersion: input.baseVersion };
+  const saved = await keepingPlanWithinLimit(trx, planId, () =>
+    updateGoalIfAt(trx, target, { content, version, updated_at: now }),
+  );
+  if (!saved) return goalConflict(trx, planId, goalId);
+  await recordRevision(trx, {
+    planId,
+    version,
+    baseVersion: input.baseVersion,
+    part: goalPart(goalId),
+    change: "updated",
+    authorId: actor.personId,
+    at: now,
+    content: JSON.stringify({ position: saved.position, content: input.content }),
   });
+  return { planVersion: version, goal: presentGoal(saved) };
 }
 
 export async function deleteGoal(

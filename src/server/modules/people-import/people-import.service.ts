@@ -7,6 +7,7 @@ import { isUniqueViolation } from "#server/db/errors.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { cancelConversationsAfterManagerChange } from "#server/modules/conversations/conversation-manager-change.ts";
 import { assertCanManagePeople, readableStatuses } from "#server/modules/people/people.policy.ts";
 import {
   insertPeople,
@@ -150,7 +151,10 @@ async function auditImportedManagers(
   }
 }
 
-/** People whose manager the file changed are told, as when an admin edits them. */
+/**
+ * People whose manager the file changed are told, and their conversations with the former
+ * manager cancelled, as when an admin edits them.
+ */
 async function notifyImportedManagerChanges(
   trx: Db,
   ctx: AppContext,
@@ -165,6 +169,11 @@ async function notifyImportedManagerChanges(
       managerId: update.changes.manager_id ?? null,
       actorId,
     });
+    await cancelConversationsAfterManagerChange(
+      trx,
+      { memberId: update.current.id, managerId: update.changes.manager_id ?? null, actorId },
+      ctx.clock.now(),
+    );
     await pause();
   }
 }

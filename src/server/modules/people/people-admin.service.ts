@@ -13,6 +13,7 @@ import { AppError } from "#server/errors.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { deleteSessionsOfPerson } from "#server/modules/auth/auth.queries.ts";
+import { cancelConversationsAfterManagerChange } from "#server/modules/conversations/conversation-manager-change.ts";
 import { revokePendingInvitationsOfPerson } from "#server/modules/invitations/invitations.queries.ts";
 import { assertCanManagePeople, makesThemselvesManager } from "./people.policy.ts";
 import {
@@ -227,6 +228,12 @@ async function auditPersonUpdate(
       managerId: input.managerId ?? null,
       actorId: actor.personId,
     });
+    await cancelConversationsAfterManagerChange(
+      trx,
+      { memberId: person.id, managerId: input.managerId ?? null, actorId: actor.personId },
+      ctx.clock.now(),
+      meta,
+    );
   }
   if (fields.includes("role")) {
     await recordAuditEvent(trx, ctx.clock, meta, {

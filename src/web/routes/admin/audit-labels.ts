@@ -50,6 +50,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "content_page.updated": "Page edited",
   "calendar_feed.url_created": "Calendar feed URL made",
   "calendar_feed.url_revoked": "Calendar feed turned off",
+  "conversation.created": "Career conversation scheduled",
+  "conversation.finished": "Career conversation finished",
+  "conversation.acknowledged": "Career conversation confirmed",
+  "conversation.cancelled": "Career conversation cancelled",
   "access.denied": "Access denied",
 };
 
