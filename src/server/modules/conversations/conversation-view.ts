@@ -16,7 +16,12 @@ import {
   listCarriedOverItems,
 } from "./conversation-action-items.queries.ts";
 import type { LoadedConversation } from "./conversations.access.ts";
-import { conversationPolicies, type PolicyActor, roleIn } from "./conversations.policy.ts";
+import {
+  conversationPolicies,
+  type PolicyActor,
+  readsDetails,
+  roleIn,
+} from "./conversations.policy.ts";
 import {
   presentActionItem,
   presentConversationSummary,
@@ -37,7 +42,7 @@ export async function buildConversationView(
 ): Promise<ConversationView> {
   const { conversation, member, facts } = loaded;
   const role = roleIn(actor, facts) ?? "guest";
-  const details = conversationPolicies.readDetails(actor, facts);
+  const details = readsDetails(actor, facts);
   const [notes, privateNote, items, carried, open, links] = await Promise.all([
     listSharedNotes(db, conversation.id),
     details ? findPrivateNote(db, conversation.id, actor.personId) : undefined,

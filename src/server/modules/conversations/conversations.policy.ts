@@ -57,11 +57,22 @@ function isParticipant(actor: PolicyActor, facts: ConversationFacts): boolean {
   return role === "member" || role === "manager";
 }
 
-/** Member and current manager always; a former manager for a held conversation only. */
-function readsDetails(actor: PolicyActor, facts: ConversationFacts): boolean {
+/**
+ * Action items, links and the private note (a view rule, inside `read`): not for guests; the
+ * member and current manager always, a former manager for a held conversation only.
+ */
+export function readsDetails(actor: PolicyActor, facts: ConversationFacts): boolean {
   const role = roleIn(actor, facts);
   if (role === "member" || role === "manager") return true;
   return role === "former_manager" && facts.status === "held";
+}
+
+/** A member's cadence (last held, next due), shown in a list: the member and their current manager. */
+export function readsCadence(actor: PolicyActor, facts: MemberFacts): boolean {
+  return (
+    actor.personId === facts.memberId ||
+    (facts.memberActive && actor.personId === facts.memberManagerId)
+  );
 }
 
 export const conversationPolicies = definePolicies("conversation", {
@@ -72,18 +83,11 @@ export const conversationPolicies = definePolicies("conversation", {
     facts.memberActive &&
     facts.memberManagerId !== null &&
     (actor.personId === facts.memberId || actor.personId === facts.memberManagerId),
-  /** A member's cadence (last held, next due): the member and their current manager. */
-  readCadence: (actor: PolicyActor, facts: MemberFacts): boolean =>
-    actor.personId === facts.memberId ||
-    (facts.memberActive && actor.personId === facts.memberManagerId),
   read: (actor: PolicyActor, facts: ConversationFacts): boolean => {
     const role = roleIn(actor, facts);
     if (role === "member" || role === "manager" || role === "guest") return true;
     return role === "former_manager" && facts.status === "held";
   },
-  /** Action items, links and the private note: not for guests. */
-  readDetails: (actor: PolicyActor, facts: ConversationFacts): boolean =>
-    readsDetails(actor, facts),
   /** Agenda, time, shared notes and action items, while not held or cancelled. */
   edit: (actor: PolicyActor, facts: ConversationFacts): boolean =>
     isParticipant(actor, facts) && isOpen(facts),
@@ -136,7 +140,7 @@ export function assertCanReadConversation(actor: PolicyActor, facts: Conversatio
  * reason when they read it but may not do this.
  */
 export function assertConversationRule(
-  rule: Exclude<keyof typeof conversationPolicies, "list" | "create" | "readCadence" | "read">,
+  rule: Exclude<keyof typeof conversationPolicies, "list" | "create" | "read">,
   actor: PolicyActor,
   facts: ConversationFacts,
   reason: string,

@@ -32,7 +32,12 @@ import {
   memberFacts,
 } from "./conversations.access.ts";
 import { ConversationConflictError } from "./conversations.errors.ts";
-import { conversationPolicies, type PolicyActor, roleIn } from "./conversations.policy.ts";
+import {
+  conversationPolicies,
+  type PolicyActor,
+  readsCadence,
+  roleIn,
+} from "./conversations.policy.ts";
 import { presentConversationSummary } from "./conversations.presenters.ts";
 import {
   type ConversationChanges,
@@ -119,9 +124,7 @@ export async function listConversations(
     ).map((person) => [person.id, person]),
   );
   const cadence =
-    member && conversationPolicies.readCadence(actor, memberFacts(member))
-      ? await cadenceOfMember(ctx, member)
-      : null;
+    member && readsCadence(actor, memberFacts(member)) ? await cadenceOfMember(ctx, member) : null;
   return {
     items: readable.map(({ row, role }) =>
       presentConversationSummary(row, people, role, open.get(row.id) ?? 0),
