@@ -6,10 +6,10 @@ import { changePerson, createPersonWithoutPassword } from "#server/testing/facto
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import {
   changeTestConversation,
-  insertTestConversation,
+  createTestConversation,
   insertTestPrivateNote,
   insertTestSharedNote,
-} from "./conversation-exports.testing.ts";
+} from "./conversations.testing.ts";
 
 /** Career conversations in the calendar feeds of both participants and their guests. */
 describe("career conversations in calendar feeds", () => {
@@ -37,12 +37,12 @@ describe("career conversations in calendar feeds", () => {
     });
     const mentor = await createPersonWithoutPassword(t.ctx, { name: "Meg Mentor" });
     // The test clock is 2 March 2026.
-    const conversation = await insertTestConversation(t.ctx, {
+    const conversation = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: manager.id,
       scheduledAt: "2026-03-12T10:00:00.000Z",
       durationMinutes: 60,
-      guestIds: [mentor.id],
+      guests: [mentor.id],
     });
     await insertTestSharedNote(
       t.ctx,
@@ -95,24 +95,24 @@ describe("career conversations in calendar feeds", () => {
   it("keeps the last month's and the next year's, and drops a former manager's upcoming one but not a held one", async () => {
     const formerManager = await createPersonWithoutPassword(t.ctx);
     const member = await createPersonWithoutPassword(t.ctx, { managerId: formerManager.id });
-    const held = await insertTestConversation(t.ctx, {
+    const held = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: formerManager.id,
       status: "held",
       scheduledAt: "2026-02-10T10:00:00.000Z",
     });
-    const tooOld = await insertTestConversation(t.ctx, {
+    const tooOld = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: formerManager.id,
       status: "held",
       scheduledAt: "2025-12-01T10:00:00.000Z",
     });
-    const tooFar = await insertTestConversation(t.ctx, {
+    const tooFar = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: formerManager.id,
       scheduledAt: "2027-06-01T10:00:00.000Z",
     });
-    const upcoming = await insertTestConversation(t.ctx, {
+    const upcoming = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: formerManager.id,
       scheduledAt: "2026-04-01T10:00:00.000Z",

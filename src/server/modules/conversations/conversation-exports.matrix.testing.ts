@@ -1,5 +1,5 @@
 import type { CaseContext, Expected, Scenario } from "#server/testing/authorization-matrix.ts";
-import { insertTestConversation } from "./conversation-exports.testing.ts";
+import { createTestConversation } from "./conversations.testing.ts";
 
 /**
  * The authorization matrix rows of the conversation export. The subject is the member; the
@@ -24,11 +24,11 @@ const exportUrl = async (
   { t, fixture, subjectId }: CaseContext,
   input: { status: "scheduled" | "held"; withFormerManager?: boolean },
 ) => {
-  const conversation = await insertTestConversation(t.ctx, {
+  const conversation = await createTestConversation(t.ctx, {
     memberId: subjectId,
     managerId: input.withFormerManager ? fixture.formerManager.id : fixture.manager.id,
     status: input.status,
-    guestIds: [fixture.mentor.id],
+    guests: [fixture.mentor.id],
   });
   return { url: `/api/conversations/${conversation.id}/export?format=markdown` };
 };

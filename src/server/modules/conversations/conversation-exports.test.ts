@@ -8,14 +8,14 @@ import {
 } from "#server/testing/factories.ts";
 import { getJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { type ConversationExport, renderConversationMarkdown } from "./conversation-exports.ts";
 import {
-  insertTestActionItem,
-  insertTestConversation,
+  createTestActionItem,
+  createTestConversation,
   insertTestPrivateNote,
   insertTestSharedNote,
   type TestConversation,
-} from "./conversation-exports.testing.ts";
-import { type ConversationExport, renderConversationMarkdown } from "./conversation-exports.ts";
+} from "./conversations.testing.ts";
 
 const compact = (text: string) => text.replace(/\s+/g, "");
 
@@ -39,14 +39,14 @@ describe("exporting a career conversation", () => {
     for (const [key, person] of Object.entries({ manager, member, mentor, admin })) {
       session[key] = await createSession(t.ctx, person.id);
     }
-    conversation = await insertTestConversation(t.ctx, {
+    conversation = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: manager.id,
       status: "held",
       scheduledAt: "2026-02-20T15:30:00.000Z",
       nextDate: "2026-08-20",
       acknowledgementComment: "Accurate, thanks.",
-      guestIds: [mentor.id],
+      guests: [mentor.id],
     });
     await insertTestSharedNote(
       t.ctx,
@@ -58,7 +58,7 @@ describe("exporting a career conversation", () => {
     await insertTestSharedNote(t.ctx, conversation.id, "support", "A mentor in data.", manager.id);
     await insertTestPrivateNote(t.ctx, conversation.id, member.id, "Member's own worry");
     await insertTestPrivateNote(t.ctx, conversation.id, manager.id, "Manager's own thought");
-    await insertTestActionItem(t.ctx, conversation, {
+    await createTestActionItem(t.ctx, conversation, {
       owner: "member",
       title: "Sign up for the data course",
       dueOn: "2026-03-15",
@@ -67,7 +67,7 @@ describe("exporting a career conversation", () => {
         goalId: "0190a8e2-7c2b-7000-8000-0000000000bb",
       },
     });
-    await insertTestActionItem(t.ctx, conversation, {
+    await createTestActionItem(t.ctx, conversation, {
       owner: "manager",
       title: "Introduce to the data lead",
       doneOn: "2026-02-25",
@@ -138,7 +138,7 @@ describe("exporting a career conversation", () => {
       ).statusCode,
     ).toBe(404);
 
-    const upcoming = await insertTestConversation(t.ctx, {
+    const upcoming = await createTestConversation(t.ctx, {
       memberId: member.id,
       managerId: manager.id,
     });

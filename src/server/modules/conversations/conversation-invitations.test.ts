@@ -10,14 +10,14 @@ import {
   setNotificationSettings,
 } from "#server/testing/email.ts";
 import { changePerson, createPerson, type TestPerson } from "#server/testing/factories.ts";
+import { type ConversationChange, conversationChanged } from "./conversation-invitations.ts";
 import {
   changeTestConversation,
-  insertTestConversation,
+  createTestConversation,
   insertTestGuest,
   insertTestPrivateNote,
   insertTestSharedNote,
-} from "./conversation-exports.testing.ts";
-import { type ConversationChange, conversationChanged } from "./conversation-invitations.ts";
+} from "./conversations.testing.ts";
 
 let mail: EmailTestApp;
 let ctx: AppContext;
@@ -67,7 +67,7 @@ const to = (message: ParsedMail) =>
 
 describe("calendar invitations of career conversations", () => {
   it("sends both participants a REQUEST, then a CANCEL with the same UID and a higher SEQUENCE", async () => {
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
       scheduledAt: "2026-03-10T14:00:00.000Z",
@@ -117,7 +117,7 @@ describe("calendar invitations of career conversations", () => {
 
   it("invites and uninvites a guest alone, and includes guests in later changes", async () => {
     const mentor = await createPerson(ctx, { name: "Meg Mentor" });
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
     });
@@ -146,7 +146,7 @@ describe("calendar invitations of career conversations", () => {
 
   it("follows the email preference of the matching notification kind, and the notification email gives way to the invitation", async () => {
     await setChannel(ctx, member.id, "conversation_scheduled", "in_app");
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
     });
@@ -175,7 +175,7 @@ describe("calendar invitations of career conversations", () => {
 
   it("sends at once in quiet hours, and nothing to a deactivated participant", async () => {
     await setNotificationSettings(ctx, member.id, { quietStart: "00:00", quietEnd: "23:59" });
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
     });
@@ -187,7 +187,7 @@ describe("calendar invitations of career conversations", () => {
   });
 
   it("writes nothing when the change is rolled back", async () => {
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
     });

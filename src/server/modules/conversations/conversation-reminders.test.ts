@@ -4,10 +4,10 @@ import { createEmailTestApp, createTestWorker, type EmailTestApp } from "#server
 import { createPerson, type TestPerson } from "#server/testing/factories.ts";
 import {
   changeTestConversation,
-  insertTestActionItem,
-  insertTestConversation,
+  createTestActionItem,
+  createTestConversation,
   insertTestPrivateNote,
-} from "./conversation-exports.testing.ts";
+} from "./conversations.testing.ts";
 
 let mail: EmailTestApp;
 let ctx: AppContext;
@@ -39,7 +39,7 @@ const at = (instant: string) => mail.t.clock.set(new Date(instant));
 describe("conversation reminders", () => {
   it("reminds both participants the day before, at 09:00 in each one's zone, once", async () => {
     // The clock starts on Monday 2 March 2026, 09:00 UTC.
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
       scheduledAt: "2026-03-10T14:00:00.000Z",
@@ -83,12 +83,12 @@ describe("conversation reminders", () => {
   });
 
   it("reminds nobody of a cancelled conversation, and again for a new time", async () => {
-    const cancelled = await insertTestConversation(ctx, {
+    const cancelled = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
       scheduledAt: "2026-03-10T14:00:00.000Z",
     });
-    const moved = await insertTestConversation(ctx, {
+    const moved = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
       scheduledAt: "2026-03-10T14:00:00.000Z",
@@ -110,23 +110,23 @@ describe("conversation reminders", () => {
   });
 
   it("reminds the owner of an open action item on its due day, once, and not of a done one", async () => {
-    const conversation = await insertTestConversation(ctx, {
+    const conversation = await createTestConversation(ctx, {
       memberId: member.id,
       managerId: manager.id,
       status: "held",
       scheduledAt: "2026-02-20T10:00:00.000Z",
     });
-    await insertTestActionItem(ctx, conversation, {
+    await createTestActionItem(ctx, conversation, {
       owner: "member",
       title: "Sign up for the data course",
       dueOn: "2026-03-05",
     });
-    await insertTestActionItem(ctx, conversation, {
+    await createTestActionItem(ctx, conversation, {
       owner: "manager",
       title: "Introduce to the data lead",
       dueOn: "2026-03-06",
     });
-    await insertTestActionItem(ctx, conversation, {
+    await createTestActionItem(ctx, conversation, {
       owner: "member",
       title: "Already done",
       dueOn: "2026-03-05",

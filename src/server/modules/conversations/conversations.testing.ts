@@ -17,6 +17,8 @@ import { insertConversation, insertGuest } from "./conversations.queries.ts";
 
 export type TestConversation = {
   id: string;
+  memberId: string;
+  managerId: string;
   /** Send back as `baseVersion`. */
   version: number;
   topics: ConversationTopic[];
@@ -42,6 +44,9 @@ export async function createTestConversation(
     status?: ConversationStatus;
     guests?: readonly string[];
     scheduledAt?: string;
+    durationMinutes?: number;
+    nextDate?: string | null;
+    acknowledgementComment?: string | null;
   },
 ): Promise<TestConversation> {
   const now = ctx.clock.now();
@@ -58,13 +63,13 @@ export async function createTestConversation(
     started_by: setup.managerId,
     status,
     scheduled_at: scheduledAt,
-    duration_minutes: 45,
+    duration_minutes: setup.durationMinutes ?? 45,
     template_id: null,
     topics,
-    next_date: finished ? "2026-12-01" : null,
+    next_date: setup.nextDate !== undefined ? setup.nextDate : finished ? "2026-12-01" : null,
     finished_at: finished ? at : null,
     acknowledged_at: status === "held" ? at : null,
-    acknowledgement_comment: null,
+    acknowledgement_comment: setup.acknowledgementComment ?? null,
     cancelled_at: status === "cancelled" ? at : null,
     cancel_reason: status === "cancelled" ? "Test" : null,
     version: 1,
@@ -79,7 +84,14 @@ export async function createTestConversation(
       created_at: at,
     });
   }
-  return { id, version: 1, topics, scheduledAt };
+  return {
+    id,
+    version: 1,
+    topics,
+    scheduledAt,
+    memberId: setup.memberId,
+    managerId: setup.managerId,
+  };
 }
 
 /** An open action item (version 1) on a conversation of `memberId`. */
@@ -90,7 +102,9 @@ export async function createTestActionItem(
     owner?: "member" | "manager";
     title?: string;
     dueOn?: string | null;
+    doneOn?: string | null;
     position?: number;
+    planLink?: { planId: string; goalId: string; actionStepId?: string | null };
   } = {},
 ): Promise<{ id: string; version: number }> {
   const id = newId();
@@ -102,11 +116,11 @@ export async function createTestActionItem(
     owner: item.owner ?? "member",
     title: item.title ?? "Read the staff engineer book",
     due_on: item.dueOn ?? null,
-    done_on: null,
+    done_on: item.doneOn ?? null,
     position: item.position ?? 1,
-    plan_id: null,
-    goal_id: null,
-    action_step_id: null,
+    plan_id: item.planLink?.planId ?? null,
+    goal_id: item.planLink?.goalId ?? null,
+    action_step_id: item.planLink?.actionStepId ?? null,
     version: 1,
     created_by: conversation.memberId,
     created_at: at,
@@ -193,3 +207,78 @@ export async function createConversationCircle(t: TestApp) {
 }
 
 export type ConversationCircle = Awaited<ReturnType<typeof createConversationCircle>>;
+
+export async function insertTestGuest(
+  ctx: AppContext,
+  conversationId: string,
+  personId: string,
+  invitedBy: string,
+): Promise<void> {
+  await ctx.db
+    .insertInto("conversation_guests")
+    .values({
+      conversation_id: conversationId,
+      person_id: personId,
+      invited_by: invitedBy,
+      created_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+}
+
+export async function insertTestSharedNote(
+  ctx: AppContext,
+  conversationId: string,
+  topicKey: string,
+  body: string,
+  updatedBy: string,
+): Promise<void> {
+  await ctx.db
+    .insertInto("conversation_shared_notes")
+    .values({
+      conversation_id: conversationId,
+      topic_key: topicKey,
+      body,
+      version: 1,
+      updated_by: updatedBy,
+      updated_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+}
+
+export async function insertTestPrivateNote(
+  ctx: AppContext,
+  conversationId: string,
+  authorId: string,
+  body: string,
+): Promise<void> {
+  await ctx.db
+    .insertInto("conversation_private_notes")
+    .values({
+      conversation_id: conversationId,
+      author_id: authorId,
+      body,
+      version: 1,
+      updated_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+}
+
+/** Changes a conversation's row as the conversations service would (time, status). */
+export async function changeTestConversation(
+  ctx: AppContext,
+  id: string,
+  changes: Partial<{ scheduledAt: string; status: string; durationMinutes: number }>,
+): Promise<void> {
+  await ctx.db
+    .updateTable("career_conversations")
+    .set((eb) => ({
+      ...(changes.scheduledAt ? { scheduled_at: changes.scheduledAt } : {}),
+      ...(changes.status ? { status: changes.status } : {}),
+      ...(changes.status === "cancelled" ? { cancelled_at: ctx.clock.now().toISOString() } : {}),
+      ...(changes.durationMinutes ? { duration_minutes: changes.durationMinutes } : {}),
+      version: eb("version", "+", 1),
+      updated_at: ctx.clock.now().toISOString(),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
