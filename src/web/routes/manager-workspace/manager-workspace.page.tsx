@@ -123,7 +123,8 @@ export function ManagerWorkspacePage() {
   );
 }
 
-function ReportsView({ rows }: { rows: readonly WorkspaceRow[] }) {
+/** The direct reports: figures, a chart, and the sortable, filterable table. */
+export function ReportsView({ rows }: { rows: readonly WorkspaceRow[] }) {
   const [filters, setFilters] = useState<WorkspaceFilters>(noWorkspaceFilters);
   const [sort, setSort] = useState<{ key: WorkspaceSortKey; direction: SortDirection }>({
     key: "name",
