@@ -45,7 +45,8 @@ export function ConversationPage() {
   );
 }
 
-function ConversationBody({ conversation }: { conversation: ConversationView }) {
+/** The conversation as the caller may see it: a guest gets the agenda and shared notes only. */
+export function ConversationBody({ conversation }: { conversation: ConversationView }) {
   const [registry] = useState(createAutosaveRegistry);
   const status = useCombinedAutosaveStatus(registry);
   const guest = conversation.myRole === "guest";
