@@ -133,7 +133,7 @@ export const statusLabels: Record<ConversationStatus, string> = {
   cancelled: "Cancelled",
 };
 
-export const statusColors: Record<ConversationStatus, string> = {
+export const statusTones: Record<ConversationStatus, "blue" | "yellow" | "green" | "gray"> = {
   scheduled: "blue",
   awaiting_acknowledgement: "yellow",
   held: "green",

@@ -5,7 +5,8 @@ import type {
 } from "#core/conversations/conversations.schemas.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { formatCalendarDate, formatDateTime } from "../../format/dates.ts";
-import { statusColors, statusLabels } from "./conversation-forms.ts";
+import { statusLabels, statusTones } from "./conversation-forms.ts";
+import { OverdueBadge, ToneBadge } from "./tone-badge.tsx";
 
 /** Last held, next due and whether it is overdue, for one member. */
 export function CadenceSummary({ cadence }: { cadence: ConversationCadence }) {
@@ -17,11 +18,7 @@ export function CadenceSummary({ cadence }: { cadence: ConversationCadence }) {
       <Fact label="Next due">
         <Group gap="xs" component="span">
           <span>{cadence.nextDueOn ? formatCalendarDate(cadence.nextDueOn) : "No date yet"}</span>
-          {cadence.overdue && (
-            <Badge color="red" variant="filled" tt="none">
-              Overdue
-            </Badge>
-          )}
+          {cadence.overdue && <OverdueBadge />}
         </Group>
       </Fact>
       <Fact label="Next scheduled">
@@ -45,11 +42,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function ConversationStatusBadge({ status }: { status: ConversationSummary["status"] }) {
-  return (
-    <Badge color={statusColors[status]} variant="light" tt="none">
-      {statusLabels[status]}
-    </Badge>
-  );
+  return <ToneBadge tone={statusTones[status]}>{statusLabels[status]}</ToneBadge>;
 }
 
 const roleWords: Record<ConversationSummary["myRole"], string> = {
@@ -96,7 +89,7 @@ export function ConversationList({
               <Group gap="xs">
                 <ConversationStatusBadge status={conversation.status} />
                 {conversation.openActionItems > 0 && (
-                  <Badge variant="outline" tt="none">
+                  <Badge variant="outline" color="gray" c="var(--mantine-color-text)" tt="none">
                     {conversation.openActionItems} open{" "}
                     {conversation.openActionItems === 1 ? "item" : "items"}
                   </Badge>

@@ -164,7 +164,7 @@ export function PrivateNoteEditor({
           <Title order={2} size="h4" id={headingId}>
             My private note
           </Title>
-          <Badge variant="outline" color="gray" tt="none">
+          <Badge variant="outline" color="gray" c="var(--mantine-color-text)" tt="none">
             Only you can see this
           </Badge>
         </Group>

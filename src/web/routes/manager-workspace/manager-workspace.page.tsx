@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -39,6 +38,7 @@ import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate, formatDateTime } from "../../format/dates.ts";
+import { OverdueBadge, ToneBadge } from "../conversations/tone-badge.tsx";
 import classes from "./manager-workspace.module.css";
 import {
   describeRowCount,
@@ -272,9 +272,9 @@ function SortableHeader({
 }
 
 const freshnessBadges = {
-  fresh: { color: "green", label: "Up to date" },
-  stale: { color: "orange", label: "Not updated for 90 days" },
-  none: { color: "gray", label: "No active plan" },
+  fresh: { tone: "green", label: "Up to date" },
+  stale: { tone: "orange", label: "Not updated for 90 days" },
+  none: { tone: "gray", label: "No active plan" },
 } as const;
 
 function ReportRow({ row }: { row: WorkspaceRow }) {
@@ -312,9 +312,7 @@ function ReportRow({ row }: { row: WorkspaceRow }) {
       </Table.Td>
       <Table.Td>
         <Stack gap={2} align="flex-start">
-          <Badge color={freshness.color} variant="light" tt="none">
-            {freshness.label}
-          </Badge>
+          <ToneBadge tone={freshness.tone}>{freshness.label}</ToneBadge>
           {row.plan.planId && row.plan.updatedAt && (
             <AnchorLink to="/growth-plans/$planId" params={{ planId: row.plan.planId }} size="xs">
               Updated {formatDateTime(row.plan.updatedAt)}
@@ -324,9 +322,7 @@ function ReportRow({ row }: { row: WorkspaceRow }) {
       </Table.Td>
       <Table.Td>
         {row.plan.goalsAtRisk > 0 ? (
-          <Badge color="orange" variant="light" tt="none">
-            {row.plan.goalsAtRisk} at risk
-          </Badge>
+          <ToneBadge tone="orange">{row.plan.goalsAtRisk} at risk</ToneBadge>
         ) : (
           "0"
         )}
@@ -343,11 +339,7 @@ function ReportRow({ row }: { row: WorkspaceRow }) {
               ? formatCalendarDate(row.conversations.nextDueOn)
               : "No date yet"}
           </Text>
-          {row.conversations.overdue && (
-            <Badge color="red" variant="filled" tt="none">
-              Overdue
-            </Badge>
-          )}
+          {row.conversations.overdue && <OverdueBadge />}
           {row.conversations.nextScheduledAt && (
             <Text size="xs" c="dimmed">
               Scheduled {formatDateTime(row.conversations.nextScheduledAt)}
