@@ -150,7 +150,7 @@ export function ReportsView({ rows }: { rows: readonly WorkspaceRow[] }) {
         </SimpleGrid>
         <Suspense fallback={<PageLoader />}>
           <BarsWithTable
-            title="Growth plans by freshness"
+            title="Plans by freshness, and conversations overdue"
             valueLabel="Reports"
             bars={[
               { label: "Updated in 90 days", value: totals.freshPlans },
@@ -310,7 +310,7 @@ function ReportRow({ row }: { row: WorkspaceRow }) {
           </AnchorLink>
         </Stack>
       </Table.Td>
-      <Table.Td>
+      <Table.Td miw={190}>
         <Stack gap={2} align="flex-start">
           <ToneBadge tone={freshness.tone}>{freshness.label}</ToneBadge>
           {row.plan.planId && row.plan.updatedAt && (

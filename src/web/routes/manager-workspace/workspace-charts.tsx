@@ -28,6 +28,7 @@ export function BarsWithTable({
           dataKey="label"
           orientation="vertical"
           yAxisProps={{ width: 140 }}
+          xAxisProps={{ allowDecimals: false }}
           series={[{ name: valueLabel, color: "trellis.6" }]}
           withBarValueLabel
           gridAxis="x"
@@ -83,6 +84,7 @@ export function GroupsChart({
           dataKey="label"
           orientation="vertical"
           yAxisProps={{ width: 140 }}
+          xAxisProps={{ allowDecimals: false }}
           series={[
             { name: "Conversations overdue", color: "red.7" },
             { name: "Stale plans", color: "yellow.7" },
