@@ -370,7 +370,7 @@ function CadenceForm({ settings }: { settings: ConversationSettingsView }) {
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="md">
         <FormErrorAlert message={formError} />
-        <Group gap="md" align="flex-start">
+        <Group gap="md" align="flex-end">
           <NumberInput
             label="First conversation after (days from the hire date)"
             min={7}
