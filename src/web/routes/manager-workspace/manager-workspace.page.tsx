@@ -2,6 +2,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   Progress,
   SimpleGrid,
   Stack,
@@ -423,9 +424,29 @@ function NudgeButton({ row, about }: { row: WorkspaceRow; about: WorkspaceNudgeT
 }
 
 function OrganizationView() {
-  const summary = useQuery(subtreeSummaryQuery());
+  const whole = useQuery(subtreeSummaryQuery());
+  // One of the caller's managers' organizations, chosen from the whole one's groups.
+  const [managerId, setManagerId] = useState("");
+  const part = useQuery({ ...subtreeSummaryQuery(managerId), enabled: managerId !== "" });
+  const summary = managerId ? part : whole;
+  const groups = whole.data?.groups ?? [];
   return (
     <Stack gap="lg">
+      {groups.length > 0 && (
+        <NativeSelect
+          label="Show"
+          maw={360}
+          value={managerId}
+          onChange={(event) => setManagerId(event.currentTarget.value)}
+          data={[
+            { value: "", label: "Everyone under you" },
+            ...groups.map((group) => ({
+              value: group.manager.id,
+              label: `${group.manager.name}'s organization`,
+            })),
+          ]}
+        />
+      )}
       <QueryStatus query={summary} />
       {summary.data && <SubtreeFigures summary={summary.data} />}
     </Stack>
@@ -436,8 +457,8 @@ function SubtreeFigures({ summary }: { summary: SubtreeSummary }) {
   return (
     <>
       <TitledSection
-        title="Everyone under you"
-        description={`${summary.people} ${summary.people === 1 ? "person" : "people"} in your organization, in aggregate.`}
+        title="In aggregate"
+        description={`${summary.people} ${summary.people === 1 ? "person" : "people"}, counted together.`}
       >
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
           <Figure label="With an active plan" value={summary.withActivePlan} />
