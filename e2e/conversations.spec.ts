@@ -144,7 +144,7 @@ test("a manager and a report hold a career conversation from the template to the
 
   await memberPage.reload();
   const item = memberPage.getByRole("listitem", { name: itemTitle });
-  await item.getByRole("button", { name: `Add “${itemTitle}” to my plan` }).click();
+  await item.getByRole("button", { name: `Add to my plan: “${itemTitle}”` }).click();
   const toPlan = memberPage.getByRole("dialog", { name: `Add “${itemTitle}” to my plan` });
   await expect(toPlan.getByRole("radio", { name: "A new goal" })).toBeChecked();
   await toPlan.getByRole("button", { name: "Add to my plan" }).click();
@@ -169,7 +169,9 @@ test("a manager and a report hold a career conversation from the template to the
   await nextDateInput.press("Tab");
   await finish.getByRole("button", { name: "Finish" }).click();
   await expect(finish).toBeHidden();
-  await expect(managerPage.getByText("Awaiting confirmation", { exact: true })).toBeVisible();
+  await expect(
+    managerPage.getByRole("alert").filter({ hasText: "Awaiting confirmation" }),
+  ).toContainText(`${member.name} has not confirmed it yet`);
 
   await memberPage.reload();
   await memberPage.getByRole("button", { name: "Confirm" }).click();

@@ -184,7 +184,7 @@ function ActionItemRow({
               label="Add to my plan"
               title={`Add “${item.title}” to my plan`}
               leftSection={<IconPlant2 size={16} aria-hidden />}
-              aria-label={`Add “${item.title}” to my plan`}
+              aria-label={`Add to my plan: “${item.title}”`}
             >
               {(close) => (
                 <AddToPlanForm

@@ -99,7 +99,7 @@ describe("a conversation", () => {
       (screen.getByRole("textbox", { name: /^Private note/ }) as HTMLTextAreaElement).value,
     ).toBe("My own thoughts");
     expect(
-      screen.getByRole("button", { name: "Add “Run an accessibility review” to my plan" }),
+      screen.getByRole("button", { name: "Add to my plan: “Run an accessibility review”" }),
     ).toBeTruthy();
     expect(screen.getByRole("link", { name: /Growth plan: Growing as a designer/ })).toBeTruthy();
     expect(screen.getByRole("link", { name: /Manager guide/ })).toBeTruthy();

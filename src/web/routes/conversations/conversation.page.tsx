@@ -23,6 +23,9 @@ import { PrivateNoteEditor, TopicNotes } from "./conversation-notes.tsx";
 
 const route = getRouteApi("/app/conversations/$conversationId");
 
+/** A light alert's title is printed in shade 6 of its colour, below AA for yellow and green. */
+const readableTitle = { title: { color: "var(--mantine-color-text)" } };
+
 /** While it is open, the other participant's notes arrive every few seconds. */
 const openPollInterval = 10_000;
 
@@ -62,19 +65,29 @@ export function ConversationBody({ conversation }: { conversation: ConversationV
           </Group>
         )}
         {conversation.status === "awaiting_acknowledgement" && (
-          <Alert color="yellow" variant="light" title="Awaiting confirmation">
+          <Alert
+            color="yellow"
+            variant="light"
+            title="Awaiting confirmation"
+            styles={readableTitle}
+          >
             {conversation.myRole === "member"
               ? "Confirm that it happened and that the notes are accurate; only then does it count as held."
               : `${conversation.member.name} has not confirmed it yet; it counts as held once they do.`}
           </Alert>
         )}
         {conversation.status === "cancelled" && (
-          <Alert color="gray" variant="light" title="Cancelled">
+          <Alert color="gray" variant="light" title="Cancelled" styles={readableTitle}>
             {conversation.cancelReason ?? "This conversation was cancelled."}
           </Alert>
         )}
         {conversation.acknowledgementComment && (
-          <Alert color="green" variant="light" title={`${conversation.member.name}'s comment`}>
+          <Alert
+            color="green"
+            variant="light"
+            title={`${conversation.member.name}'s comment`}
+            styles={readableTitle}
+          >
             <Text style={{ whiteSpace: "pre-wrap" }}>{conversation.acknowledgementComment}</Text>
           </Alert>
         )}
