@@ -51,6 +51,23 @@ async function firstReportOf(request: APIRequestContext, managerId: string): Pro
   return report;
 }
 
+/** A scheduled conversation of the manager with a report (made through the API when none is). */
+async function conversationWith(request: APIRequestContext, reportId: string): Promise<string> {
+  const list = (await (await request.get(`/api/conversations?memberId=${reportId}`)).json()) as {
+    items: { id: string; status: string }[];
+  };
+  const open = list.items.find((item) => item.status === "scheduled");
+  if (open) return open.id;
+  const created = await request.post("/api/conversations", {
+    data: {
+      memberId: reportId,
+      scheduledAt: new Date(Date.now() + 7 * 24 * 3_600_000).toISOString(),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /**
  * The member's career pages: the map (both views), the role explorer, their own role and the
  * comparison with another, their assessments, one assessment with its gaps (a draft of their
@@ -101,6 +118,8 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
     `/people/${myId}/org`,
     "/pathway",
     "/growth-plans",
+    "/conversations",
+    "/manager-guide",
   ];
   if (role === "manager") {
     const report = await firstReportOf(request, myId);
@@ -110,6 +129,9 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
       `/people/${report}`,
       `/people/${report}/pathway`,
       "/growth-plans/shared",
+      `/conversations/${await conversationWith(request, report)}`,
+      `/conversations?member=${report}`,
+      "/manager",
     ];
   }
   if (role === "admin") {
@@ -123,6 +145,7 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
       "/admin/growth-plan-templates/new",
       "/admin/growth-plan-templates/aspiring-manager",
       "/admin/growth-plan-prompts",
+      "/admin/conversation-templates",
     ];
   }
   return [...common, ...(await careerPagesFor(request, myId))];
@@ -200,6 +223,24 @@ test.describe("on a phone", () => {
     const problems: string[] = [];
     for (const path of notificationPages) {
       problems.push(...(await seriousViolations(page, path)));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow > 0) problems.push(`${path}: ${overflow}px wider than the screen`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the manager workspace and a conversation", async ({ page }) => {
+    const myId = await signIn(page.request, roles.manager);
+    const report = await firstReportOf(page.request, myId);
+    const problems: string[] = [];
+    for (const path of [
+      "/manager",
+      `/conversations/${await conversationWith(page.request, report)}`,
+    ]) {
+      problems.push(...(await seriousViolations(page, path)));
+      // The reports table scrolls inside its own box; the page itself never scrolls sideways.
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -19,6 +19,7 @@ import {
   careerFrameworksRoute,
   careerFrameworkVersionsRoute,
 } from "./routes/admin/career-frameworks.route.ts";
+import { conversationTemplatesRoute } from "./routes/admin/conversation-templates.route.ts";
 import {
   growthPlanPromptsRoute,
   growthPlanTemplateRoute,
@@ -43,6 +44,10 @@ import {
   roleRoute,
 } from "./routes/career/career.route.ts";
 import {
+  conversationRoute,
+  conversationsRoute,
+} from "./routes/conversations/conversations.route.ts";
+import {
   planHistoryRoute,
   planPrintRoute,
   planRoute,
@@ -51,6 +56,10 @@ import {
 } from "./routes/growth-plans/growth-plans.route.ts";
 import { homeRoute } from "./routes/home/home.route.ts";
 import { inviteRoute } from "./routes/invite/invite.route.ts";
+import {
+  managerGuideRoute,
+  managerWorkspaceRoute,
+} from "./routes/manager-workspace/manager-workspace.route.ts";
 import {
   notificationPreferencesRoute,
   notificationsRoute,
@@ -93,6 +102,7 @@ const routeTree = rootRoute.addChildren([
       careerFrameworkRoute,
       careerFrameworkExpectationsRoute,
       careerFrameworkVersionsRoute,
+      conversationTemplatesRoute,
     ]),
     plansRoute,
     sharedPlansRoute,
@@ -111,6 +121,10 @@ const routeTree = rootRoute.addChildren([
     feedbackAnswerRoute,
     notificationsRoute,
     notificationPreferencesRoute,
+    conversationsRoute,
+    conversationRoute,
+    managerWorkspaceRoute,
+    managerGuideRoute,
   ]),
 ]);
 

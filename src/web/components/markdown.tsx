@@ -25,7 +25,15 @@ const components: Components = {
   a: ({ href, children }) =>
     href ? (
       // Underlined: inside running text, colour alone does not tell a link apart (WCAG 1.4.1).
-      <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow" underline="always">
+      // `td` as well: Typography's own `a { text-decoration: none }` has the same specificity as
+      // Anchor's underline and wins whenever its stylesheet happens to load later.
+      <Anchor
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        underline="always"
+        td="underline"
+      >
         {children}
       </Anchor>
     ) : (

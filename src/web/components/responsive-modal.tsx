@@ -9,7 +9,14 @@ import type { ReactNode } from "react";
 export function ResponsiveModal({ opened, children, size = "lg", ...props }: ModalProps) {
   const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
   return (
-    <Modal opened={opened} size={size} fullScreen={isPhone} {...props}>
+    // The close button is an icon alone: it needs a name.
+    <Modal
+      opened={opened}
+      size={size}
+      fullScreen={isPhone}
+      closeButtonProps={{ "aria-label": "Close dialog" }}
+      {...props}
+    >
       {opened && children}
     </Modal>
   );

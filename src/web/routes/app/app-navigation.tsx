@@ -4,12 +4,15 @@ import {
   IconBell,
   IconFileImport,
   IconHome,
+  IconLayoutDashboard,
   IconListDetails,
   IconMessageQuestion,
+  IconMessages,
   IconPlant2,
   IconRoute,
   IconShare2,
   IconStairsUp,
+  IconTemplate,
   IconUserShield,
   IconUsersGroup,
 } from "@tabler/icons-react";
@@ -36,7 +39,10 @@ interface Area {
     | "/admin/pathway-templates"
     | "/admin/growth-plan-templates"
     | "/admin/growth-plan-prompts"
-    | "/admin/career-frameworks";
+    | "/admin/career-frameworks"
+    | "/conversations"
+    | "/manager"
+    | "/admin/conversation-templates";
   label: string;
   icon: typeof IconHome;
 }
@@ -47,10 +53,14 @@ const everyone: Area[] = [
   { to: "/pathway", label: "Pathway", icon: IconRoute },
   { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
   { to: "/career", label: "Career", icon: IconStairsUp },
+  { to: "/conversations", label: "Conversations", icon: IconMessages },
   { to: "/people", label: "People", icon: IconAddressBook },
   { to: "/notifications", label: "Notifications", icon: IconBell },
 ];
-const managers: Area[] = [{ to: "/team", label: "My team", icon: IconUsersGroup }];
+const managers: Area[] = [
+  { to: "/team", label: "My team", icon: IconUsersGroup },
+  { to: "/manager", label: "Manager workspace", icon: IconLayoutDashboard },
+];
 const sharedPlanReaders: Area[] = [
   { to: "/growth-plans/shared", label: "Shared with me", icon: IconShare2 },
 ];
@@ -62,6 +72,7 @@ const administrators: Area[] = [
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
   { to: "/admin/career-frameworks", label: "Career frameworks", icon: IconStairsUp },
+  { to: "/admin/conversation-templates", label: "Conversation templates", icon: IconTemplate },
 ];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {

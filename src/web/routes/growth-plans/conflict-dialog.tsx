@@ -14,6 +14,12 @@ interface ConflictDialogProps {
   onTakeTheirs: () => void;
   keepMineLabel?: string;
   takeTheirsLabel?: string;
+  /** Instead of "<partName> was changed elsewhere". */
+  title?: string;
+  /** Instead of the sentence that says what happened, e.g. who saved it and when. */
+  message?: string;
+  /** A third way out, e.g. "Keep both" for free text that can be joined. */
+  extraAction?: { label: string; onClick: () => void };
 }
 
 /**
@@ -28,6 +34,9 @@ export function ConflictDialog({
   onTakeTheirs,
   keepMineLabel = "Keep mine",
   takeTheirsLabel = "Take theirs",
+  title,
+  message,
+  extraAction,
 }: ConflictDialogProps) {
   const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -54,13 +63,14 @@ export function ConflictDialog({
       closeOnClickOutside={false}
       size="xl"
       fullScreen={isPhone}
-      title={`${partName} was changed elsewhere`}
+      title={title ?? `${partName} was changed elsewhere`}
     >
       <Stack gap="md">
         <Text>
-          {theirs === null
-            ? "It was deleted in another tab or by another save while you were editing. Your version is still here."
-            : "Someone saved a newer version (perhaps you, in another tab) while you were editing. Nothing has been overwritten: choose which version to keep."}
+          {message ??
+            (theirs === null
+              ? "It was deleted in another tab or by another save while you were editing. Your version is still here."
+              : "Someone saved a newer version (perhaps you, in another tab) while you were editing. Nothing has been overwritten: choose which version to keep.")}
         </Text>
         {theirs !== null && changes.length > 0 && (
           <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
@@ -98,6 +108,11 @@ export function ConflictDialog({
           <Button variant="default" onClick={onTakeTheirs}>
             {takeTheirsLabel}
           </Button>
+          {extraAction && (
+            <Button variant="default" onClick={extraAction.onClick}>
+              {extraAction.label}
+            </Button>
+          )}
           <Button onClick={onKeepMine}>{keepMineLabel}</Button>
         </Group>
       </Stack>

@@ -1,5 +1,5 @@
 import { Avatar, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconHierarchy2 } from "@tabler/icons-react";
+import { IconHierarchy2, IconLayoutDashboard } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { TeamMember, TeamView } from "#core/people.schemas.ts";
 import { teamQuery } from "../../api/queries.ts";
@@ -24,14 +24,23 @@ export function TeamPage() {
           <Title order={1}>My team</Title>
           {team.data && <Text c="dimmed">{describeTeam(team.data)}</Text>}
         </Stack>
-        <ButtonLink
-          to="/people/$id/org"
-          params={{ id: user.id }}
-          variant="default"
-          leftSection={<IconHierarchy2 size={18} aria-hidden />}
-        >
-          Your org chart
-        </ButtonLink>
+        <Group gap="xs">
+          <ButtonLink
+            to="/manager"
+            variant="default"
+            leftSection={<IconLayoutDashboard size={18} aria-hidden />}
+          >
+            Manager workspace
+          </ButtonLink>
+          <ButtonLink
+            to="/people/$id/org"
+            params={{ id: user.id }}
+            variant="default"
+            leftSection={<IconHierarchy2 size={18} aria-hidden />}
+          >
+            Your org chart
+          </ButtonLink>
+        </Group>
       </Group>
       {team.isPending && <PageLoader />}
       {team.isError && <QueryErrorAlert error={team.error} onRetry={() => void team.refetch()} />}
