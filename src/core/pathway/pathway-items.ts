@@ -14,10 +14,12 @@ const titleLength = 120;
 // pathological input.
 const inferenceWindow = 2_000;
 
+const careerConversationWords = /\bcareer (?:development )?conversations?\b/;
+
 /** First match wins, so the more specific activities come before the generic words. */
 const kindKeywords: readonly [PathwayItemKind, RegExp][] = [
   ["growth_plan", /\bigps?\b|\bgrowth plans?\b/],
-  ["career_conversation", /\bcareer (?:development )?conversations?\b/],
+  ["career_conversation", careerConversationWords],
   ["learning_hub", /\blearning hubs?\b/],
   ["course", /\blinkedin learning\b|\bcourses?\b/],
   ["live_learning", /\blive learning\b/],
@@ -37,6 +39,17 @@ const abbreviations = /\b(?:e\.g|i\.e|etc|vs|incl|approx|cf)$/i;
 export function inferItemKind(description: string): PathwayItemKind {
   const text = plainText(description.slice(0, inferenceWindow)).toLowerCase();
   return kindKeywords.find(([, keywords]) => keywords.test(text))?.[0] ?? "other";
+}
+
+/**
+ * True when an item's text asks for a career conversation, whatever its kind: the shipped
+ * pathway's "start your IGP … then have a Career Development Conversation" is a growth-plan item
+ * that only a held conversation completes.
+ */
+export function asksForCareerConversation(description: string): boolean {
+  return careerConversationWords.test(
+    plainText(description.slice(0, inferenceWindow)).toLowerCase(),
+  );
 }
 
 /** "if you are an aspiring manager" and the like, as written. */

@@ -91,4 +91,47 @@ describe("a held conversation completes the pathway's career-conversation item",
       doneOn: "2026-03-01",
     });
   });
+
+  it("completes the shipped Year 1 Q1 item that asks for a conversation once the IGP exists", async () => {
+    await postJson(t.app, "/api/growth-plans", { title: "My first plan" }, { session: member });
+    const y1q1 = async () => {
+      const view = (
+        await getJson(t.app, "/api/pathway/me", { session: member })
+      ).json() as PathwayView;
+      const stage = view.stages.find((each) => each.keyId === "y1q1");
+      return stage?.items.find((item) => item.kind === "growth_plan");
+    };
+    expect((await y1q1())?.progress).toBeNull();
+    // Held in Year 1 Q2: that quarter's own item first, then the earlier quarter's.
+    for (const day of ["2026-02-20", "2026-02-27"]) {
+      const started = await postJson(
+        t.app,
+        "/api/conversations",
+        { memberId, scheduledAt: `${day}T10:00:00Z` },
+        { session: manager },
+      );
+      const id = started.json().id as string;
+      await postJson(
+        t.app,
+        `/api/conversations/${id}/finish`,
+        { baseVersion: 1, nextDate: "2026-09-01" },
+        { session: manager },
+      );
+      const acknowledged = await postJson(
+        t.app,
+        `/api/conversations/${id}/acknowledge`,
+        { baseVersion: 2 },
+        { session: member },
+      );
+      expect(acknowledged.statusCode, acknowledged.body).toBe(200);
+    }
+    expect((await conversationItemsOf("y1q2"))[0]?.progress).toMatchObject({
+      doneOn: "2026-02-20",
+    });
+    expect((await y1q1())?.progress).toMatchObject({
+      status: "done",
+      source: "career_conversation",
+      doneOn: "2026-02-27",
+    });
+  });
 });

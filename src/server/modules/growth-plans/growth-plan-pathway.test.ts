@@ -35,10 +35,33 @@ describe("a growth plan completes the pathway's growth-plan step", () => {
   afterEach(async () => t.close());
 
   it("marks the first open growth-plan item done when a member starts a plan", async () => {
+    const admin = await createPerson(t.ctx, { role: "admin" });
+    const adminSession = await createSession(t.ctx, admin.id);
+    const templates = (
+      await getJson(t.app, "/api/pathway-templates", { session: adminSession })
+    ).json() as {
+      templates: { id: string; isDefault: boolean }[];
+    };
+    const shipped = templates.templates.find((template) => template.isDefault);
+    const detail = (
+      await getJson(t.app, `/api/pathway-templates/${shipped?.id}`, { session: adminSession })
+    ).json() as { stages: { id: string; keyId: string }[] };
+    const thisQuarter = detail.stages.find((stage) => stage.keyId === "y1q2");
+    const added = await postJson(
+      t.app,
+      `/api/pathway-templates/${shipped?.id}/items`,
+      {
+        stageId: thisQuarter?.id,
+        description: "Write down three goals in your IGP.",
+        kind: "growth_plan",
+      },
+      { session: adminSession },
+    );
+    expect(added.statusCode, added.body).toBe(201);
+
     const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
     const session = await createSession(t.ctx, member.id);
-    const before = await growthPlanItems(t, session);
-    expect(before.get("y1q1")?.progress).toBeNull();
+    expect((await growthPlanItems(t, session)).get("y1q2")?.progress).toBeNull();
 
     const created = await postJson(
       t.app,
@@ -49,9 +72,18 @@ describe("a growth plan completes the pathway's growth-plan step", () => {
     expect(created.statusCode).toBe(201);
 
     const after = await growthPlanItems(t, session);
-    expect(after.get("y1q1")?.progress).toMatchObject({ status: "done", source: "growth_plan" });
+    expect(after.get("y1q2")?.progress).toMatchObject({ status: "done", source: "growth_plan" });
     // "Revisit your IGP" belongs to Year 2: it stays open until then.
     expect(after.get("y2q2")?.progress ?? null).toBeNull();
+  });
+
+  it("leaves an item that also asks for a career conversation to the held conversation", async () => {
+    const member = await createPerson(t.ctx, { hireDate: fiveMonthsAgo });
+    const session = await createSession(t.ctx, member.id);
+    // Year 1 Q1: "Start tracking … an IGP … then have a Career Development Conversation".
+    expect((await growthPlanItems(t, session)).get("y1q1")?.progress).toBeNull();
+    await postJson(t.app, "/api/growth-plans", { title: "My first plan" }, { session });
+    expect((await growthPlanItems(t, session)).get("y1q1")?.progress).toBeNull();
   });
 
   it("leaves an item the member hid alone", async () => {

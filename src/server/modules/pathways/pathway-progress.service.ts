@@ -4,6 +4,7 @@ import type {
   PathwayProgressSource,
   PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
+import { asksForCareerConversation } from "#core/pathway/pathway-items.ts";
 import { localDateIn } from "#core/pathway/tenure.ts";
 import type { PersonRelation } from "#core/people.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
@@ -352,7 +353,9 @@ export async function unhideItem(
 /**
  * Starting or renewing a growth plan does what the pathway's growth-plan items ask ("start
  * tracking your goals in an IGP", "revisit your IGP"): the earliest such item still open in a
- * current or past stage is marked done. Items the member already marked or hid are left alone.
+ * current or past stage is marked done. Items the member already marked or hid are left alone,
+ * and so is an item that also asks for a career conversation: the held conversation, the later
+ * of the two steps, completes it (conversations/conversation-pathway.ts).
  */
 export async function completeGrowthPlanStep(
   ctx: AppContext,
@@ -362,7 +365,13 @@ export async function completeGrowthPlanStep(
   const open = view.stages
     .filter((stage) => stage.status !== "upcoming")
     .flatMap((stage) => stage.items)
-    .find((item) => item.kind === "growth_plan" && item.origin === "template" && !item.progress);
+    .find(
+      (item) =>
+        item.kind === "growth_plan" &&
+        item.origin === "template" &&
+        !item.progress &&
+        !asksForCareerConversation(item.description),
+    );
   if (!open) return "not-found";
   return markPathwayItemDone(ctx, {
     personId: actor.personId,
