@@ -100,7 +100,12 @@ test("a manager and a report hold a career conversation from the template to the
   ]);
   const conflictOn = (target: Page) =>
     target.getByRole("dialog", { name: "Someone else saved this topic" });
-  await expect(conflictOn(managerPage).or(conflictOn(memberPage))).toBeVisible();
+  // The pages are two browser contexts: wait until one of them meets the other's save.
+  await expect
+    .poll(async () =>
+      (await conflictOn(managerPage).isVisible()) || (await conflictOn(memberPage).isVisible()),
+    )
+    .toBe(true);
   const loser = (await conflictOn(managerPage).isVisible()) ? managerPage : memberPage;
   const dialog = conflictOn(loser);
   await expect(dialog.getByText(managerText)).toBeVisible();

@@ -21,7 +21,11 @@ import {
   IconUsers,
 } from "@tabler/icons-react";
 import { useId, useState } from "react";
-import type { PathwayMemberItem, PathwayView } from "#core/pathway/pathway-api.schemas.ts";
+import type {
+  PathwayMemberItem,
+  PathwayProgressSource,
+  PathwayView,
+} from "#core/pathway/pathway-api.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { undoItemDone, unhideItem } from "../../api/pathway.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
@@ -36,6 +40,13 @@ import {
 } from "./pathway-item-forms.tsx";
 import { descriptionAddsToTitle, itemAnchorId, itemKindLabels, itemState } from "./pathway-view.ts";
 import { usePathwayUpdate } from "./use-pathway-update.ts";
+
+/** Why an item another area completed is done. */
+const sourceNotes: Record<PathwayProgressSource, string> = {
+  member: "",
+  growth_plan: " (from a growth plan)",
+  career_conversation: " (from a held career conversation)",
+};
 
 interface PathwayItemCardProps {
   view: PathwayView;
@@ -182,7 +193,7 @@ function ProgressDetails({ item }: { item: PathwayMemberItem }) {
     <Stack gap={2}>
       <Text size="sm">
         Done{progress.doneOn ? ` on ${formatCalendarDate(progress.doneOn)}` : ""}
-        {progress.source === "growth_plan" ? " (from a growth plan)" : ""}
+        {sourceNotes[progress.source]}
         {progress.evidenceUrl && (
           <>
             {" · "}
