@@ -13,6 +13,7 @@ import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comment
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
+import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
@@ -861,6 +862,7 @@ scenarios.push(
   ...calendarScenarios,
   ...emailScenarios,
   ...notificationScenarios,
+  ...managerWorkspaceScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
