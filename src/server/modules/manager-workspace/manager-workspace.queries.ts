@@ -150,21 +150,26 @@ export async function listAssignedTemplateIds(db: Db, personIds: readonly string
 
 export type ProgressMark = { person_id: string; item_id: string; status: "done" | "hidden" };
 
-/** The marks of these people on these items. */
-export function listProgressMarks(
+/**
+ * The marks of these people on these items. Read by person only (the primary key's prefix) and
+ * filtered here: given both lists, SQLite prefers the item index and walks every mark of the
+ * organization on those items.
+ */
+export async function listProgressMarks(
   db: Db,
   personIds: readonly string[],
   itemIds: readonly string[],
 ): Promise<ProgressMark[]> {
-  if (itemIds.length === 0) return Promise.resolve([]);
-  return inChunks(personIds, (chunk) =>
+  if (itemIds.length === 0) return [];
+  const wanted = new Set(itemIds);
+  const rows = await inChunks(personIds, (chunk) =>
     db
       .selectFrom("pathway_progress")
       .select(["person_id", "item_id", "status"])
       .where("person_id", "in", chunk)
-      .where("item_id", "in", [...itemIds])
       .execute(),
   );
+  return rows.filter((row) => wanted.has(row.item_id));
 }
 
 export type CustomItemMark = { person_id: string; stage_key_id: string; done: boolean };

@@ -9,12 +9,10 @@ import { careerAssessmentPolicies } from "#server/modules/career-paths/career-as
 import {
   type AssessmentRow,
   countPendingForRaterByOwner,
+  listRequestsOfAssessments,
   listSharedFinishedOfPeople,
 } from "#server/modules/career-paths/career-assessments.queries.ts";
-import {
-  describeAssessments,
-  withVersions,
-} from "#server/modules/career-paths/career-assessments.service.ts";
+import { withVersions } from "#server/modules/career-paths/career-assessments.service.ts";
 import { listSharesOfPlans } from "#server/modules/growth-plans/growth-plan-sharing.queries.ts";
 import { readableSections } from "#server/modules/growth-plans/growth-plans.policy.ts";
 import {
@@ -30,7 +28,11 @@ import {
   loadTemplateContent,
   type TemplateContent,
 } from "#server/modules/pathways/template-content-cache.ts";
-import { findPersonById, type PersonRow } from "#server/modules/people/people.queries.ts";
+import {
+  findPersonById,
+  listPeopleByIds,
+  type PersonRow,
+} from "#server/modules/people/people.queries.ts";
 import { currentStageOf, type StageProgress, stageProgressOf } from "./current-stage-progress.ts";
 import { assertCanReadSubtree, managerWorkspacePolicies } from "./manager-workspace.policy.ts";
 import {
@@ -56,6 +58,8 @@ import {
   listSubtree,
   type WorkspacePersonRow,
 } from "./manager-workspace.queries.ts";
+import { readinessOf } from "./readiness-cache.ts";
+import { cachedSubtreeSummary } from "./subtree-summary-cache.ts";
 
 /** A plan not updated for this long is "stale" (the workspace flags it). */
 export const staleAfterDays = 90;
@@ -68,6 +72,14 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMilliseconds)
     .toISOString()
     .slice(0, 10);
+}
+
+/**
+ * The calendar day of an instant in a person's time zone; without a zone it is the UTC day,
+ * which needs no Intl formatting (thousands of people per subtree view).
+ */
+function dayIn(timeZone: string | null, instant: Date): string {
+  return timeZone?.trim() ? localDateIn(timeZone, instant) : instant.toISOString().slice(0, 10);
 }
 
 /** Tenure on the person's today; a stored date that is not real counts as none. */
@@ -152,7 +164,7 @@ function conversationFiguresOf(
       nextScheduled = row.scheduled_at;
     }
   }
-  const dayOf = (instant: string) => localDateIn(person.time_zone, new Date(instant));
+  const dayOf = (instant: string) => dayIn(person.time_zone, new Date(instant));
   const lastHeldOn = lastHeld ? dayOf(lastHeld.scheduled_at) : null;
   const cadence = cadenceOf(
     {
@@ -184,7 +196,7 @@ async function loadFigures(
 ): Promise<{ figures: Map<string, PersonFigures>; plans: Map<string, ActivePlanRow> }> {
   const now = ctx.clock.now();
   const dated = people.map((person) => {
-    const today = localDateIn(person.time_zone, now);
+    const today = dayIn(person.time_zone, now);
     return { ...person, today, tenure: tenureOf(person.hire_date, today) };
   });
   const ids = people.map((person) => person.id);
@@ -276,14 +288,27 @@ async function targetsFor(ctx: AppContext, actor: Actor, reports: readonly Perso
   }
   const loaded = await withVersions(ctx, [...latest.values()], reportById);
   if (loaded.length === 0) return new Map<string, { roleTitle: string; readiness: number }>();
-  const described = await describeAssessments(ctx, loaded);
+  const requests = groupBy(
+    await listRequestsOfAssessments(
+      ctx.db,
+      loaded.map((entry) => entry.assessment.id),
+    ),
+    (request) => request.assessment_id,
+  );
+  // The analysis names the manager who answered; no other rater is looked up.
+  const managerRaters = await listPeopleByIds(ctx.db, [
+    ...new Set(
+      [...requests.values()]
+        .flat()
+        .filter((request) => request.relation === "manager")
+        .map((request) => request.rater_id),
+    ),
+  ]);
+  const people = new Map(managerRaters.map((person) => [person.id, person]));
   return new Map(
     loaded.map((entry) => {
-      const { met, expected } = described.extrasOf(entry).readiness;
-      return [
-        entry.owner.id,
-        { roleTitle: entry.role.title, readiness: expected === 0 ? 0 : met / expected },
-      ] as const;
+      const readiness = readinessOf(entry, requests.get(entry.assessment.id) ?? [], people);
+      return [entry.owner.id, { roleTitle: entry.role.title, readiness }] as const;
     }),
   );
 }
@@ -355,10 +380,13 @@ export async function getSubtreeSummary(
   const belowActor =
     target !== actor.personId && (await isInSubtreeOf(ctx.db, actor.personId, target));
   assertCanReadSubtree(actor, { managerId: target, belowActor });
-  const people = await listSubtree(ctx.db, target);
-  const { figures } = await loadFigures(ctx, people);
-  const today = localDateIn(null, ctx.clock.now());
-  return presentSubtree(people, figures, { sixMonthsAgo: addMonths(today, -6) });
+  const now = ctx.clock.now();
+  return cachedSubtreeSummary(ctx.db, target, now, async () => {
+    const people = await listSubtree(ctx.db, target);
+    const { figures } = await loadFigures(ctx, people);
+    const today = dayIn(null, now);
+    return presentSubtree(people, figures, { sixMonthsAgo: addMonths(today, -6) });
+  });
 }
 
 function groupBy<Row, Key>(rows: readonly Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
