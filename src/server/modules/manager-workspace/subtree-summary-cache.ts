@@ -11,7 +11,8 @@ import type { Db } from "#server/db/create-db.ts";
 export const subtreeSummaryMaxAgeMs = 60_000;
 const maxEntries = 256;
 
-type Entry = { at: number; summary: SubtreeSummary };
+/** The promise is kept, so requests arriving while the counts are made wait for that one. */
+type Entry = { at: number; summary: Promise<SubtreeSummary> };
 
 const cachesByDb = new WeakMap<Db, Map<string, Entry>>();
 
@@ -31,12 +32,17 @@ export async function cachedSubtreeSummary(
   if (cached && time - cached.at >= 0 && time - cached.at < subtreeSummaryMaxAgeMs) {
     return cached.summary;
   }
-  const summary = await build();
-  cache.delete(managerId);
-  cache.set(managerId, { at: time, summary });
-  if (cache.size > maxEntries) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+  const summary = build();
+  const entries = cache;
+  entries.delete(managerId);
+  entries.set(managerId, { at: time, summary });
+  // A failed count is not kept: the next request tries again.
+  summary.catch(() => {
+    if (entries.get(managerId)?.summary === summary) entries.delete(managerId);
+  });
+  if (entries.size > maxEntries) {
+    const oldest = entries.keys().next().value;
+    if (oldest !== undefined) entries.delete(oldest);
   }
   return summary;
 }
