@@ -286,3 +286,27 @@ export async function listClaimedKeys(db: Db, keys: readonly string[]): Promise<
   );
   return new Set(rows.map((row) => row.key));
 }
+
+// ── Shared assessments ──────────────────────────────────────────────────────────────────────
+
+export type RequestState = {
+  id: string;
+  assessment_id: string;
+  relation: string;
+  status: string;
+  answered_at: string | null;
+};
+
+/** Each request's state, without its answer: enough to tell whether an analysis changed. */
+export function listRequestStates(
+  db: Db,
+  assessmentIds: readonly string[],
+): Promise<RequestState[]> {
+  return inChunks(assessmentIds, (chunk) =>
+    db
+      .selectFrom("career_feedback_requests")
+      .select(["id", "assessment_id", "relation", "status", "answered_at"])
+      .where("assessment_id", "in", chunk)
+      .execute(),
+  );
+}

@@ -9,7 +9,6 @@ import { careerAssessmentPolicies } from "#server/modules/career-paths/career-as
 import {
   type AssessmentRow,
   countPendingForRaterByOwner,
-  listRequestsOfAssessments,
   listSharedFinishedOfPeople,
 } from "#server/modules/career-paths/career-assessments.queries.ts";
 import { withVersions } from "#server/modules/career-paths/career-assessments.service.ts";
@@ -28,11 +27,7 @@ import {
   loadTemplateContent,
   type TemplateContent,
 } from "#server/modules/pathways/template-content-cache.ts";
-import {
-  findPersonById,
-  listPeopleByIds,
-  type PersonRow,
-} from "#server/modules/people/people.queries.ts";
+import { findPersonById, type PersonRow } from "#server/modules/people/people.queries.ts";
 import { currentStageOf, type StageProgress, stageProgressOf } from "./current-stage-progress.ts";
 import { assertCanReadSubtree, managerWorkspacePolicies } from "./manager-workspace.policy.ts";
 import {
@@ -55,6 +50,7 @@ import {
   listCustomItemMarks,
   listGoalStates,
   listProgressMarks,
+  listRequestStates,
   listSubtree,
   type WorkspacePersonRow,
 } from "./manager-workspace.queries.ts";
@@ -288,29 +284,19 @@ async function targetsFor(ctx: AppContext, actor: Actor, reports: readonly Perso
   }
   const loaded = await withVersions(ctx, [...latest.values()], reportById);
   if (loaded.length === 0) return new Map<string, { roleTitle: string; readiness: number }>();
-  const requests = groupBy(
-    await listRequestsOfAssessments(
+  const states = groupBy(
+    await listRequestStates(
       ctx.db,
       loaded.map((entry) => entry.assessment.id),
     ),
-    (request) => request.assessment_id,
+    (state) => state.assessment_id,
   );
-  // The analysis names the manager who answered; no other rater is looked up.
-  const managerRaters = await listPeopleByIds(ctx.db, [
-    ...new Set(
-      [...requests.values()]
-        .flat()
-        .filter((request) => request.relation === "manager")
-        .map((request) => request.rater_id),
-    ),
-  ]);
-  const people = new Map(managerRaters.map((person) => [person.id, person]));
-  return new Map(
-    loaded.map((entry) => {
-      const readiness = readinessOf(entry, requests.get(entry.assessment.id) ?? [], people);
-      return [entry.owner.id, { roleTitle: entry.role.title, readiness }] as const;
-    }),
-  );
+  const targets = new Map<string, { roleTitle: string; readiness: number }>();
+  for (const entry of loaded) {
+    const readiness = await readinessOf(ctx.db, entry, states.get(entry.assessment.id) ?? []);
+    targets.set(entry.owner.id, { roleTitle: entry.role.title, readiness });
+  }
+  return targets;
 }
 
 /** When each nudge kind may go to each report again; absent when it may go now. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SubtreeSummary, WorkspaceRow } from "#core/conversations/workspace.schemas.ts";
 import {
+  answerAs,
   askForFeedback,
   createTestAssessment,
 } from "#server/modules/career-paths/career-assessments.testing.ts";
@@ -129,7 +130,7 @@ describe("the manager workspace", () => {
       finish: true,
       share: true,
     });
-    await askForFeedback(t.ctx, report.id, assessment.id, { includeManager: true });
+    const asked = await askForFeedback(t.ctx, report.id, assessment.id, { includeManager: true });
     const nudged = await postJson(
       t.app,
       `/api/people/${report.id}/nudge`,
@@ -168,6 +169,19 @@ describe("the manager workspace", () => {
       nudges: { plan: "2026-03-09T00:00:00.000Z", conversation: null },
     });
     expect(row?.pathway.done).toBe(2);
+
+    // The manager's answer comes first in the gap rule: readiness follows it at once.
+    await answerAs(t.ctx, manager.id, asked.get(manager.id) ?? "", {
+      forecasting: { rating: 3 },
+      tooling: { rating: 3 },
+      coaching: { rating: 3 },
+    });
+    const answered = await rowOf(session, report.id);
+    expect(answered?.target).toEqual({
+      roleTitle: "Senior Sales Operations Analyst",
+      readiness: 1,
+    });
+    expect(answered?.pendingFeedbackRequests).toBe(0);
 
     const nothingYet = workspace.rows.find((candidate) => candidate.person.id === newcomer.id);
     expect(nothingYet).toMatchObject({
