@@ -22,6 +22,7 @@ import { generateAssessments, generateCareerData } from "./career-data.ts";
 import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { baseScenarios } from "./scenarios.ts";
+import { generateConversations, shapeWorkspaceTeams } from "./workspace-data.ts";
 
 const { values } = parseArgs({
   options: {
@@ -67,18 +68,25 @@ try {
   await migrateToLatest(db);
   const now = new Date();
   const organization = await generateOrganization(db, Number(values.people), now);
+  const teams = await shapeWorkspaceTeams(db, organization);
   const config = { ...loadConfig({ LOG_LEVEL: "silent" }), database: testDatabase.database };
   const ctx = { config, db, clock: systemClock };
   const plans = await generateGrowthData(ctx, organization);
   const framework = await generateCareerData(ctx, organization);
   const assessments = await generateAssessments(ctx, organization, framework, 50);
+  await generateConversations(db, organization, now);
   const people = [...organization.managers.slice(0, 5000), ...organization.people.slice(-5000)];
   const cookies = await createBenchSessions(db, people, now);
   const app = await buildApp(config, db.withPlugin(countStatements), { webDistDir: null });
   await app.ready();
-  const scenarios = baseScenarios({ organization, cookies, plans, framework, assessments }).filter(
-    (scenario) => !values.only || scenario.name.includes(values.only),
-  );
+  const scenarios = baseScenarios({
+    organization,
+    cookies,
+    plans,
+    framework,
+    assessments,
+    teams,
+  }).filter((scenario) => !values.only || scenario.name.includes(values.only));
   for (const scenario of scenarios) {
     if (scenario.name === "sign in") continue;
     const perConnection = Array.from({ length: 50 }, (_, connection) =>

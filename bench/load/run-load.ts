@@ -27,6 +27,7 @@ import { generateGrowthData } from "./growth-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { writeResults } from "./results.ts";
 import { baseScenarios, type Scenario } from "./scenarios.ts";
+import { generateConversations, shapeWorkspaceTeams } from "./workspace-data.ts";
 
 export type ScenarioResult = {
   name: string;
@@ -138,11 +139,13 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const now = new Date();
     const organization = await generateOrganization(db, size, now);
+    const teams = await shapeWorkspaceTeams(db, organization);
     const config = { ...loadConfig({ LOG_LEVEL: "silent" }), database: testDatabase.database };
     const ctx = { config, db, clock: systemClock };
     const plans = await generateGrowthData(ctx, organization);
     const framework = await generateCareerData(ctx, organization);
     const assessments = await generateAssessments(ctx, organization, framework, 50);
+    await generateConversations(db, organization, now);
     const usedPeople = [
       ...organization.managers.slice(0, 5000),
       ...organization.people.slice(-5000),
@@ -194,6 +197,7 @@ async function main(): Promise<void> {
       plans,
       framework,
       assessments,
+      teams,
     }).filter(
       (scenario, index) => index === 0 || !values.only || scenario.name.includes(values.only),
     );

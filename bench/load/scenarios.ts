@@ -2,6 +2,7 @@ import type { BenchAssessment, BenchFramework } from "./career-data.ts";
 import type { BenchPlan } from "./growth-data.ts";
 import type { Organization } from "./organization.ts";
 import { benchPassword } from "./organization.ts";
+import type { WorkspaceTeams } from "./workspace-data.ts";
 
 /** One request description as autocannon takes it. */
 export type LoadRequest = {
@@ -27,6 +28,8 @@ export type ScenarioData = {
   plans: Map<string, BenchPlan>;
   framework: BenchFramework;
   assessments: BenchAssessment[];
+  /** Null for an organization too small to hold the workspace teams. */
+  teams: WorkspaceTeams | null;
 };
 
 const json = { "content-type": "application/json" };
@@ -37,6 +40,7 @@ export function baseScenarios({
   plans,
   framework,
   assessments,
+  teams,
 }: ScenarioData): Scenario[] {
   const member = (connection: number) => {
     const people = organization.people;
@@ -149,6 +153,32 @@ export function baseScenarios({
         ];
       },
     },
+    ...(teams
+      ? [
+          {
+            name: "manager workspace (12 reports)",
+            target: { minRatio: 0.2, maxP99Ms: 100 },
+            requestsFor: () => [
+              {
+                method: "GET" as const,
+                path: "/api/manager-workspace",
+                headers: { cookie: cookieOf(teams.workspaceManager.id) },
+              },
+            ],
+          },
+          {
+            name: "manager workspace subtree (skip-level, 2,000 people)",
+            target: { maxP99Ms: 300 },
+            requestsFor: () => [
+              {
+                method: "GET" as const,
+                path: "/api/manager-workspace/subtree",
+                headers: { cookie: cookieOf(teams.skipLevel.id) },
+              },
+            ],
+          },
+        ]
+      : []),
     {
       name: "save a goal (autosave)",
       target: { minRequestsPerSecond: 300 },

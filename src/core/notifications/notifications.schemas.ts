@@ -24,7 +24,7 @@ export const notificationKinds = [
   "plan_stale",
   /** A quarter of your pathway starts, with its activity count (scheduler). */
   "pathway_quarter_starting",
-  /** Your manager nudged you about your plan or pathway. */
+  /** Your manager nudged you about your plan, pathway or career conversation. */
   "manager_nudge",
   /** Someone you invited accepted and signed in. */
   "invitation_accepted",
@@ -174,7 +174,7 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
 };
 
 /** What a manager nudges a direct report about. */
-export const nudgeTopics = ["plan", "pathway"] as const;
+export const nudgeTopics = ["plan", "pathway", "conversation"] as const;
 export const NudgeTopic = z.enum(nudgeTopics);
 export type NudgeTopic = z.infer<typeof NudgeTopic>;
 
@@ -190,7 +190,7 @@ export const NudgeBody = z.strictObject({
 export type NudgeBody = z.infer<typeof NudgeBody>;
 
 export const NudgeSent = z.object({
-  /** When the next nudge to this person can be sent (the start of the next UTC day). */
+  /** When the next nudge of this kind to this person can be sent (the next Monday, 00:00 UTC). */
   nextAllowedAt: z.string(),
 });
 export type NudgeSent = z.infer<typeof NudgeSent>;

@@ -218,7 +218,9 @@ describe("notification events", () => {
     });
   });
 
-  it("lets a manager nudge a direct report once a day, and nobody else", async () => {
+  it("lets a manager nudge a direct report once per kind a week, and nobody else", async () => {
+    // 2026-03-04 is a Wednesday: the week runs from Monday 2026-03-02 to Sunday 2026-03-08.
+    t.clock.set(new Date("2026-03-04T10:00:00.000Z"));
     const manager = await createPersonWithoutPassword(t.ctx, { name: "Nico Nudger" });
     const managerSession = await createSession(t.ctx, manager.id);
     const report = await createPersonWithoutPassword(t.ctx, { managerId: manager.id });
@@ -231,15 +233,28 @@ describe("notification events", () => {
       message: "Q2 starts soon",
     });
     expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toEqual({ nextAllowedAt: "2026-03-09T00:00:00.000Z" });
     const [notice] = await itemsOf(report.id);
     expect(notice).toMatchObject({
       kind: "manager_nudge",
       title: "Nico Nudger nudged you about your pathway: “Q2 starts soon”",
       link: "/pathway",
     });
-    const again = await nudge(managerSession, report.id, { about: "plan" });
+    const again = await nudge(managerSession, report.id, { about: "pathway" });
     expect(again.statusCode).toBe(429);
     expect(again.json().error.fields).toHaveProperty("about");
+
+    // Another kind is its own limit.
+    const conversation = await nudge(managerSession, report.id, { about: "conversation" });
+    expect(conversation.statusCode, conversation.body).toBe(201);
+    const [latest] = await itemsOf(report.id);
+    expect(latest).toMatchObject({
+      title: "Nico Nudger nudged you about scheduling your career conversation",
+      link: "/conversations",
+    });
+    expect((await nudge(managerSession, report.id, { about: "conversation" })).statusCode).toBe(
+      429,
+    );
 
     const notReport = await nudge(managerSession, stranger.id, { about: "plan" });
     const missing = await nudge(managerSession, "0190a000-0000-7000-8000-000000000000", {
@@ -255,9 +270,13 @@ describe("notification events", () => {
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.fields).toHaveProperty("message");
 
-    t.clock.advance(24 * 60 * 60 * 1000);
-    const nextDay = await createSession(t.ctx, manager.id);
-    expect((await nudge(nextDay, report.id, { about: "plan" })).statusCode).toBe(201);
+    // Sunday night is still the same week; Monday starts a new one.
+    t.clock.set(new Date("2026-03-08T23:59:00.000Z"));
+    const sunday = await createSession(t.ctx, manager.id);
+    expect((await nudge(sunday, report.id, { about: "pathway" })).statusCode).toBe(429);
+    t.clock.set(new Date("2026-03-09T00:00:00.000Z"));
+    const monday = await createSession(t.ctx, manager.id);
+    expect((await nudge(monday, report.id, { about: "pathway" })).statusCode).toBe(201);
   });
 });
 

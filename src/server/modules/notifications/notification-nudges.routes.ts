@@ -20,7 +20,7 @@ export const notificationNudgeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
       schema: {
         tags,
         summary:
-          "Nudge a direct report about their plan or pathway (their manager only; once a day, 429 after)",
+          "Nudge a direct report about their plan, pathway or career conversation (their manager only; once per kind a week, 429 after)",
         params: PersonIdParams,
         body: NudgeBody,
         response: { 201: NudgeSent },

@@ -10,7 +10,7 @@ import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 
-/** A manager's reminder to a direct report about their plan or pathway; once a day. */
+/** A manager's reminder to a direct report about their plan, pathway or career conversation; one of each kind a week. */
 export function NudgeButton({ profile }: { profile: PersonProfile }) {
   const name = profile.person.displayName;
   return (
@@ -37,7 +37,7 @@ function NudgeForm({
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: NudgeBody,
     mode: "controlled",
-    initialValues: { about: "plan" as "plan" | "pathway", message: "" },
+    initialValues: { about: "plan" as "plan" | "pathway" | "conversation", message: "" },
     submit: (body) => nudgePerson(personId, body),
     onSuccess: () => {
       notifications.show({ color: "green", message: `${name} was nudged.` });
@@ -49,13 +49,15 @@ function NudgeForm({
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="md">
         <Text size="sm">
-          {name} gets a notification, and an email if they chose email. One nudge a day.
+          {name} gets a notification, and an email if they chose email. One nudge of each kind a
+          week.
         </Text>
         <FormErrorAlert message={formError} />
         <Radio.Group label="About" {...form.getInputProps("about")}>
           <Stack gap="xs" mt={6}>
             <Radio value="plan" label="Their growth plan" />
             <Radio value="pathway" label="Their pathway" />
+            <Radio value="conversation" label="Scheduling our career conversation" />
           </Stack>
         </Radio.Group>
         <GrowingTextarea
