@@ -29,8 +29,11 @@ import {
   type SaveConversationSettingsBody,
   type UpdateConversationTemplateBody,
 } from "#core/conversations/templates.schemas.ts";
-import { ManagerWorkspace, SubtreeSummary } from "#core/conversations/workspace.schemas.ts";
-import { NudgeSent } from "#core/notifications/notifications.schemas.ts";
+import {
+  ManagerWorkspace,
+  SubtreeSummary,
+  type WorkspaceRow,
+} from "#core/conversations/workspace.schemas.ts";
 import { ApiError } from "./api-error.ts";
 import { apiRequest } from "./api-request.ts";
 import { withSearchParams } from "./search-params.ts";
@@ -265,15 +268,7 @@ export function fetchSubtreeSummary(managerId?: string) {
 }
 
 /** What the workspace nudges about: the plan, or scheduling the next conversation. */
-export type WorkspaceNudgeTopic = "plan" | "conversation";
-
-export function nudgeReport(personId: string, about: WorkspaceNudgeTopic) {
-  return apiRequest(`/api/people/${encodeURIComponent(personId)}/nudge`, {
-    method: "POST",
-    body: { about },
-    response: NudgeSent,
-  });
-}
+export type WorkspaceNudgeTopic = keyof WorkspaceRow["nudges"] & string;
 
 // ── Queries ─────────────────────────────────────────────────────────────────────────────────
 

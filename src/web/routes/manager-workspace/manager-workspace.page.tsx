@@ -29,10 +29,10 @@ import { errorMessage } from "../../api/api-error.ts";
 import {
   managerWorkspaceQuery,
   managerWorkspaceQueryKey,
-  nudgeReport,
   subtreeSummaryQuery,
   type WorkspaceNudgeTopic,
 } from "../../api/conversations.api.ts";
+import { nudgePerson } from "../../api/notifications.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
@@ -392,7 +392,7 @@ function NudgeButton({ row, about }: { row: WorkspaceRow; about: WorkspaceNudgeT
   const againAfter = row.nudges[about];
   const waiting = againAfter !== null && new Date(againAfter).getTime() > Date.now();
   const nudge = useMutation({
-    mutationFn: () => nudgeReport(row.person.id, about),
+    mutationFn: () => nudgePerson(row.person.id, { about }),
     onSuccess: () =>
       notifications.show({
         color: "green",

@@ -10,12 +10,12 @@ import {
 import { cleanup, configure, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceRow } from "#core/conversations/workspace.schemas.ts";
-import { nudgeReport } from "../../api/conversations.api.ts";
+import { nudgePerson } from "../../api/notifications.api.ts";
 import { ReportsView } from "./manager-workspace.page.tsx";
 
-vi.mock("../../api/conversations.api.ts", async (importOriginal) => ({
+vi.mock("../../api/notifications.api.ts", async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  nudgeReport: vi.fn(async () => ({ nextAllowedAt: "2026-12-08T00:00:00.000Z" })),
+  nudgePerson: vi.fn(async () => ({ nextAllowedAt: "2026-12-08T00:00:00.000Z" })),
 }));
 // The chart is drawn by recharts, which happy-dom cannot measure; its table is what counts here.
 vi.mock("./workspace-charts.tsx", () => ({
@@ -129,7 +129,7 @@ describe("the direct reports table", () => {
       within(noor).getByRole("button", { name: "Nudge: schedule conversation (Noor)" }),
     );
     await vi.waitFor(() =>
-      expect(vi.mocked(nudgeReport)).toHaveBeenCalledWith("Noor-id", "conversation"),
+      expect(vi.mocked(nudgePerson)).toHaveBeenCalledWith("Noor-id", { about: "conversation" }),
     );
   });
 });
