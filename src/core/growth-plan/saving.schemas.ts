@@ -12,9 +12,11 @@ import {
 
 /** Saving: versions and conflicts. (docs/api/growth-plans.md) */
 
+/** Versions are 32-bit integers on both databases, so the version after the base must fit too. */
 export const BaseVersion = z
   .int("Use the version you last read")
-  .min(0, "Use the version you last read");
+  .min(0, "Use the version you last read")
+  .max(2_147_483_646, "Use the version you last read");
 
 const saveSectionBody = <T extends z.ZodType>(content: T) =>
   z.strictObject({ baseVersion: BaseVersion, content });
