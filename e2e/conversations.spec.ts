@@ -102,8 +102,9 @@ test("a manager and a report hold a career conversation from the template to the
     target.getByRole("dialog", { name: "Someone else saved this topic" });
   // The pages are two browser contexts: wait until one of them meets the other's save.
   await expect
-    .poll(async () =>
-      (await conflictOn(managerPage).isVisible()) || (await conflictOn(memberPage).isVisible()),
+    .poll(
+      async () =>
+        (await conflictOn(managerPage).isVisible()) || (await conflictOn(memberPage).isVisible()),
     )
     .toBe(true);
   const loser = (await conflictOn(managerPage).isVisible()) ? managerPage : memberPage;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SubtreeSummary, WorkspaceRow } from "#core/conversations/workspace.schemas.ts";
 import {
   answerAs,
@@ -28,8 +28,9 @@ beforeAll(async () => {
   await installShippedPathway(t.ctx.db, t.ctx);
 });
 afterAll(async () => t.close());
+// The tests share one app; each starts on Monday 2026-03-02, 09:00 UTC, whatever ran before.
+beforeEach(() => t.clock.set(new Date("2026-03-02T09:00:00.000Z")));
 
-// The test clock starts on Monday 2026-03-02, 09:00 UTC.
 const workspaceOf = async (session: Session) => {
   const response = await getJson(t.app, "/api/manager-workspace", { session });
   expect(response.statusCode, response.body).toBe(200);
