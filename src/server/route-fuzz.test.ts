@@ -117,11 +117,16 @@ const deeplyNestedBodies = [
   `{"title":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
 ];
 
+/** A generated value as query text; objects (some without a prototype) as their JSON. */
+function queryText(item: unknown): string {
+  return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
+}
+
 function toQueryString(value: unknown): string {
   if (value === null || typeof value !== "object") return "";
   const search = new URLSearchParams();
   for (const [key, entry] of Object.entries(value)) {
-    for (const item of Array.isArray(entry) ? entry : [entry]) search.append(key, String(item));
+    for (const item of Array.isArray(entry) ? entry : [entry]) search.append(key, queryText(item));
   }
   const text = search.toString();
   return text ? `?${text}` : "";
