@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatTimeIn } from "./dates.ts";
+import { formatCalendarDate, formatTimeIn, parseTypedDate } from "./dates.ts";
 
 describe("formatCalendarDate", () => {
   it("shows the same day whatever the reader's time zone", () => {
@@ -22,5 +22,27 @@ describe("formatTimeIn", () => {
 
   it("answers null for a zone the platform does not know", () => {
     expect(formatTimeIn("Mars/Olympus_Mons", noonUtc, "en-GB")).toBeNull();
+  });
+});
+
+describe("parseTypedDate", () => {
+  it("reads the ISO form and refuses a day that does not exist", () => {
+    expect(parseTypedDate("2027-05-30")).toBe("2027-05-30");
+    expect(parseTypedDate("2027-02-30")).toBeNull();
+  });
+
+  it("reads the form the app shows", () => {
+    expect(parseTypedDate("May 30, 2027", "en-US")).toBe("2027-05-30");
+  });
+
+  it("reads a numeric date in the order of the reader's locale", () => {
+    expect(parseTypedDate("5/30/2027", "en-US")).toBe("2027-05-30");
+    expect(parseTypedDate("30/05/2027", "en-GB")).toBe("2027-05-30");
+    expect(parseTypedDate("30/05/2027", "en-US")).toBeNull();
+  });
+
+  it("answers null for text that names no day", () => {
+    expect(parseTypedDate("")).toBeNull();
+    expect(parseTypedDate("someday")).toBeNull();
   });
 });
