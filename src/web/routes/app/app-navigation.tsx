@@ -18,10 +18,11 @@ import {
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
 import { unreadCountQuery } from "../../api/notifications.api.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
+import { activeArea, useClaimedArea } from "./navigation-area.ts";
 
 interface Area {
   to:
@@ -82,16 +83,35 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const sharedPlans = useQuery(plansSharedWithMeQuery);
   const readsSharedPlans = (sharedPlans.data?.plans.length ?? 0) > 0;
   const adminHeadingId = useId();
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const claimed = useClaimedArea(pathname);
+  const sharedPlanIds = useMemo(
+    () => new Set(sharedPlans.data?.plans.map((plan) => plan.id)),
+    [sharedPlans.data],
+  );
+  const areas = [
+    ...everyone,
+    ...(isManager ? managers : []),
+    ...(readsSharedPlans ? sharedPlanReaders : []),
+  ];
+  const shown = [...areas, ...(user.role === "admin" ? administrators : [])];
+  // One entry at most is the current page, whatever the router thinks of their prefixes.
+  const current = activeArea(
+    pathname,
+    shown.map((area) => area.to),
+    { claimed, sharedPlanIds },
+  );
 
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        {[
-          ...everyone,
-          ...(isManager ? managers : []),
-          ...(readsSharedPlans ? sharedPlanReaders : []),
-        ].map((area) => (
-          <AreaLink key={area.to} area={area} onNavigate={onNavigate} />
+        {areas.map((area) => (
+          <AreaLink
+            key={area.to}
+            area={area}
+            active={area.to === current}
+            onNavigate={onNavigate}
+          />
         ))}
       </Stack>
       {user.role === "admin" && (
@@ -109,7 +129,12 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
             Admin
           </Text>
           {administrators.map((area) => (
-            <AreaLink key={area.to} area={area} onNavigate={onNavigate} />
+            <AreaLink
+              key={area.to}
+              area={area}
+              active={area.to === current}
+              onNavigate={onNavigate}
+            />
           ))}
         </Stack>
       )}
@@ -117,20 +142,23 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-function AreaLink({ area, onNavigate }: { area: Area; onNavigate: () => void }) {
-  const pathname = useLocation({ select: (location) => location.pathname });
-  const active =
-    area.to === "/"
-      ? pathname === "/"
-      : (pathname === area.to || pathname.startsWith(`${area.to}/`)) &&
-        // "Shared with me" lives under /growth-plans but is an area of its own.
-        !(area.to === "/growth-plans" && pathname.startsWith("/growth-plans/shared"));
-
+function AreaLink({
+  area,
+  active,
+  onNavigate,
+}: {
+  area: Area;
+  active: boolean;
+  onNavigate: () => void;
+}) {
   return (
     <NavLink
       component={Link}
       to={area.to}
-      activeOptions={{ exact: area.to === "/" }}
+      // The router marks a link active by its own rule (any page under it); the navigation
+      // decides instead, so it never calls two entries the current page.
+      activeOptions={{ exact: true }}
+      activeProps={{ "aria-current": active ? "page" : undefined }}
       label={area.label}
       leftSection={<area.icon size={18} aria-hidden />}
       rightSection={area.to === "/notifications" ? <UnreadBadge /> : undefined}

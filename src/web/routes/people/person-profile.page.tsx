@@ -1,11 +1,12 @@
 import { Anchor, Avatar, Badge, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useInterval } from "@mantine/hooks";
-import { IconArrowLeft, IconHierarchy2, IconRoute } from "@tabler/icons-react";
+import { IconArrowLeft, IconHierarchy2, IconPlant2, IconRoute } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import type { PersonProfile } from "#core/people.schemas.ts";
 import { ApiError } from "../../api/api-error.ts";
+import { plansSharedWithMeQuery } from "../../api/growth-plans.api.ts";
 import { personQuery } from "../../api/queries.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PageNotFound } from "../../components/page-not-found.tsx";
@@ -17,6 +18,7 @@ import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate, formatDateTime, formatTimeIn } from "../../format/dates.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
+import { useNavigationArea } from "../app/navigation-area.ts";
 import { CareerRoleField } from "./career-role-field.tsx";
 import { EditPersonButton } from "./edit-person-button.tsx";
 import { InviteButton } from "./invite-button.tsx";
@@ -49,13 +51,17 @@ function Profile({ profile }: { profile: PersonProfile }) {
   usePageTitle(person.displayName);
   const viewer = useCurrentUser();
   const isAdmin = viewer.role === "admin";
+  // A report's profile is part of the manager's team, up the whole management chain.
+  const isReport = profile.relation === "manager" || profile.relation === "skip-level";
+  useNavigationArea(isReport ? "/team" : null);
+  const sharedPlan = useSharedPlanOf(person.id);
 
   return (
     <Stack gap="lg" maw={880}>
-      <Anchor component={Link} to="/people" size="sm">
+      <Anchor component={Link} to={isReport ? "/team" : "/people"} size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
-          People
+          {isReport ? "My team" : "People"}
         </Group>
       </Anchor>
 
@@ -104,6 +110,17 @@ function Profile({ profile }: { profile: PersonProfile }) {
               leftSection={<IconRoute size={18} aria-hidden />}
             >
               Pathway
+            </ButtonLink>
+          )}
+          {sharedPlan && (
+            <ButtonLink
+              to="/growth-plans/$planId"
+              params={{ planId: sharedPlan.id }}
+              variant="default"
+              leftSection={<IconPlant2 size={18} aria-hidden />}
+              title={sharedPlan.title}
+            >
+              Shared plan
             </ButtonLink>
           )}
           {profile.relation === "manager" && person.status === "active" && (
@@ -170,6 +187,22 @@ function Profile({ profile }: { profile: PersonProfile }) {
       )}
     </Stack>
   );
+}
+
+/**
+ * The plan this person shared with the reader, if any: their active one, or else the one they
+ * changed last. Read from the list the navigation already holds.
+ */
+function useSharedPlanOf(personId: string) {
+  const shared = useQuery(plansSharedWithMeQuery);
+  const theirs = (shared.data?.plans ?? [])
+    .filter((plan) => plan.owner.id === personId)
+    .sort(
+      (a, b) =>
+        Number(b.status === "active") - Number(a.status === "active") ||
+        b.updatedAt.localeCompare(a.updatedAt),
+    );
+  return theirs[0] ?? null;
 }
 
 /** The zone and the time it is there now, refreshed each minute. */
