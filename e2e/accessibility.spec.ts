@@ -249,6 +249,21 @@ test.describe("on a phone", () => {
     expect(problems).toEqual([]);
   });
 
+  test("home and pathway, as a member and as a manager", async ({ page }) => {
+    const problems: string[] = [];
+    for (const role of ["member", "manager"] as const) {
+      await signIn(page.request, roles[role]);
+      for (const path of ["/", "/pathway"]) {
+        problems.push(...(await seriousViolations(page, path)));
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (overflow > 0) problems.push(`${path} (${role}): ${overflow}px wider than the screen`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   test("the member's career pages", async ({ page }) => {
     test.setTimeout(180_000);
     const myId = await signIn(page.request, roles.member);

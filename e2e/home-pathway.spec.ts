@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { ensureAdminSignedIn } from "./fixtures/admin.ts";
 import { createPlanThroughApi } from "./fixtures/growth-plans.ts";
-import { createMemberAndManager, signedInPage } from "./fixtures/pathway.ts";
+import { createMemberAndManager, hireDateMonthsAgo, signedInPage } from "./fixtures/pathway.ts";
 import { uniqueTag } from "./fixtures/people.ts";
 
 function main(page: Page) {
@@ -43,7 +43,7 @@ async function shareAllWithManager(request: APIRequestContext, planId: string) {
 }
 
 /** A member in Year 1 · Q2 who shared a plan with their manager; both signed in. */
-async function memberSharingWithManager(page: Page, browser: import("@playwright/test").Browser) {
+async function memberSharingWithManager(page: Page, browser: Browser) {
   await ensureAdminSignedIn(page);
   const tag = uniqueTag();
   const { manager, member } = await createMemberAndManager(page.request, tag);
@@ -136,3 +136,171 @@ async function managerIdOf(memberPage: Page): Promise<string> {
   if (!profile.manager) throw new Error("the member has no manager");
   return profile.manager.id;
 }
+
+// Titles of the shipped default pathway (the GitLab handbook page).
+const licenseItem = "Sign up for a LinkedIn Learning license with the GitLab company account";
+const certificationItem = "Complete the GitLab Team Member Certification";
+
+/** A member in Year 1 · Q2 with an active growth plan, signed in; their manager too. */
+async function memberWithPlan(page: Page, browser: Browser) {
+  await ensureAdminSignedIn(page);
+  const tag = uniqueTag();
+  const { manager, member } = await createMemberAndManager(page.request, tag);
+  const memberPage = await signedInPage(browser, page.request, member.id);
+  const planTitle = `My next year ${tag}`;
+  const planId = await createPlanThroughApi(memberPage.request, { title: planTitle });
+  return { tag, manager, member, memberPage, planId, planTitle };
+}
+
+/** A person's own browser context opens at the size of the test's page (desktop or phone). */
+async function sameViewport(page: Page, personPage: Page) {
+  const size = page.viewportSize();
+  if (size) await personPage.setViewportSize(size);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function homeJourney(page: Page, browser: Browser) {
+  const { memberPage, planId, planTitle } = await memberWithPlan(page, browser);
+  await sameViewport(page, memberPage);
+  await memberPage.goto("/");
+  await expect(memberPage.getByRole("heading", { name: /^Welcome, /, level: 1 })).toBeVisible();
+
+  // This quarter's items, each one click from done.
+  const pathway = memberPage.getByRole("region", { name: /Year 1 · Q2 — 0 of 3 done/ });
+  await pathway
+    .getByRole("listitem", { name: licenseItem })
+    .getByRole("button", { name: "Mark done" })
+    .click();
+  const updated = memberPage.getByRole("region", { name: /Year 1 · Q2 — 1 of 3 done/ });
+  await expect(
+    updated.getByRole("listitem", { name: licenseItem }).getByText("Done", { exact: true }),
+  ).toBeVisible();
+
+  // A quick energy log goes into the active plan's journal.
+  const plan = memberPage.getByRole("region", { name: "Your growth plan" });
+  await expect(plan.getByRole("link", { name: planTitle })).toBeVisible();
+  const log = memberPage.getByRole("form", { name: "Quick energy log" });
+  await log.getByRole("radio", { name: "4 Good" }).check();
+  await log.getByRole("textbox", { name: "What were you doing?" }).fill("pairing on a bug");
+  await log.getByRole("button", { name: "Log energy" }).click();
+  await expect(log.getByRole("status")).toHaveText("Logged: Good while pairing on a bug.");
+  await expect(log.getByRole("radio", { name: "4 Good" })).not.toBeChecked();
+  await expect(plan.getByRole("link", { name: "Energy journal (1 entry)" })).toBeVisible();
+  const entries = await memberPage.request.get(`/api/growth-plans/${planId}/energy-entries`);
+  expect(((await entries.json()) as { entries: unknown[] }).entries).toHaveLength(1);
+
+  await expect(memberPage.getByRole("region", { name: "Needs you now" })).toBeVisible();
+  await expectNoSidewaysScroll(memberPage);
+  await memberPage.context().close();
+}
+
+async function pathwayJourney(page: Page, browser: Browser) {
+  await ensureAdminSignedIn(page);
+  const { member } = await createMemberAndManager(page.request, uniqueTag());
+  const memberPage = await signedInPage(browser, page.request, member.id);
+  await sameViewport(page, memberPage);
+  await memberPage.goto("/pathway");
+
+  // The past quarter is folded to its count and opens on demand.
+  const pastQuarter = memberPage.getByRole("button", { name: "Year 1, Q1 — 0 of 3 done" });
+  await expect(pastQuarter).toHaveAttribute("aria-expanded", "false");
+  await expect(memberPage.getByRole("listitem", { name: certificationItem })).toHaveCount(0);
+  await pastQuarter.click();
+  await expect(pastQuarter).toHaveAttribute("aria-expanded", "true");
+  const certification = memberPage.getByRole("listitem", { name: certificationItem });
+  await expect(certification.getByText("Left behind")).toBeVisible();
+
+  // One click marks it done today; "Mark not done" is in its details.
+  await certification.getByRole("button", { name: "Mark done" }).click();
+  await expect(memberPage.getByRole("button", { name: "Year 1, Q1 — 1 of 3 done" })).toBeVisible();
+  await expect(certification.getByText("Done", { exact: true })).toBeVisible();
+  await expect(certification.getByRole("button", { name: "Mark not done" })).toHaveCount(0);
+  await certification.getByRole("button", { name: "Details" }).click();
+  await certification.getByRole("button", { name: "Mark not done" }).click();
+  await expect(memberPage.getByRole("button", { name: "Year 1, Q1 — 0 of 3 done" })).toBeVisible();
+  await expect(certification.getByText("Left behind")).toBeVisible();
+
+  await expectNoSidewaysScroll(memberPage);
+  await memberPage.context().close();
+}
+
+test.describe("home", () => {
+  test("a member marks a pathway item done and logs their energy from home", async ({
+    page,
+    browser,
+  }) => {
+    await homeJourney(page, browser);
+  });
+
+  test("a manager sees what their team needs and opens the workspace", async ({
+    page,
+    browser,
+  }) => {
+    await ensureAdminSignedIn(page);
+    const { manager, member } = await createMemberAndManager(page.request, uniqueTag());
+    const managerPage = await signedInPage(browser, page.request, manager.id);
+    await managerPage.goto("/");
+    const team = managerPage.getByRole("region", { name: "Your team" });
+    const report = team.getByRole("listitem").filter({ hasText: member.name });
+    await expect(report).toContainText("No active growth plan");
+    await expect(report.getByRole("link", { name: member.name })).toHaveAttribute(
+      "href",
+      `/people/${member.id}`,
+    );
+    await team.getByRole("link", { name: "Open the manager workspace" }).click();
+    await expect(managerPage).toHaveURL(/\/manager$/);
+    await managerPage.context().close();
+  });
+});
+
+test.describe("pathway", () => {
+  test("a folded past quarter opens; one click marks an item done, then not done", async ({
+    page,
+    browser,
+  }) => {
+    await pathwayJourney(page, browser);
+  });
+
+  test("the pathway of a member in Year 3 fits in a couple of screens", async ({
+    page,
+    browser,
+  }) => {
+    await ensureAdminSignedIn(page);
+    const tag = uniqueTag();
+    const response = await page.request.post("/api/people", {
+      data: {
+        name: `Iris ${tag}`,
+        email: `iris.${tag}@example.com`,
+        hireDate: hireDateMonthsAgo(27),
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    const { person } = (await response.json()) as { person: { id: string } };
+    const memberPage = await signedInPage(browser, page.request, person.id);
+    await memberPage.setViewportSize({ width: 1280, height: 800 });
+    await memberPage.goto("/pathway");
+    await expect(memberPage.getByText(/^Year 3 · Q\d$/)).toBeVisible();
+    await expect(memberPage.getByRole("button", { name: /^Year 2, Q4 — / })).toBeVisible();
+    const height = await memberPage.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(2.5 * 800);
+    await memberPage.context().close();
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("home: one-click done and a quick energy log", async ({ page, browser }) => {
+    await homeJourney(page, browser);
+  });
+
+  test("pathway: a folded past quarter, done and not done", async ({ page, browser }) => {
+    await pathwayJourney(page, browser);
+  });
+});

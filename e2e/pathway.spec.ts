@@ -30,21 +30,23 @@ test("a member ticks off, hides and adds pathway items, and their manager sees t
   const quarter = thisQuarter(memberPage);
   await expect(quarter.getByText("0 of 3 done", { exact: true })).toBeVisible();
 
-  // Mark done with evidence; a link that is not http(s) is refused on its field first.
+  // Mark done with evidence, from the row's details; a link that is not http(s) is refused on
+  // its field first.
   const license = quarter.getByRole("listitem", { name: licenseItem });
-  await license.getByRole("button", { name: "Mark done" }).click();
-  const doneDialog = memberPage.getByRole("dialog", { name: `Mark “${licenseItem}” done` });
-  await expect(doneDialog.getByRole("textbox", { name: "Date done" })).not.toHaveValue("");
-  const evidence = doneDialog.getByRole("textbox", { name: "Evidence link" });
+  await license.getByRole("button", { name: "Details" }).click();
+  const doneForm = license.getByRole("form", { name: `When you did “${licenseItem}”` });
+  await expect(doneForm.getByRole("textbox", { name: "Date done" })).not.toHaveValue("");
+  const evidence = doneForm.getByRole("textbox", { name: "Evidence link" });
   await evidence.fill("ftp://files.example.com/certificate.pdf");
-  await doneDialog.getByRole("button", { name: "Mark done" }).click();
+  await doneForm.getByRole("button", { name: "Mark done" }).click();
   await expect(evidence).toHaveAttribute("aria-invalid", "true");
-  await expect(doneDialog.getByText("Use an http:// or https:// address")).toBeVisible();
+  await expect(doneForm.getByText("Use an http:// or https:// address")).toBeVisible();
   await evidence.fill("https://files.example.com/certificate.pdf");
-  await doneDialog.getByRole("textbox", { name: "Note" }).fill("Licence activated.");
-  await doneDialog.getByRole("button", { name: "Mark done" }).click();
-  await expect(doneDialog).toBeHidden();
+  await doneForm.getByRole("textbox", { name: "Note" }).fill("Licence activated.");
+  await doneForm.getByRole("button", { name: "Mark done" }).click();
+  await expect(doneForm).toBeHidden();
   await expect(license.getByText("Done", { exact: true })).toBeVisible();
+  await license.getByRole("button", { name: "Details" }).click();
   await expect(license.getByRole("link", { name: "Evidence" })).toHaveAttribute(
     "href",
     "https://files.example.com/certificate.pdf",
@@ -53,6 +55,7 @@ test("a member ticks off, hides and adds pathway items, and their manager sees t
 
   // Hide one, with a reason: it leaves the count.
   const liveLearning = quarter.getByRole("listitem", { name: liveLearningItem });
+  await liveLearning.getByRole("button", { name: "Details" }).click();
   await liveLearning.getByRole("button", { name: "Hide" }).click();
   const hideDialog = memberPage.getByRole("dialog", { name: `Hide “${liveLearningItem}”` });
   await hideDialog.getByRole("textbox", { name: "Reason" }).fill("Sessions clash with my shifts");
@@ -74,6 +77,7 @@ test("a member ticks off, hides and adds pathway items, and their manager sees t
   await expect(addDialog).toBeHidden();
   const own = quarter.getByRole("listitem", { name: ownTitle });
   await expect(own.getByText("Your own")).toBeVisible();
+  await own.getByRole("button", { name: "Details" }).click();
   await expect(own.getByRole("link", { name: "code review" })).toBeVisible();
   await expect(quarter.getByText("1 of 3 done · 1 hidden", { exact: true })).toBeVisible();
 
@@ -111,7 +115,10 @@ test("a member ticks off, hides and adds pathway items, and their manager sees t
   await managerPage.context().close();
 });
 
-test("a member undoes a done mark and shows a hidden item again", async ({ page, browser }) => {
+test("a member marks an item not done again and shows a hidden item again", async ({
+  page,
+  browser,
+}) => {
   await ensureAdminSignedIn(page);
   const { member } = await createMemberAndManager(page.request, uniqueTag());
   const memberPage = await signedInPage(browser, page.request, member.id);
@@ -120,13 +127,15 @@ test("a member undoes a done mark and shows a hidden item again", async ({ page,
   const quarter = thisQuarter(memberPage);
   const license = quarter.getByRole("listitem", { name: licenseItem });
   await license.getByRole("button", { name: "Mark done" }).click();
-  await memberPage.getByRole("dialog").getByRole("button", { name: "Mark done" }).click();
   await expect(quarter.getByText("1 of 3 done", { exact: true })).toBeVisible();
-  await license.getByRole("button", { name: "Undo" }).click();
+  await expect(license.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+  await license.getByRole("button", { name: "Details" }).click();
+  await license.getByRole("button", { name: "Mark not done" }).click();
   await expect(quarter.getByText("0 of 3 done", { exact: true })).toBeVisible();
-  await expect(license.getByRole("button", { name: "Mark done" })).toBeVisible();
+  await expect(license.getByRole("button", { name: "Mark done" }).first()).toBeVisible();
 
   const liveLearning = quarter.getByRole("listitem", { name: liveLearningItem });
+  await liveLearning.getByRole("button", { name: "Details" }).click();
   await liveLearning.getByRole("button", { name: "Hide" }).click();
   await memberPage.getByRole("dialog").getByRole("button", { name: "Hide item" }).click();
   await expect(quarter.getByText("0 of 2 done · 1 hidden", { exact: true })).toBeVisible();

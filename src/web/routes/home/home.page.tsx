@@ -1,36 +1,49 @@
-import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
-import { ActivePlanCard } from "../growth-plans/active-plan-card.tsx";
 import { PathwayHomeCard } from "../pathway/pathway-home-card.tsx";
 import { AccountNotices } from "./account-notices.tsx";
+import classes from "./home.module.css";
+import { NeedsYouCard } from "./needs-you-card.tsx";
+import { PlanGlanceCard } from "./plan-glance-card.tsx";
+import { QuickEnergyLog } from "./quick-energy-log.tsx";
+import { TeamNeedsCard } from "./team-needs-card.tsx";
 
+/**
+ * Where a person starts: what needs them now, this quarter of their pathway, their plan and a
+ * quick energy log, and for a manager what the team needs from them.
+ */
 export function HomePage() {
   usePageTitle("Home");
   const user = useCurrentUser();
 
   return (
     <Stack gap="lg">
-      <Title order={1}>Welcome, {user.name}</Title>
+      <Stack gap={2}>
+        <Title order={1}>Welcome, {user.name}</Title>
+        <Text size="sm" c="dimmed">
+          Signed in as {user.email}
+          {user.role === "admin" ? ", with administrator access" : ""}. Your details and devices are
+          on your{" "}
+          <Anchor component={Link} to="/account" size="sm" underline="always">
+            account page
+          </Anchor>
+          .
+        </Text>
+      </Stack>
       <AccountNotices />
-      <PathwayHomeCard />
-      <ActivePlanCard />
-      <Card withBorder padding="lg" radius="lg" maw={640}>
-        <Stack gap="xs">
-          <Text>
-            You are signed in to Trellis as <strong>{user.email}</strong>
-            {user.role === "admin" ? ", with administrator access." : "."}
-          </Text>
-          <Text c="dimmed">
-            Your details, your password and the devices you are signed in on are on your{" "}
-            <Anchor component={Link} to="/account">
-              account page
-            </Anchor>
-            .
-          </Text>
-        </Stack>
-      </Card>
+      <div className={classes.grid}>
+        <div className={classes.column}>
+          <NeedsYouCard />
+          {user.managesPeople && <TeamNeedsCard />}
+          <PathwayHomeCard />
+        </div>
+        <div className={classes.column}>
+          <QuickEnergyLog />
+          <PlanGlanceCard />
+        </div>
+      </div>
     </Stack>
   );
 }

@@ -1,23 +1,36 @@
-import { Alert, Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCalendarEvent, IconInfoCircle } from "@tabler/icons-react";
-import { useId } from "react";
+import { useEffect, useState } from "react";
 import type { PathwayMemberStage, PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import { AttributionNote } from "./attribution-note.tsx";
 import classes from "./pathway.module.css";
-import { PathwayItemCard } from "./pathway-item.tsx";
+import { PathwayItemRow } from "./pathway-item.tsx";
+import { StageItems, StageProgress, TimelineSection } from "./pathway-stages.tsx";
 import {
-  describeCounts,
+  focusAnchorId,
   focusStage,
-  itemAnchorId,
-  progressPercent,
+  initiallyUnfolded,
+  stageAnchorId,
   stageDates,
-  stageStatusLabels,
+  stagesLeftBehind,
 } from "./pathway-view.ts";
 
 /** Everything below a pathway page's title; the member's page and a reader's page share it. */
 export function PathwayBody({ view }: { view: PathwayView }) {
+  const [unfolded, setUnfolded] = useState(() => initiallyUnfolded(view));
+  const [reveal, setReveal] = useState<string | null>(null);
+
+  // Opening a stage from the callout moves there once it is shown.
+  useEffect(() => {
+    if (!reveal) return;
+    const target = document.getElementById(stageAnchorId(reveal));
+    target?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
+    setReveal(null);
+  }, [reveal]);
+
   if (!view.template) {
     return (
       <Alert variant="light" icon={<IconInfoCircle aria-hidden />} title="No pathway yet">
@@ -27,13 +40,23 @@ export function PathwayBody({ view }: { view: PathwayView }) {
     );
   }
   const focus = focusStage(view);
+  const toggle = (keyId: string) =>
+    setUnfolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(keyId)) next.add(keyId);
+      return next;
+    });
+  const open = (keyId: string) => {
+    setUnfolded((current) => new Set(current).add(keyId));
+    setReveal(keyId);
+  };
 
   return (
     <Stack gap="lg">
       <TenureHeader view={view} />
-      {view.leftBehind.length > 0 && <LeftBehindCallout view={view} />}
+      {view.leftBehind.length > 0 && <LeftBehindCallout view={view} onOpen={open} />}
       {focus && <FocusStageSection view={view} stage={focus} />}
-      <TimelineSection view={view} focus={focus} />
+      <TimelineSection view={view} focus={focus} unfolded={unfolded} onToggle={toggle} />
       {view.removedWithProgress.length > 0 && <HistorySection view={view} />}
       {view.template.attribution && <AttributionNote attribution={view.template.attribution} />}
     </Stack>
@@ -45,13 +68,13 @@ function TenureHeader({ view }: { view: PathwayView }) {
   const whose = view.relation === "self" ? "your" : "their";
 
   return (
-    <Paper withBorder radius="lg" p="lg">
+    <Paper withBorder radius="lg" p="md">
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={4}>
+        <Stack gap={2}>
           {tenure.status === "active" && (
             <>
               <Text className={classes.tenureLabel}>{tenure.label}</Text>
-              <Text c="dimmed">
+              <Text size="sm" c="dimmed">
                 This quarter: {formatCalendarDate(tenure.quarterStart)} –{" "}
                 {formatCalendarDate(tenure.quarterEnd)} · day {tenure.dayInQuarter}
               </Text>
@@ -60,7 +83,7 @@ function TenureHeader({ view }: { view: PathwayView }) {
           {tenure.status === "not-started" && (
             <>
               <Text className={classes.tenureLabel}>Not started yet</Text>
-              <Text c="dimmed">
+              <Text size="sm" c="dimmed">
                 The pathway starts on {formatCalendarDate(tenure.startsOn)}, {whose} first day.
                 Until then every stage is upcoming.
               </Text>
@@ -69,14 +92,14 @@ function TenureHeader({ view }: { view: PathwayView }) {
           {tenure.status === "no-hire-date" && (
             <>
               <Text className={classes.tenureLabel}>No hire date</Text>
-              <Text c="dimmed">
+              <Text size="sm" c="dimmed">
                 The pathway follows tenure from the hire date. Ask an administrator to add{" "}
                 {view.relation === "self" ? "yours" : `${person.displayName}’s`} to the profile.
               </Text>
             </>
           )}
         </Stack>
-        <Stack gap={4} align="flex-start">
+        <Stack gap={2} align="flex-start">
           <Text size="sm" c="dimmed">
             Pathway
           </Text>
@@ -93,7 +116,14 @@ function TenureHeader({ view }: { view: PathwayView }) {
   );
 }
 
-function LeftBehindCallout({ view }: { view: PathwayView }) {
+/** The count of open items of past quarters, and a way to each quarter that holds some. */
+function LeftBehindCallout({
+  view,
+  onOpen,
+}: {
+  view: PathwayView;
+  onOpen: (keyId: string) => void;
+}) {
   const count = view.leftBehind.length;
   return (
     <Alert
@@ -109,36 +139,26 @@ function LeftBehindCallout({ view }: { view: PathwayView }) {
             ? "Still open from earlier quarters: do them now, or hide what no longer fits."
             : "Still open from earlier quarters."}
         </Text>
-        <ul className={classes.plainList}>
-          {view.leftBehind.map((item) => (
-            <li key={item.id}>
-              <Anchor href={`#${itemAnchorId(item.id)}`} size="sm" c="inherit" underline="always">
-                {item.title}
-              </Anchor>{" "}
-              <Text span size="sm">
-                ({item.stageLabel})
-              </Text>
+        <Group component="ul" gap="md" className={classes.plainList}>
+          {stagesLeftBehind(view).map(({ stage, open }) => (
+            <li key={stage.keyId}>
+              <Anchor
+                href={`#${stageAnchorId(stage.keyId)}`}
+                size="sm"
+                c="inherit"
+                underline="always"
+                onClick={(event) => {
+                  event.preventDefault();
+                  onOpen(stage.keyId);
+                }}
+              >
+                {stage.label}: {open} open
+              </Anchor>
             </li>
           ))}
-        </ul>
+        </Group>
       </Stack>
     </Alert>
-  );
-}
-
-function StageProgress({ stage }: { stage: PathwayMemberStage }) {
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {describeCounts(stage.counts)}
-      </Text>
-      <Progress
-        value={progressPercent(stage.counts)}
-        aria-label={`${stage.label}: ${describeCounts(stage.counts)}`}
-        size="md"
-        radius="xl"
-      />
-    </Stack>
   );
 }
 
@@ -150,107 +170,12 @@ function FocusStageSection({ view, stage }: { view: PathwayView; stage: PathwayM
       : `${view.relation === "self" ? "Your" : "Their"} first quarter: ${stage.label}`;
 
   return (
-    <TitledSection title={heading} description={dates}>
-      <StageProgress stage={stage} />
-      <StageItems view={view} stage={stage} headingOrder={3} expanded />
-    </TitledSection>
-  );
-}
-
-function StageItems({
-  view,
-  stage,
-  headingOrder,
-  expanded = false,
-}: {
-  view: PathwayView;
-  stage: PathwayMemberStage;
-  headingOrder: 3 | 4;
-  expanded?: boolean;
-}) {
-  if (stage.items.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No items in this stage.
-      </Text>
-    );
-  }
-  return (
-    <Stack component="ul" gap="sm" className={classes.plainList}>
-      {stage.items.map((item) => (
-        <PathwayItemCard
-          key={item.id}
-          view={view}
-          item={item}
-          headingOrder={headingOrder}
-          expanded={expanded}
-          leftBehind={stage.status === "past"}
-        />
-      ))}
-    </Stack>
-  );
-}
-
-function TimelineSection({ view, focus }: { view: PathwayView; focus: PathwayMemberStage | null }) {
-  return (
-    <TitledSection
-      title="All stages"
-      description="Every quarter of the pathway, from the first to the considerations for later years."
-    >
-      <ol className={classes.timeline}>
-        {view.stages.map((stage) => (
-          <TimelineStage key={stage.keyId} view={view} stage={stage} isFocus={stage === focus} />
-        ))}
-      </ol>
-    </TitledSection>
-  );
-}
-
-const statusColors = { past: "gray", current: "trellis", upcoming: "blue" } as const;
-
-function TimelineStage({
-  view,
-  stage,
-  isFocus,
-}: {
-  view: PathwayView;
-  stage: PathwayMemberStage;
-  isFocus: boolean;
-}) {
-  const headingId = useId();
-  const dates = stageDates(stage);
-
-  return (
-    <li className={classes.stage} data-status={stage.status} aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Group gap="xs" align="center">
-          <Title order={3} size="h5" id={headingId}>
-            {stage.label}
-          </Title>
-          <Badge variant="light" color={statusColors[stage.status]} tt="none">
-            {stageStatusLabels[stage.status]}
-          </Badge>
-          {!stage.inTemplate && (
-            <Badge variant="outline" color="gray" tt="none">
-              Not in the template any more
-            </Badge>
-          )}
-        </Group>
-        {dates && (
-          <Text size="sm" c="dimmed">
-            {dates}
-          </Text>
-        )}
+    <div id={focusAnchorId} tabIndex={-1} className={classes.anchorTarget}>
+      <TitledSection title={heading} description={dates}>
         <StageProgress stage={stage} />
-        {isFocus ? (
-          <Text size="sm" c="dimmed">
-            Its items are listed above.
-          </Text>
-        ) : (
-          <StageItems view={view} stage={stage} headingOrder={4} />
-        )}
-      </Stack>
-    </li>
+        <StageItems view={view} stage={stage} />
+      </TitledSection>
+    </div>
   );
 }
 
@@ -260,11 +185,11 @@ function HistorySection({ view }: { view: PathwayView }) {
       title="History"
       description="Items removed from the pathway template after progress was recorded on them."
     >
-      <Stack component="ul" gap="sm" className={classes.plainList}>
+      <ul className={classes.rows}>
         {view.removedWithProgress.map((item) => (
-          <PathwayItemCard key={item.id} view={view} item={item} headingOrder={3} readOnly />
+          <PathwayItemRow key={item.id} view={view} item={item} readOnly />
         ))}
-      </Stack>
+      </ul>
     </TitledSection>
   );
 }

@@ -1,5 +1,4 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { useState } from "react";
 import { pathwayItemKinds } from "#core/pathway/pathway.schemas.ts";
 import {
@@ -16,6 +15,7 @@ import {
   markItemDone,
   updateCustomItem,
 } from "../../api/pathway.api.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
@@ -38,20 +38,8 @@ interface ItemDialogProps {
   onClose: () => void;
 }
 
-export function MarkDoneDialog({ view, item, opened, onClose }: ItemDialogProps) {
-  const again = item.progress?.status === "done";
-  return (
-    <ResponsiveModal
-      opened={opened}
-      onClose={onClose}
-      title={again ? `Change “${item.title}”` : `Mark “${item.title}” done`}
-    >
-      <MarkDoneForm view={view} item={item} onDone={onClose} />
-    </ResponsiveModal>
-  );
-}
-
-function MarkDoneForm({ view, item, onDone }: ItemFormProps) {
+/** The date, evidence and note of a done item; opens with today for an open one. */
+export function MarkDoneForm({ view, item, onDone }: ItemFormProps) {
   const storeView = useStorePathwayView(onDone);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: markDoneFormSchema(view.today, view.person.hireDate),
@@ -65,14 +53,12 @@ function MarkDoneForm({ view, item, onDone }: ItemFormProps) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit}>
-      <Stack>
+    <form noValidate onSubmit={onSubmit} aria-label={`When you did “${item.title}”`}>
+      <Stack gap="sm">
         <FormErrorAlert message={formError} />
-        <DateInput
+        <DateField
           label="Date done"
           description="Today or earlier, in your own time zone."
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
           maxDate={view.today}
           {...(view.person.hireDate ? { minDate: view.person.hireDate } : {})}
           withAsterisk

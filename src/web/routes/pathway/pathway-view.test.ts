@@ -4,8 +4,10 @@ import {
   describeCounts,
   descriptionAddsToTitle,
   focusStage,
+  initiallyUnfolded,
   progressPercent,
   stageOptions,
+  stagesLeftBehind,
 } from "./pathway-view.ts";
 
 const counts = (done: number, total: number, hidden = 0) => ({ done, total, hidden });
@@ -107,5 +109,60 @@ describe("descriptionAddsToTitle", () => {
       descriptionAddsToTitle({ title: "Read a book", description: "Read a book. Then share it." }),
     ).toBe(true);
     expect(descriptionAddsToTitle({ title: "Read a book", description: "" })).toBe(false);
+  });
+});
+
+describe("folding", () => {
+  const active = {
+    status: "active" as const,
+    year: 1,
+    quarter: 2,
+    quarterStart: "2026-04-01",
+    quarterEnd: "2026-06-30",
+    dayInQuarter: 62,
+    label: "Year 1 · Q2",
+  };
+  const item = (id: string, status: "done" | "hidden" | null) => ({
+    id,
+    origin: "template" as const,
+    title: id,
+    description: "",
+    kind: "other" as const,
+    audienceNote: null,
+    links: [],
+    progress:
+      status === null
+        ? null
+        : {
+            status,
+            doneOn: null,
+            evidenceUrl: null,
+            note: null,
+            hiddenReason: null,
+            source: "member" as const,
+            updatedAt: "2026-05-01T00:00:00Z",
+          },
+  });
+
+  it("opens only the stage after the focus stage", () => {
+    const stages = [
+      { ...stage("y1q1"), status: "past" as const },
+      { ...stage("y1q2"), status: "current" as const },
+      stage("y1q3"),
+      stage("y1q4"),
+    ];
+    expect([...initiallyUnfolded(view({ tenure: active, stages }))]).toEqual(["y1q3"]);
+    expect([...initiallyUnfolded(view({}))]).toEqual([]);
+  });
+
+  it("lists the past stages that hold open items, with their count", () => {
+    const past = {
+      ...stage("y1q1"),
+      status: "past" as const,
+      items: [item("a", null), item("b", "done"), item("c", "hidden"), item("d", null)],
+    };
+    const donePast = { ...stage("y1q2"), status: "past" as const, items: [item("e", "done")] };
+    const left = stagesLeftBehind(view({ stages: [past, donePast] }) as PathwayView);
+    expect(left.map(({ stage, open }) => [stage.keyId, open])).toEqual([["y1q1", 2]]);
   });
 });

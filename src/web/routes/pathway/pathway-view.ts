@@ -65,6 +65,36 @@ export function itemAnchorId(itemId: string): string {
   return `pathway-item-${itemId}`;
 }
 
+/** Where a stage of the timeline can be reached from the "left behind" callout. */
+export function stageAnchorId(keyId: string): string {
+  return `pathway-stage-${keyId}`;
+}
+
+/** Where the section of the focus stage can be reached from the timeline. */
+export const focusAnchorId = "pathway-this-quarter";
+
+/**
+ * The timeline's stages shown unfolded when the page opens: only the one after the focus stage
+ * (what comes next). Past quarters show their count and open on demand.
+ */
+export function initiallyUnfolded(view: PathwayView): Set<string> {
+  const focus = focusStage(view);
+  if (!focus) return new Set();
+  const next = view.stages[view.stages.indexOf(focus) + 1];
+  return new Set(next && next.status === "upcoming" ? [next.keyId] : []);
+}
+
+/** Past stages that still hold open items, with how many: what the callout lists. */
+export function stagesLeftBehind(view: PathwayView): { stage: PathwayMemberStage; open: number }[] {
+  return view.stages
+    .filter((stage) => stage.status === "past")
+    .map((stage) => ({
+      stage,
+      open: stage.items.filter((item) => itemState(item) === "open").length,
+    }))
+    .filter(({ open }) => open > 0);
+}
+
 /** The stages an own item can be added to: the template's stages (the API refuses others). */
 export function stageOptions(view: PathwayView): { value: string; label: string }[] {
   return view.stages

@@ -10,6 +10,7 @@ import { PageNotFound } from "../../components/page-not-found.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useNavigationArea } from "../app/navigation-area.ts";
 import { PathwayBody } from "./pathway-body.tsx";
 
 const routeApi = getRouteApi("/app/people/$id/pathway");
@@ -36,6 +37,7 @@ export function PersonPathwayPage() {
 function PersonPathway({ view }: { view: PathwayView }) {
   const name = view.person.displayName;
   usePageTitle(`Pathway of ${name}`);
+  useNavigationArea(view.relation === "manager" || view.relation === "skip-level" ? "/team" : null);
 
   return (
     <Stack gap="lg" maw={960}>
