@@ -34,12 +34,13 @@ export function HomePage() {
       </Stack>
       <AccountNotices />
       <div className={classes.grid}>
+        {/* A manager's team takes the pathway's place in the wide column, which moves aside. */}
         <div className={classes.column}>
           <NeedsYouCard />
-          {user.managesPeople && <TeamNeedsCard />}
-          <PathwayHomeCard />
+          {user.managesPeople ? <TeamNeedsCard /> : <PathwayHomeCard />}
         </div>
         <div className={classes.column}>
+          {user.managesPeople && <PathwayHomeCard />}
           <QuickEnergyLog />
           <PlanGlanceCard />
         </div>
