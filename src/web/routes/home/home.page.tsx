@@ -1,5 +1,6 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 import { PathwayHomeCard } from "../pathway/pathway-home-card.tsx";
@@ -8,7 +9,11 @@ import classes from "./home.module.css";
 import { NeedsYouCard } from "./needs-you-card.tsx";
 import { PlanGlanceCard } from "./plan-glance-card.tsx";
 import { QuickEnergyLog } from "./quick-energy-log.tsx";
-import { TeamNeedsCard } from "./team-needs-card.tsx";
+
+// Only managers see their team's needs: the workspace's schemas load for them alone.
+const TeamNeedsCard = lazy(async () => ({
+  default: (await import("./team-needs-card.tsx")).TeamNeedsCard,
+}));
 
 /**
  * Where a person starts: what needs them now, this quarter of their pathway, their plan and a
@@ -37,7 +42,13 @@ export function HomePage() {
         {/* A manager's team takes the pathway's place in the wide column, which moves aside. */}
         <div className={classes.column}>
           <NeedsYouCard />
-          {user.managesPeople ? <TeamNeedsCard /> : <PathwayHomeCard />}
+          {user.managesPeople ? (
+            <Suspense fallback={null}>
+              <TeamNeedsCard />
+            </Suspense>
+          ) : (
+            <PathwayHomeCard />
+          )}
         </div>
         <div className={classes.column}>
           {user.managesPeople && <PathwayHomeCard />}

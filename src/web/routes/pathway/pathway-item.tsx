@@ -1,15 +1,20 @@
-import { Badge, Group, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { Badge, Group, Loader, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { IconCheck, IconChevronDown, IconCircle, IconEyeOff } from "@tabler/icons-react";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import type { PathwayMemberItem, PathwayView } from "#core/pathway/pathway-api.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import { markItemDone } from "../../api/pathway.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import classes from "./pathway.module.css";
-import { PathwayItemDetails } from "./pathway-item-details.tsx";
 import { itemAnchorId, itemKindLabels, itemState } from "./pathway-view.ts";
 import { usePathwayUpdate } from "./use-pathway-update.ts";
+
+// Details open on demand: their Markdown, date picker and dialogs load the first time a row
+// opens, so home and the pathway list do not carry them.
+const PathwayItemDetails = lazy(async () => ({
+  default: (await import("./pathway-item-details.tsx")).PathwayItemDetails,
+}));
 
 interface PathwayItemRowProps {
   view: PathwayView;
@@ -125,13 +130,15 @@ export function PathwayItemRow({
         </Text>
       )}
       {open && (
-        <PathwayItemDetails
-          id={detailsId}
-          view={view}
-          item={item}
-          editable={editable}
-          onCollapse={() => setOpen(false)}
-        />
+        <Suspense fallback={<Loader size="sm" m="xs" aria-label="Loading the details" />}>
+          <PathwayItemDetails
+            id={detailsId}
+            view={view}
+            item={item}
+            editable={editable}
+            onCollapse={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </li>
   );
