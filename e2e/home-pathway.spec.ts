@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { ensureAdminSignedIn } from "./fixtures/admin.ts";
 import { createPlanThroughApi } from "./fixtures/growth-plans.ts";
@@ -152,6 +153,26 @@ async function memberWithPlan(page: Page, browser: Browser) {
   return { tag, manager, member, memberPage, planId, planTitle };
 }
 
+/** A goal with one open action step due today, through the API as the plan's owner. */
+async function addGoalWithStepDueToday(request: APIRequestContext, planId: string, title: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  const response = await request.post(`/api/growth-plans/${planId}/goals`, {
+    data: {
+      content: {
+        skill: "Mentoring",
+        resources: "",
+        careerSupport: "",
+        actionSteps: [{ id: randomUUID(), title, dueOn: today, done: false, doneOn: null }],
+        network: "",
+        challenges: "",
+        status: "in-progress",
+        targetDate: null,
+      },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
 /** A person's own browser context opens at the size of the test's page (desktop or phone). */
 async function sameViewport(page: Page, personPage: Page) {
   const size = page.viewportSize();
@@ -168,6 +189,8 @@ async function expectNoSidewaysScroll(page: Page) {
 async function homeJourney(page: Page, browser: Browser) {
   const { memberPage, planId, planTitle } = await memberWithPlan(page, browser);
   await sameViewport(page, memberPage);
+  const stepTitle = "Book a session with a mentor";
+  await addGoalWithStepDueToday(memberPage.request, planId, stepTitle);
   await memberPage.goto("/");
   await expect(memberPage.getByRole("heading", { name: /^Welcome, /, level: 1 })).toBeVisible();
 
@@ -195,7 +218,13 @@ async function homeJourney(page: Page, browser: Browser) {
   const entries = await memberPage.request.get(`/api/growth-plans/${planId}/energy-entries`);
   expect(((await entries.json()) as { entries: unknown[] }).entries).toHaveLength(1);
 
-  await expect(memberPage.getByRole("region", { name: "Needs you now" })).toBeVisible();
+  // The action step due today waits under "Needs you now" and leads to the plan's goals.
+  const needs = memberPage.getByRole("region", { name: "Needs you now" });
+  await expect(needs.getByRole("heading", { name: "Action steps due" })).toBeVisible();
+  await expect(needs.getByRole("link", { name: stepTitle })).toHaveAttribute(
+    "href",
+    `/growth-plans/${planId}?step=goals`,
+  );
   await expectNoSidewaysScroll(memberPage);
   await memberPage.context().close();
 }
