@@ -16,26 +16,38 @@ type Manifest = Record<string, ManifestChunk>;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const distDir = path.join(root, "dist/web");
 const manifestFile = path.join(distDir, ".vite/manifest.json");
+const chunkModulesFile = path.join(distDir, ".vite/chunk-modules.json");
 const signInBudgetBytes = 200 * 1024;
 
-/** The lazy modules each page needs on top of the entry, by source path under src/web. */
+/** The modules each page renders, by source path under src/web (main.tsx is the entry). */
 const pages = {
-  "sign-in": ["routes/sign-in/sign-in.page.tsx"],
-  home: ["routes/app/app-layout.tsx", "routes/home/home.page.tsx"],
-  plan: ["routes/app/app-layout.tsx", "routes/growth-plans/plan.page.tsx"],
+  "sign-in": ["main.tsx", "routes/sign-in/sign-in.page.tsx"],
+  home: ["main.tsx", "routes/app/app-layout.tsx", "routes/home/home.page.tsx"],
+  plan: ["main.tsx", "routes/app/app-layout.tsx", "routes/growth-plans/plan.page.tsx"],
 } as const;
 
-function filesLoadedFor(manifest: Manifest, keys: readonly string[]): Set<string> {
+/**
+ * The files a page loads: the chunks holding its modules and, from Vite's manifest, every chunk
+ * and stylesheet they import statically (which the browser fetches before running the page).
+ */
+function filesLoadedFor(manifest: Manifest, modules: readonly string[]): Set<string> {
+  const chunkModules = JSON.parse(readFileSync(chunkModulesFile, "utf8")) as Record<string, string>;
+  const keyOfFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   const files = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
-    if (!chunk) throw new Error(`${key} is not in the build manifest; is the route still lazy?`);
+    if (!chunk) throw new Error(`${key} is not in the build manifest`);
     if (files.has(chunk.file)) return;
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  for (const key of keys) visit(key);
+  for (const module of modules) {
+    const file = chunkModules[module];
+    const key = file && keyOfFile.get(file);
+    if (!key) throw new Error(`${module} is in no chunk of the build; was it renamed?`);
+    visit(key);
+  }
   return files;
 }
 
@@ -58,20 +70,18 @@ function sizesOf(file: string): Sizes {
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-if (!existsSync(manifestFile)) {
+if (!existsSync(manifestFile) || !existsSync(chunkModulesFile)) {
   console.error("No build manifest: run `npm run build` first.");
   process.exit(2);
 }
 const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
-const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
-if (!entry) throw new Error("The build manifest has no entry chunk.");
 
 console.log(
   `${"page".padEnd(8)} ${"scripts".padStart(7)} ${"CSS".padStart(4)}  ${"raw".padStart(9)}  ${"gzip".padStart(9)}  ${"brotli".padStart(9)}  gzip JS / CSS`,
 );
 let overBudget = false;
-for (const [page, lazyModules] of Object.entries(pages)) {
-  const files = [...filesLoadedFor(manifest, [entry, ...lazyModules])];
+for (const [page, modules] of Object.entries(pages)) {
+  const files = [...filesLoadedFor(manifest, modules)];
   const total: Sizes = { raw: 0, gzip: 0, brotli: 0 };
   let gzipJs = 0;
   let gzipCss = 0;
