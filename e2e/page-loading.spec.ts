@@ -75,6 +75,7 @@ test.describe("loading pages", () => {
     await page.waitForLoadState("networkidle");
 
     const scripts = requests.filter((request) => request.resourceType() === "script");
+    test.info().annotations.push({ type: "script requests", description: String(scripts.length) });
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.length).toBeLessThanOrEqual(maxScriptRequestsForHome);
 

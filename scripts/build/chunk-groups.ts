@@ -12,7 +12,7 @@ const nodeModules = /[\\/]node_modules[\\/]/;
 const appSource = /[\\/]src[\\/](?:web|core)[\\/]/;
 const routeArea = /[\\/]src[\\/]web[\\/]routes[\\/]([a-z-]+)[\\/]/;
 
-/** Libraries that only some pages use, each in a chunk of its own. */
+/** Libraries that only some pages use (with what only they bring), each in a chunk of its own. */
 const pageLibraries = [
   {
     name: "charts",
@@ -38,7 +38,7 @@ const libraryOf = (id: string) => pageLibraries.find((group) => group.test.test(
  * 109 for a growth plan before).
  *
  * - What every page loads, the entry's static graph (router, route guards, the sign-in page),
- *   is the entry, `shell` and one chunk of their libraries, `vendor`.
+ *   is two chunks: the app's part, which becomes the entry (`index`), and its libraries, `vendor`.
  * - Libraries that only some pages use come in chunks of their own, loaded by those pages only:
  *   `charts`, `dates`, `graph` (dagre) and `markdown`; every other library module the signed-in
  *   pages use is in `ui` (Mantine components, floating-ui, icons). Each chunk carries the CSS of
@@ -95,6 +95,7 @@ export function chunkGroups(): CodeSplittingOptions {
   return {
     groups: [
       { name: "vendor", tags: ["$initial"], test: nodeModules, priority: 100 },
+      // The app's own modules of the entry graph, which Rolldown merges into the entry chunk.
       { name: "shell", tags: ["$initial"], priority: 90 },
       {
         name: "ui",
