@@ -1,17 +1,25 @@
 import { existsSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { chunkGroups } from "./scripts/build/chunk-groups.ts";
+import { recordChunkModules } from "./scripts/build/chunk-modules.ts";
+import { precompress } from "./scripts/build/precompress.ts";
 
-// The SPA lives in src/web; its build lands in dist/web, which the server serves.
+// The SPA lives in src/web; its build lands in dist/web, which the server serves, each text file
+// with its brotli and gzip variants beside it (scripts/build/precompress.ts).
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), mantineStylesFollowComponents()],
+  plugins: [react(), mantineStylesFollowComponents(), recordChunkModules(), precompress()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,
     assetsDir: "assets",
-    // Read by scripts/bundle-size.ts to measure what each page loads.
+    // Read by scripts/bundle-size.ts (with .vite/chunk-modules.json) to measure what each page loads.
     manifest: true,
+    // A page loads a handful of chunks: the shell, its libraries, and its area's (see the file).
+    rolldownOptions: { output: { codeSplitting: chunkGroups() } },
+    // `vendor` (React, the router, TanStack Query, Mantine's base, zod) is one file on purpose.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     port: 5173,

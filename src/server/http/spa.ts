@@ -11,6 +11,9 @@ export type Spa = { sendIndex(reply: FastifyReply): FastifyReply };
 /**
  * Serves the built web app: content-hashed files under /assets never change, so browsers keep
  * them for a year; index.html is revalidated on every load so a deploy is picked up at once.
+ * The build writes a brotli (`.br`) and a gzip (`.gz`) variant beside each text file; a browser
+ * that accepts one gets it (brotli first) with its `Content-Encoding`, and every answer says
+ * `Vary: Accept-Encoding` so a cache keeps the variants apart.
  */
 export async function registerSpa(app: FastifyInstance, distDir: string): Promise<Spa | null> {
   if (!existsSync(path.join(distDir, "index.html"))) {
@@ -22,6 +25,7 @@ export async function registerSpa(app: FastifyInstance, distDir: string): Promis
     wildcard: false,
     index: false,
     cacheControl: false,
+    preCompressed: true,
     setHeaders(reply, filePath) {
       const isAsset = filePath.startsWith(path.join(distDir, "assets") + path.sep);
       reply.header("cache-control", isAsset ? immutable : revalidate);

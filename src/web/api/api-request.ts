@@ -10,6 +10,8 @@ interface RequestOptions<Schema extends z.ZodType> {
   body?: unknown;
   /** Omit for answers without content (204). */
   response?: Schema;
+  /** What a 204 No Content stands for, when the route answers either content or none. */
+  noContent?: z.output<Schema>;
   signal?: AbortSignal;
 }
 
@@ -44,6 +46,8 @@ export async function apiRequest<Schema extends z.ZodType = z.ZodVoid>(
 
   if (!response.ok) throw await toApiError(response);
   if (!options.response) return undefined as z.output<Schema>;
+  if (response.status === 204 && "noContent" in options)
+    return options.noContent as z.output<Schema>;
 
   const parsed = options.response.safeParse(await readJson(response));
   if (!parsed.success) throw unexpectedResponse(response.status);

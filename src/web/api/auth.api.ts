@@ -1,5 +1,4 @@
 import { SessionInfo, type SetupBody, SetupStatus, type SignInBody } from "#core/auth.schemas.ts";
-import { isUnauthenticated } from "./api-error.ts";
 import { apiRequest } from "./api-request.ts";
 
 export function fetchSetupStatus(): Promise<SetupStatus> {
@@ -14,14 +13,9 @@ export function signIn(body: SignInBody): Promise<SessionInfo> {
   return apiRequest("/api/auth/sign-in", { method: "POST", body, response: SessionInfo });
 }
 
-/** Being signed out is an answer here, not an error. */
-export async function fetchSessionOrNull(): Promise<SessionInfo | null> {
-  try {
-    return await apiRequest("/api/auth/session", { response: SessionInfo });
-  } catch (error) {
-    if (isUnauthenticated(error)) return null;
-    throw error;
-  }
+/** Who is signed in: the session, or null when nobody is (the server answers 204). */
+export function fetchSessionOrNull(): Promise<SessionInfo | null> {
+  return apiRequest("/api/auth/session", { response: SessionInfo.nullable(), noContent: null });
 }
 
 export function signOut(): Promise<void> {

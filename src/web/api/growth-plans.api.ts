@@ -324,9 +324,16 @@ export const myPlansQuery = queryOptions({
   queryFn: listMyPlans,
 });
 
+/**
+ * The plans others share with this person, which the navigation asks on every page. Only other
+ * people change it, so it has a key of its own (what this person does to plans does not refresh
+ * it) and is asked again when the person comes back to the tab, not on each page they open.
+ */
 export const plansSharedWithMeQuery = queryOptions({
-  queryKey: [...growthPlansQueryKey, "shared-with-me"],
+  queryKey: ["plans-shared-with-me"],
   queryFn: listPlansSharedWithMe,
+  staleTime: 60_000,
+  refetchOnMount: false,
 });
 
 export function planQuery(planId: string) {

@@ -15,7 +15,7 @@ export async function requireSession(
   returnTo: string,
 ): Promise<SessionInfo> {
   await requireSetupDone(queryClient);
-  const session = await queryClient.fetchQuery(sessionQuery);
+  const session = await queryClient.ensureQueryData(sessionQuery);
   if (!session) {
     const search = returnTo === "/" ? {} : { redirect: returnTo };
     throw redirect({ to: "/sign-in", search, replace: true });

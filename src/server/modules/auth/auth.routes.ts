@@ -1,5 +1,6 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { SessionInfo, SignInBody } from "#core/auth.schemas.ts";
 import { EmptyBody } from "#core/common.schemas.ts";
 import type { AppContext } from "#server/context.ts";
@@ -43,13 +44,22 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
+  // Asking whether one is signed in is not an error when one is not: a visitor without a
+  // session (or with an ended one, whose cookie the session hook clears) gets 204 No Content.
   app.get(
     "/api/auth/session",
     {
-      config: { access: "signed-in", policy: authPolicies.ownAccount },
-      schema: { tags: ["auth"], summary: "The current session", response: { 200: SessionInfo } },
+      config: { access: "public", policy: authPolicies.ownAccount },
+      schema: {
+        tags: ["auth"],
+        summary: "The current session, or 204 No Content when nobody is signed in",
+        response: { 200: SessionInfo, 204: z.null() },
+      },
     },
-    async (request) => getSessionInfo(ctx, actorOf(request)),
+    async (request, reply) => {
+      if (!request.actor) return reply.status(204).send(null);
+      return getSessionInfo(ctx, request.actor);
+    },
   );
 
   app.post(

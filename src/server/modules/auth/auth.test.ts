@@ -28,6 +28,20 @@ describe("sign-in", () => {
     expect(session.statusCode).toBe(200);
   });
 
+  it("answers 204 No Content, not an error, when nobody is signed in", async () => {
+    const anonymous = await t.app.inject({ method: "GET", url: "/api/auth/session" });
+    expect(anonymous.statusCode).toBe(204);
+    expect(anonymous.body).toBe("");
+
+    const session = await signInAs(t.app, ada.email, ada.password);
+    await postJson(t.app, "/api/auth/sign-out", {}, { session });
+    const signedOut = await getJson(t.app, "/api/auth/session", { session });
+    expect(signedOut.statusCode).toBe(204);
+    // The ended session's cookie is cleared with the answer.
+    const cleared = signedOut.cookies.find((cookie) => cookie.name === "trellis_session");
+    expect(cleared?.value).toBe("");
+  });
+
   it("says whether the person has anyone active reporting to them", async () => {
     const lead = await createPerson(t.ctx);
     await createPerson(t.ctx, { managerId: lead.id });
@@ -215,8 +229,11 @@ describe("sessions", () => {
     expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
     t.clock.advance(minutes(31));
     const expired = await getJson(t.app, "/api/auth/session", { session });
-    expect(expired.statusCode).toBe(401);
-    expect(expired.json().error.code).toBe("unauthenticated");
+    expect(expired.statusCode).toBe(204);
+    expect(expired.body).toBe("");
+    const signedInOnly = await getJson(t.app, "/api/account/sessions", { session });
+    expect(signedInOnly.statusCode).toBe(401);
+    expect(signedInOnly.json().error.code).toBe("unauthenticated");
   });
 
   it("ends an active session at the absolute limit", async () => {
@@ -229,7 +246,7 @@ describe("sessions", () => {
     t.clock.advance(minutes(19));
     expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(200);
     t.clock.advance(minutes(2));
-    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(204);
   });
 
   it("signing out deletes the session on the server, so the old cookie no longer works", async () => {
@@ -238,7 +255,7 @@ describe("sessions", () => {
     const signedOut = await postJson(t.app, "/api/auth/sign-out", {}, { session });
     expect(signedOut.statusCode).toBe(204);
     expect(signedOut.cookies[0]).toMatchObject({ name: "trellis_session", value: "" });
-    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(204);
     const audit = await t.ctx.db
       .selectFrom("audit_events")
       .select("action")
@@ -252,7 +269,7 @@ describe("sessions", () => {
     const person = await createPerson(t.ctx);
     const session = await signInAs(t.app, person.email, person.password);
     await changePerson(t.ctx, person.id, { status: "deactivated" });
-    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(204);
     const again = await postJson(t.app, "/api/auth/sign-in", {
       email: person.email,
       password: person.password,
@@ -275,7 +292,7 @@ describe("sessions", () => {
       .execute();
     expect(left).toHaveLength(1);
     expect((await getJson(t.app, "/api/auth/session", { session: recent })).statusCode).toBe(200);
-    expect((await getJson(t.app, "/api/auth/session", { session: idle })).statusCode).toBe(401);
+    expect((await getJson(t.app, "/api/auth/session", { session: idle })).statusCode).toBe(204);
   });
 
   it("ignores forged and malformed cookies", async () => {
@@ -285,7 +302,7 @@ describe("sessions", () => {
       "trellis_session=",
     ]) {
       const response = await getJson(t.app, "/api/auth/session", { session: { cookie } });
-      expect(response.statusCode).toBe(401);
+      expect(response.statusCode).toBe(204);
     }
   });
 });

@@ -339,7 +339,7 @@ describe("people administration", () => {
     );
     expect(response.statusCode).toBe(200);
     expect(response.json().person.status).toBe("deactivated");
-    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(401);
+    expect((await getJson(t.app, "/api/auth/session", { session })).statusCode).toBe(204);
     expect((await getJson(t.app, "/api/people", { session })).statusCode).toBe(401);
     const signIn = await postJson(t.app, "/api/auth/sign-in", {
       email: person.email,

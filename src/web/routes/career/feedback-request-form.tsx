@@ -1,19 +1,11 @@
-import {
-  Checkbox,
-  CloseButton,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, CloseButton, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { type Assessment, CreateFeedbackRequestsBody } from "#core/career/assessments.schemas.ts";
 import { careerFrameworkLimits } from "#core/career/framework.schemas.ts";
 import { assessmentQuery, careerQueryKey, requestFeedback } from "../../api/career.api.ts";
 import { personQuery } from "../../api/queries.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GroupError } from "../../components/group-error.tsx";
@@ -21,12 +13,13 @@ import { PersonSelect } from "../../components/person-select.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { useCurrentUser } from "../../session/use-current-user.ts";
 
-/** The form holds the due date as the date input's text; empty means no due date. */
+/** The form holds the date field's day (YYYY-MM-DD); empty means no due date. */
 const FeedbackRequestFormSchema = z.strictObject({
   ...CreateFeedbackRequestsBody.shape,
   dueOn: z
     .string()
-    .transform((value) => (value.trim() === "" ? null : value))
+    .nullable()
+    .transform((value) => (value === null || value.trim() === "" ? null : value))
     .pipe(CreateFeedbackRequestsBody.shape.dueOn.unwrap()),
 });
 
@@ -43,7 +36,12 @@ export function FeedbackRequestForm({
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: FeedbackRequestFormSchema,
     mode: "controlled",
-    initialValues: { includeManager: true, peerIds: [] as string[], message: "", dueOn: "" },
+    initialValues: {
+      includeManager: true,
+      peerIds: [] as string[],
+      message: "",
+      dueOn: null as string | null,
+    },
     submit: (values) => requestFeedback(assessment.id, values),
     onSuccess: async (saved) => {
       // The answer lists every request of the assessment; the rest of it is unchanged.
@@ -111,12 +109,7 @@ export function FeedbackRequestForm({
           minRows={2}
           {...form.getInputProps("message")}
         />
-        <TextInput
-          type="date"
-          label="Answer by"
-          description="Optional."
-          {...form.getInputProps("dueOn")}
-        />
+        <DateField label="Answer by" description="Optional." {...form.getInputProps("dueOn")} />
         <FormActions submitLabel="Send requests" pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>

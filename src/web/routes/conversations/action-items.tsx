@@ -9,7 +9,6 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlant2, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -32,6 +31,7 @@ import {
 } from "../../api/conversations.api.ts";
 import { growthPlansQueryKey, planQuery } from "../../api/growth-plans.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
+import { DateField } from "../../components/date-field.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
@@ -274,14 +274,7 @@ function AddActionItemForm({
           {...form.getInputProps("title")}
         />
         <OwnerRadios conversation={conversation} inputProps={form.getInputProps("owner")} />
-        <DateInput
-          label="Due date"
-          description="Optional."
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
-          clearable
-          {...form.getInputProps("dueOn")}
-        />
+        <DateField label="Due date" description="Optional." {...form.getInputProps("dueOn")} />
         <FormActions submitLabel="Add item" pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
@@ -334,14 +327,7 @@ function EditActionItemForm({
           {...form.getInputProps("title")}
         />
         <OwnerRadios conversation={conversation} inputProps={form.getInputProps("owner")} />
-        <DateInput
-          label="Due date"
-          description="Optional."
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
-          clearable
-          {...form.getInputProps("dueOn")}
-        />
+        <DateField label="Due date" description="Optional." {...form.getInputProps("dueOn")} />
         <FormActions submitLabel="Save" pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>

@@ -1,5 +1,4 @@
 import { Button, Group, Menu, Stack, Text } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import {
   IconChevronDown,
@@ -29,6 +28,7 @@ import {
   removeGuest,
 } from "../../api/conversations.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
+import { DateField } from "../../components/date-field.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
@@ -111,10 +111,8 @@ function FinishForm({
           accurate; only then does it count as held.
         </Text>
         <FormErrorAlert message={formError} />
-        <DateInput
+        <DateField
           label="Next date agreed"
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
           minDate={toLocalIsoDate(new Date())}
           withAsterisk
           {...form.getInputProps("nextDate")}

@@ -1,5 +1,5 @@
 import { NativeSelect, NumberInput, Stack, Text } from "@mantine/core";
-import { DateInput, TimeInput } from "@mantine/dates";
+import { TimeInput } from "@mantine/dates";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { conversationLimits } from "#core/conversations/conversations.schemas.ts";
@@ -9,6 +9,7 @@ import {
   createConversation,
 } from "../../api/conversations.api.ts";
 import { teamQuery } from "../../api/queries.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
@@ -90,10 +91,8 @@ export function StartConversationFormBody({
           withAsterisk
           {...form.getInputProps("memberId")}
         />
-        <DateInput
+        <DateField
           label="Date"
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
           minDate={toLocalIsoDate(new Date())}
           withAsterisk
           {...form.getInputProps("date")}

@@ -1,9 +1,10 @@
-import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
+import { createRoute, redirect } from "@tanstack/react-router";
 import { sessionQuery } from "../../api/session.queries.ts";
 import { StandaloneRouteError } from "../../components/route-error.tsx";
 import { requireSetupDone } from "../../session/route-guards.ts";
 import { safeRedirectTarget } from "../../session/safe-redirect.ts";
 import { rootRoute } from "../root.route.ts";
+import { SignInPage } from "./sign-in.page.tsx";
 
 export interface SignInSearch {
   /** The page the person was on before being asked to sign in. */
@@ -21,5 +22,5 @@ export const signInRoute = createRoute({
     if (session) throw redirect({ href: safeRedirectTarget(search.redirect), replace: true });
   },
   errorComponent: StandaloneRouteError,
-  component: lazyRouteComponent(() => import("./sign-in.page.tsx"), "SignInPage"),
+  component: SignInPage,
 });
