@@ -160,11 +160,19 @@ function journeys(viewport?: ViewportSize) {
         .getByText(reply),
     ).toBeVisible();
 
-    // The manager sees the reply in the thread, and the plan's notifications lead there.
-    await boss.reload();
-    await expect(
-      bossComments.getByRole("list", { name: `Replies to ${manager.name}` }).getByText(reply),
-    ).toBeVisible();
+    // The manager is told of the reply, and the notification leads to it in the thread.
+    await boss.goto("/notifications");
+    await boss
+      .getByRole("link", {
+        name: `${member.name} replied on “Set specific goals” in their growth plan`,
+      })
+      .click();
+    await expect(boss).toHaveURL(new RegExp(`/growth-plans/${planId}#comment-`));
+    const landed = bossComments
+      .getByRole("list", { name: `Replies to ${manager.name}` })
+      .locator("[aria-current='true']");
+    await expect(landed).toContainText(reply);
+    await expect(landed).toBeFocused();
     const checked = await new AxeBuilder({ page: boss })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
       .analyze();

@@ -193,7 +193,8 @@ export function CommentForm({
           key={form.key("body")}
           {...form.getInputProps("body")}
           onKeyDown={(event) => {
-            if (event.key === "Escape") onClose();
+            // Escape closes an empty box; words typed are only dropped by Cancel.
+            if (event.key === "Escape" && !event.currentTarget.value.trim()) onClose();
           }}
         />
         <Group gap="xs">

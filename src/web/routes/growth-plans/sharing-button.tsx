@@ -147,7 +147,7 @@ function SharingForm({
             readable by no one until you have one.
           </Alert>
         )}
-        <FormErrorAlert message={formError} />
+        {refusals.length === 0 && <FormErrorAlert message={formError} />}
         {(refusals.length > 0 || clientErrors.length > 0) && (
           <Alert color="red" variant="light" title="Some people cannot be given access">
             <List size="sm">
