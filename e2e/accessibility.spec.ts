@@ -217,6 +217,7 @@ test("the notification pages, as a manager with notifications", async ({ page })
 
 /** The member's own plan with the sharing grid open, and a plan shared with the manager. */
 test("a growth plan's sharing grid and comments, as member and manager", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page.request, roles.member);
   const own = (await (await page.request.get("/api/growth-plans")).json()) as {
     plans: { id: string }[];

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconShare } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { z } from "zod";
 import type { PlanPerson } from "#core/growth-plan/plans.schemas.ts";
 import { type SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
@@ -98,6 +98,7 @@ function SharingForm({
   const queryClient = useQueryClient();
   const summaryId = useId();
   const [pickerKey, setPickerKey] = useState(0);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const {
     form,
     mutation: save,
@@ -127,12 +128,18 @@ function SharingForm({
       if (!rows.some((row) => row.id === person.id)) {
         setRows([...rows, { id: person.id, displayName: person.displayName, sections: [] }]);
       }
-      // The person's row is where their sections are ticked, all at once.
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLInputElement>(`input[data-row="${person.id}"]`)?.focus(),
-      );
+      setFocusRow(person.id);
     });
   };
+  // The new row is where the person's sections are ticked, all at once: focus goes there once
+  // it is on the page.
+  useEffect(() => {
+    if (!focusRow) return;
+    const input = document.querySelector<HTMLInputElement>(`input[data-row="${focusRow}"]`);
+    if (!input) return;
+    input.focus();
+    setFocusRow(null);
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} aria-describedby={summaryId}>
