@@ -188,9 +188,16 @@ function SharingForm({
           style={{ maxWidth: "24rem" }}
         />
         <Stack gap={4} component="section" aria-labelledby={`${summaryId}-title`}>
-          <Title order={3} size="h6" id={`${summaryId}-title`}>
-            Who sees what
-          </Title>
+          <Group gap="xs">
+            <Title order={3} size="h6" id={`${summaryId}-title`}>
+              Who sees what
+            </Title>
+            {form.isDirty() && (
+              <Text size="sm" c="dimmed">
+                once you save
+              </Text>
+            )}
+          </Group>
           <List size="sm" spacing={2} id={summaryId} aria-live="polite">
             {summaryOf(rows, sharing.manager).map((line) => (
               <List.Item key={line}>{line}</List.Item>
