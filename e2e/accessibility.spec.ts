@@ -215,6 +215,38 @@ test("the notification pages, as a manager with notifications", async ({ page })
   expect(problems).toEqual([]);
 });
 
+/** The member's own plan with the sharing grid open, and a plan shared with the manager. */
+test("a growth plan's sharing grid and comments, as member and manager", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page.request, roles.member);
+  const own = (await (await page.request.get("/api/growth-plans")).json()) as {
+    plans: { id: string }[];
+  };
+  const planId = own.plans[0]?.id;
+  if (!planId) throw new Error("the demo member has no growth plan");
+  const problems = await seriousViolations(page, `/growth-plans/${planId}?step=goals`);
+  await page.getByRole("button", { name: "Sharing" }).click();
+  const dialog = page.getByRole("dialog", { name: "Who can read this plan" });
+  await expect(dialog.getByRole("heading", { name: "Who sees what" })).toBeVisible();
+  await expect(dialog).toHaveCSS("opacity", "1");
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page })
+      .include('[role="dialog"]')
+      .withTags(wcagTags)
+      .analyze();
+    problems.push(...describeViolations(`sharing grid (${scheme})`, results.violations));
+  }
+  await signIn(page.request, roles.manager);
+  const shared = (await (await page.request.get("/api/growth-plans/shared-with-me")).json()) as {
+    plans: { id: string }[];
+  };
+  const sharedId = shared.plans[0]?.id;
+  if (!sharedId) throw new Error("no demo plan is shared with the manager");
+  problems.push(...(await seriousViolations(page, `/growth-plans/${sharedId}`)));
+  expect(problems).toEqual([]);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -25,11 +25,10 @@ test("a manager's comment reaches the member's open page, and its notification l
   const boss = manager.page;
   await boss.goto(`/growth-plans/${planId}`);
   const comment = `Let us pick one goal first ${tag}.`;
-  await boss.getByRole("textbox", { name: "Add a comment on Section 3" }).fill(comment);
-  await boss
-    .getByRole("region", { name: "Comments on Section 3" })
-    .getByRole("button", { name: "Post comment" })
-    .click();
+  const bossComments = boss.getByRole("region", { name: "Comments on Section 3" });
+  await bossComments.getByRole("button", { name: "Add comment" }).click();
+  await bossComments.getByRole("textbox", { name: "Add a comment on Section 3" }).fill(comment);
+  await bossComments.getByRole("button", { name: "Post comment" }).click();
   await expect(boss.getByText(comment)).toBeVisible();
 
   // The count arrives by polling, without a reload.
@@ -48,7 +47,7 @@ test("a manager's comment reaches the member's open page, and its notification l
 
   // It lands on the comment itself, in view and focused, and counts as read.
   await expect(me).toHaveURL(new RegExp(`/growth-plans/${planId}\\?step=goals#comment-`));
-  const landed = me.locator("li[aria-current='true']");
+  const landed = me.locator("[aria-current='true']");
   await expect(landed).toContainText(comment);
   await expect(landed).toBeFocused();
   await expect(landed).toBeInViewport();

@@ -13,7 +13,10 @@ import { conversationExportScenarios } from "#server/modules/conversations/conve
 import { conversationTemplateScenarios } from "#server/modules/conversations/conversation-templates.matrix.testing.ts";
 import { conversationScenarios } from "#server/modules/conversations/conversations.matrix.testing.ts";
 import { emailScenarios } from "#server/modules/email/email.matrix.testing.ts";
-import { addPlanComment } from "#server/modules/growth-plans/growth-plan-comments.service.ts";
+import {
+  addPlanComment,
+  resolvePlanComment,
+} from "#server/modules/growth-plans/growth-plan-comments.service.ts";
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
@@ -767,6 +770,36 @@ const growthPlanScenarios: Scenario[] = [
       return { url: `/api/growth-plans/${plan.plan.id}/comments/${comment.id}/resolve`, body: {} };
     },
     expect: planReader(200, 403),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/comments/:commentId/reopen",
+    description: "a resolved comment on the goals",
+    call: async (context) => {
+      const plan = await subjectPlan(context);
+      const comment = await addPlanComment(context.t.ctx, subjectActor(context), plan.plan.id, {
+        section: "goals",
+        body: "Note to self",
+      });
+      await resolvePlanComment(context.t.ctx, subjectActor(context), plan.plan.id, comment.id);
+      return { url: `/api/growth-plans/${plan.plan.id}/comments/${comment.id}/reopen`, body: {} };
+    },
+    expect: planReader(200, 403),
+  },
+  {
+    route: "POST /api/growth-plans/:planId/comments",
+    description: "a reply in a thread on the shared goals",
+    call: async (context) => {
+      const plan = await subjectPlan(context);
+      const comment = await addPlanComment(context.t.ctx, subjectActor(context), plan.plan.id, {
+        section: "goals",
+        body: "A question",
+      });
+      return {
+        url: `/api/growth-plans/${plan.plan.id}/comments`,
+        body: { section: "goals", body: "An answer", parentId: comment.id },
+      };
+    },
+    expect: planReader(201, 201),
   },
   {
     route: "GET /api/growth-plans/:planId/energy-entries",

@@ -44,14 +44,29 @@ export const UpdateSharingBody = z.strictObject({
 });
 export type UpdateSharingBody = z.infer<typeof UpdateSharingBody>;
 
-export const CommentView = z.object({
+const commentFields = {
   id: z.string(),
   section: GrowthPlanSectionKey,
   author: PlanPerson,
   body: z.string(),
   createdAt: z.string(),
+};
+
+/** A reply in a thread: it answers a top-level comment of the same section. */
+export const CommentReply = z.object({ ...commentFields, parentId: z.string() });
+export type CommentReply = z.infer<typeof CommentReply>;
+
+/**
+ * A comment. In lists, each is a top-level comment (`parentId` null) with its replies, oldest
+ * first, so `comments.filter((c) => !c.resolvedAt)` counts the open threads. Posting a reply
+ * answers the reply itself: `parentId` set, no replies, never resolved.
+ */
+export const CommentView = z.object({
+  ...commentFields,
+  parentId: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolvedBy: PlanPerson.nullable(),
+  replies: z.array(CommentReply),
 });
 export type CommentView = z.infer<typeof CommentView>;
 
@@ -60,6 +75,7 @@ export type CommentList = z.infer<typeof CommentList>;
 
 export const CommentListQuery = z.strictObject({
   section: GrowthPlanSectionKey.optional(),
+  /** `false` leaves out resolved threads (with their replies). */
   includeResolved: z
     .enum(["true", "false"])
     .default("true")
@@ -70,5 +86,7 @@ export type CommentListQuery = z.infer<typeof CommentListQuery>;
 export const CreateCommentBody = z.strictObject({
   section: GrowthPlanSectionKey,
   body: requiredText(limits.commentLength, "Write a comment"),
+  /** Reply to this top-level comment of the same section; absent for a new thread. */
+  parentId: Id.optional(),
 });
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>;

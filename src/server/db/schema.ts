@@ -164,6 +164,8 @@ export type GrowthPlanCommentsTable = {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+  /** The top-level comment this one replies to; null for a top-level comment. */
+  parent_id: string | null;
 };
 
 export type EnergyEntriesTable = {

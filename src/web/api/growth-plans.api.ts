@@ -256,16 +256,30 @@ export function listComments(planId: string) {
   });
 }
 
-export function addComment(planId: string, section: GrowthPlanSectionKey, body: string) {
+/** A new thread on a section, or with `parentId` a reply in one. */
+export function addComment(
+  planId: string,
+  section: GrowthPlanSectionKey,
+  body: string,
+  parentId?: string,
+) {
   return apiRequest(`${planPath(planId)}/comments`, {
     method: "POST",
-    body: { section, body },
+    body: parentId ? { section, body, parentId } : { section, body },
     response: CommentView,
   });
 }
 
 export function resolveComment(planId: string, commentId: string) {
   return apiRequest(`${planPath(planId)}/comments/${encodeURIComponent(commentId)}/resolve`, {
+    method: "POST",
+    body: emptyBody,
+    response: CommentView,
+  });
+}
+
+export function reopenComment(planId: string, commentId: string) {
+  return apiRequest(`${planPath(planId)}/comments/${encodeURIComponent(commentId)}/reopen`, {
     method: "POST",
     body: emptyBody,
     response: CommentView,

@@ -12,6 +12,7 @@ import { actorOf } from "#server/http/route-access.ts";
 import {
   addPlanComment,
   listPlanComments,
+  reopenPlanComment,
   resolvePlanComment,
 } from "./growth-plan-comments.service.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
@@ -45,7 +46,7 @@ export const growthPlanCommentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
       config: { access: "signed-in", policy: growthPlanPolicies.comment },
       schema: {
         tags,
-        summary: "Comment on a section the reader may read",
+        summary: "Comment on a section the reader may read, or reply in a thread (parentId)",
         params: PlanIdParams,
         body: CreateCommentBody,
         response: { 201: CommentView },
@@ -63,7 +64,7 @@ export const growthPlanCommentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
       config: { access: "signed-in", policy: growthPlanPolicies.resolveComment },
       schema: {
         tags,
-        summary: "Resolve a comment (the owner)",
+        summary: "Resolve a thread (the owner)",
         params: CommentIdParams,
         body: EmptyBody,
         response: { 200: CommentView },
@@ -71,5 +72,21 @@ export const growthPlanCommentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
     },
     async (request) =>
       resolvePlanComment(ctx, actorOf(request), request.params.planId, request.params.commentId),
+  );
+
+  app.post(
+    "/api/growth-plans/:planId/comments/:commentId/reopen",
+    {
+      config: { access: "signed-in", policy: growthPlanPolicies.resolveComment },
+      schema: {
+        tags,
+        summary: "Reopen a resolved thread (the owner)",
+        params: CommentIdParams,
+        body: EmptyBody,
+        response: { 200: CommentView },
+      },
+    },
+    async (request) =>
+      reopenPlanComment(ctx, actorOf(request), request.params.planId, request.params.commentId),
   );
 };

@@ -1,8 +1,5 @@
-import {
-  type GrowthPlanSectionKey,
-  growthPlanSectionKeys,
-  sectionTitles,
-} from "#core/growth-plan/sections.schemas.ts";
+import type { GrowthPlanSectionKey } from "#core/growth-plan/sections.schemas.ts";
+import { growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type {
   CommentList,
   CommentListQuery,
@@ -11,15 +8,17 @@ import type {
 } from "#core/growth-plan/sharing.schemas.ts";
 import { newId } from "#core/ids.ts";
 import type { Actor, AppContext } from "#server/context.ts";
-import type { Db } from "#server/db/create-db.ts";
 import { inTransaction } from "#server/db/transactions.ts";
 import { AppError } from "#server/errors.ts";
-import { notify } from "#server/modules/notifications/notify.ts";
 import { listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import { notifyOfComment } from "./growth-plan-comment-notices.ts";
 import {
+  type CommentRow,
   findComment,
   insertComment,
   listComments,
+  listReplies,
+  reopenComment,
   resolveComment,
 } from "./growth-plan-sharing.queries.ts";
 import { loadPlan, loadPlanWithReadableSection, loadReadablePlan } from "./growth-plans.access.ts";
@@ -27,24 +26,34 @@ import {
   assertCanReadSection,
   assertOwnerOnly,
   growthPlanPolicies,
-  type PlanAccessFacts,
 } from "./growth-plans.policy.ts";
 import { presentComment } from "./growth-plans.presenters.ts";
 
-const resolveRefusal = "Only the owner resolves comments.";
+const resolveRefusal = "Only the owner resolves and reopens comments.";
+const noSuchComment = "No such comment.";
 
-async function presentComments(
+/** Top-level rows with their replies, each thread oldest first. */
+async function presentThreads(
   ctx: AppContext,
-  rows: Awaited<ReturnType<typeof listComments>>,
+  rows: readonly CommentRow[],
 ): Promise<CommentView[]> {
   const ids = new Set(rows.flatMap((row) => [row.author_id, row.resolved_by ?? row.author_id]));
   const people = new Map(
     (await listPeopleByIds(ctx.db, [...ids])).map((person) => [person.id, person]),
   );
-  return rows.map((row) => presentComment(row, people));
+  const replies = new Map<string, CommentRow[]>();
+  for (const row of rows) {
+    if (row.parent_id) replies.set(row.parent_id, [...(replies.get(row.parent_id) ?? []), row]);
+  }
+  return rows
+    .filter((row) => row.parent_id === null)
+    .map((row) => presentComment(row, people, replies.get(row.id)));
 }
 
-/** Comments on the sections the reader may read right now, oldest first. */
+/**
+ * Threads on the sections the reader may read right now, oldest first; a section that is no
+ * longer shared hides its comments and their replies alike.
+ */
 export async function listPlanComments(
   ctx: AppContext,
   actor: Actor,
@@ -64,12 +73,30 @@ export async function listPlanComments(
     growthPlanPolicies.comment(actor, facts, key),
   );
   const listed = query.section ? sections.filter((key) => key === query.section) : sections;
-  const rows = (await listComments(ctx.db, planId, listed)).filter(
-    (row) => query.includeResolved || row.resolved_at === null,
-  );
-  return { comments: await presentComments(ctx, rows) };
+  const threads = await presentThreads(ctx, await listComments(ctx.db, planId, listed));
+  return {
+    comments: threads.filter((thread) => query.includeResolved || thread.resolvedAt === null),
+  };
 }
 
+/** A parent must be an open top-level comment of the same plan and section. */
+async function checkedParent(
+  ctx: AppContext,
+  planId: string,
+  input: CreateCommentBody,
+): Promise<CommentRow | null> {
+  if (!input.parentId) return null;
+  const parent = await findComment(ctx.db, planId, input.parentId);
+  const refuse = (message: string) =>
+    new AppError("validation_failed", "This comment cannot be replied to.", { parentId: message });
+  if (!parent || parent.section_key !== input.section)
+    throw refuse("No comment with this id on this section");
+  if (parent.parent_id) throw refuse("Reply to the comment that starts the thread");
+  if (parent.resolved_at) throw refuse("This comment is resolved: start a new comment");
+  return parent;
+}
+
+/** A new thread, or with `parentId` a reply in one. */
 export async function addPlanComment(
   ctx: AppContext,
   actor: Actor,
@@ -83,7 +110,8 @@ export async function addPlanComment(
     input.section,
     growthPlanPolicies.comment,
   );
-  const row = {
+  const parent = await checkedParent(ctx, planId, input);
+  const row: CommentRow = {
     id: newId(),
     plan_id: planId,
     section_key: input.section,
@@ -92,103 +120,33 @@ export async function addPlanComment(
     created_at: ctx.clock.now().toISOString(),
     resolved_at: null,
     resolved_by: null,
+    parent_id: parent?.id ?? null,
   };
   await inTransaction(ctx.db, async (trx) => {
     await insertComment(trx, row);
-    await notifyOfComment(trx, ctx, actor, facts, row);
+    await notifyOfComment(trx, ctx, actor, facts, {
+      ...row,
+      section_key: input.section,
+    });
   });
-  const [comment] = await presentComments(ctx, [row]);
-  if (!comment) throw new AppError("not_found", "No such comment.");
-  return comment;
+  const [comment] = await presentThreads(ctx, [{ ...row, parent_id: null }]);
+  if (!comment) throw new AppError("not_found", noSuchComment);
+  return { ...comment, parentId: row.parent_id };
 }
 
-/** "Section 3: Set specific goals" → "Set specific goals"; the section's name, never its text. */
-function sectionName(section: GrowthPlanSectionKey): string {
-  const title = sectionTitles[section];
-  return title.includes(":") ? (title.split(":")[1]?.trim() ?? title) : title;
-}
-
-/**
- * A comment tells the plan's owner; the owner's reply tells the others who commented on that
- * section and can still read it. Titles name the section, never the comment's words.
- */
-async function notifyOfComment(
-  trx: Db,
-  ctx: AppContext,
-  actor: Actor,
-  facts: PlanAccessFacts,
-  comment: { id: string; plan_id: string; section_key: GrowthPlanSectionKey },
-): Promise<void> {
-  const now = ctx.clock.now();
-  const section = comment.section_key;
-  const anchor = `#comment-${comment.id}`;
-  const earlier =
-    actor.personId === facts.ownerId
-      ? (await listComments(trx, comment.plan_id, [section])).map((row) => row.author_id)
-      : [];
-  const people = new Map(
-    (await listPeopleByIds(trx, [actor.personId, facts.ownerId, ...earlier])).map((person) => [
-      person.id,
-      person,
-    ]),
-  );
-  const nameOf = (id: string) => {
-    const person = people.get(id);
-    return person ? person.preferred_name || person.name : "Someone";
-  };
-  const base = {
-    kind: "plan_comment" as const,
-    actorId: actor.personId,
-    subject: { type: "growth_plan_comment", id: comment.id },
-    data: { planId: comment.plan_id, section, commentId: comment.id },
-    dedupeKey: null,
-  };
-  if (actor.personId !== facts.ownerId) {
-    await notify(
-      trx,
-      {
-        ...base,
-        personId: facts.ownerId,
-        link: `/growth-plans/${comment.plan_id}?step=${section}${anchor}`,
-        title: `${nameOf(actor.personId)} commented on “${sectionName(section)}” in your growth plan`,
-      },
-      now,
-    );
-    return;
-  }
-  const others = [...new Set(earlier)].filter((id) => {
-    const person = people.get(id);
-    return (
-      id !== facts.ownerId &&
-      person?.status === "active" &&
-      growthPlanPolicies.comment({ personId: id, role: person.role }, facts, section)
-    );
-  });
-  for (const personId of others) {
-    await notify(
-      trx,
-      {
-        ...base,
-        personId,
-        link: `/growth-plans/${comment.plan_id}${anchor}`,
-        title: `${nameOf(facts.ownerId)} replied on “${sectionName(section)}” in their growth plan`,
-      },
-      now,
-    );
-  }
-}
-
-export async function resolvePlanComment(
+/** Resolves or reopens a thread: the owner, on a comment that starts a thread. */
+async function setResolution(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   commentId: string,
+  resolved: boolean,
 ): Promise<CommentView> {
   const { facts } = await loadPlan(ctx.db, planId);
   const comment = await findComment(ctx.db, planId, commentId);
   if (!comment) {
     assertOwnerOnly(actor, facts, growthPlanPolicies.resolveComment, resolveRefusal);
-    throw new AppError("not_found", "No such comment.");
+    throw new AppError("not_found", noSuchComment);
   }
   assertCanReadSection(
     actor,
@@ -197,13 +155,43 @@ export async function resolvePlanComment(
     growthPlanPolicies.comment,
   );
   assertOwnerOnly(actor, facts, growthPlanPolicies.resolveComment, resolveRefusal);
-  await resolveComment(ctx.db, commentId, {
-    resolved_at: ctx.clock.now().toISOString(),
-    resolved_by: actor.personId,
-  });
+  if (comment.parent_id) {
+    throw new AppError("validation_failed", "A reply is resolved with its thread.", {
+      commentId: `${resolved ? "Resolve" : "Reopen"} the comment that starts the thread`,
+    });
+  }
+  if (resolved) {
+    await resolveComment(ctx.db, commentId, {
+      resolved_at: ctx.clock.now().toISOString(),
+      resolved_by: actor.personId,
+    });
+  } else {
+    await reopenComment(ctx.db, commentId);
+  }
   const updated = await findComment(ctx.db, planId, commentId);
-  if (!updated) throw new AppError("not_found", "No such comment.");
-  const [view] = await presentComments(ctx, [updated]);
-  if (!view) throw new AppError("not_found", "No such comment.");
+  if (!updated) throw new AppError("not_found", noSuchComment);
+  const [view] = await presentThreads(ctx, [
+    updated,
+    ...(await listReplies(ctx.db, planId, commentId)),
+  ]);
+  if (!view) throw new AppError("not_found", noSuchComment);
   return view;
+}
+
+export function resolvePlanComment(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  commentId: string,
+): Promise<CommentView> {
+  return setResolution(ctx, actor, planId, commentId, true);
+}
+
+export function reopenPlanComment(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  commentId: string,
+): Promise<CommentView> {
+  return setResolution(ctx, actor, planId, commentId, false);
 }

@@ -90,6 +90,7 @@ export async function insertComment(
   await db.insertInto("growth_plan_comments").values(row).execute();
 }
 
+/** Resolves a thread (its top-level comment); resolving a resolved one changes nothing. */
 export async function resolveComment(
   db: Db,
   commentId: string,
@@ -100,5 +101,26 @@ export async function resolveComment(
     .set(resolution)
     .where("id", "=", commentId)
     .where("resolved_at", "is", null)
+    .execute();
+}
+
+/** Opens a resolved thread again. */
+export async function reopenComment(db: Db, commentId: string): Promise<void> {
+  await db
+    .updateTable("growth_plan_comments")
+    .set({ resolved_at: null, resolved_by: null })
+    .where("id", "=", commentId)
+    .execute();
+}
+
+/** The replies of one thread, oldest first. */
+export function listReplies(db: Db, planId: string, parentId: string) {
+  return db
+    .selectFrom("growth_plan_comments")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("parent_id", "=", parentId)
+    .orderBy("created_at")
+    .orderBy("id")
     .execute();
 }

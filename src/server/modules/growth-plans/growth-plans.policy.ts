@@ -91,6 +91,7 @@ export const growthPlanPolicies = definePolicies("growthPlan", {
     isOwner(actor, facts),
   share: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
     isOwner(actor, facts),
+  /** Resolving and reopening a comment thread: the owner. */
   resolveComment: (actor: PolicyActor, facts: Pick<PlanAccessFacts, "ownerId">): boolean =>
     isOwner(actor, facts),
   /** Adoption figures: counts by department, no individual's content. Admins. */

@@ -102,22 +102,29 @@ export function presentPlanView(input: {
   return view;
 }
 
+/** A comment with its replies (rows of the same thread, oldest first). */
 export function presentComment(
   row: CommentRow,
   people: ReadonlyMap<string, NamedPerson>,
+  replies: readonly CommentRow[] = [],
 ): CommentView {
   const person = (id: string) => {
     const found = people.get(id);
     return found ? presentPlanPerson(found) : formerPerson(id);
   };
+  const base = (of: CommentRow) => ({
+    id: of.id,
+    section: of.section_key as GrowthPlanSectionKey,
+    author: person(of.author_id),
+    body: of.body,
+    createdAt: of.created_at,
+  });
   return {
-    id: row.id,
-    section: row.section_key as GrowthPlanSectionKey,
-    author: person(row.author_id),
-    body: row.body,
-    createdAt: row.created_at,
+    ...base(row),
+    parentId: row.parent_id,
     resolvedAt: row.resolved_at,
     resolvedBy: row.resolved_by ? person(row.resolved_by) : null,
+    replies: replies.map((reply) => ({ ...base(reply), parentId: row.id })),
   };
 }
 

@@ -1,24 +1,30 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { IconMessagePlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useLocation } from "@tanstack/react-router";
-import { useEffect, useId, useState } from "react";
-import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
+import { useId, useRef, useState } from "react";
 import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
-import { type CommentView, CreateCommentBody } from "#core/growth-plan/sharing.schemas.ts";
+import type { CommentView } from "#core/growth-plan/sharing.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
-import { addComment, commentsQuery, resolveComment } from "../../api/growth-plans.api.ts";
+import { commentsQuery } from "../../api/growth-plans.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { GrowingTextarea } from "../../components/growing-textarea.tsx";
-import { formatDateTime } from "../../format/dates.ts";
-import { useApiForm } from "../../forms/use-api-form.ts";
+import { CommentForm, CommentThread } from "./comment-thread.tsx";
 
 interface SectionCommentsProps {
   planId: string;
   section: GrowthPlanSectionKey;
-  /** The owner resolves; everyone the section is shared with comments. */
+  /** The owner resolves and reopens; everyone the section is shared with comments and replies. */
   canResolve: boolean;
 }
+
+/** The open threads of a section, as the step list counts them. */
+export function openThreadsOf(comments: readonly CommentView[], section: GrowthPlanSectionKey) {
+  return comments.filter((comment) => comment.section === section && !comment.resolvedAt);
+}
+
+const holds = (thread: CommentView, id: string | null) =>
+  id !== null && (thread.id === id || thread.replies.some((reply) => reply.id === id));
 
 /** The conversation about one section between its owner and the people it is shared with. */
 export function SectionComments({ planId, section, canResolve }: SectionCommentsProps) {
@@ -29,156 +35,88 @@ export function SectionComments({ planId, section, canResolve }: SectionComments
   );
   const open = ofSection.filter((comment) => !comment.resolvedAt);
   const resolved = ofSection.filter((comment) => comment.resolvedAt);
+  // A notification links to `#comment-<id>`, which may be a reply or in a resolved thread.
+  const hash = useLocation({ select: (location) => location.hash });
+  const targetId = hash.startsWith("comment-") ? hash.slice("comment-".length) : null;
+  const targetResolved = resolved.some((thread) => holds(thread, targetId));
   const [showResolved, setShowResolved] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const resolvedShown = showResolved || targetResolved;
+
+  const threads = (list: CommentView[], label: string) =>
+    list.length > 0 && (
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
+        {list.map((thread) => (
+          <CommentThread
+            key={thread.id}
+            planId={planId}
+            thread={thread}
+            canResolve={canResolve}
+            targetId={targetId}
+          />
+        ))}
+      </Stack>
+    );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId}>
-      <Group gap="xs">
-        <Title order={3} size="h5" id={headingId}>
-          Comments on {shortTitle(section)}
-        </Title>
-        {open.length > 0 && (
-          <Badge variant="light" tt="none">
-            {open.length} open
-          </Badge>
+      <Group gap="xs" justify="space-between">
+        <Group gap="xs">
+          <Title order={3} size="h5" id={headingId}>
+            Comments on {shortTitle(section)}
+          </Title>
+          {open.length > 0 && (
+            <Badge variant="light" tt="none">
+              {open.length} open
+            </Badge>
+          )}
+        </Group>
+        {!adding && (
+          <Button
+            ref={addButton}
+            variant="default"
+            size="compact-sm"
+            leftSection={<IconMessagePlus size={16} aria-hidden />}
+            onClick={() => setAdding(true)}
+          >
+            Add comment
+          </Button>
         )}
       </Group>
       {comments.isError && <FormErrorAlert message={errorMessage(comments.error)} />}
-      {open.length === 0 && comments.isSuccess && (
+      {adding && (
+        <CommentForm
+          planId={planId}
+          section={section}
+          label={`Add a comment on ${shortTitle(section)}`}
+          submitLabel="Post comment"
+          onClose={() => {
+            setAdding(false);
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
+      )}
+      {open.length === 0 && comments.isSuccess && !adding && (
         <Text size="sm" c="dimmed">
           No open comments.
         </Text>
       )}
-      <CommentItems comments={open} planId={planId} canResolve={canResolve} />
+      {threads(open, `Open comments on ${shortTitle(section)}`)}
       {resolved.length > 0 && (
         <Stack gap="xs">
           <CompactButton
             color="trellis"
             style={{ alignSelf: "flex-start" }}
-            aria-expanded={showResolved}
-            onClick={() => setShowResolved((shown) => !shown)}
+            aria-expanded={resolvedShown}
+            onClick={() => setShowResolved(!resolvedShown)}
           >
-            {showResolved ? "Hide" : "Show"} {resolved.length} resolved
+            {resolvedShown ? "Hide" : "Show"} {resolved.length} resolved
           </CompactButton>
-          {showResolved && <CommentItems comments={resolved} planId={planId} canResolve={false} />}
+          {resolvedShown && threads(resolved, `Resolved comments on ${shortTitle(section)}`)}
         </Stack>
       )}
-      <CommentForm planId={planId} section={section} />
     </Stack>
-  );
-}
-
-function CommentItems({
-  comments,
-  planId,
-  canResolve,
-}: {
-  comments: CommentView[];
-  planId: string;
-  canResolve: boolean;
-}) {
-  const queryClient = useQueryClient();
-  const resolve = useMutation({
-    mutationFn: (commentId: string) => resolveComment(planId, commentId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey }),
-  });
-  // A notification links to `#comment-<id>`: once the comments are here, show that one.
-  const hash = useLocation({ select: (location) => location.hash });
-  const target = comments.find((comment) => hash === `comment-${comment.id}`);
-  useEffect(() => {
-    if (!target) return;
-    const element = document.getElementById(`comment-${target.id}`);
-    element?.scrollIntoView({ block: "center" });
-    element?.focus({ preventScroll: true });
-  }, [target]);
-  if (comments.length === 0) return null;
-
-  return (
-    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
-      {comments.map((comment) => (
-        <Paper
-          component="li"
-          key={comment.id}
-          id={`comment-${comment.id}`}
-          tabIndex={-1}
-          withBorder
-          radius="md"
-          p="sm"
-          aria-current={target?.id === comment.id ? "true" : undefined}
-          style={
-            target?.id === comment.id
-              ? { borderColor: "var(--mantine-primary-color-filled)" }
-              : undefined
-          }
-        >
-          <Stack gap={4}>
-            <Group justify="space-between" gap="xs">
-              <Text size="sm" fw={600}>
-                {comment.author.displayName}{" "}
-                <Text component="span" size="xs" c="dimmed" fw={400}>
-                  {formatDateTime(comment.createdAt)}
-                </Text>
-              </Text>
-              {canResolve && !comment.resolvedAt && (
-                <CompactButton
-                  variant="light"
-                  loading={resolve.isPending && resolve.variables === comment.id}
-                  onClick={() => resolve.mutate(comment.id)}
-                  aria-label={`Resolve the comment by ${comment.author.displayName}`}
-                >
-                  Resolve
-                </CompactButton>
-              )}
-            </Group>
-            <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-              {comment.body}
-            </Text>
-            {comment.resolvedAt && (
-              <Text size="xs" c="dimmed">
-                Resolved {formatDateTime(comment.resolvedAt)}
-                {comment.resolvedBy ? ` by ${comment.resolvedBy.displayName}` : ""}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
-function CommentForm({ planId, section }: { planId: string; section: GrowthPlanSectionKey }) {
-  const queryClient = useQueryClient();
-  const { form, mutation, onSubmit, formError } = useApiForm({
-    // The section is the form's place, not an input: a message about it is the form's own.
-    schema: CreateCommentBody.pick({ body: true }),
-    initialValues: { body: "" },
-    submit: ({ body }) => addComment(planId, section, body),
-    onSuccess: async () => {
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: commentsQuery(planId).queryKey });
-    },
-  });
-
-  return (
-    <form noValidate onSubmit={onSubmit}>
-      <Stack gap="xs">
-        <FormErrorAlert message={formError} />
-        <GrowingTextarea
-          label={`Add a comment on ${shortTitle(section)}`}
-          maxLength={growthPlanLimits.commentLength}
-          key={form.key("body")}
-          {...form.getInputProps("body")}
-        />
-        <Button
-          type="submit"
-          variant="default"
-          loading={mutation.isPending}
-          style={{ alignSelf: "flex-start" }}
-        >
-          Post comment
-        </Button>
-      </Stack>
-    </form>
   );
 }
 

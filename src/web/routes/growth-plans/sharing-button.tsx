@@ -1,53 +1,31 @@
-import {
-  Alert,
-  Badge,
-  Checkbox,
-  CloseButton,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconShare } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { z } from "zod";
-import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanPerson } from "#core/growth-plan/plans.schemas.ts";
-import {
-  type GrowthPlanSectionKey,
-  growthPlanSectionKeys,
-  sectionTitles,
-} from "#core/growth-plan/sections.schemas.ts";
 import { type SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.schemas.ts";
+import { ApiError } from "../../api/api-error.ts";
 import { growthPlansQueryKey, sharingQuery, updateSharing } from "../../api/growth-plans.api.ts";
 import { personQuery } from "../../api/queries.ts";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
-import { GroupError } from "../../components/group-error.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
-import { errorOfStringList } from "../../forms/field-paths.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
+import { SharingGrid } from "./sharing-grid.tsx";
+import { bodyOf, presets, rowsOf, type SharingRow, summaryOf } from "./sharing-model.ts";
 
 type Audience = { manager: boolean; people: PlanPerson[] };
-type SharingFormValues = { sections: Record<GrowthPlanSectionKey, Audience> };
+type SharingFormValues = { rows: SharingRow[] };
 
-/** The API's rules, checked on the body the form would send: the people's ids. */
+/** The API's rules, checked on the body the grid would send. */
 const sharingFormSchema = z
   .custom<SharingFormValues>()
-  .transform(({ sections }) => ({
-    sections: Object.fromEntries(
-      growthPlanSectionKeys.map((key) => [
-        key,
-        { manager: sections[key].manager, people: sections[key].people.map(({ id }) => id) },
-      ]),
-    ),
-  }))
+  .transform(({ rows }) => bodyOf(rows))
   .pipe(UpdateSharingBody);
 
 export function SharingButton({ planId, ownerId }: { planId: string; ownerId: string }) {
@@ -57,7 +35,7 @@ export function SharingButton({ planId, ownerId }: { planId: string; ownerId: st
       variant="default"
       leftSection={<IconShare size={18} aria-hidden />}
       title="Who can read this plan"
-      modalSize="xl"
+      modalSize="62rem"
     >
       {(close) => <SharingLoader planId={planId} ownerId={ownerId} onDone={close} />}
     </ModalButton>
@@ -91,6 +69,21 @@ export function describeAudience(audience: Audience, manager: PlanPerson | null)
   return names.length === 0 ? "Private: only you" : `Shared with ${names.join(", ")}`;
 }
 
+/** The server's messages about named people ("sections.goals.people.0"), with their names. */
+function peopleMessages(
+  error: unknown,
+  body: UpdateSharingBody | undefined,
+  rows: readonly SharingRow[],
+): string[] {
+  if (!(error instanceof ApiError) || !error.fields || !body) return [];
+  return Object.entries(error.fields).map(([path, message]) => {
+    const [, section, , index] = path.split(".");
+    const id = body.sections[section as keyof UpdateSharingBody["sections"]]?.people[Number(index)];
+    const name = rows.find((row) => row.id === id)?.displayName;
+    return name ? `${name}: ${message}` : String(message);
+  });
+}
+
 function SharingForm({
   planId,
   ownerId,
@@ -103,6 +96,9 @@ function SharingForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
+  const summaryId = useId();
+  const [pickerKey, setPickerKey] = useState(0);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const {
     form,
     mutation: save,
@@ -111,7 +107,7 @@ function SharingForm({
   } = useApiForm({
     schema: sharingFormSchema,
     mode: "controlled",
-    initialValues: { sections: structuredClone(sharing.sections) } as SharingFormValues,
+    initialValues: { rows: rowsOf(sharing) } as SharingFormValues,
     submit: (body) => updateSharing(planId, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(sharingQuery(planId).queryKey, saved);
@@ -120,126 +116,96 @@ function SharingForm({
       onDone();
     },
   });
+  const rows = form.values.rows;
+  const setRows = (next: SharingRow[]) => form.setFieldValue("rows", next);
+  const clientErrors = Object.values(form.errors).filter(Boolean);
+  const refusals = peopleMessages(save.error, save.variables, rows);
+
+  const addPerson = (personId: string | null) => {
+    if (!personId) return;
+    void queryClient.fetchQuery(personQuery(personId)).then(({ person }) => {
+      setPickerKey((key) => key + 1);
+      if (!rows.some((row) => row.id === person.id)) {
+        setRows([...rows, { id: person.id, displayName: person.displayName, sections: [] }]);
+      }
+      setFocusRow(person.id);
+    });
+  };
+  // The new row is where the person's sections are ticked, all at once: focus goes there once
+  // it is on the page.
+  useEffect(() => {
+    if (!focusRow) return;
+    const input = document.querySelector<HTMLInputElement>(`input[data-row="${focusRow}"]`);
+    if (!input) return;
+    input.focus();
+    setFocusRow(null);
+  });
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit} aria-describedby={summaryId}>
       <Stack gap="md">
         <Text size="sm">
-          You decide who reads each section. New plans share Section 2, Exploration, Section 3,
-          Section 4 and the accomplishment log with your current manager; Section 1 and the energy
-          journal stay private until you share them. People you name see only the sections you name
-          them on, and can comment there. Removing someone takes effect at once.
+          You decide who reads each section. People see only the sections ticked on their row, and
+          can comment there. Removing someone takes effect at once.
         </Text>
         {!sharing.manager && (
           <Alert variant="light" color="gray">
-            You have no manager in Trellis at the moment, so sections shared with your manager are
+            You have no manager in Trellis at the moment, so what you share with your manager is
             readable by no one until you have one.
           </Alert>
         )}
-        <FormErrorAlert message={formError} />
-        {growthPlanSectionKeys.map((key) => (
-          <SectionAudienceFields
-            key={key}
-            section={key}
-            audience={form.values.sections[key]}
-            error={
-              form.errors[`sections.${key}`] ??
-              form.errors[`sections.${key}.manager`] ??
-              errorOfStringList(form.errors, `sections.${key}.people`, "Person")
-            }
-            manager={sharing.manager}
-            ownerId={ownerId}
-            onChange={(audience) => form.setFieldValue(`sections.${key}`, audience)}
-          />
-        ))}
+        {refusals.length === 0 && <FormErrorAlert message={formError} />}
+        {(refusals.length > 0 || clientErrors.length > 0) && (
+          <Alert color="red" variant="light" title="Some people cannot be given access">
+            <List size="sm">
+              {[...refusals, ...clientErrors.map(String)].map((message) => (
+                <List.Item key={message}>{message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group gap="xs" role="group" aria-label="Presets">
+          {presets.map((preset) => (
+            <Button
+              key={preset.label}
+              variant="light"
+              size="compact-sm"
+              onClick={() => setRows(preset.apply(rows))}
+            >
+              {preset.label}
+            </Button>
+          ))}
+        </Group>
+        <SharingGrid rows={rows} manager={sharing.manager} onChange={setRows} />
+        <PersonSelect
+          key={pickerKey}
+          label="Add a person"
+          description="They get a row of their own: tick the sections they may read."
+          placeholder="Search people by name"
+          value={null}
+          excludeId={ownerId}
+          onChange={addPerson}
+          style={{ maxWidth: "24rem" }}
+        />
+        <Stack gap={4} component="section" aria-labelledby={`${summaryId}-title`}>
+          <Group gap="xs">
+            <Title order={3} size="h6" id={`${summaryId}-title`}>
+              Who sees what
+            </Title>
+            {form.isDirty() && (
+              <Text size="sm" c="dimmed">
+                once you save
+              </Text>
+            )}
+          </Group>
+          <List size="sm" spacing={2} id={summaryId} aria-live="polite">
+            {summaryOf(rows, sharing.manager).map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </Stack>
         <FormActions onCancel={onDone} submitLabel="Save sharing" pending={save.isPending} />
       </Stack>
     </form>
-  );
-}
-
-function SectionAudienceFields({
-  section,
-  audience,
-  error,
-  manager,
-  ownerId,
-  onChange,
-}: {
-  section: GrowthPlanSectionKey;
-  audience: Audience;
-  /** The server's message about who the section is shared with. */
-  error: ReactNode;
-  manager: PlanPerson | null;
-  ownerId: string;
-  onChange: (audience: Audience) => void;
-}) {
-  const headingId = useId();
-  const isPrivate = !audience.manager && audience.people.length === 0;
-  const [pickerKey, setPickerKey] = useState(0);
-  const queryClient = useQueryClient();
-
-  return (
-    <Paper withBorder radius="md" p="md" component="fieldset" aria-labelledby={headingId} m={0}>
-      <Stack gap="sm">
-        <Group justify="space-between" gap="xs">
-          <Title order={3} size="h6" id={headingId}>
-            {sectionTitles[section]}
-          </Title>
-          <Badge variant="light" color={isPrivate ? "gray" : "trellis"} tt="none">
-            {isPrivate ? "Private" : "Shared"}
-          </Badge>
-        </Group>
-        <Checkbox
-          // Where focus goes when the section has a message.
-          data-path={`sections.${section}`}
-          label={manager ? `My manager, ${manager.displayName}` : "My manager"}
-          checked={audience.manager}
-          onChange={(event) => onChange({ ...audience, manager: event.currentTarget.checked })}
-        />
-        {audience.people.length > 0 && (
-          <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-            {audience.people.map((person) => (
-              <Paper component="li" key={person.id} withBorder radius="xl" pl="sm" pr={4} py={2}>
-                <Group gap={4} wrap="nowrap">
-                  <Text size="sm">{person.displayName}</Text>
-                  <CloseButton
-                    size="sm"
-                    aria-label={`Stop sharing ${sectionTitles[section]} with ${person.displayName}`}
-                    onClick={() =>
-                      onChange({
-                        ...audience,
-                        people: audience.people.filter((candidate) => candidate.id !== person.id),
-                      })
-                    }
-                  />
-                </Group>
-              </Paper>
-            ))}
-          </Group>
-        )}
-        {audience.people.length < growthPlanLimits.sharedPeoplePerSection && (
-          <PersonSelect
-            key={pickerKey}
-            label="Also share with"
-            placeholder="Search people by name"
-            value={null}
-            excludeId={ownerId}
-            onChange={(personId) => {
-              if (!personId) return;
-              void queryClient.fetchQuery(personQuery(personId)).then(({ person }) => {
-                setPickerKey((key) => key + 1);
-                if (audience.people.some((candidate) => candidate.id === person.id)) return;
-                onChange({
-                  ...audience,
-                  people: [...audience.people, { id: person.id, displayName: person.displayName }],
-                });
-              });
-            }}
-          />
-        )}
-        <GroupError message={error} />
-      </Stack>
-    </Paper>
   );
 }
