@@ -10,7 +10,7 @@ export function AdminPeoplePage() {
 
   return (
     <DirectoryView
-      title="People admin"
+      title="Manage people"
       intro="Add people, export the directory, and open anyone's profile to edit, invite or deactivate them."
       search={search}
       defaultStatus="all"

@@ -103,3 +103,15 @@ export function changedItemFields<Body extends Record<string, unknown>>(
   }
   return changes;
 }
+
+/** Who follows a template, counting those who follow the default without an assignment. */
+export function followersText(template: {
+  followerCount: number;
+  assignedCount: number;
+  isDefault: boolean;
+}): string {
+  const n = template.followerCount;
+  const follow = `${n} ${n === 1 ? "person follows" : "people follow"} it`;
+  if (!template.isDefault) return follow;
+  return `${follow} (${template.assignedCount} assigned, the rest by default)`;
+}
