@@ -15,6 +15,7 @@ import * as calendar from "./2026-12-01-06-calendar.ts";
 import * as emailScheduler from "./2026-12-01-07-email-scheduler.ts";
 import * as conversations from "./2026-12-01-08-conversations.ts";
 import * as conversationInvitations from "./2026-12-01-09-conversation-invitations.ts";
+import * as lastSignIn from "./2026-12-02-02-last-sign-in.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-07-email-scheduler": emailScheduler,
   "2026-12-01-08-conversations": conversations,
   "2026-12-01-09-conversation-invitations": conversationInvitations,
+  "2026-12-02-02-last-sign-in": lastSignIn,
 };
