@@ -31,7 +31,7 @@ export const AdminPeopleQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type AdminPeopleQuery = z.infer<typeof AdminPeopleQuery>;
-export type AdminPeopleQueryInput = z.input<typeof AdminPeopleQuery>;
+export type AdminPeopleQueryInput = Partial<AdminPeopleQuery>;
 
 export const AdminPersonRow = PersonSummary.extend({
   role: AppRole,
