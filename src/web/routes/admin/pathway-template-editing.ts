@@ -113,5 +113,6 @@ export function followersText(template: {
   const n = template.followerCount;
   const follow = `${n} ${n === 1 ? "person follows" : "people follow"} it`;
   if (!template.isDefault) return follow;
-  return `${follow} (${template.assignedCount} assigned, the rest by default)`;
+  if (template.assignedCount === 0) return `${follow}, by default`;
+  return `${follow} (${template.assignedCount} by assignment, the others by default)`;
 }
