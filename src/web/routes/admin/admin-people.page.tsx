@@ -62,8 +62,11 @@ export function AdminPeoplePage() {
   const options = people.data?.options;
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
-  const setFilter = (changes: Partial<AdminPeopleSearch>) =>
+  // A new filter starts a new choice: bulk actions never reach people no longer listed.
+  const setFilter = (changes: Partial<AdminPeopleSearch>) => {
+    setSelected(new Set());
     onSearchChange({ ...search, ...changes, page: undefined });
+  };
   const [searchText, setSearchText] = useState(search.q ?? "");
   const applySearchText = useDebouncedCallback(
     (q: string) => setFilter({ q: q.trim() || undefined }),
