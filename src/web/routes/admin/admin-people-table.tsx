@@ -99,14 +99,13 @@ export function AdminPeopleTable({
               </Table.Td>
               <Table.Td>{person.role === "admin" ? "Administrator" : "Member"}</Table.Td>
               <Table.Td>
-                <Badge
-                  variant="light"
-                  tt="none"
-                  size="sm"
-                  color={person.status === "active" ? "green" : "red"}
-                >
-                  {person.status === "active" ? "Active" : "Deactivated"}
-                </Badge>
+                {person.status === "active" ? (
+                  "Active"
+                ) : (
+                  <Badge variant="light" tt="none" size="sm" color="red">
+                    Deactivated
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{person.managerName ?? <Dimmed>None</Dimmed>}</Table.Td>
               <Table.Td>
