@@ -108,6 +108,16 @@ async function careerPagesFor(request: APIRequestContext, myId: string): Promise
   ];
 }
 
+/** The pathway template editor, on the default template (the longest the demo has). */
+async function defaultPathwayTemplate(request: APIRequestContext): Promise<string> {
+  const list = (await (await request.get("/api/pathway-templates")).json()) as {
+    templates: { id: string; isDefault: boolean }[];
+  };
+  const found = list.templates.find((template) => template.isDefault);
+  if (!found) throw new Error("the demo has no default pathway template");
+  return found.id;
+}
+
 async function pagesFor(role: Role, request: APIRequestContext, myId: string): Promise<string[]> {
   const common = [
     "/",
@@ -141,6 +151,8 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
       "/admin/import",
       "/admin/audit",
       "/admin/pathway-templates",
+      `/admin/pathway-templates/${await defaultPathwayTemplate(request)}`,
+      "/admin/pathway-templates/import",
       "/admin/growth-plan-templates",
       "/admin/growth-plan-templates/new",
       "/admin/growth-plan-templates/aspiring-manager",

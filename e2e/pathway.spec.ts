@@ -177,7 +177,7 @@ test("an admin imports a pathway page with a defect, sees the warning's line, an
   await expect(
     page.getByRole("listitem").filter({ hasText: "CC BY-SA 4.0" }).first(),
   ).toBeVisible();
-  await page.getByRole("link", { name: "Import Markdown" }).click();
+  await page.getByRole("link", { name: "Import pathway (Markdown)" }).click();
 
   await page.getByRole("textbox", { name: "Markdown" }).fill(markdown);
   await page.getByRole("button", { name: "Preview" }).click();

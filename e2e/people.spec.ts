@@ -27,7 +27,7 @@ test("an admin imports people, finds one, walks the org chart and deactivates th
   const header = "email,name,job_title,manager_email";
 
   await page.goto("/");
-  await mainNavigation(page).getByRole("link", { name: "Import" }).click();
+  await mainNavigation(page).getByRole("link", { name: "Import people (CSV)" }).click();
   await expect(page.getByRole("heading", { name: "Import people", level: 1 })).toBeVisible();
   await expect(page.getByText("Row numbers count the header as row 1").first()).toBeVisible();
 
@@ -163,7 +163,7 @@ test("a manager sees their team, and no administration", async ({ page, browser 
 
   const navigation = mainNavigation(managerPage);
   await expect(navigation.getByRole("link", { name: "People", exact: true })).toBeVisible();
-  await expect(navigation.getByRole("link", { name: "People admin" })).toHaveCount(0);
+  await expect(navigation.getByRole("link", { name: "Manage people" })).toHaveCount(0);
   await navigation.getByRole("link", { name: "My team" }).click();
   await expect(managerPage.getByRole("heading", { name: "My team", level: 1 })).toBeVisible();
   await expect(managerPage.getByText("1 person reports to you directly.")).toBeVisible();

@@ -26,6 +26,7 @@ import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pat
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
+import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
 import {
   actors,
   adminOnly,
@@ -897,6 +898,7 @@ scenarios.push(
   ...careerFrameworkImportScenarios,
   ...careerAssessmentScenarios,
   ...calendarScenarios,
+  ...peopleAdminScenarios,
   ...emailScenarios,
   ...notificationScenarios,
   ...conversationTemplateScenarios,

@@ -96,6 +96,8 @@ export const PathwayTemplateSummary = z.object({
   itemCount: z.number().int(),
   /** People assigned to it explicitly (not counting those who follow it as the default). */
   assignedCount: z.number().int(),
+  /** People who follow it: those assigned to it and, for the default, everyone unassigned. */
+  followerCount: z.number().int(),
   attribution: PathwayAttribution.nullable(),
   updatedAt: z.string(),
 });

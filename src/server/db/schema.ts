@@ -29,6 +29,8 @@ export type PeopleTable = {
   search_text: string;
   /** Lower-cased display name, written by the app. */
   sort_name: string;
+  /** When they last started a session (sign-in, first run, accepted invitation); ISO-8601. */
+  last_sign_in_at: string | null;
 };
 
 export type InvitationsTable = {

@@ -100,3 +100,8 @@ export async function deleteSignInAttempt(db: Db, id: string): Promise<void> {
 export async function deleteSignInAttemptsBefore(db: Db, before: string): Promise<void> {
   await db.deleteFrom("sign_in_attempts").where("at", "<", before).execute();
 }
+
+/** Keeps when the person last signed in: sessions are deleted when they end. */
+export async function recordSignIn(db: Db, personId: string, at: string): Promise<void> {
+  await db.updateTable("people").set({ last_sign_in_at: at }).where("id", "=", personId).execute();
+}

@@ -22,6 +22,7 @@ import {
   findSessionByTokenHash,
   insertSession,
   insertSignInAttempt,
+  recordSignIn,
   touchSession,
 } from "./auth.queries.ts";
 import { verifyDecoyPassword, verifyPassword } from "./passwords.ts";
@@ -50,6 +51,7 @@ export async function startSession(
     user_agent: meta.userAgent?.slice(0, 500) ?? null,
     address: meta.address,
   });
+  await recordSignIn(ctx.db, personId, now.toISOString());
   return { token, info: await getSessionInfo(ctx, { personId, sessionId: id }) };
 }
 

@@ -23,6 +23,7 @@ import {
   generateDemoOrganization,
 } from "./demo-organization.ts";
 import { writeDemoPathwayProgress } from "./demo-pathway.ts";
+import { adaptShippedPathwayForDemo } from "./demo-pathway-text.ts";
 
 /** Everything slow about loading the demo, done before any transaction holds a lock. */
 export type PreparedDemo = { csv: string; emails: string[]; passwordHash: string };
@@ -61,6 +62,7 @@ export async function writeDemoOrganization(
     updated_at: updatedAt,
   });
   await installShippedPathway(trx, ctx);
+  await adaptShippedPathwayForDemo(trx, ctx);
   await writeDemoPathwayProgress(trx, ctx, demo.emails);
   await writeDemoGrowthPlans(trx, ctx);
   await installSampleFramework(trx, ctx);

@@ -4,11 +4,15 @@ import {
   PathwayAssignmentParams,
   SetPathwayAssignmentBody,
 } from "#core/pathway/pathway-api.schemas.ts";
+import {
+  BulkPathwayAssignmentBody,
+  BulkPathwayAssignmentResult,
+} from "#core/people-admin.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { pathwayPolicies } from "./pathway.policy.ts";
-import { setPathwayAssignment } from "./pathway-assignments.service.ts";
+import { setPathwayAssignment, setPathwayAssignments } from "./pathway-assignments.service.ts";
 
 const tags = ["pathway templates"];
 
@@ -37,5 +41,21 @@ export const pathwayAssignmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }>
         request.body,
         requestMeta(request),
       ),
+  );
+
+  app.post(
+    "/api/pathway-assignments/bulk",
+    {
+      config: { access: "admin", policy: pathwayPolicies.manage },
+      schema: {
+        tags,
+        summary:
+          "Choose the template that several people follow: those chosen, a department or a team",
+        body: BulkPathwayAssignmentBody,
+        response: { 200: BulkPathwayAssignmentResult },
+      },
+    },
+    async (request) =>
+      setPathwayAssignments(ctx, actorOf(request), request.body, requestMeta(request)),
   );
 };

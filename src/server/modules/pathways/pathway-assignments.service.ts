@@ -2,11 +2,17 @@ import type {
   PathwayAssignment,
   SetPathwayAssignmentBody,
 } from "#core/pathway/pathway-api.schemas.ts";
+import type {
+  BulkAssignmentTarget,
+  BulkPathwayAssignmentBody,
+  BulkPathwayAssignmentResult,
+} from "#core/people-admin.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
-import { findPersonById } from "#server/modules/people/people.queries.ts";
+import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
+import { listActivePeopleIn } from "#server/modules/people/people-admin.queries.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import { findTemplateById } from "./pathway.queries.ts";
 import { deleteAssignment, upsertAssignment } from "./pathway-assignments.queries.ts";
@@ -42,6 +48,21 @@ export async function setPathwayAssignment(
   };
 }
 
+async function assignableTemplate(trx: Db, templateId: string) {
+  const template = await findTemplateById(trx, templateId);
+  if (!template) {
+    throw new AppError("validation_failed", "No such pathway template.", {
+      templateId: "No such template",
+    });
+  }
+  if (template.status !== "active") {
+    throw new AppError("conflict", "Archived templates cannot be assigned.", {
+      templateId: "This template is archived",
+    });
+  }
+  return template;
+}
+
 async function assignTemplate(
   trx: Db,
   personId: string,
@@ -52,17 +73,7 @@ async function assignTemplate(
   if (templateId === null) {
     await deleteAssignment(trx, personId);
   } else {
-    const template = await findTemplateById(trx, templateId);
-    if (!template) {
-      throw new AppError("validation_failed", "No such pathway template.", {
-        templateId: "No such template",
-      });
-    }
-    if (template.status !== "active") {
-      throw new AppError("conflict", "Archived templates cannot be assigned.", {
-        templateId: "This template is archived",
-      });
-    }
+    const template = await assignableTemplate(trx, templateId);
     await upsertAssignment(trx, {
       person_id: personId,
       template_id: template.id,
@@ -70,4 +81,48 @@ async function assignTemplate(
       assigned_by: assignedBy,
     });
   }
+}
+
+/** Who a bulk assignment reaches: the chosen people, or the active people of a group. */
+async function peopleOfTarget(trx: Db, target: BulkAssignmentTarget): Promise<string[]> {
+  if (target.kind === "people") {
+    const ids = [...new Set(target.personIds)];
+    const people = await listPeopleByIds(trx, ids);
+    if (people.length !== ids.length) throw new AppError("not_found", "No such person.");
+    return ids;
+  }
+  const rows =
+    target.kind === "department"
+      ? await listActivePeopleIn(trx, "department", target.department)
+      : await listActivePeopleIn(trx, "team", target.team);
+  return rows.map((row) => row.id);
+}
+
+/** One template for several people, in one transaction with an audit row for each. */
+export async function setPathwayAssignments(
+  ctx: AppContext,
+  actor: Actor,
+  body: BulkPathwayAssignmentBody,
+  meta: RequestMeta,
+): Promise<BulkPathwayAssignmentResult> {
+  assertCanManagePathways(actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    const personIds = await peopleOfTarget(trx, body.target);
+    const template = body.templateId ? await findTemplateById(trx, body.templateId) : null;
+    const now = nowIso(ctx);
+    for (const personId of personIds) {
+      await assignTemplate(trx, personId, body.templateId, actor.personId, now);
+      await recordAuditEvent(trx, ctx.clock, meta, {
+        action: "pathway.assigned",
+        actorId: actor.personId,
+        target: { type: "person", id: personId },
+        details: { templateId: body.templateId, bulk: body.target.kind },
+      });
+    }
+    if (body.templateId && personIds.length === 0) {
+      // Nobody to assign: the template is still checked, so a wrong one is never a silent no-op.
+      await assignableTemplate(trx, body.templateId);
+    }
+    return { personIds, template: template ? { id: template.id, name: template.name } : null };
+  });
 }

@@ -1,9 +1,10 @@
-import type { PathwayImportPreview } from "#core/pathway/pathway.schemas.ts";
+import { type PathwayImportPreview, pathwayLimits } from "#core/pathway/pathway.schemas.ts";
 import type { PathwayImportBody, PathwayImportSaved } from "#core/pathway/pathway-api.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { createWorkerPool, runForRequest } from "#server/shared/worker-pool.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
+import { listTemplateNames } from "./pathway.queries.ts";
 import type { PageJob, PageResult } from "./pathway-page.worker.ts";
 import { loadTemplateDetail, saveNewTemplate } from "./pathway-templates.service.ts";
 
@@ -23,18 +24,32 @@ function runPageJob(ctx: AppContext, job: PageJob): Promise<PageResult> {
   });
 }
 
-export function previewPathwayImport(
+/** The name itself when no template has it, else the first free "<name> (n)". */
+export function distinctName(name: string, taken: readonly string[]): string {
+  const names = new Set(taken.map((existing) => existing.trim().toLowerCase()));
+  if (!names.has(name.trim().toLowerCase())) return name;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, pathwayLimits.name - suffix.length).trimEnd()}${suffix}`;
+    if (!names.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** The page as it will be saved: under a name no other template has. */
+export async function previewPathwayImport(
   ctx: AppContext,
   actor: Actor,
   body: PathwayImportBody,
 ): Promise<PathwayImportPreview> {
   assertCanManagePathways(actor);
   const baseUrl = body.baseUrl ?? ctx.config.handbookBaseUrl;
-  return runPageJob(ctx, {
+  const preview = (await runPageJob(ctx, {
     kind: "import",
     markdown: body.markdown,
     baseUrl,
-  }) as Promise<PathwayImportPreview>;
+  })) as PathwayImportPreview;
+  const name = distinctName(preview.template.name, await listTemplateNames(ctx.db));
+  return { ...preview, template: { ...preview.template, name } };
 }
 
 export async function savePathwayImport(

@@ -7,7 +7,7 @@ import type {
   PathwayView,
 } from "#core/pathway/pathway-api.schemas.ts";
 import { createPerson, createSession, type TestPerson } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { templateDraftOf } from "./pathway.presenters.ts";
 import { fiveMonthsAgo } from "./pathway.testing.ts";
@@ -129,7 +129,65 @@ describe("pathway templates: import and export", () => {
       { session: admin },
     );
     const preview = again.json() as PathwayImportPreview;
-    expect(preview.template).toEqual(templateDraftOf(template));
+    // The copy gets a name of its own; everything else reads back the same.
+    expect(preview.template).toEqual({
+      ...templateDraftOf(template),
+      name: `${template.name} (2)`,
+    });
+    const copy = await postJson(
+      t.app,
+      "/api/pathway-templates/import",
+      { markdown: exported.body },
+      { session: admin },
+    );
+    expect((copy.json() as { template: PathwayTemplateDetail }).template.name).toBe(
+      `${template.name} (2)`,
+    );
+    const third = await postJson(
+      t.app,
+      "/api/pathway-templates/import/preview",
+      { markdown: exported.body.replace(template.name, template.name.toUpperCase()) },
+      { session: admin },
+    );
+    expect((third.json() as PathwayImportPreview).template.name).toBe(
+      `${template.name.toUpperCase()} (3)`,
+    );
+  });
+
+  it("counts those who follow the default without an assignment as its followers", async () => {
+    const { installShippedPathway } = await import("./pathway-defaults.ts");
+    await t.ctx.db.transaction().execute(async (trx) => {
+      expect(await installShippedPathway(trx, t.ctx)).toBe(true);
+    });
+    await createPerson(t.ctx, { status: "deactivated" });
+    const other = await postJson(
+      t.app,
+      "/api/pathway-templates",
+      { name: "Other", stages: ["y1q1"] },
+      { session: admin },
+    );
+    const otherId = (other.json() as PathwayTemplateDetail).id;
+    const assigned = await sendJson(
+      t.app,
+      "PUT",
+      `/api/people/${member.id}/pathway-assignment`,
+      { templateId: otherId },
+      { session: admin },
+    );
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const list = await getJson(t.app, "/api/pathway-templates", { session: admin });
+    const templates = (list.json() as PathwayTemplateList).templates;
+    const fallback = templates.find((template) => template.isDefault);
+    // The admin follows the default; the member is assigned the other; deactivated people don't count.
+    expect(fallback).toMatchObject({ assignedCount: 0, followerCount: 1 });
+    expect(templates.find((template) => template.id === otherId)).toMatchObject({
+      assignedCount: 1,
+      followerCount: 1,
+    });
+    const detail = await getJson(t.app, `/api/pathway-templates/${fallback?.id}`, {
+      session: admin,
+    });
+    expect((detail.json() as PathwayTemplateDetail).followerCount).toBe(1);
   });
 
   it("exports the shipped page so that it imports to the same template", async () => {
@@ -154,7 +212,10 @@ describe("pathway templates: import and export", () => {
       { markdown: exported.body },
       { session: admin },
     );
-    expect((back.json() as PathwayImportPreview).template).toEqual(templateDraftOf(detail));
+    expect((back.json() as PathwayImportPreview).template).toEqual({
+      ...templateDraftOf(detail),
+      name: "Empty (2)",
+    });
   });
 
   it("reads and writes pages in a worker thread under the time budget, saving nothing past it", async () => {

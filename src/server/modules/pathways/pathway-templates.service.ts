@@ -18,12 +18,14 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import {
+  followersOf,
   presentTemplateDetail,
   presentTemplateSummary,
   stageKeyFromId,
 } from "./pathway.presenters.ts";
 import {
   countAssignmentsOfTemplate,
+  countUnassignedActivePeople,
   defaultSlot,
   findTemplateById,
   insertItems,
@@ -52,12 +54,14 @@ export async function listPathwayTemplates(
   assertCanManagePathways(actor);
   const statuses = query.status === "all" ? (["active", "archived"] as const) : [query.status];
   const rows = await listTemplatesWithCounts(ctx.db, statuses);
+  const unassigned = await countUnassignedActivePeople(ctx.db);
   return {
     templates: rows.map(({ stage_count, item_count, assigned_count, ...template }) =>
       presentTemplateSummary(template, {
         stageCount: stage_count ?? 0,
         itemCount: item_count ?? 0,
         assignedCount: assigned_count ?? 0,
+        followerCount: followersOf(template, assigned_count ?? 0, unassigned),
       }),
     ),
   };
@@ -78,7 +82,8 @@ export async function loadTemplateDetail(
   const stages = await listLiveStages(db, template.id);
   const items = await listLiveItems(db, template.id);
   const assigned = await countAssignmentsOfTemplate(db, template.id);
-  return presentTemplateDetail(template, stages, items, assigned);
+  const unassigned = await countUnassignedActivePeople(db);
+  return presentTemplateDetail(template, stages, items, assigned, unassigned);
 }
 
 export async function getPathwayTemplate(

@@ -53,7 +53,17 @@ export function sortStages<Stage extends { key: PathwayStageKey }>(stages: Stage
 
 // ── Templates ──────────────────────────────────────────────────────────────────────────────────
 
-type TemplateCounts = { stageCount: number; itemCount: number; assignedCount: number };
+type TemplateCounts = {
+  stageCount: number;
+  itemCount: number;
+  assignedCount: number;
+  followerCount: number;
+};
+
+/** Who follows a template: its assignments and, for the default, everyone without one. */
+export function followersOf(template: TemplateRow, assigned: number, unassigned: number): number {
+  return assigned + (template.default_slot === defaultSlot ? unassigned : 0);
+}
 
 export function presentTemplateSummary(
   template: TemplateRow,
@@ -101,12 +111,14 @@ export function presentTemplateDetail(
   stages: StageRow[],
   items: ItemRow[],
   assignedCount: number,
+  unassignedCount: number,
 ): PathwayTemplateDetail {
   return {
     ...presentTemplateSummary(template, {
       stageCount: stages.length,
       itemCount: items.length,
       assignedCount,
+      followerCount: followersOf(template, assignedCount, unassignedCount),
     }),
     description: template.description,
     stages: presentTemplateStages(stages, items),

@@ -110,6 +110,32 @@ export async function countAssignmentsOfTemplate(db: Db, templateId: string): Pr
   return row.count;
 }
 
+/** Active people with no assignment: they follow the default template. */
+export async function countUnassignedActivePeople(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("people as p")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("p.status", "=", "active")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("pathway_assignments as a")
+            .select("a.person_id")
+            .whereRef("a.person_id", "=", "p.id"),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The names templates already have, to give an import a name of its own. */
+export async function listTemplateNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("pathway_templates").select("name").execute();
+  return rows.map((row) => row.name);
+}
+
 /** Inserts a template; false when a unique key (shipped key, default slot) is already taken. */
 export async function insertTemplate(
   db: Db,

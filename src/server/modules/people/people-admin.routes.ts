@@ -6,6 +6,12 @@ import {
   PersonProfile,
   UpdatePersonBody,
 } from "#core/people.schemas.ts";
+import {
+  AdminPeopleList,
+  AdminPeopleQuery,
+  BulkDeactivateBody,
+  BulkDeactivateResult,
+} from "#core/people-admin.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
 import { requestMeta } from "#server/http/sessions.ts";
@@ -16,6 +22,7 @@ import {
   reactivatePerson,
   updatePersonDetails,
 } from "./people-admin.service.ts";
+import { deactivatePeople, listPeopleAsAdmin } from "./people-admin-list.service.ts";
 
 /** Administration: adding, editing, deactivating and reactivating people. */
 export const peopleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
@@ -91,5 +98,33 @@ export const peopleAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
     async (request) =>
       reactivatePerson(ctx, actorOf(request), request.params.id, requestMeta(request)),
+  );
+
+  app.get(
+    "/api/admin/people",
+    {
+      config: { access: "admin", policy: peoplePolicies.manage },
+      schema: {
+        tags: ["people"],
+        summary: "Everyone, with role, status, manager and last sign-in; filtered and sorted",
+        querystring: AdminPeopleQuery,
+        response: { 200: AdminPeopleList },
+      },
+    },
+    async (request) => listPeopleAsAdmin(ctx, actorOf(request), request.query),
+  );
+
+  app.post(
+    "/api/admin/people/bulk-deactivate",
+    {
+      config: { access: "admin", policy: peoplePolicies.manage },
+      schema: {
+        tags: ["people"],
+        summary: "Deactivate several people at once, all or none; their sessions end at once",
+        body: BulkDeactivateBody,
+        response: { 200: BulkDeactivateResult },
+      },
+    },
+    async (request) => deactivatePeople(ctx, actorOf(request), request.body, requestMeta(request)),
   );
 };

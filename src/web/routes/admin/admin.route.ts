@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
 import { requireAdmin } from "../../session/route-guards.ts";
 import { appRoute } from "../app/app.route.ts";
-import { parseDirectorySearch } from "../people/directory-search.ts";
+import { parseAdminPeopleSearch } from "./admin-people-search.ts";
 
 /**
  * Every administration page is a child of this layout, so its one guard covers them all; a new
@@ -25,7 +25,7 @@ export const adminIndexRoute = createRoute({
 export const adminPeopleRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/people",
-  validateSearch: parseDirectorySearch,
+  validateSearch: parseAdminPeopleSearch,
   component: lazyRouteComponent(() => import("./admin-people.page.tsx"), "AdminPeoplePage"),
 });
 

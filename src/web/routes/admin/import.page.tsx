@@ -276,7 +276,7 @@ function ReportSection({ report }: { report: ImportReport }) {
           Imported: {summary.create} created, {summary.update} updated, {summary.unchanged}{" "}
           unchanged. New people can sign in once you invite them;{" "}
           <Anchor component={Link} to="/admin/people">
-            find them in People admin
+            find them in Manage people
           </Anchor>
           .
         </Alert>

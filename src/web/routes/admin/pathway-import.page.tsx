@@ -197,7 +197,7 @@ function PreviewSection({ preview }: { preview: PathwayImportPreview }) {
   return (
     <TitledSection
       title="Preview"
-      description={`${template.name}: ${template.stages.length} ${template.stages.length === 1 ? "stage" : "stages"}, ${itemCount} ${itemCount === 1 ? "item" : "items"}. Nothing has been saved yet.`}
+      description={`Will be saved as “${template.name}”: ${template.stages.length} ${template.stages.length === 1 ? "stage" : "stages"}, ${itemCount} ${itemCount === 1 ? "item" : "items"}. Nothing has been saved yet.`}
     >
       {warnings.length > 0 ? (
         <WarningList warnings={warnings} />
@@ -248,7 +248,7 @@ function WarningList({ warnings }: { warnings: ImportWarning[] }) {
       variant="light"
       role="alert"
       icon={<IconAlertTriangle aria-hidden />}
-      title={`${warnings.length} ${warnings.length === 1 ? "problem" : "problems"} found: the rest was imported`}
+      title={`${warnings.length} ${warnings.length === 1 ? "problem" : "problems"} found: the rest will be imported`}
     >
       <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: "none" }}>
         {warnings.map((warning, index) => (

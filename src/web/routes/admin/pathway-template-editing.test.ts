@@ -3,6 +3,7 @@ import type { PathwayTemplateItem } from "#core/pathway/pathway-api.schemas.ts";
 import {
   addableStages,
   changedItemFields,
+  followersText,
   itemFormSchema,
   moveItem,
 } from "./pathway-template-editing.ts";
@@ -80,4 +81,18 @@ it("sends only what an edit changed", () => {
       audienceNote: null,
     }),
   ).toEqual({ description: "Read two", kind: "course" });
+});
+
+describe("followersText", () => {
+  it("counts who follows a template, saying how for the default", () => {
+    expect(followersText({ followerCount: 1, assignedCount: 1, isDefault: false })).toBe(
+      "1 person follows it",
+    );
+    expect(followersText({ followerCount: 12, assignedCount: 0, isDefault: true })).toBe(
+      "12 people follow it, by default",
+    );
+    expect(followersText({ followerCount: 12, assignedCount: 2, isDefault: true })).toBe(
+      "12 people follow it (2 by assignment, the others by default)",
+    );
+  });
 });

@@ -103,3 +103,16 @@ export function changedItemFields<Body extends Record<string, unknown>>(
   }
   return changes;
 }
+
+/** Who follows a template, counting those who follow the default without an assignment. */
+export function followersText(template: {
+  followerCount: number;
+  assignedCount: number;
+  isDefault: boolean;
+}): string {
+  const n = template.followerCount;
+  const follow = `${n} ${n === 1 ? "person follows" : "people follow"} it`;
+  if (!template.isDefault) return follow;
+  if (template.assignedCount === 0) return `${follow}, by default`;
+  return `${follow} (${template.assignedCount} by assignment, the others by default)`;
+}

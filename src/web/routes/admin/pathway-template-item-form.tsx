@@ -86,6 +86,12 @@ function ItemForm({
     <form noValidate onSubmit={onSubmit}>
       <Stack>
         <FormErrorAlert message={formError} />
+        <TextInput
+          label="Title"
+          description={item ? undefined : "Leave empty to use the description's first sentence."}
+          withAsterisk={Boolean(item)}
+          {...form.getInputProps("title")}
+        />
         <GrowingTextarea
           label="Description"
           description="Markdown. Links such as /handbook/… point into the handbook."
@@ -93,12 +99,6 @@ function ItemForm({
           minRows={4}
           maxRows={14}
           {...form.getInputProps("description")}
-        />
-        <TextInput
-          label="Title"
-          description={item ? undefined : "Leave empty to use the description's first sentence."}
-          withAsterisk={Boolean(item)}
-          {...form.getInputProps("title")}
         />
         <NativeSelect
           label="Kind"

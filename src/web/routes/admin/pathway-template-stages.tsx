@@ -2,16 +2,26 @@ import {
   ActionIcon,
   Badge,
   Button,
+  Collapse,
   Group,
   NativeSelect,
   Paper,
   Stack,
   Text,
   Title,
+  UnstyledButton,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useId, useState } from "react";
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconChevronDown,
+  IconChevronRight,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from "@tabler/icons-react";
+import { useEffect, useId, useRef, useState } from "react";
 import type {
   PathwayTemplateDetail,
   PathwayTemplateItem,
@@ -48,6 +58,15 @@ export function StagesSection({ template }: { template: PathwayTemplateDetail })
   const chosen = options.some((option) => option.value === stageKey)
     ? stageKey
     : (options[0]?.value ?? "");
+  // Stages are folded by id; a new stage starts unfolded.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const allFolded = template.stages.length > 0 && folded.size >= template.stages.length;
+  const toggle = (stageId: string) => {
+    const next = new Set(folded);
+    if (next.has(stageId)) next.delete(stageId);
+    else next.add(stageId);
+    setFolded(next);
+  };
 
   return (
     <TitledSection
@@ -56,8 +75,25 @@ export function StagesSection({ template }: { template: PathwayTemplateDetail })
     >
       <Stack gap="md">
         {template.stages.length === 0 && <Text c="dimmed">No stages yet: add the first one.</Text>}
+        {template.stages.length > 1 && (
+          <Group justify="flex-end">
+            <CompactButton
+              onClick={() =>
+                setFolded(allFolded ? new Set() : new Set(template.stages.map((stage) => stage.id)))
+              }
+            >
+              {allFolded ? "Unfold all stages" : "Fold all stages"}
+            </CompactButton>
+          </Group>
+        )}
         {template.stages.map((stage) => (
-          <StageEditor key={stage.id} template={template} stage={stage} />
+          <StageEditor
+            key={stage.id}
+            template={template}
+            stage={stage}
+            folded={folded.has(stage.id)}
+            onToggle={() => toggle(stage.id)}
+          />
         ))}
         {options.length > 0 && (
           <Group align="flex-end" gap="sm">
@@ -89,11 +125,18 @@ export function StagesSection({ template }: { template: PathwayTemplateDetail })
 function StageEditor({
   template,
   stage,
+  folded,
+  onToggle,
 }: {
   template: PathwayTemplateDetail;
   stage: PathwayTemplateStage;
+  folded: boolean;
+  onToggle: () => void;
 }) {
   const headingId = useId();
+  const itemsId = useId();
+  // After a move, focus stays on the moved item's button (or its other one at an end).
+  const [moved, setMoved] = useState<{ itemId: string; delta: -1 | 1 } | null>(null);
   const [adding, setAdding] = useState(false);
   const remove = usePathwayTemplateUpdate(() => removePathwayStage(template.id, stage.id));
   const reorder = usePathwayTemplateUpdate((itemIds: string[]) =>
@@ -107,7 +150,20 @@ function StageEditor({
         <Group justify="space-between" gap="xs">
           <Group gap="xs">
             <Title order={3} size="h5" id={headingId}>
-              {stage.label}
+              <UnstyledButton
+                onClick={onToggle}
+                aria-expanded={!folded}
+                aria-controls={itemsId}
+                fw={700}
+                style={{ display: "inline-flex", alignItems: "center", gap: 4 }}
+              >
+                {folded ? (
+                  <IconChevronRight size={16} aria-hidden />
+                ) : (
+                  <IconChevronDown size={16} aria-hidden />
+                )}
+                {stage.label}
+              </UnstyledButton>
             </Title>
             <Text size="sm" c="dimmed">
               {stage.items.length} {stage.items.length === 1 ? "item" : "items"}
@@ -129,21 +185,27 @@ function StageEditor({
             )}
           </Group>
         </Group>
-        {stage.items.length > 0 && (
-          <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
-            {stage.items.map((item, index) => (
-              <ItemRow
-                key={item.id}
-                template={template}
-                item={item}
-                first={index === 0}
-                last={index === stage.items.length - 1}
-                moving={reorder.isPending}
-                onMove={(delta) => reorder.mutate(moveItem(ids, index, delta))}
-              />
-            ))}
-          </Stack>
-        )}
+        <Collapse expanded={!folded} id={itemsId}>
+          {stage.items.length > 0 && (
+            <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+              {stage.items.map((item, index) => (
+                <ItemRow
+                  key={item.id}
+                  template={template}
+                  item={item}
+                  first={index === 0}
+                  last={index === stage.items.length - 1}
+                  moving={reorder.isPending}
+                  focusMove={moved?.itemId === item.id ? moved.delta : null}
+                  onMove={(delta) => {
+                    setMoved({ itemId: item.id, delta });
+                    reorder.mutate(moveItem(ids, index, delta));
+                  }}
+                />
+              ))}
+            </Stack>
+          )}
+        </Collapse>
       </Stack>
       <PathwayItemDialog
         template={template}
@@ -161,6 +223,7 @@ function ItemRow({
   first,
   last,
   moving,
+  focusMove,
   onMove,
 }: {
   template: PathwayTemplateDetail;
@@ -168,8 +231,17 @@ function ItemRow({
   first: boolean;
   last: boolean;
   moving: boolean;
+  /** The direction this item was just moved in, to keep focus on its buttons. */
+  focusMove: -1 | 1 | null;
   onMove: (delta: -1 | 1) => void;
 }) {
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusMove === null || moving) return;
+    const wanted = focusMove === -1 ? (first ? downRef : upRef) : last ? upRef : downRef;
+    wanted.current?.focus();
+  }, [focusMove, moving, first, last]);
   const [editing, setEditing] = useState(false);
   const [showDescription, setShowDescription] = useState(false);
   const remove = usePathwayTemplateUpdate(() => deletePathwayItem(template.id, item.id), {
@@ -201,6 +273,7 @@ function ItemRow({
           </Stack>
           <Group gap={4} wrap="nowrap">
             <ActionIcon
+              ref={upRef}
               variant="default"
               aria-label={`Move “${item.title}” up`}
               disabled={first}
@@ -209,6 +282,7 @@ function ItemRow({
               <IconArrowUp size={16} aria-hidden />
             </ActionIcon>
             <ActionIcon
+              ref={downRef}
               variant="default"
               aria-label={`Move “${item.title}” down`}
               disabled={last}

@@ -29,6 +29,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { AttributionNote } from "../pathway/attribution-note.tsx";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
+import { followersText } from "./pathway-template-editing.ts";
 import { StagesSection } from "./pathway-template-stages.tsx";
 import { TemplateBadges } from "./template-card.tsx";
 import { useStorePathwayTemplate } from "./use-pathway-template-update.ts";
@@ -77,7 +78,7 @@ function TemplateEditor({ template }: { template: PathwayTemplateDetail }) {
             />
             <Text size="sm" c="dimmed">
               {template.stages.length} stages · {template.itemCount} items ·{" "}
-              {template.assignedCount} assigned
+              {followersText(template)}
             </Text>
           </Group>
           {template.attribution && <AttributionNote attribution={template.attribution} />}

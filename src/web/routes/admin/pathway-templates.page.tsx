@@ -24,6 +24,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatDateTime } from "../../format/dates.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
 import { TemplateStatusActions } from "./pathway-template-actions.tsx";
+import { followersText } from "./pathway-template-editing.ts";
 import { TemplateCard, TemplateListPage } from "./template-card.tsx";
 import type { TemplateStatusFilter } from "./template-status-filter.tsx";
 
@@ -45,7 +46,7 @@ export function PathwayTemplatesPage() {
             variant="default"
             leftSection={<IconFileImport size={18} aria-hidden />}
           >
-            Import Markdown
+            Import pathway (Markdown)
           </ButtonLink>
           <NewTemplateButton />
         </>
@@ -85,7 +86,7 @@ function TemplateRow({ template }: { template: PathwayTemplateSummary }) {
       <Text size="sm" c="dimmed">
         {template.stageCount} {template.stageCount === 1 ? "stage" : "stages"} ·{" "}
         {template.itemCount} {template.itemCount === 1 ? "item" : "items"} ·{" "}
-        {template.assignedCount} assigned · updated {formatDateTime(template.updatedAt)}
+        {followersText(template)} · updated {formatDateTime(template.updatedAt)}
       </Text>
       {template.attribution && (
         <Text size="xs" c="dimmed">

@@ -66,8 +66,8 @@ const sharedPlanReaders: Area[] = [
   { to: "/growth-plans/shared", label: "Shared with me", icon: IconShare2 },
 ];
 const administrators: Area[] = [
-  { to: "/admin/people", label: "People admin", icon: IconUserShield },
-  { to: "/admin/import", label: "Import", icon: IconFileImport },
+  { to: "/admin/people", label: "Manage people", icon: IconUserShield },
+  { to: "/admin/import", label: "Import people (CSV)", icon: IconFileImport },
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },

@@ -1,6 +1,6 @@
 import { Fieldset, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import type { PersonSummary } from "#core/people.schemas.ts";
+import { DateField } from "../../components/date-field.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
 import type { PersonFormValues } from "./person-form.ts";
 import { timeZoneOptions } from "./time-zones.ts";
@@ -77,13 +77,7 @@ export function PersonFormFields({ form, personId, initialManager }: PersonFormF
           <TextInput label="Division" {...form.getInputProps("division")} />
           <TextInput label="Department" {...form.getInputProps("department")} />
           <TextInput label="Team" {...form.getInputProps("team")} />
-          <DateInput
-            label="Hire date"
-            valueFormat="YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
-            clearable
-            {...form.getInputProps("hireDate")}
-          />
+          <DateField label="Hire date" {...form.getInputProps("hireDate")} />
         </SimpleGrid>
       </Fieldset>
       <Fieldset legend="Where they work" variant="unstyled" styles={legendStyles}>

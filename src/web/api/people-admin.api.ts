@@ -1,0 +1,33 @@
+import {
+  AdminPeopleList,
+  type AdminPeopleQueryInput,
+  type BulkDeactivateBody,
+  BulkDeactivateResult,
+  type BulkPathwayAssignmentBody,
+  BulkPathwayAssignmentResult,
+} from "#core/people-admin.schemas.ts";
+import { apiRequest } from "./api-request.ts";
+import { withSearchParams } from "./search-params.ts";
+
+export function listPeopleAsAdmin(query: AdminPeopleQueryInput, signal?: AbortSignal) {
+  return apiRequest(withSearchParams("/api/admin/people", query), {
+    response: AdminPeopleList,
+    signal,
+  });
+}
+
+export function deactivatePeople(body: BulkDeactivateBody) {
+  return apiRequest("/api/admin/people/bulk-deactivate", {
+    method: "POST",
+    body,
+    response: BulkDeactivateResult,
+  });
+}
+
+export function assignPathwayInBulk(body: BulkPathwayAssignmentBody) {
+  return apiRequest("/api/pathway-assignments/bulk", {
+    method: "POST",
+    body,
+    response: BulkPathwayAssignmentResult,
+  });
+}
