@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ErrorBody } from "../errors.ts";
-import { GoalContent, GoalView } from "./goals.schemas.ts";
 import { Id, limits } from "./fields.schemas.ts";
+import { GoalContent, GoalView } from "./goals.schemas.ts";
 import { SectionView } from "./plans.schemas.ts";
 import {
   AccomplishmentsContent,
