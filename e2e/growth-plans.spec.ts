@@ -79,7 +79,9 @@ test("a member plans, journals, sets goals and shares them; their manager commen
   await logEnergy(me, "5 Energized", "Pairing with a new hire", "mentoring");
   await logEnergy(me, "2 Low", "Status meeting", "meetings");
   await logEnergy(me, "4 Good", "Planning the sprint", "meetings");
-  await expect(me.getByRole("img", { name: /Bar chart of average energy/ })).toBeVisible();
+  await expect(
+    me.getByRole("img", { name: /Line chart of average energy per week/ }),
+  ).toBeVisible();
   await expect(
     me.getByRole("row", { name: /Pairing with a new hire 5\.0 \(1\) Energizes/ }),
   ).toBeVisible();

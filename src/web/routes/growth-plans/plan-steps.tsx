@@ -167,6 +167,24 @@ export function StepPanel({
     wasActive.current = active;
   }, [active]);
 
+  const tips = (
+    <Stack
+      gap={4}
+      className={classes.tips}
+      component="aside"
+      aria-label={`Tips for ${guide.stepLabel}`}
+    >
+      <Text size="sm" fw={700}>
+        Tips from the handbook
+      </Text>
+      <List size="sm" spacing={4}>
+        {guide.tips.map((tip) => (
+          <List.Item key={tip}>{tip}</List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+
   return (
     <Stack gap="lg" component="section" aria-labelledby={`step-${section}`}>
       <Stack gap={6}>
@@ -183,23 +201,10 @@ export function StepPanel({
           </Text>
         )}
       </Stack>
-      <Stack
-        gap={4}
-        className={classes.tips}
-        component="aside"
-        aria-label={`Tips for ${guide.stepLabel}`}
-      >
-        <Text size="sm" fw={700}>
-          Tips from the handbook
-        </Text>
-        <List size="sm" spacing={4}>
-          {guide.tips.map((tip) => (
-            <List.Item key={tip}>{tip}</List.Item>
-          ))}
-        </List>
-      </Stack>
-
+      {/* The journal's log form comes before the tips: it is what a person opens the step for. */}
+      {section !== "energy" && tips}
       <SectionEditor view={view} section={section} active={active} hint={hint} />
+      {section === "energy" && tips}
 
       <SectionComments planId={planId} section={section} canResolve />
 
