@@ -179,10 +179,9 @@ async function energyJourney(page: Page, browser: import("@playwright/test").Bro
   ).toBeVisible();
   await expect(trend.getByRole("row", { name: /3\.0 \(2\)/ })).toBeVisible();
 
-  const add = summary.getByRole("button", { name: "Add to Section 1: Status meeting" });
-  await add.click();
+  await summary.getByRole("button", { name: /^Add to Section 1\W+Status meeting$/ }).click();
   await expect(
-    summary.getByRole("button", { name: "Added to Section 1: Status meeting" }),
+    summary.getByRole("button", { name: /^Added to Section 1\W+Status meeting$/ }),
   ).toBeDisabled();
   return { ...me, planId };
 }

@@ -170,7 +170,9 @@ export function GoalCard({
               ? "No action steps yet"
               : `${done} of ${steps.length} ${steps.length === 1 ? "step" : "steps"} done`}
           </Text>
-          <Progress value={percent} size="sm" aria-labelledby={progressId} />
+          <Progress.Root size="sm">
+            <Progress.Section value={percent} aria-labelledby={progressId} />
+          </Progress.Root>
         </Stack>
 
         <div className={classes.goalMeta}>

@@ -26,7 +26,11 @@ export function GoalsEditor({ plan }: { plan: PlanView }) {
   const goals = plan.goals ?? [];
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
-  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; up: boolean } | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{
+    id: string;
+    up: boolean;
+    toIndex: number;
+  } | null>(null);
 
   const setCachedGoals = (change: (goals: GoalView[]) => GoalView[]) =>
     queryClient.setQueryData(planQuery(planId).queryKey, (current) =>
@@ -55,6 +59,7 @@ export function GoalsEditor({ plan }: { plan: PlanView }) {
       // A goal was added or deleted elsewhere: show the goals as they are, nothing moved.
       setCachedGoals(() => result.current);
       setAnnouncement("");
+      setFocusAfterMove(null);
       notifications.show({
         color: "orange",
         message: "A goal was added or deleted in another window, so nothing moved. Try again.",
@@ -63,6 +68,7 @@ export function GoalsEditor({ plan }: { plan: PlanView }) {
     onError: (error, _ids, context) => {
       if (context) setCachedGoals((cached) => inOrder(cached, context.before));
       setAnnouncement("");
+      setFocusAfterMove(null);
       notifications.show({ color: "red", message: errorMessage(error) });
     },
   });
@@ -81,21 +87,23 @@ export function GoalsEditor({ plan }: { plan: PlanView }) {
         `${goalName(goal.content, from)} moved to position ${toIndex + 1} of ${ids.length}.`,
       );
     }
-    setFocusAfterMove({ id: goalId, up: toIndex < from });
+    setFocusAfterMove({ id: goalId, up: toIndex < from, toIndex });
     reorder.mutate(ids);
   };
 
   // The moved goal keeps focus on its button, or on the other one at the end of the list.
   useEffect(() => {
     if (!focusAfterMove) return;
-    const { id, up } = focusAfterMove;
+    const { id, up, toIndex } = focusAfterMove;
+    // Wait for the list to show the new order.
+    if (goals[toIndex]?.id !== id) return;
     const preferred = document.getElementById(moveButtonId(id, up ? "up" : "down"));
     const other = document.getElementById(moveButtonId(id, up ? "down" : "up"));
     const target =
       preferred && !(preferred as HTMLButtonElement).disabled ? preferred : (other ?? preferred);
     target?.focus();
     setFocusAfterMove(null);
-  }, [focusAfterMove]);
+  }, [focusAfterMove, goals]);
 
   return (
     <Stack gap="md">
