@@ -31,8 +31,15 @@ async function addGoal(page: Page, number: number, skill: string, step: string, 
   const named = page.getByRole("group", { name: `Goal ${number}: ${skill}` });
   await named.getByRole("button", { name: /^Add action step/ }).click();
   await named.getByRole("textbox", { name: "Action step 1", exact: true }).fill(step);
-  await named.getByLabel("Due date of action step 1").fill(dueOn);
-  await expect(saveStatus(page)).not.toHaveText("Saved");
+  // A picked date saves at once.
+  const saving = page.waitForResponse(
+    (response) => response.request().method() === "PUT" && /\/goals\//.test(response.url()),
+  );
+  const due = named.getByLabel("Due date of action step 1");
+  await due.fill(dueOn);
+  // Leaving the field closes its calendar.
+  await due.blur();
+  await saving;
   await expectSaved(page);
 }
 
