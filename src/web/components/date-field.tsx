@@ -9,12 +9,12 @@ export type DateFieldProps = Omit<DateInputProps, "valueFormat" | "dateParser">;
  * reads back what a person types in either form.
  */
 export function DateField(props: DateFieldProps) {
-  const name = typeof props.label === "string" ? props.label : props["aria-label"];
   return (
     <DateInput
       placeholder={formatCalendarDate("2027-05-30")}
       clearable={!props.required && !props.withAsterisk}
-      clearButtonProps={{ "aria-label": name ? `Clear ${name}` : "Clear the date" }}
+      // Named without the field's label, so that finding the field by its label finds only it.
+      clearButtonProps={{ "aria-label": "Clear date" }}
       popoverProps={{ withinPortal: true }}
       {...props}
       valueFormat={(day) => formatCalendarDate(day)}
