@@ -385,3 +385,23 @@ test.describe("admin career pages", () => {
     });
   }
 });
+
+test("the member's own plan: goals, energy journal, whole plan and history", async ({ page }) => {
+  test.setTimeout(120_000);
+  const myId = await signIn(page.request, roles.member);
+  const plans = (await (await page.request.get(`/api/growth-plans?ownerId=${myId}`)).json()) as {
+    plans: { id: string }[];
+  };
+  const planId = plans.plans[0]?.id;
+  if (!planId) throw new Error("the demo member has no growth plan");
+  const problems: string[] = [];
+  for (const path of [
+    `/growth-plans/${planId}?step=goals`,
+    `/growth-plans/${planId}?step=energy`,
+    `/growth-plans/${planId}?view=overview`,
+    `/growth-plans/${planId}/history`,
+  ]) {
+    problems.push(...(await seriousViolations(page, path)));
+  }
+  expect(problems).toEqual([]);
+});

@@ -31,8 +31,15 @@ async function addGoal(page: Page, number: number, skill: string, step: string, 
   const named = page.getByRole("group", { name: `Goal ${number}: ${skill}` });
   await named.getByRole("button", { name: /^Add action step/ }).click();
   await named.getByRole("textbox", { name: "Action step 1", exact: true }).fill(step);
-  await named.getByLabel("Due date of action step 1").fill(dueOn);
-  await expect(saveStatus(page)).not.toHaveText("Saved");
+  // A picked date saves at once.
+  const saving = page.waitForResponse(
+    (response) => response.request().method() === "PUT" && /\/goals\//.test(response.url()),
+  );
+  const due = named.getByLabel("Due date of action step 1");
+  await due.fill(dueOn);
+  // Leaving the field closes its calendar.
+  await due.blur();
+  await saving;
   await expectSaved(page);
 }
 
@@ -79,7 +86,9 @@ test("a member plans, journals, sets goals and shares them; their manager commen
   await logEnergy(me, "5 Energized", "Pairing with a new hire", "mentoring");
   await logEnergy(me, "2 Low", "Status meeting", "meetings");
   await logEnergy(me, "4 Good", "Planning the sprint", "meetings");
-  await expect(me.getByRole("img", { name: /Bar chart of average energy/ })).toBeVisible();
+  await expect(
+    me.getByRole("img", { name: /Line chart of average energy per week/ }),
+  ).toBeVisible();
   await expect(
     me.getByRole("row", { name: /Pairing with a new hire 5\.0 \(1\) Energizes/ }),
   ).toBeVisible();

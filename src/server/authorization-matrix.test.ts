@@ -708,6 +708,16 @@ const growthPlanScenarios: Scenario[] = [
     expect: planReader(200, 403),
   },
   {
+    route: "PUT /api/growth-plans/:planId/goal-order",
+    description: "the goals reversed",
+    call: async (context) => {
+      const plan = await subjectPlan(context);
+      const goalIds = (plan.goals ?? []).map((goal) => goal.id).reverse();
+      return { url: `/api/growth-plans/${plan.plan.id}/goal-order`, body: { goalIds } };
+    },
+    expect: planReader(200, 403),
+  },
+  {
     route: "GET /api/growth-plans/:planId/revisions",
     description: "history",
     call: async (context) => ({ url: await planUrl(context, "/revisions") }),

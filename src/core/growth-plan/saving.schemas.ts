@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ErrorBody } from "../errors.ts";
+import { Id, limits } from "./fields.schemas.ts";
 import { GoalContent, GoalView } from "./goals.schemas.ts";
 import { SectionView } from "./plans.schemas.ts";
 import {
@@ -45,6 +46,23 @@ export const GoalSaved = z.object({ planVersion: z.int(), goal: GoalView });
 export type GoalSaved = z.infer<typeof GoalSaved>;
 
 export const GoalDeleted = z.object({ planVersion: z.int() });
+
+/** The plan's goals in their new order: every goal of the plan, each once. */
+export const ReorderGoalsBody = z.strictObject({
+  goalIds: z
+    .array(Id)
+    .max(limits.goalsPerPlan, `A plan holds at most ${limits.goalsPerPlan} goals`)
+    .refine((ids) => new Set(ids).size === ids.length, "List each goal once"),
+});
+export type ReorderGoalsBody = z.infer<typeof ReorderGoalsBody>;
+
+/** The goals in their new order; their own versions do not change (the order is not content). */
+export const GoalsReordered = z.object({ planVersion: z.int(), goals: z.array(GoalView) });
+export type GoalsReordered = z.infer<typeof GoalsReordered>;
+
+/** 409 when the goals listed are not the plan's goals any more: `current` is the plan's goals now. */
+export const GoalOrderConflict = ErrorBody.extend({ current: z.array(GoalView) });
+export type GoalOrderConflict = z.infer<typeof GoalOrderConflict>;
 
 /**
  * 409 to a stale save: the standard error plus `current`, what is stored now, so the editor can

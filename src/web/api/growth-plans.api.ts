@@ -22,7 +22,9 @@ import { RevisionDetail, RevisionList } from "#core/growth-plan/revisions.schema
 import {
   GoalConflict,
   GoalDeleted,
+  GoalOrderConflict,
   GoalSaved,
+  GoalsReordered,
   SectionConflict,
   SectionSaved,
 } from "#core/growth-plan/saving.schemas.ts";
@@ -214,6 +216,23 @@ export async function deleteGoal(planId: string, goalId: string, baseVersion: nu
   return result.outcome === "saved"
     ? result
     : { outcome: "conflict" as const, current: result.current.current };
+}
+
+/** The plan's goals in a new order; a conflict carries the goals as they are now. */
+export async function reorderGoals(
+  planId: string,
+  goalIds: string[],
+): Promise<VersionedSave<GoalsReordered, GoalView[]>> {
+  const result = await sendVersioned(
+    `${planPath(planId)}/goal-order`,
+    "PUT",
+    { goalIds },
+    GoalsReordered,
+    GoalOrderConflict,
+  );
+  return result.outcome === "saved"
+    ? result
+    : { outcome: "conflict", current: result.current.current };
 }
 
 // ── History ─────────────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ export function DateField(props: DateFieldProps) {
     <DateInput
       placeholder={formatCalendarDate("2027-05-30")}
       clearable={!props.required && !props.withAsterisk}
+      // Named without the field's label, so that finding the field by its label finds only it.
+      clearButtonProps={{ "aria-label": "Clear date" }}
       popoverProps={{ withinPortal: true }}
       {...props}
       valueFormat={(day) => formatCalendarDate(day)}

@@ -5,12 +5,15 @@ import {
   DeleteGoalBody,
   GoalConflict,
   GoalDeleted,
+  GoalOrderConflict,
   GoalSaved,
+  GoalsReordered,
+  ReorderGoalsBody,
   SaveGoalBody,
 } from "#core/growth-plan/saving.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { actorOf } from "#server/http/route-access.ts";
-import { createGoal, deleteGoal, saveGoal } from "./growth-plan-goals.service.ts";
+import { createGoal, deleteGoal, reorderGoals, saveGoal } from "./growth-plan-goals.service.ts";
 import { growthPlanPolicies } from "./growth-plans.policy.ts";
 
 const tags = ["growth plans"];
@@ -68,5 +71,20 @@ export const growthPlanGoalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     },
     async (request) =>
       deleteGoal(ctx, actorOf(request), request.params.planId, request.params.goalId, request.body),
+  );
+
+  app.put(
+    "/api/growth-plans/:planId/goal-order",
+    {
+      config: { access: "signed-in", policy: growthPlanPolicies.edit },
+      schema: {
+        tags,
+        summary: "Put the goals in a new order (409 when a goal was added or deleted meanwhile)",
+        params: PlanIdParams,
+        body: ReorderGoalsBody,
+        response: { 200: GoalsReordered, 409: GoalOrderConflict },
+      },
+    },
+    async (request) => reorderGoals(ctx, actorOf(request), request.params.planId, request.body),
   );
 };

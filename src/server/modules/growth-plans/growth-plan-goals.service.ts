@@ -3,6 +3,8 @@ import type {
   CreateGoalBody,
   DeleteGoalBody,
   GoalSaved,
+  GoalsReordered,
+  ReorderGoalsBody,
   SaveGoalBody,
 } from "#core/growth-plan/saving.schemas.ts";
 import { newId } from "#core/ids.ts";
@@ -11,7 +13,7 @@ import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
 import { partHasRevisions } from "./growth-plan-revisions.queries.ts";
 import { loadOwnPlan } from "./growth-plans.access.ts";
-import { GoalConflictError } from "./growth-plans.errors.ts";
+import { GoalConflictError, GoalOrderConflictError } from "./growth-plans.errors.ts";
 import { presentGoal } from "./growth-plans.presenters.ts";
 import {
   bumpPlanVersion,
@@ -19,6 +21,8 @@ import {
   deleteGoalIfAt,
   findGoal,
   insertGoals,
+  listGoals,
+  setGoalPositions,
   updateGoalIfAt,
 } from "./growth-plans.queries.ts";
 import { goalPart, recordRevision } from "./growth-plans.revisions.ts";
@@ -167,5 +171,31 @@ export async function deleteGoal(
       content: null,
     });
     return { planVersion: version };
+  });
+}
+
+/**
+ * Puts the plan's goals in the order given. The order is not a goal's content: versions of the
+ * goals stay, so a goal being edited elsewhere saves on without a conflict. 409 with the goals
+ * as they are when the list is not exactly the plan's goals (one added or deleted meanwhile).
+ */
+export async function reorderGoals(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: ReorderGoalsBody,
+): Promise<GoalsReordered> {
+  await loadOwnPlan(ctx, actor, planId);
+  const now = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const planVersion = await bumpPlanVersion(trx, planId, now);
+    const stored = await listGoals(trx, planId);
+    const storedIds = new Set(stored.map((goal) => goal.id));
+    const same =
+      stored.length === input.goalIds.length && input.goalIds.every((id) => storedIds.has(id));
+    if (!same) throw new GoalOrderConflictError(stored.map(presentGoal));
+    await setGoalPositions(trx, planId, input.goalIds);
+    const goals = await listGoals(trx, planId);
+    return { planVersion, goals: goals.map(presentGoal) };
   });
 }

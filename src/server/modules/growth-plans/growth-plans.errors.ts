@@ -23,3 +23,13 @@ export class GoalConflictError extends ConflictError<GoalView | null> {
     );
   }
 }
+
+/** A new order of goals that are not the plan's goals any more; carries the goals as they are. */
+export class GoalOrderConflictError extends ConflictError<GoalView[]> {
+  constructor(current: GoalView[]) {
+    super(
+      "A goal was added or deleted in another window, so the order was not saved. Here are the goals as they are now.",
+      current,
+    );
+  }
+}

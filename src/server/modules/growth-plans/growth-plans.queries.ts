@@ -232,6 +232,22 @@ export async function updateGoalIfAt(
   return row && goalRow(row);
 }
 
+/** Sets each goal's position to its index in `goalIds` (goals of the plan only). */
+export async function setGoalPositions(
+  db: Db,
+  planId: string,
+  goalIds: readonly string[],
+): Promise<void> {
+  for (const [index, goalId] of goalIds.entries()) {
+    await db
+      .updateTable("growth_plan_goals")
+      .set({ position: index + 1 })
+      .where("plan_id", "=", planId)
+      .where("id", "=", goalId)
+      .execute();
+  }
+}
+
 export async function deleteGoalIfAt(
   db: Db,
   goal: { planId: string; goalId: string; baseVersion: number },

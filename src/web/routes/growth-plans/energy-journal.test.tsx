@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, expect, it, vi } from "vitest";
 import { QuickEntryForm } from "./energy-journal.tsx";
 
@@ -77,4 +77,46 @@ it("asks for a level before sending anything", async () => {
   expect(await screen.findByText("Pick a level from 1 to 5")).toBeTruthy();
   expect(document.activeElement).toBe(screen.getByRole("radio", { name: /Drained/ }));
   expect(fetchMock).not.toHaveBeenCalled();
+});
+
+it("clears every field after logging, tags included", async () => {
+  const fetchMock = vi.fn().mockImplementation(
+    async () =>
+      new Response(
+        JSON.stringify({
+          id: "entry-1",
+          at: "2026-12-01T10:00:00.000Z",
+          level: 5,
+          activity: "Pairing",
+          tags: ["mentoring"],
+          note: "",
+        }),
+        { status: 201, headers: { "content-type": "application/json" } },
+      ),
+  );
+  vi.stubGlobal("fetch", fetchMock);
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <MantineProvider>
+        <QuickEntryForm planId="plan-1" />
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+
+  fireEvent.click(screen.getByRole("radio", { name: /Energized/ }));
+  const activity = screen.getByRole("textbox", { name: "What were you doing?" });
+  fireEvent.change(activity, { target: { value: "Pairing" } });
+  const tags = screen.getByRole("combobox", { name: "Tags (optional)" });
+  // Pasted text becomes tags at once (typing and Enter do the same in a browser).
+  fireEvent.paste(tags, { clipboardData: { getData: () => "mentoring" } });
+  expect(await screen.findByText("mentoring")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Log entry" }));
+
+  await waitFor(() => expect(screen.queryByText("mentoring")).toBeNull());
+  const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+  expect(JSON.parse(String(init.body))).toMatchObject({ activity: "Pairing", tags: ["mentoring"] });
+  expect((activity as HTMLInputElement).value).toBe("");
+  expect((screen.getByRole("radio", { name: /Energized/ }) as HTMLInputElement).checked).toBe(
+    false,
+  );
 });

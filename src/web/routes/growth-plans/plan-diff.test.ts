@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
+import { formatCalendarDate } from "../../format/dates.ts";
 import { diffFields } from "./plan-diff.ts";
 
 const stepId = "4b7f0c55-8a48-4a6e-9a55-0d6f1c2a7b01";
@@ -16,7 +17,7 @@ describe("diffFields", () => {
         before: "Public speaking",
         after: "Public speaking at meetups",
       },
-      { path: "status", label: "Status", before: "not-started", after: "in-progress" },
+      { path: "status", label: "Status", before: "Not started", after: "In progress" },
     ]);
   });
 
@@ -39,7 +40,7 @@ describe("diffFields", () => {
         path: `actionSteps[${stepId}].doneOn`,
         label: "Action step 2 · Done on",
         before: "",
-        after: "2025-03-01",
+        after: formatCalendarDate("2025-03-01"),
       },
     ]);
   });
@@ -47,10 +48,38 @@ describe("diffFields", () => {
   it("lists what a creation added and what a deletion removed, skipping empty fields", () => {
     expect(diffFields(null, { ...emptyGoal(), skill: "SQL" })).toEqual([
       { path: "skill", label: "Skill/Behavior", before: null, after: "SQL" },
-      { path: "status", label: "Status", before: null, after: "not-started" },
+      { path: "status", label: "Status", before: null, after: "Not started" },
     ]);
     expect(diffFields({ targetRoles: ["Staff engineer"], notes: "" }, null)).toEqual([
       { path: "targetRoles", label: "Target roles", before: "Staff engineer", after: null },
+    ]);
+  });
+
+  it("shows statuses, cadences and days with the words and format of the plan pages", () => {
+    const before = { ...emptyGoal(), targetDate: "2027-05-30" };
+    const after = { ...before, status: "done", targetDate: "2027-06-01" };
+    expect(diffFields(before, after)).toEqual([
+      { path: "status", label: "Status", before: "Not started", after: "Done" },
+      {
+        path: "targetDate",
+        label: "Target date",
+        before: formatCalendarDate("2027-05-30"),
+        after: formatCalendarDate("2027-06-01"),
+      },
+    ]);
+    expect(formatCalendarDate("2027-05-30", "en-US")).toBe("May 30, 2027");
+    expect(
+      diffFields(
+        { schedule: [{ id: stepId, cadence: "monthly", label: "Reflect" }] },
+        { schedule: [{ id: stepId, cadence: "quarterly", label: "Reflect" }] },
+      ),
+    ).toEqual([
+      {
+        path: `schedule[${stepId}].cadence`,
+        label: "Schedule 1 · Cadence",
+        before: "Monthly",
+        after: "Quarterly",
+      },
     ]);
   });
 

@@ -1,3 +1,7 @@
+import { trajectoryLabels } from "#core/growth-plan/sections.schemas.ts";
+import { formatCalendarDate, formatDateTime } from "../../format/dates.ts";
+import { cadenceLabels, goalStatusLabels } from "./plan-labels.ts";
+
 /** One field whose value differs between two versions of a part; null: absent in that version. */
 export interface FieldChange {
   /** Stable key for lists and tests, e.g. `actionSteps[<id>].title`. */
@@ -54,9 +58,32 @@ function labelOf(key: string): string {
   return fieldLabels[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
-function display(value: unknown): string {
+const energyKindLabels: Record<string, string> = { energizes: "Energizes", drains: "Drains" };
+
+/** Fields holding a value from a fixed list, shown with the words the plan pages use. */
+const valueLabels: Record<string, Record<string, string>> = {
+  status: goalStatusLabels,
+  cadence: cadenceLabels,
+  trajectory: trajectoryLabels,
+  kind: energyKindLabels,
+};
+
+/** Fields holding a calendar day (YYYY-MM-DD) or an instant, shown as the plan pages show them. */
+const calendarDateKeys = new Set(["targetDate", "dueOn", "doneOn", "on", "startsOn"]);
+const instantKeys = new Set(["addedAt"]);
+
+function display(value: unknown, key = ""): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "string") {
+    if (value === "") return "";
+    const label = valueLabels[key]?.[value];
+    if (label) return label;
+    if (calendarDateKeys.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      return formatCalendarDate(value);
+    }
+    if (instantKeys.has(key)) return formatDateTime(value);
+  }
   return String(value);
 }
 
@@ -70,15 +97,15 @@ function isItemWithId(value: unknown): value is { id: string } {
 
 type Flat = Map<string, { label: string; value: string }>;
 
-function flatten(value: unknown, path: string, label: string, out: Flat): void {
+function flatten(value: unknown, path: string, label: string, out: Flat, fieldKey = ""): void {
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item !== "object" || item === null)) {
-      out.set(path, { label, value: value.map(display).join(", ") });
+      out.set(path, { label, value: value.map((item) => display(item, fieldKey)).join(", ") });
       return;
     }
     value.forEach((item, index) => {
       const itemPath = isItemWithId(item) ? `${path}[${item.id}]` : `${path}[${index}]`;
-      flatten(item, itemPath, `${label} ${index + 1}`, out);
+      flatten(item, itemPath, `${label} ${index + 1}`, out, fieldKey);
     });
     return;
   }
@@ -87,11 +114,11 @@ function flatten(value: unknown, path: string, label: string, out: Flat): void {
       // Ids only tie list items together; they are not something a person changed.
       if (key === "id") continue;
       const childLabel = label ? `${label} · ${labelOf(key)}` : labelOf(key);
-      flatten(child, path ? `${path}.${key}` : key, childLabel, out);
+      flatten(child, path ? `${path}.${key}` : key, childLabel, out, key);
     }
     return;
   }
-  out.set(path, { label, value: display(value) });
+  out.set(path, { label, value: display(value, fieldKey) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Group,
   List,
   NativeSelect,
@@ -7,14 +8,21 @@ import {
   Stack,
   Text,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
-import { IconArrowLeft, IconArrowRight } from "@tabler/icons-react";
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconCircleCheck,
+  IconCircleDashed,
+  IconMessage,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { createLink, useNavigate } from "@tanstack/react-router";
 import { type ComponentPropsWithRef, lazy, Suspense, useEffect, useRef } from "react";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import { type GrowthPlanSectionKey, sectionTitles } from "#core/growth-plan/sections.schemas.ts";
-import { sharingQuery, templatesQuery } from "../../api/growth-plans.api.ts";
+import { commentsQuery, sharingQuery, templatesQuery } from "../../api/growth-plans.api.ts";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
 import classes from "./growth-plans.module.css";
@@ -27,6 +35,7 @@ import { InspirationEditor } from "./sections/inspiration-editor.tsx";
 import { RoleEditor } from "./sections/role-editor.tsx";
 import { TrackingEditor } from "./sections/tracking-editor.tsx";
 import { describeAudience } from "./sharing-button.tsx";
+import { isSectionFilled, openCommentCounts, openCommentsLabel } from "./step-status.ts";
 
 // The guided mode of one's own plan: the list of steps and each step's panel.
 
@@ -44,18 +53,30 @@ function NavLinkAnchor(props: NavLinkAnchorProps) {
 /** A Mantine NavLink that is a typed router link. */
 const StepLink = createLink(NavLinkAnchor);
 
-export function StepNavigation({ planId, step }: { planId: string; step: GrowthPlanSectionKey }) {
+export function StepNavigation({ view, step }: { view: PlanView; step: GrowthPlanSectionKey }) {
   const navigate = useNavigate();
+  const planId = view.plan.id;
+  const comments = useQuery(commentsQuery(planId));
+  const openComments = openCommentCounts(comments.data?.comments ?? []);
+  const stateOf = (key: GrowthPlanSectionKey) => {
+    const filled = isSectionFilled(view, key);
+    const open = openComments[key] ?? 0;
+    return { filled, open, text: filled ? "Filled in" : "Empty" };
+  };
   return (
     <nav aria-label="Plan sections" className={classes.stepNavigation}>
       <NativeSelect
         hiddenFrom="md"
         label="Section"
         value={step}
-        data={sectionGuides.map((guide, index) => ({
-          value: guide.key,
-          label: `${index + 1}. ${guide.stepLabel}`,
-        }))}
+        data={sectionGuides.map((guide, index) => {
+          const state = stateOf(guide.key);
+          const comments = state.open > 0 ? `, ${openCommentsLabel(state.open)}` : "";
+          return {
+            value: guide.key,
+            label: `${index + 1}. ${guide.stepLabel} (${state.text.toLowerCase()}${comments})`,
+          };
+        })}
         onChange={(event) =>
           void navigate({
             to: "/growth-plans/$planId",
@@ -64,33 +85,55 @@ export function StepNavigation({ planId, step }: { planId: string; step: GrowthP
           })
         }
       />
-      <Stack
-        gap={2}
-        visibleFrom="md"
-        component="ol"
-        p={0}
-        m={0}
-        className={classes.stepList}
-        style={{ listStyle: "none" }}
-      >
-        {sectionGuides.map((guide, index) => (
-          <li key={guide.key}>
-            <StepLink
-              to="/growth-plans/$planId"
-              params={{ planId }}
-              search={{ step: guide.key }}
-              label={guide.stepLabel}
-              leftSection={
-                <Text size="sm" fw={700} component="span" w={18} ta="right" aria-hidden>
-                  {index + 1}
-                </Text>
-              }
-              active={guide.key === step}
-              aria-current={guide.key === step ? "step" : undefined}
-              activeOptions={{ includeSearch: true }}
-            />
-          </li>
-        ))}
+      <Stack gap={2} visibleFrom="md" component="ol" p={0} m={0} style={{ listStyle: "none" }}>
+        {sectionGuides.map((guide, index) => {
+          const state = stateOf(guide.key);
+          return (
+            <li key={guide.key}>
+              <StepLink
+                to="/growth-plans/$planId"
+                params={{ planId }}
+                search={{ step: guide.key }}
+                label={guide.stepLabel}
+                description={
+                  <Group gap={4} component="span" wrap="nowrap">
+                    {state.filled ? (
+                      <IconCircleCheck size={14} aria-hidden />
+                    ) : (
+                      <IconCircleDashed size={14} aria-hidden />
+                    )}
+                    {state.text}
+                  </Group>
+                }
+                classNames={{ label: classes.stepLabel, description: classes.stepState }}
+                leftSection={
+                  <Text size="sm" fw={700} component="span" w={18} ta="right" aria-hidden>
+                    {index + 1}
+                  </Text>
+                }
+                rightSection={
+                  state.open > 0 ? (
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color="gray"
+                      leftSection={<IconMessage size={12} aria-hidden />}
+                      title={openCommentsLabel(state.open)}
+                    >
+                      {state.open}
+                      <VisuallyHidden>
+                        {state.open === 1 ? " open comment" : " open comments"}
+                      </VisuallyHidden>
+                    </Badge>
+                  ) : undefined
+                }
+                active={guide.key === step}
+                aria-current={guide.key === step ? "step" : undefined}
+                activeOptions={{ includeSearch: true }}
+              />
+            </li>
+          );
+        })}
       </Stack>
     </nav>
   );
@@ -124,6 +167,24 @@ export function StepPanel({
     wasActive.current = active;
   }, [active]);
 
+  const tips = (
+    <Stack
+      gap={4}
+      className={classes.tips}
+      component="aside"
+      aria-label={`Tips for ${guide.stepLabel}`}
+    >
+      <Text size="sm" fw={700}>
+        Tips from the handbook
+      </Text>
+      <List size="sm" spacing={4}>
+        {guide.tips.map((tip) => (
+          <List.Item key={tip}>{tip}</List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+
   return (
     <Stack gap="lg" component="section" aria-labelledby={`step-${section}`}>
       <Stack gap={6}>
@@ -140,23 +201,10 @@ export function StepPanel({
           </Text>
         )}
       </Stack>
-      <Stack
-        gap={4}
-        className={classes.tips}
-        component="aside"
-        aria-label={`Tips for ${guide.stepLabel}`}
-      >
-        <Text size="sm" fw={700}>
-          Tips from the handbook
-        </Text>
-        <List size="sm" spacing={4}>
-          {guide.tips.map((tip) => (
-            <List.Item key={tip}>{tip}</List.Item>
-          ))}
-        </List>
-      </Stack>
-
+      {/* The journal's log form comes before the tips: it is what a person opens the step for. */}
+      {section !== "energy" && tips}
       <SectionEditor view={view} section={section} active={active} hint={hint} />
+      {section === "energy" && tips}
 
       <SectionComments planId={planId} section={section} canResolve />
 

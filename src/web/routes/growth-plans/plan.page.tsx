@@ -160,8 +160,8 @@ function OwnPlan({ view, search }: { view: PlanView; search: PlanSearch }) {
         )}
 
         {/* Every step stays mounted while hidden, so a change waiting to be saved survives a step change. */}
-        <div className={classes.guided} data-wide={step === "goals" || undefined} hidden={overview}>
-          <StepNavigation planId={planId} step={step} />
+        <div className={classes.guided} hidden={overview}>
+          <StepNavigation view={view} step={step} />
           <div>
             {sectionGuides.map((guide) => (
               <div key={guide.key} hidden={guide.key !== step}>

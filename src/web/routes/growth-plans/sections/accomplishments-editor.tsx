@@ -2,6 +2,7 @@ import { Group, MultiSelect, Stack, TextInput } from "@mantine/core";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type { Accomplishment } from "#core/growth-plan/sections.schemas.ts";
+import { DateField } from "../../../components/date-field.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { MarkdownField } from "../markdown-field.tsx";
 import { goalName } from "../plan-labels.ts";
@@ -54,14 +55,16 @@ export function AccomplishmentsEditor({ plan }: { plan: PlanView }) {
                 error={problemAt(autosave, `entries.${index}.title`)}
                 onChange={(event) => change(entry.id, { title: event.currentTarget.value })}
               />
-              <TextInput
+              <DateField
                 label="Date"
-                type="date"
+                clearable={false}
                 miw={160}
                 maw={220}
                 value={entry.on}
                 error={problemAt(autosave, `entries.${index}.on`)}
-                onChange={(event) => change(entry.id, { on: event.currentTarget.value })}
+                onChange={(day) => {
+                  if (day) change(entry.id, { on: day });
+                }}
               />
             </Group>
             <MultiSelect

@@ -6,7 +6,6 @@ import {
   Paper,
   Stack,
   Text,
-  TextInput,
   VisuallyHidden,
 } from "@mantine/core";
 import { IconBulb, IconPlus, IconTrash } from "@tabler/icons-react";
@@ -14,8 +13,8 @@ import { useId } from "react";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import type { ActionStep } from "#core/growth-plan/goals.schemas.ts";
 import { CompactButton } from "../../../components/compact-button.tsx";
+import { DateField } from "../../../components/date-field.tsx";
 import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
-import classes from "../growth-plans.module.css";
 import { type GoalAutosave, newId, problemAt, today } from "../plan-parts.ts";
 
 // The action steps of one goal, edited in place.
@@ -47,8 +46,8 @@ export function ActionSteps({
       p={0}
       style={{ border: 0, minWidth: 0 }}
     >
-      <Text component="legend" id={legendId} size="sm" fw={500} className={classes.columnLabel}>
-        Action steps
+      <Text component="legend" id={legendId} size="sm" fw={500} mb={4}>
+        List 1-2 measurable and achievable action steps
       </Text>
       <Stack gap={6}>
         {steps.map((step, index) => {
@@ -90,9 +89,8 @@ export function ActionSteps({
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Group>
-                  <TextInput
+                  <DateField
                     aria-label={`Due date of action step ${index + 1}`}
-                    type="date"
                     size="xs"
                     leftSection={
                       <Text size="xs" c="dimmed" component="span">
@@ -100,11 +98,9 @@ export function ActionSteps({
                       </Text>
                     }
                     leftSectionWidth={36}
-                    value={step.dueOn ?? ""}
+                    value={step.dueOn}
                     error={problemAt(autosave, `actionSteps.${index}.dueOn`)}
-                    onChange={(event) =>
-                      change(step.id, { dueOn: event.currentTarget.value || null })
-                    }
+                    onChange={(dueOn) => change(step.id, { dueOn: dueOn || null }, true)}
                   />
                 </Stack>
               </Group>

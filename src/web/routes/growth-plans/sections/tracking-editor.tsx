@@ -20,6 +20,7 @@ import type {
   TrackingContent,
 } from "#core/growth-plan/sections.schemas.ts";
 import { CompactButton } from "../../../components/compact-button.tsx";
+import { DateField } from "../../../components/date-field.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
 import { formatCalendarDate } from "../../../format/dates.ts";
 import { MarkdownField } from "../markdown-field.tsx";
@@ -105,15 +106,15 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                   })
                 }
               />
-              <TextInput
+              <DateField
                 label="Starting on"
-                type="date"
+                clearable={false}
                 miw={160}
                 value={item.startsOn}
                 error={problemAt(autosave, `schedule.${index}.startsOn`)}
-                onChange={(event) =>
-                  changeSchedule(item.id, { startsOn: event.currentTarget.value })
-                }
+                onChange={(day) => {
+                  if (day) changeSchedule(item.id, { startsOn: day });
+                }}
               />
             </Group>
           )}
@@ -191,15 +192,15 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
                     changeCheckIn(checkIn.id, { label: event.currentTarget.value })
                   }
                 />
-                <TextInput
+                <DateField
                   label="Date"
-                  type="date"
+                  clearable={false}
                   miw={160}
                   value={checkIn.dueOn}
                   error={problemAt(autosave, `checkIns.${index}.dueOn`)}
-                  onChange={(event) =>
-                    changeCheckIn(checkIn.id, { dueOn: event.currentTarget.value })
-                  }
+                  onChange={(day) => {
+                    if (day) changeCheckIn(checkIn.id, { dueOn: day });
+                  }}
                 />
               </Group>
               <Checkbox
@@ -254,15 +255,15 @@ export function TrackingEditor({ plan }: { plan: PlanView }) {
         >
           {(reflection, index) => (
             <>
-              <TextInput
+              <DateField
                 label="Date"
-                type="date"
+                clearable={false}
                 maw={200}
                 value={reflection.on}
                 error={problemAt(autosave, `reflections.${index}.on`)}
-                onChange={(event) =>
-                  changeReflection(reflection.id, { on: event.currentTarget.value })
-                }
+                onChange={(day) => {
+                  if (day) changeReflection(reflection.id, { on: day });
+                }}
               />
               <MarkdownField
                 label="Reflection"
