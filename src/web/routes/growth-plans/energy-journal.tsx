@@ -12,12 +12,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
-import {
-  CreateEnergyEntryBody,
-  energyLevelLabels,
-  energyLevels,
-} from "#core/growth-plan/energy.schemas.ts";
+import { CreateEnergyEntryBody, energyLevelLabels } from "#core/growth-plan/energy.schemas.ts";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { errorMessage } from "../../api/api-error.ts";
 import {
@@ -27,6 +22,7 @@ import {
   logEnergyEntry,
   planQuery,
 } from "../../api/growth-plans.api.ts";
+import { EnergyLevelField } from "../../components/energy-level-field.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { formatDateTime } from "../../format/dates.ts";
@@ -35,7 +31,6 @@ import { useApiForm } from "../../forms/use-api-form.ts";
 import journalClasses from "./energy-journal.module.css";
 import { EnergySummaryView } from "./energy-summary.tsx";
 import { EnergyTrend } from "./energy-trend.tsx";
-import classes from "./growth-plans.module.css";
 
 /** The week of quick energy entries and what they add up to. */
 export function EnergyJournal({ planId, canEdit }: { planId: string; canEdit: boolean }) {
@@ -76,7 +71,6 @@ function invalidateJournal(queryClient: ReturnType<typeof useQueryClient>, planI
 
 export function QuickEntryForm({ planId }: { planId: string }) {
   const queryClient = useQueryClient();
-  const legendId = useId();
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: CreateEnergyEntryBody,
     mode: "controlled",
@@ -109,45 +103,11 @@ export function QuickEntryForm({ planId }: { planId: string }) {
           Log your energy
         </Title>
         <FormErrorAlert message={formError} />
-        <fieldset
-          className={classes.energyLevels}
-          aria-labelledby={legendId}
-          aria-describedby={levelError ? `${legendId}-error` : undefined}
-        >
-          <legend
-            id={legendId}
-            style={{
-              gridColumn: "1 / -1",
-              fontSize: "var(--mantine-font-size-sm)",
-              fontWeight: 500,
-              marginBottom: 4,
-            }}
-          >
-            How is your energy right now?
-          </legend>
-          {energyLevels.map((value) => (
-            <div className={classes.energyLevel} key={value}>
-              <input
-                type="radio"
-                name={`${legendId}-level`}
-                id={`${legendId}-${value}`}
-                value={value}
-                // Where focus goes when the level is missing.
-                data-path={value === energyLevels[0] ? "level" : undefined}
-                checked={form.values.level === value}
-                onChange={() => form.setFieldValue("level", value)}
-              />
-              <label htmlFor={`${legendId}-${value}`}>
-                <strong>{value}</strong> <span>{energyLevelLabels[value]}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        {levelError && (
-          <Text id={`${legendId}-error`} size="sm" c="var(--mantine-color-error)">
-            {levelError}
-          </Text>
-        )}
+        <EnergyLevelField
+          value={form.values.level}
+          error={levelError as string | undefined}
+          onChange={(level) => form.setFieldValue("level", level)}
+        />
         <TextInput
           label="What were you doing?"
           placeholder="e.g. pairing on a bug, 1:1, planning meeting"

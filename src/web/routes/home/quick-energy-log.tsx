@@ -1,13 +1,10 @@
 import { Button, Stack, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import {
-  CreateEnergyEntryBody,
-  energyLevelLabels,
-  energyLevels,
-} from "#core/growth-plan/energy.schemas.ts";
+import { useState } from "react";
+import { CreateEnergyEntryBody, energyLevelLabels } from "#core/growth-plan/energy.schemas.ts";
 import { growthPlanLimits } from "#core/growth-plan/fields.schemas.ts";
 import { growthPlansQueryKey, logEnergyEntry } from "../../api/growth-plans.api.ts";
+import { EnergyLevelField } from "../../components/energy-level-field.tsx";
 import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
@@ -30,7 +27,6 @@ export function QuickEnergyLog() {
 
 function QuickEnergyForm({ planId }: { planId: string }) {
   const queryClient = useQueryClient();
-  const legendId = useId();
   const [logged, setLogged] = useState<string | null>(null);
   const { form, mutation, onSubmit, formError } = useApiForm({
     schema: CreateEnergyEntryBody,
@@ -52,36 +48,15 @@ function QuickEnergyForm({ planId }: { planId: string }) {
     <form noValidate onSubmit={onSubmit} aria-label="Quick energy log">
       <Stack gap="sm">
         <FormErrorAlert message={formError} />
-        <fieldset
-          className={classes.levels}
-          aria-describedby={levelError ? `${legendId}-error` : undefined}
-        >
-          <legend className={classes.legend}>How is your energy right now?</legend>
-          {energyLevels.map((value) => (
-            <div className={classes.level} key={value}>
-              <input
-                type="radio"
-                name={`${legendId}-level`}
-                id={`${legendId}-${value}`}
-                value={value}
-                data-path={value === energyLevels[0] ? "level" : undefined}
-                checked={form.values.level === value}
-                onChange={() => {
-                  setLogged(null);
-                  form.setFieldValue("level", value);
-                }}
-              />
-              <label htmlFor={`${legendId}-${value}`}>
-                <strong>{value}</strong> <span>{energyLevelLabels[value]}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        {levelError && (
-          <Text id={`${legendId}-error`} size="sm" c="var(--mantine-color-error)">
-            {levelError}
-          </Text>
-        )}
+        <EnergyLevelField
+          compact
+          value={form.values.level}
+          error={levelError as string | undefined}
+          onChange={(level) => {
+            setLogged(null);
+            form.setFieldValue("level", level);
+          }}
+        />
         <TextInput
           label="What were you doing?"
           placeholder="e.g. pairing on a bug, 1:1, planning"
