@@ -186,6 +186,54 @@ function journeys(viewport?: ViewportSize) {
 
 test.describe("sharing and comments", () => {
   journeys();
+
+  test("a second tab saving sharing from an old version sees the sharing as it is, not overwriting it", async ({
+    page,
+    browser,
+  }) => {
+    const { member, manager, colleague, planId } = await threePeople(browser, page);
+    const tabs = [member.page, await member.page.context().newPage()];
+    const dialogs = [];
+    for (const tab of tabs) {
+      await tab.goto(`/growth-plans/${planId}?step=inspiration`);
+      await tab.getByRole("button", { name: "Sharing" }).click();
+      dialogs.push(tab.getByRole("dialog", { name: "Who can read this plan" }));
+    }
+    const [first, second] = dialogs as [(typeof dialogs)[0], (typeof dialogs)[0]];
+    const managerCell = (dialog: typeof first, section: string) =>
+      dialog.getByRole("checkbox", {
+        name: `${section} shared with your manager, ${manager.name}`,
+      });
+    await expect(managerCell(second, "Section 2")).toBeChecked();
+
+    // The first tab makes the plan private.
+    await first
+      .getByRole("group", { name: "Presets" })
+      .getByRole("button", { name: "Share nothing" })
+      .click();
+    await first.getByRole("button", { name: "Save sharing" }).click();
+    await expect(first).toBeHidden();
+
+    // The second, read before that, would share the journal too: it is refused and shows the
+    // sharing as it is now.
+    await managerCell(second, "Energy journal").check();
+    await second.getByRole("button", { name: "Save sharing" }).click();
+    await expect(
+      second.getByText(/changed in another window\. Nothing was overwritten/),
+    ).toBeVisible();
+    await expect(managerCell(second, "Section 2")).not.toBeChecked();
+    await expect(managerCell(second, "Energy journal")).not.toBeChecked();
+    const stored = await member.page.request.get(`/api/growth-plans/${planId}/sharing`);
+    const sections = ((await stored.json()) as { sections: Record<string, { manager: boolean }> })
+      .sections;
+    expect(Object.values(sections).some((audience) => audience.manager)).toBe(false);
+
+    // Made again on the current version, the change lands.
+    await managerCell(second, "Section 2").check();
+    await second.getByRole("button", { name: "Save sharing" }).click();
+    await expect(second).toBeHidden();
+    for (const person of [member, manager, colleague]) await person.page.context().close();
+  });
 });
 
 test.describe("sharing and comments on a phone", () => {

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { ErrorBody } from "../errors.ts";
 import { Id, limits, requiredText } from "./fields.schemas.ts";
 import { PlanPerson } from "./plans.schemas.ts";
+import { BaseVersion } from "./saving.schemas.ts";
 import { GrowthPlanSectionKey, growthPlanSectionKeys } from "./sections.schemas.ts";
 
 /** Sharing per section, and comments on sections. (docs/api/growth-plans.md) */
@@ -11,6 +13,8 @@ export const SectionAudience = z.object({
 });
 
 export const SharingView = z.object({
+  /** Send it back as `baseVersion`: a save from an older one answers 409 with the current view. */
+  version: z.int(),
   /** The owner's current manager, who gets the sections marked `manager`; null when none. */
   manager: PlanPerson.nullable(),
   sections: z.object(
@@ -35,6 +39,11 @@ const SectionAudienceInput = z.strictObject({
 
 /** The complete sharing of every section; what is left out is private. */
 export const UpdateSharingBody = z.strictObject({
+  /**
+   * The `version` the grid was read at. The app always sends it; a script that replaces the
+   * sharing wholesale may leave it out and overwrite.
+   */
+  baseVersion: BaseVersion.optional(),
   sections: z.strictObject(
     Object.fromEntries(growthPlanSectionKeys.map((key) => [key, SectionAudienceInput])) as Record<
       GrowthPlanSectionKey,
@@ -43,6 +52,10 @@ export const UpdateSharingBody = z.strictObject({
   ),
 });
 export type UpdateSharingBody = z.infer<typeof UpdateSharingBody>;
+
+/** 409 to a sharing save from an old version: nothing was written; `current` is what is stored. */
+export const SharingConflict = ErrorBody.extend({ current: SharingView });
+export type SharingConflict = z.infer<typeof SharingConflict>;
 
 const commentFields = {
   id: z.string(),

@@ -107,6 +107,8 @@ export type GrowthPlansTable = {
   template_id: string | null;
   /** The latest revision number of the plan. */
   version: number;
+  /** The version of who sees each section; every sharing save adds one. */
+  sharing_version: Generated<number>;
   created_at: string;
   updated_at: string;
 };

@@ -36,6 +36,7 @@ import type {
 import {
   CommentList,
   CommentView,
+  SharingConflict,
   SharingView,
   type UpdateSharingBody,
 } from "#core/growth-plan/sharing.schemas.ts";
@@ -261,12 +262,21 @@ export function fetchSharing(planId: string) {
   return apiRequest(`${planPath(planId)}/sharing`, { response: SharingView });
 }
 
-export function updateSharing(planId: string, body: UpdateSharingBody) {
-  return apiRequest(`${planPath(planId)}/sharing`, {
-    method: "PUT",
+/** Who sees each section, from the version the grid was read at. */
+export async function updateSharing(
+  planId: string,
+  body: UpdateSharingBody,
+): Promise<VersionedSave<SharingView, SharingView>> {
+  const result = await sendVersioned(
+    `${planPath(planId)}/sharing`,
+    "PUT",
     body,
-    response: SharingView,
-  });
+    SharingView,
+    SharingConflict,
+  );
+  return result.outcome === "saved"
+    ? result
+    : { outcome: "conflict", current: result.current.current };
 }
 
 export function listComments(planId: string) {

@@ -17,6 +17,7 @@ import * as conversations from "./2026-12-01-08-conversations.ts";
 import * as conversationInvitations from "./2026-12-01-09-conversation-invitations.ts";
 import * as commentThreads from "./2026-12-02-01-comment-threads.ts";
 import * as lastSignIn from "./2026-12-02-02-last-sign-in.ts";
+import * as sharingVersion from "./2026-12-02-03-sharing-version.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-09-conversation-invitations": conversationInvitations,
   "2026-12-02-01-comment-threads": commentThreads,
   "2026-12-02-02-last-sign-in": lastSignIn,
+  "2026-12-02-03-sharing-version": sharingVersion,
 };

@@ -29,6 +29,24 @@ export async function replaceShares(
     .execute();
 }
 
+/**
+ * Takes the next sharing version: from `baseVersion` only when that is still the stored one
+ * (false when another save came first), from whatever is stored when no base is given.
+ */
+export async function bumpSharingVersion(
+  db: Db,
+  planId: string,
+  baseVersion: number | undefined,
+): Promise<boolean> {
+  let update = db
+    .updateTable("growth_plans")
+    .set((eb) => ({ sharing_version: eb("sharing_version", "+", 1) }))
+    .where("id", "=", planId);
+  if (baseVersion !== undefined) update = update.where("sharing_version", "=", baseVersion);
+  const result = await update.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Plans with any section shared with the person by name or, for their reports, as manager. */
 export function listPlansSharedWith(db: Db, personId: string) {
   return db

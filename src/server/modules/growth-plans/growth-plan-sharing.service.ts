@@ -4,15 +4,23 @@ import type { SharingView, UpdateSharingBody } from "#core/growth-plan/sharing.s
 import type { Actor, AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
-import { listShares, replaceShares, type ShareRow } from "./growth-plan-sharing.queries.ts";
+import {
+  bumpSharingVersion,
+  listShares,
+  replaceShares,
+  type ShareRow,
+} from "./growth-plan-sharing.queries.ts";
 import { loadOwnPlan, loadPlan } from "./growth-plans.access.ts";
+import { SharingConflictError } from "./growth-plans.errors.ts";
 import { assertOwnerOnly, growthPlanPolicies, managerGrantee } from "./growth-plans.policy.ts";
 import { presentPlanPerson } from "./growth-plans.presenters.ts";
+import { findPlanById } from "./growth-plans.queries.ts";
 
 const sharingRefusal = "Only the owner decides who sees a plan.";
 
 async function presentSharing(
   ctx: AppContext,
+  version: number,
   ownerManagerId: string | null,
   shares: readonly ShareRow[],
 ): Promise<SharingView> {
@@ -39,7 +47,7 @@ async function presentSharing(
       ];
     }),
   ) as SharingView["sections"];
-  return { manager: manager ? presentPlanPerson(manager) : null, sections };
+  return { version, manager: manager ? presentPlanPerson(manager) : null, sections };
 }
 
 export async function getSharing(
@@ -47,9 +55,9 @@ export async function getSharing(
   actor: Actor,
   planId: string,
 ): Promise<SharingView> {
-  const { facts, owner } = await loadPlan(ctx.db, planId);
+  const { plan, facts, owner } = await loadPlan(ctx.db, planId);
   assertOwnerOnly(actor, facts, growthPlanPolicies.share, sharingRefusal);
-  return presentSharing(ctx, owner.manager_id, facts.shares);
+  return presentSharing(ctx, plan.sharing_version, owner.manager_id, facts.shares);
 }
 
 /** Replaces the sharing of every section at once; the next request sees the new state. */
@@ -81,9 +89,25 @@ export async function updateSharing(
     ...(input.sections[key].manager ? [{ section_key: key, grantee: managerGrantee }] : []),
     ...input.sections[key].people.map((personId) => ({ section_key: key, grantee: personId })),
   ]);
-  await ctx.db.transaction().execute(async (trx) => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await bumpSharingVersion(trx, planId, input.baseVersion))) return false;
     await replaceShares(trx, planId, shares, ctx.clock.now().toISOString());
+    return true;
   });
-  const owner = await findPersonById(ctx.db, plan.owner_id);
-  return presentSharing(ctx, owner?.manager_id ?? null, await listShares(ctx.db, planId));
+  const current = await currentSharing(ctx, planId, plan.owner_id);
+  if (!saved) throw new SharingConflictError(current);
+  return current;
+}
+
+async function currentSharing(
+  ctx: AppContext,
+  planId: string,
+  ownerId: string,
+): Promise<SharingView> {
+  const [plan, owner, shares] = await Promise.all([
+    findPlanById(ctx.db, planId),
+    findPersonById(ctx.db, ownerId),
+    listShares(ctx.db, planId),
+  ]);
+  return presentSharing(ctx, plan?.sharing_version ?? 0, owner?.manager_id ?? null, shares);
 }

@@ -355,6 +355,37 @@ describe("who reads a growth plan", () => {
     expect(open.json().comments).toEqual([]);
   });
 
+  it("a save from an old sharing version answers 409 with the current sharing and overwrites nothing", async () => {
+    const readSharing = async () =>
+      (
+        await getJson(t.app, planUrl("/sharing"), { session: sessions.owner })
+      ).json() as SharingView;
+    const save = (body: UpdateSharingBody) =>
+      sendJson(t.app, "PUT", planUrl("/sharing"), body, { session: sessions.owner });
+    const before = await readSharing();
+
+    // Two tabs read the same version; the first shares Section 3 with the peer.
+    const first = await save({
+      ...sharing({ goals: { manager: true, people: [ids.peer] } }),
+      baseVersion: before.version,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect((first.json() as SharingView).version).toBe(before.version + 1);
+
+    // The second, from the old version, would make the plan private again.
+    const stale = await save({ ...sharing(), baseVersion: before.version });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json().current).toEqual(first.json());
+    expect(await readSharing()).toEqual(first.json());
+    expect((await read("peer")).statusCode).toBe(200);
+
+    // From the version the conflict answered with, the save lands.
+    const again = await save({ ...sharing(), baseVersion: stale.json().current.version });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((again.json() as SharingView).sections.goals).toEqual({ manager: false, people: [] });
+    expect((await read("peer")).statusCode).toBe(404);
+  });
+
   it("refuses sharing with unknown people or the owner, naming the field", async () => {
     const response = await sendJson(
       t.app,

@@ -1,5 +1,6 @@
 import type { GoalView } from "#core/growth-plan/goals.schemas.ts";
 import type { SectionView } from "#core/growth-plan/plans.schemas.ts";
+import type { SharingView } from "#core/growth-plan/sharing.schemas.ts";
 import { ConflictError } from "#server/errors.ts";
 
 /** A save based on a version that is no longer current; carries what is stored now. */
@@ -29,6 +30,16 @@ export class GoalOrderConflictError extends ConflictError<GoalView[]> {
   constructor(current: GoalView[]) {
     super(
       "A goal was added or deleted in another window, so the order was not saved. Here are the goals as they are now.",
+      current,
+    );
+  }
+}
+
+/** A sharing save from a version another tab or window has replaced; carries the stored one. */
+export class SharingConflictError extends ConflictError<SharingView> {
+  constructor(current: SharingView) {
+    super(
+      "Who sees this plan was changed in another window. Nothing was overwritten: here is the sharing as it is now; make your change again.",
       current,
     );
   }

@@ -99,18 +99,32 @@ function SharingForm({
   const summaryId = useId();
   const [pickerKey, setPickerKey] = useState(0);
   const [focusRow, setFocusRow] = useState<string | null>(null);
+  const [baseVersion, setBaseVersion] = useState(sharing.version);
   const {
     form,
     mutation: save,
     onSubmit,
     formError,
+    setFormError,
   } = useApiForm({
     schema: sharingFormSchema,
     mode: "controlled",
     initialValues: { rows: rowsOf(sharing) } as SharingFormValues,
-    submit: (body) => updateSharing(planId, body),
-    onSuccess: async (saved) => {
-      queryClient.setQueryData(sharingQuery(planId).queryKey, saved);
+    submit: (body) => updateSharing(planId, { ...body, baseVersion }),
+    onSuccess: async (result) => {
+      if (result.outcome === "conflict") {
+        // Another window saved first: show what is stored now, never overwrite it.
+        const current = result.current;
+        queryClient.setQueryData(sharingQuery(planId).queryKey, current);
+        setBaseVersion(current.version);
+        form.setValues({ rows: rowsOf(current) });
+        form.resetDirty({ rows: rowsOf(current) });
+        setFormError(
+          "Who sees this plan was changed in another window. Nothing was overwritten: the grid now shows the sharing as it is; make your change again.",
+        );
+        return;
+      }
+      queryClient.setQueryData(sharingQuery(planId).queryKey, result.saved);
       await queryClient.invalidateQueries({ queryKey: growthPlansQueryKey });
       notifications.show({ color: "green", message: "Sharing saved." });
       onDone();

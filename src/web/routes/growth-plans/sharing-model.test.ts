@@ -15,6 +15,7 @@ const ana = { id: "0190f5a0-0000-7000-8000-000000000001", displayName: "Ana Diaz
 const lee = { id: "0190f5a0-0000-7000-8000-000000000002", displayName: "Lee Chen" };
 
 const view: SharingView = {
+  version: 3,
   manager: ana,
   sections: Object.fromEntries(
     growthPlanSectionKeys.map((key) => [
