@@ -29,7 +29,11 @@ async function presentSharing(
     listPeopleByIds(ctx.db, [...new Set(personIds)]),
     ownerManagerId ? findPersonById(ctx.db, ownerManagerId) : undefined,
   ]);
-  const byId = new Map(people.map((person) => [person.id, person]));
+  // A deactivated person reads nothing, so they are not shown: the next save drops their rows
+  // instead of refusing them.
+  const byId = new Map(
+    people.filter((person) => person.status === "active").map((person) => [person.id, person]),
+  );
   const sections = Object.fromEntries(
     growthPlanSectionKeys.map((key) => {
       const here = shares.filter((share) => share.section_key === key);

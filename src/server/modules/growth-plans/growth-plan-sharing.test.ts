@@ -386,6 +386,41 @@ describe("who reads a growth plan", () => {
     expect((await read("peer")).statusCode).toBe(404);
   });
 
+  it("a person deactivated since is not shown, so saving the grid as read drops them", async () => {
+    const shared = await sendJson(
+      t.app,
+      "PUT",
+      planUrl("/sharing"),
+      sharing({ goals: { manager: true, people: [ids.peer, ids.mentor] } }),
+      { session: sessions.owner },
+    );
+    expect(shared.statusCode, shared.body).toBe(200);
+    await changePerson(t.ctx, ids.peer, { status: "deactivated" });
+
+    const view = (
+      await getJson(t.app, planUrl("/sharing"), { session: sessions.owner })
+    ).json() as SharingView;
+    expect(view.sections.goals.people.map((person) => person.id)).toEqual([ids.mentor]);
+    const resaved = await sendJson(
+      t.app,
+      "PUT",
+      planUrl("/sharing"),
+      {
+        ...sharing({ goals: { manager: true, people: [ids.mentor] } }),
+        baseVersion: view.version,
+      },
+      { session: sessions.owner },
+    );
+    expect(resaved.statusCode, resaved.body).toBe(200);
+    const rows = await t.ctx.db
+      .selectFrom("growth_plan_shares")
+      .select("grantee")
+      .where("plan_id", "=", plan.plan.id)
+      .where("section_key", "=", "goals")
+      .execute();
+    expect(rows.map((row) => row.grantee).sort()).toEqual(["manager", ids.mentor].sort());
+  });
+
   it("refuses sharing with unknown people or the owner, naming the field", async () => {
     const response = await sendJson(
       t.app,

@@ -97,7 +97,8 @@ export function PathwayItemRow({
           </Group>
         </div>
         <Group gap={4} wrap="nowrap" className={classes.rowActions}>
-          {editable && state === "open" && (
+          {/* With the details open, their form's own "Mark done" takes a date and evidence. */}
+          {editable && state === "open" && !open && (
             <CompactButton
               variant="light"
               icon={IconCheck}
