@@ -1,5 +1,7 @@
 import { expect, type Page, type Request, test } from "@playwright/test";
 import { admin, ensureAdminSignedIn } from "./fixtures/admin.ts";
+import { signedInPerson } from "./fixtures/growth-plans.ts";
+import { createPerson, uniqueTag } from "./fixtures/people.ts";
 
 /** A full load of home, with a fresh browser cache, may ask for at most this many scripts. */
 const maxScriptRequestsForHome = 12;
@@ -67,6 +69,32 @@ test.describe("loading pages", () => {
 
     const repeated = requests.map(pathOf).filter((path) => sharedAnswers.includes(path));
     expect(repeated).toEqual([]);
+  });
+
+  test("a report given to a person elsewhere shows when they come back to the tab", async ({
+    page,
+    browser,
+  }) => {
+    await ensureAdminSignedIn(page);
+    const tag = uniqueTag();
+    const manager = await signedInPerson(browser, page.request, {
+      name: `Mateo ${tag}`,
+      email: `mateo.${tag}@example.com`,
+    });
+    await manager.page.goto("/");
+    const navigation = manager.page.getByRole("navigation", { name: "Main" });
+    await expect(navigation.getByRole("link", { name: "Home" })).toBeVisible();
+    await expect(navigation.getByRole("link", { name: "My team" })).toHaveCount(0);
+
+    await createPerson(page.request, {
+      name: `Amara ${tag}`,
+      email: `amara.${tag}@example.com`,
+      managerId: manager.id,
+    });
+    // Away and back: the browser tells the page it is visible again.
+    await manager.page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect(navigation.getByRole("link", { name: "My team" })).toBeVisible();
+    await manager.page.context().close();
   });
 
   test("a full load of home asks for a handful of scripts, compressed", async ({ page }) => {

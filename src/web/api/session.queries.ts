@@ -17,7 +17,8 @@ export const setupStatusQuery = queryOptions({
 /**
  * Who is signed in. Asked once when the app loads; after that it changes only through the app:
  * sign-in, setup and invitations set it, sign-out and any 401 from another request end it
- * (`session/end-session.ts`), and a change to one's own profile invalidates it.
+ * (`session/end-session.ts`), and a change to one's own profile invalidates it. What others
+ * change (a new role, a new report) is read again when the person comes back to the tab.
  */
 export const sessionQuery = queryOptions({
   queryKey: ["session"],
@@ -25,5 +26,5 @@ export const sessionQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
   gcTime: Number.POSITIVE_INFINITY,
   refetchOnMount: false,
-  refetchOnWindowFocus: false,
+  refetchOnWindowFocus: "always",
 });
