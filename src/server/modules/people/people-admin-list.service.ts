@@ -7,19 +7,17 @@ import type {
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { lockForTransaction } from "#server/db/locks.ts";
 import { AppError } from "#server/errors.ts";
-import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
-import { deleteSessionsOfPerson } from "#server/modules/auth/auth.queries.ts";
-import { revokePendingInvitationsOfPerson } from "#server/modules/invitations/invitations.queries.ts";
 import { assertCanManagePeople } from "./people.policy.ts";
 import { presentPersonSummary } from "./people.presenters.ts";
-import { listPeopleByIds, updatePerson } from "./people.queries.ts";
-import { noSuchPerson, nowIso } from "./people.service.ts";
+import { listPeopleByIds } from "./people.queries.ts";
+import { noSuchPerson } from "./people.service.ts";
 import {
   listActiveReportsOutside,
   listGroupValues,
   listManagers,
   listPeopleForAdmin,
 } from "./people-admin.queries.ts";
+import { deactivateInTransaction } from "./people-admin.service.ts";
 
 // The administrators' people list and what they do to several people at once.
 
@@ -86,7 +84,6 @@ export async function deactivatePeople(
         { personIds: "Someone chosen still manages active people" },
       );
     }
-    const now = nowIso(ctx);
     const deactivated: string[] = [];
     const alreadyDeactivated: string[] = [];
     for (const person of people) {
@@ -94,15 +91,7 @@ export async function deactivatePeople(
         alreadyDeactivated.push(person.id);
         continue;
       }
-      await updatePerson(trx, person, { status: "deactivated", updated_at: now });
-      const sessionsEnded = await deleteSessionsOfPerson(trx, person.id);
-      await revokePendingInvitationsOfPerson(trx, person.id, now);
-      await recordAuditEvent(trx, ctx.clock, meta, {
-        action: "people.deactivated",
-        actorId: actor.personId,
-        target: { type: "person", id: person.id },
-        details: { sessionsEnded, bulk: ids.length },
-      });
+      await deactivateInTransaction(trx, ctx, actor, person, meta, { bulk: ids.length });
       deactivated.push(person.id);
     }
     return { deactivated, alreadyDeactivated };

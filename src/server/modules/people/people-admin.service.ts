@@ -289,18 +289,33 @@ export async function deactivatePerson(
         `${person.name} still manages ${reports} active ${reports === 1 ? "person" : "people"}. Give them a new manager first.`,
       );
     }
-    const now = nowIso(ctx);
-    await updatePerson(trx, person, { status: "deactivated", updated_at: now });
-    const sessionsEnded = await deleteSessionsOfPerson(trx, person.id);
-    await revokePendingInvitationsOfPerson(trx, person.id, now);
-    await recordAuditEvent(trx, ctx.clock, meta, {
-      action: "people.deactivated",
-      actorId: actor.personId,
-      target: { type: "person", id: person.id },
-      details: { sessionsEnded },
-    });
+    await deactivateInTransaction(trx, ctx, actor, person, meta);
   });
   return getPersonProfile(ctx, actor, id);
+}
+
+/**
+ * What deactivation is, once the checks have passed: the status, the end of every session and
+ * of a pending invitation, and the audit row, in the caller's transaction.
+ */
+export async function deactivateInTransaction(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  person: PersonRow,
+  meta: RequestMeta,
+  details: Record<string, number> = {},
+): Promise<void> {
+  const now = nowIso(ctx);
+  await updatePerson(trx, person, { status: "deactivated", updated_at: now });
+  const sessionsEnded = await deleteSessionsOfPerson(trx, person.id);
+  await revokePendingInvitationsOfPerson(trx, person.id, now);
+  await recordAuditEvent(trx, ctx.clock, meta, {
+    action: "people.deactivated",
+    actorId: actor.personId,
+    target: { type: "person", id: person.id },
+    details: { sessionsEnded, ...details },
+  });
 }
 
 export async function reactivatePerson(
