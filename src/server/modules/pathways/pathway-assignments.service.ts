@@ -13,6 +13,7 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { findPersonById, listPeopleByIds } from "#server/modules/people/people.queries.ts";
 import { listActivePeopleIn } from "#server/modules/people/people-admin.queries.ts";
+import { timeSlicer } from "#server/shared/time-slices.ts";
 import { assertCanManagePathways } from "./pathway.policy.ts";
 import { findTemplateById } from "./pathway.queries.ts";
 import { deleteAssignment, upsertAssignment } from "./pathway-assignments.queries.ts";
@@ -107,21 +108,30 @@ export async function setPathwayAssignments(
 ): Promise<BulkPathwayAssignmentResult> {
   assertCanManagePathways(actor);
   return ctx.db.transaction().execute(async (trx) => {
+    // Checked first, even when nobody is reached, so a wrong template is never a silent no-op.
+    const template = body.templateId ? await assignableTemplate(trx, body.templateId) : null;
     const personIds = await peopleOfTarget(trx, body.target);
-    const template = body.templateId ? await findTemplateById(trx, body.templateId) : null;
     const now = nowIso(ctx);
+    // A department may be thousands of people: other requests get their turns meanwhile.
+    const pause = timeSlicer();
     for (const personId of personIds) {
-      await assignTemplate(trx, personId, body.templateId, actor.personId, now);
+      if (template) {
+        await upsertAssignment(trx, {
+          person_id: personId,
+          template_id: template.id,
+          assigned_at: now,
+          assigned_by: actor.personId,
+        });
+      } else {
+        await deleteAssignment(trx, personId);
+      }
       await recordAuditEvent(trx, ctx.clock, meta, {
         action: "pathway.assigned",
         actorId: actor.personId,
         target: { type: "person", id: personId },
         details: { templateId: body.templateId, bulk: body.target.kind },
       });
-    }
-    if (body.templateId && personIds.length === 0) {
-      // Nobody to assign: the template is still checked, so a wrong one is never a silent no-op.
-      await assignableTemplate(trx, body.templateId);
+      await pause();
     }
     return { personIds, template: template ? { id: template.id, name: template.name } : null };
   });
