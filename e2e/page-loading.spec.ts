@@ -92,7 +92,7 @@ test.describe("loading pages", () => {
       managerId: manager.id,
     });
     // Away and back: the browser tells the page it is visible again.
-    await manager.page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await manager.page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
     await expect(navigation.getByRole("link", { name: "My team" })).toBeVisible();
     await manager.page.context().close();
   });
