@@ -1,8 +1,6 @@
 import {
   Button,
-  Center,
   Group,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -20,6 +18,7 @@ import type { AdminPeopleQueryInput } from "#core/people-admin.schemas.ts";
 import { directoryExportUrl } from "../../api/people.api.ts";
 import { listPeopleAsAdmin } from "../../api/people-admin.api.ts";
 import { peopleQueryKey } from "../../api/queries.ts";
+import { ListPagination } from "../../components/list-pagination.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { AddPersonButton } from "../people/add-person-button.tsx";
@@ -186,26 +185,13 @@ export function AdminPeoplePage() {
               onSelectedChange={setSelected}
             />
           )}
-          {pageCount > 1 && (
-            <Center>
-              <Pagination
-                total={pageCount}
-                value={page}
-                onChange={(next) =>
-                  onSearchChange({ ...search, page: next > 1 ? next : undefined })
-                }
-                getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
-                getControlProps={(control) => ({
-                  "aria-label": {
-                    first: "First page",
-                    last: "Last page",
-                    next: "Next page",
-                    previous: "Previous page",
-                  }[control],
-                })}
-              />
-            </Center>
-          )}
+          <ListPagination
+            pageCount={pageCount}
+            page={page}
+            onPageChange={(next) =>
+              onSearchChange({ ...search, page: next > 1 ? next : undefined })
+            }
+          />
         </Stack>
       )}
     </Stack>

@@ -1,9 +1,7 @@
 import {
   Badge,
   Button,
-  Center,
   Group,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -20,6 +18,7 @@ import { type ReactNode, useState } from "react";
 import type { PersonSummary } from "#core/people.schemas.ts";
 import { directoryExportUrl } from "../../api/people.api.ts";
 import { directoryFiltersQuery, directoryQuery } from "../../api/queries.ts";
+import { ListPagination } from "../../components/list-pagination.tsx";
 import { PersonLink } from "../../components/person-link.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -163,26 +162,13 @@ export function DirectoryView({
               <PeopleCards people={people.data.people} showStatus={isAdmin} />
             </>
           )}
-          {pageCount > 1 && (
-            <Center>
-              <Pagination
-                total={pageCount}
-                value={page}
-                onChange={(next) =>
-                  onSearchChange({ ...search, page: next > 1 ? next : undefined })
-                }
-                getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
-                getControlProps={(control) => ({
-                  "aria-label": {
-                    first: "First page",
-                    last: "Last page",
-                    next: "Next page",
-                    previous: "Previous page",
-                  }[control],
-                })}
-              />
-            </Center>
-          )}
+          <ListPagination
+            pageCount={pageCount}
+            page={page}
+            onPageChange={(next) =>
+              onSearchChange({ ...search, page: next > 1 ? next : undefined })
+            }
+          />
         </Stack>
       )}
     </Stack>
