@@ -32,6 +32,7 @@ import {
   pathwayTemplatesRoute,
 } from "./routes/admin/pathway-templates.route.ts";
 import { appRoute } from "./routes/app/app.route.ts";
+import { benefitAdminRoutes, benefitRoutes } from "./routes/benefit/benefit.route.ts";
 import {
   assessmentRoute,
   assessmentsRoute,
@@ -56,10 +57,16 @@ import {
 } from "./routes/growth-plans/growth-plans.route.ts";
 import { homeRoute } from "./routes/home/home.route.ts";
 import { inviteRoute } from "./routes/invite/invite.route.ts";
+import { learningAdminRoutes, learningRoutes } from "./routes/learning/learning.route.ts";
+import {
+  liveLearningAdminRoutes,
+  liveLearningRoutes,
+} from "./routes/live-learning/live-learning.route.ts";
 import {
   managerGuideRoute,
   managerWorkspaceRoute,
 } from "./routes/manager-workspace/manager-workspace.route.ts";
+import { mentorshipAdminRoutes, mentorshipRoutes } from "./routes/mentorship/mentorship.route.ts";
 import {
   notificationPreferencesRoute,
   notificationsRoute,
@@ -68,6 +75,10 @@ import { myPathwayRoute, personPathwayRoute } from "./routes/pathway/pathway.rou
 import { directoryRoute, orgChartRoute, personRoute } from "./routes/people/people.route.ts";
 import { rootRoute } from "./routes/root.route.ts";
 import { setupRoute } from "./routes/setup/setup.route.ts";
+import {
+  shadowProgramAdminRoutes,
+  shadowProgramRoutes,
+} from "./routes/shadow-programs/shadow-programs.route.ts";
 import { signInRoute } from "./routes/sign-in/sign-in.route.ts";
 import { teamRoute } from "./routes/team/team.route.ts";
 
@@ -103,6 +114,11 @@ const routeTree = rootRoute.addChildren([
       careerFrameworkExpectationsRoute,
       careerFrameworkVersionsRoute,
       conversationTemplatesRoute,
+      ...learningAdminRoutes,
+      ...liveLearningAdminRoutes,
+      ...mentorshipAdminRoutes,
+      ...shadowProgramAdminRoutes,
+      ...benefitAdminRoutes,
     ]),
     plansRoute,
     sharedPlansRoute,
@@ -125,6 +141,11 @@ const routeTree = rootRoute.addChildren([
     conversationRoute,
     managerWorkspaceRoute,
     managerGuideRoute,
+    ...learningRoutes,
+    ...liveLearningRoutes,
+    ...mentorshipRoutes,
+    ...shadowProgramRoutes,
+    ...benefitRoutes,
   ]),
 ]);
 

@@ -42,7 +42,16 @@ export const StageKeyId = z
 export type StageKeyId = z.infer<typeof StageKeyId>;
 
 /** Who wrote a progress mark: the member, or another area that completes items for them. */
-export const pathwayProgressSources = ["member", "growth_plan", "career_conversation"] as const;
+export const pathwayProgressSources = [
+  "member",
+  "growth_plan",
+  "career_conversation",
+  "learning_resource",
+  "live_learning",
+  "mentorship",
+  "shadow_program",
+  "benefit",
+] as const;
 export const PathwayProgressSource = z.enum(pathwayProgressSources);
 export type PathwayProgressSource = z.infer<typeof PathwayProgressSource>;
 

@@ -151,6 +151,11 @@ export async function loadWritablePerson(
   return loaded;
 }
 
+/** The person's own view of their pathway, for another area acting on their behalf. */
+export function pathwayViewOfPerson(ctx: AppContext, person: PersonRow): Promise<PathwayView> {
+  return buildView(ctx, person, "self", true);
+}
+
 export function viewAfterWrite(ctx: AppContext, { person }: PersonInContext): Promise<PathwayView> {
   return buildView(ctx, person, "self", true);
 }

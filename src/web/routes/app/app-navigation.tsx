@@ -2,6 +2,7 @@ import { Badge, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
 import {
   IconAddressBook,
   IconBell,
+  IconBooks,
   IconFileImport,
   IconHome,
   IconLayoutDashboard,
@@ -43,7 +44,9 @@ interface Area {
     | "/admin/career-frameworks"
     | "/conversations"
     | "/manager"
-    | "/admin/conversation-templates";
+    | "/admin/conversation-templates"
+    | "/learning"
+    | "/admin/learning";
   label: string;
   icon: typeof IconHome;
 }
@@ -55,6 +58,7 @@ const everyone: Area[] = [
   { to: "/growth-plans", label: "Growth plan", icon: IconPlant2 },
   { to: "/career", label: "Career", icon: IconStairsUp },
   { to: "/conversations", label: "Conversations", icon: IconMessages },
+  { to: "/learning", label: "Learning", icon: IconBooks },
   { to: "/people", label: "People", icon: IconAddressBook },
   { to: "/notifications", label: "Notifications", icon: IconBell },
 ];
@@ -74,6 +78,7 @@ const administrators: Area[] = [
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
   { to: "/admin/career-frameworks", label: "Career frameworks", icon: IconStairsUp },
   { to: "/admin/conversation-templates", label: "Conversation templates", icon: IconTemplate },
+  { to: "/admin/learning", label: "Learning and programs", icon: IconBooks },
 ];
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {

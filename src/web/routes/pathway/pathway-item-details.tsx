@@ -34,6 +34,11 @@ const sourceNotes: Record<PathwayProgressSource, string> = {
   member: "",
   growth_plan: " (from a growth plan)",
   career_conversation: " (from a held career conversation)",
+  learning_resource: " (from the learning directory)",
+  live_learning: " (from an attended live session)",
+  mentorship: " (from the mentorship program)",
+  shadow_program: " (from a shadow program)",
+  benefit: " (from the growth and development benefit)",
 };
 
 interface DetailsProps {
