@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { currentViolations, seriousViolations } from "./fixtures/axe.ts";
 
 /**
  * Every page of the demo organization, as a member, a manager and an admin, in light and dark:
@@ -14,8 +14,6 @@ const roles = {
   admin: "hannah.okafor@northwind.example",
 } as const;
 type Role = keyof typeof roles;
-
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // Playwright starts a new worker after a failure, which runs this again: load the demo once.
 test.beforeAll(async ({ request }) => {
@@ -166,42 +164,6 @@ async function pagesFor(role: Role, request: APIRequestContext, myId: string): P
 /** The notification centre and its preferences (the demo's feedback requests fill the centre). */
 const notificationPages = ["/notifications", "/account/notifications"];
 
-/** The axe rules whose outcome depends on the colours: all that can differ in the dark theme. */
-const colourRules = ["color-contrast", "link-in-text-block"];
-
-/**
- * One visit of a page, checked in both themes: every WCAG 2.1 A/AA rule in light, then, with the
- * system preference switched to dark (the app follows it), the rules that colours decide.
- */
-async function seriousViolations(page: Page, path: string): Promise<string[]> {
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.goto(path);
-  await expect(page.getByRole("main")).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  const light = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expect(page.locator("html")).toHaveAttribute("data-mantine-color-scheme", "dark");
-  const dark = await new AxeBuilder({ page }).withRules(colourRules).analyze();
-  return [
-    ...describeViolations(`${path} (light)`, light.violations),
-    ...describeViolations(`${path} (dark)`, dark.violations),
-  ];
-}
-
-type Violations = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"];
-
-function describeViolations(where: string, violations: Violations): string[] {
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${where}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(" "))
-          .join(", ")}`,
-    );
-}
-
 test("the sign-in page", async ({ page }) => {
   expect(await seriousViolations(page, "/sign-in")).toEqual([]);
 });
@@ -243,11 +205,9 @@ test("a growth plan's sharing grid and comments, as member and manager", async (
   await expect(dialog).toHaveCSS("opacity", "1");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page })
-      .include('[role="dialog"]')
-      .withTags(wcagTags)
-      .analyze();
-    problems.push(...describeViolations(`sharing grid (${scheme})`, results.violations));
+    problems.push(
+      ...(await currentViolations(page, `sharing grid (${scheme})`, '[role="dialog"]')),
+    );
   }
   await signIn(page.request, roles.manager);
   const shared = (await (await page.request.get("/api/growth-plans/shared-with-me")).json()) as {
@@ -328,8 +288,7 @@ test.describe("on a phone", () => {
     const problems = await seriousViolations(page, "/account/calendar");
     await page.getByRole("button", { name: "Add a learning block" }).click();
     await expect(page.getByRole("group", { name: "Learning block 1" })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-    problems.push(...describeViolations("learning block (dark)", results.violations));
+    problems.push(...(await currentViolations(page, "learning block (dark)")));
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
