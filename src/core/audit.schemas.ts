@@ -54,6 +54,16 @@ export const auditActions = [
   "conversation.finished",
   "conversation.acknowledged",
   "conversation.cancelled",
+  "live_session.created",
+  "live_session.updated",
+  "live_session.cancelled",
+  "live_session.rsvp_going",
+  "live_session.rsvp_waitlisted",
+  "live_session.rsvp_cancelled",
+  "live_session.promoted",
+  "live_session.attendance_recorded",
+  "live_series.created",
+  "live_series.updated",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

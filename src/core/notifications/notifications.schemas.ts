@@ -44,6 +44,12 @@ export const notificationKinds = [
   "conversation_upcoming",
   /** An action item of a career conversation is due (scheduler). */
   "conversation_action_item_due",
+  /** The calendar invitation of your RSVP to a live learning session, and its updates. */
+  "live_session_invitation",
+  /** A seat opened: you moved from the waitlist of a live session to going. */
+  "live_session_promoted",
+  /** A live session you RSVPed to was cancelled. */
+  "live_session_cancelled",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -171,6 +177,9 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   conversation_acknowledged: "in_app",
   conversation_upcoming: "email",
   conversation_action_item_due: "in_app",
+  live_session_invitation: "email",
+  live_session_promoted: "email",
+  live_session_cancelled: "email",
 };
 
 /** What a manager nudges a direct report about. */

@@ -13,6 +13,8 @@ const lockKeys = {
   "sign-in-attempts": 7_310_005,
   /** Saves of conversation templates (one default), the cadence and content pages. */
   "conversation-content": 7_310_006,
+  /** Seats of one live learning session (RSVPs, cancellations, promotion), locked per session. */
+  "live-session-seats": 7_310_012,
 } as const;
 
 export type LockName = keyof typeof lockKeys;

@@ -604,6 +604,54 @@ export type ConversationInvitationSequencesTable = {
   updated_at: string;
 };
 
+export type LiveLearningSeriesTable = {
+  id: string;
+  title: string;
+  description: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type LiveSessionsTable = {
+  id: string;
+  series_id: string | null;
+  title: string;
+  description: string;
+  host_id: string;
+  /** UTC instants. */
+  starts_at: string;
+  ends_at: string;
+  /** IANA zone the session was planned in. */
+  time_zone: string;
+  capacity: number;
+  online_url: string | null;
+  place: string | null;
+  group_conversation: number;
+  division: string | null;
+  status: "scheduled" | "cancelled";
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type LiveSessionRsvpsTable = {
+  session_id: string;
+  person_id: string;
+  status: "going" | "waitlisted" | "cancelled";
+  /** Waitlist order: when the person last asked for a seat. */
+  queued_at: string;
+  /** SEQUENCE of the person's last calendar invitation for the session. */
+  invitation_sequence: number;
+  /** 1 attended, 0 did not, null not recorded. */
+  attended: number | null;
+  attendance_recorded_by: string | null;
+  attendance_recorded_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -652,4 +700,7 @@ export type Database = {
   conversation_settings: ConversationSettingsTable;
   content_pages: ContentPagesTable;
   conversation_invitation_sequences: ConversationInvitationSequencesTable;
+  live_learning_series: LiveLearningSeriesTable;
+  live_sessions: LiveSessionsTable;
+  live_session_rsvps: LiveSessionRsvpsTable;
 };

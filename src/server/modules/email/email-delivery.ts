@@ -3,6 +3,7 @@ import { type NotificationKind, reminderKinds } from "#core/notifications/notifi
 import type { Config } from "#server/config.ts";
 import type { Database } from "#server/db/schema.ts";
 import { invitationKinds } from "#server/modules/conversations/conversation-invitations.ts";
+import { liveSessionInvitationKinds } from "#server/modules/live-learning/live-session-invitations.ts";
 import { appUrl, preferencesPath, unsubscribeToken, unsubscribeUrl } from "./email-links.ts";
 import {
   type RenderedEmail,
@@ -345,7 +346,9 @@ async function prepare(
   if (!notification) return { action: "skip" };
   const kind = notification.kind as NotificationKind;
   // The calendar invitation is these kinds' email (docs/decisions/021-conversation-invitations.md).
-  if (invitationKinds.includes(kind)) return { action: "skip", notificationId };
+  if (invitationKinds.includes(kind) || liveSessionInvitationKinds.includes(kind)) {
+    return { action: "skip", notificationId };
+  }
   if (reminderKinds.includes(kind)) {
     const cap = facts.settings?.weeklyEmailCap ?? 10;
     const earlier = await countReminderEmailsSince(
@@ -377,8 +380,15 @@ function prepareCalendarInvitation(
   recipient: { recipientName: string; timeZone: string; publicUrl: URL },
 ): Prepared {
   const { conversationId, method, subject, summary, startsAt, durationMinutes, ics } = payload;
+  // A live session's invitation names its own page; a conversation's is found by its id.
+  const liveSession = payload.about === "live_session";
+  const path = liveSession
+    ? payload.link
+    : typeof conversationId === "string"
+      ? `/conversations/${conversationId}`
+      : undefined;
   if (
-    typeof conversationId !== "string" ||
+    typeof path !== "string" ||
     (method !== "REQUEST" && method !== "CANCEL") ||
     typeof subject !== "string" ||
     typeof summary !== "string" ||
@@ -396,7 +406,8 @@ function prepareCalendarInvitation(
     startsAt,
     durationMinutes,
     timeZone: recipient.timeZone,
-    link: appUrl(recipient.publicUrl, `/conversations/${conversationId}`),
+    link: appUrl(recipient.publicUrl, path),
+    about: liveSession ? "live_session" : "conversation",
   });
   return { action: "send", email, headers: {}, icalEvent: { method, content: ics } };
 }

@@ -44,6 +44,9 @@ const intros: Record<NotificationKind, string> = {
   conversation_acknowledged: "Your report confirmed your career conversation.",
   conversation_upcoming: "A career conversation is coming up.",
   conversation_action_item_due: "An action item from a career conversation is due.",
+  live_session_invitation: "Your RSVP to a live learning session.",
+  live_session_promoted: "A seat opened: you are going to a live learning session.",
+  live_session_cancelled: "A live learning session you RSVPed to was cancelled.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -65,6 +68,9 @@ const actions: Record<NotificationKind, string> = {
   conversation_acknowledged: "Open the conversation",
   conversation_upcoming: "Prepare the conversation",
   conversation_action_item_due: "Open the action items",
+  live_session_invitation: "Open the session",
+  live_session_promoted: "Open the session",
+  live_session_cancelled: "Open the calendar",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };
@@ -200,7 +206,27 @@ export function renderInvitationEmail(input: {
   return { subject: "You are invited to Trellis", text, html };
 }
 
-/** The email around a career conversation's iCalendar REQUEST or CANCEL; no note text. */
+const invitationWords = {
+  conversation: {
+    cancelled: "This career conversation was cancelled",
+    open: "Open the conversation",
+    openCancelled: "Open your conversations",
+    footer:
+      "You get this email because you take part in this career conversation. Choose which emails you get in your notification settings.",
+  },
+  live_session: {
+    cancelled: "This live learning session is cancelled for you",
+    open: "Open the session",
+    openCancelled: "Open the session",
+    footer:
+      "You get this email because you RSVPed to this live learning session. Choose which emails you get in your notification settings.",
+  },
+} as const;
+
+/**
+ * The email around a career conversation's or a live session's iCalendar REQUEST or CANCEL; no
+ * note text.
+ */
 export function renderCalendarInvitationEmail(input: {
   recipientName: string;
   subject: string;
@@ -212,12 +238,14 @@ export function renderCalendarInvitationEmail(input: {
   /** The recipient's zone, in which the time is written. */
   timeZone: string;
   link: string;
+  about?: keyof typeof invitationWords;
 }): RenderedEmail {
+  const words = invitationWords[input.about ?? "conversation"];
   const when = DateTime.fromISO(input.startsAt, { zone: input.timeZone }).toFormat(
     "cccc d LLLL yyyy, HH:mm (ZZZZ)",
   );
   const line = input.cancelled
-    ? `This career conversation was cancelled: ${input.summary}, ${when}.`
+    ? `${words.cancelled}: ${input.summary}, ${when}.`
     : `${input.summary}, ${when}, ${input.durationMinutes} minutes.`;
   const text = [
     `Hello ${input.recipientName},`,
@@ -227,17 +255,16 @@ export function renderCalendarInvitationEmail(input: {
       ? "Your calendar removes it when you open the attached update."
       : "Add it to your calendar with the attached invitation; later changes update it.",
     "",
-    `${input.cancelled ? "Open your conversations" : "Open the conversation"}: ${input.link}`,
+    `${input.cancelled ? words.openCancelled : words.open}: ${input.link}`,
   ].join("\n");
   const html = page({
     heading: input.subject,
     bodyHtml: [
       `<p>Hello ${escapeHtml(input.recipientName)},</p>`,
       `<p>${escapeHtml(line)}</p>`,
-      button(input.cancelled ? "Open your conversations" : "Open the conversation", input.link),
+      button(input.cancelled ? words.openCancelled : words.open, input.link),
     ].join("\n"),
-    footerHtml:
-      "You get this email because you take part in this career conversation. Choose which emails you get in your notification settings.",
+    footerHtml: words.footer,
   });
   return { subject: subjectLine(input.subject), text, html };
 }

@@ -54,6 +54,16 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "conversation.finished": "Career conversation finished",
   "conversation.acknowledged": "Career conversation confirmed",
   "conversation.cancelled": "Career conversation cancelled",
+  "live_session.created": "Live session planned",
+  "live_session.updated": "Live session edited",
+  "live_session.cancelled": "Live session cancelled",
+  "live_session.rsvp_going": "RSVP: going",
+  "live_session.rsvp_waitlisted": "RSVP: waitlisted",
+  "live_session.rsvp_cancelled": "RSVP cancelled",
+  "live_session.promoted": "Promoted from the waitlist",
+  "live_session.attendance_recorded": "Attendance recorded",
+  "live_series.created": "Live series added",
+  "live_series.updated": "Live series edited",
   "access.denied": "Access denied",
 };
 

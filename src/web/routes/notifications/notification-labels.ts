@@ -77,6 +77,18 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Conversation action items due",
     description: "An action item you own from a career conversation is due.",
   },
+  live_session_invitation: {
+    label: "Live session invitations",
+    description: "The calendar invitation when you RSVP to a live learning session, and its updates.",
+  },
+  live_session_promoted: {
+    label: "Waitlist seat opened",
+    description: "You moved from a live session's waitlist to going.",
+  },
+  live_session_cancelled: {
+    label: "Live session cancelled",
+    description: "A live learning session you RSVPed to was cancelled.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
