@@ -642,6 +642,8 @@ export type LiveSessionRsvpsTable = {
   status: "going" | "waitlisted" | "cancelled";
   /** Waitlist order: when the person last asked for a seat. */
   queued_at: string;
+  /** Order of arrival within the session, raised under the session's lock. */
+  queue_number: number;
   /** SEQUENCE of the person's last calendar invitation for the session. */
   invitation_sequence: number;
   /** 1 attended, 0 did not, null not recorded. */

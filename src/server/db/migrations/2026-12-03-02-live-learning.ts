@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 
 // The live learning calendar: series, sessions (UTC instants plus the zone they were planned
 // in), one RSVP row per person and session (going, waitlisted or cancelled; the waitlist is
-// ordered by queued_at then id) carrying the SEQUENCE of that person's calendar invitation and
+// ordered by queue_number, given out in turn under the session's lock) carrying the SEQUENCE of that person's calendar invitation and
 // the attendance the host or an admin recorded.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -46,6 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("person_id", "text", (column) => column.notNull().references("people.id"))
     .addColumn("status", "text", (column) => column.notNull())
     .addColumn("queued_at", "text", (column) => column.notNull())
+    .addColumn("queue_number", "integer", (column) => column.notNull())
     .addColumn("invitation_sequence", "integer", (column) => column.notNull())
     .addColumn("attended", "integer")
     .addColumn("attendance_recorded_by", "text", (column) => column.references("people.id"))
@@ -57,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("live_session_rsvps_status_idx")
     .on("live_session_rsvps")
-    .columns(["session_id", "status", "queued_at"])
+    .columns(["session_id", "status", "queue_number"])
     .execute();
   await db.schema
     .createIndex("live_session_rsvps_person_idx")

@@ -165,13 +165,20 @@ export async function waitlistPositionOf(db: Db, rsvp: RsvpRow): Promise<number>
     .where("session_id", "=", rsvp.session_id)
     .where("status", "=", "waitlisted")
     .where((eb) =>
-      eb.or([
-        eb("queued_at", "<", rsvp.queued_at),
-        eb.and([eb("queued_at", "=", rsvp.queued_at), eb("person_id", "<", rsvp.person_id)]),
-      ]),
+      eb("queue_number", "<", rsvp.queue_number),
     )
     .executeTakeFirstOrThrow();
   return Number(row.ahead) + 1;
+}
+
+/** The next number in the session's queue; call under the session's lock. */
+export async function nextQueueNumber(db: Db, sessionId: string): Promise<number> {
+  const row = await db
+    .selectFrom("live_session_rsvps")
+    .select((eb) => eb.fn.max<number | string | null>("queue_number").as("last"))
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
 }
 
 export async function insertRsvpRow(db: Db, row: Insertable<LiveSessionRsvpsTable>): Promise<void> {
@@ -199,8 +206,7 @@ export function findFirstWaitlisted(db: Db, sessionId: string): Promise<RsvpRow 
     .selectAll()
     .where("session_id", "=", sessionId)
     .where("status", "=", "waitlisted")
-    .orderBy("queued_at")
-    .orderBy("person_id")
+    .orderBy("queue_number")
     .limit(1)
     .executeTakeFirst();
 }
@@ -215,8 +221,7 @@ export function listRosterRows(db: Db, sessionId: string): Promise<RosterRow[]> 
     .where("live_session_rsvps.session_id", "=", sessionId)
     .where("live_session_rsvps.status", "in", ["going", "waitlisted"])
     .orderBy("live_session_rsvps.status")
-    .orderBy("live_session_rsvps.queued_at")
-    .orderBy("live_session_rsvps.person_id")
+    .orderBy("live_session_rsvps.queue_number")
     .execute();
 }
 

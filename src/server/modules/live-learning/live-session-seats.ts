@@ -13,6 +13,7 @@ import {
   findRsvpRow,
   findSessionPerson,
   insertRsvpRow,
+  nextQueueNumber,
   type LiveSessionRow,
   updateRsvpRow,
 } from "./live-learning.queries.ts";
@@ -65,10 +66,12 @@ export async function rsvpToSession(
     const status = going ? "going" : "waitlisted";
     const at = now.toISOString();
     const sequence = existing ? existing.invitation_sequence + (going ? 1 : 0) : 0;
+    const queueNumber = await nextQueueNumber(trx, id);
     if (existing) {
       await updateRsvpRow(trx, id, actor.personId, {
         status,
         queued_at: at,
+        queue_number: queueNumber,
         invitation_sequence: sequence,
         updated_at: at,
       });
@@ -78,6 +81,7 @@ export async function rsvpToSession(
         person_id: actor.personId,
         status,
         queued_at: at,
+        queue_number: queueNumber,
         invitation_sequence: sequence,
         attended: null,
         attendance_recorded_by: null,
