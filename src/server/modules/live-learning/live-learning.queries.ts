@@ -164,9 +164,7 @@ export async function waitlistPositionOf(db: Db, rsvp: RsvpRow): Promise<number>
     .select((eb) => eb.fn.countAll<number | string>().as("ahead"))
     .where("session_id", "=", rsvp.session_id)
     .where("status", "=", "waitlisted")
-    .where((eb) =>
-      eb("queue_number", "<", rsvp.queue_number),
-    )
+    .where((eb) => eb("queue_number", "<", rsvp.queue_number))
     .executeTakeFirstOrThrow();
   return Number(row.ahead) + 1;
 }

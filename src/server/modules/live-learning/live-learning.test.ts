@@ -114,9 +114,14 @@ describe("planning sessions", () => {
     );
     expect(wide.statusCode).toBe(400);
     const deactivatedHost = await createPersonWithoutPassword(t.ctx, { status: "deactivated" });
-    const withGone = await postJson(t.app, "/api/live-sessions", body({ hostId: deactivatedHost.id }), {
-      session: adminSession,
-    });
+    const withGone = await postJson(
+      t.app,
+      "/api/live-sessions",
+      body({ hostId: deactivatedHost.id }),
+      {
+        session: adminSession,
+      },
+    );
     expect(withGone.json().error.fields).toHaveProperty("hostId");
   });
 
@@ -209,7 +214,9 @@ describe("RSVP", () => {
     );
     // A waitlisted person who gives up their place frees no seat.
     await unrsvp(session.id, third.session);
-    const after = await getJson(t.app, `/api/live-sessions/${session.id}`, { session: adminSession });
+    const after = await getJson(t.app, `/api/live-sessions/${session.id}`, {
+      session: adminSession,
+    });
     expect(after.json()).toMatchObject({ goingCount: 1, waitlistCount: 0 });
   });
 

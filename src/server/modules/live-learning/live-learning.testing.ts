@@ -46,7 +46,8 @@ export async function createTestSession(
       endsAt: overrides.endsAt ?? "2026-03-10T11:00",
       timeZone: overrides.timeZone ?? "Europe/Paris",
       capacity: overrides.capacity ?? 10,
-      onlineUrl: overrides.onlineUrl === undefined ? "https://meet.example/feedback" : overrides.onlineUrl,
+      onlineUrl:
+        overrides.onlineUrl === undefined ? "https://meet.example/feedback" : overrides.onlineUrl,
       place: null,
       groupConversation: overrides.groupConversation ?? false,
       division: overrides.division ?? null,

@@ -115,9 +115,9 @@ describe("attendance", () => {
       { personId: marketer.person.id, attended: true },
     ]);
     expect(recorded.statusCode, recorded.body).toBe(200);
-    expect((await itemsOf(engineer.session, "y1q3", "group_conversation"))[0]?.progress).toMatchObject(
-      { status: "done", source: "live_learning" },
-    );
+    expect(
+      (await itemsOf(engineer.session, "y1q3", "group_conversation"))[0]?.progress,
+    ).toMatchObject({ status: "done", source: "live_learning" });
     expect((await itemsOf(marketer.session, "y1q3", "group_conversation"))[0]?.progress).toBeNull();
     const engineerLive = await itemsOf(engineer.session, "y1q3", "live_learning");
     expect(engineerLive.filter((item) => item.progress?.status === "done")).toHaveLength(1);
@@ -146,8 +146,8 @@ describe("attendance", () => {
     const roster = await getJson(t.app, `/api/live-sessions/${session.id}/roster`, {
       session: hostSession,
     });
-    expect(roster.json().entries.map((entry: { person: { id: string } }) => entry.person.id)).toEqual(
-      [member.person.id],
-    );
+    expect(
+      roster.json().entries.map((entry: { person: { id: string } }) => entry.person.id),
+    ).toEqual([member.person.id]);
   });
 });

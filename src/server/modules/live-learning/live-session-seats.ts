@@ -13,8 +13,8 @@ import {
   findRsvpRow,
   findSessionPerson,
   insertRsvpRow,
-  nextQueueNumber,
   type LiveSessionRow,
+  nextQueueNumber,
   updateRsvpRow,
 } from "./live-learning.queries.ts";
 import {

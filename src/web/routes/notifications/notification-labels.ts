@@ -79,7 +79,8 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
   },
   live_session_invitation: {
     label: "Live session invitations",
-    description: "The calendar invitation when you RSVP to a live learning session, and its updates.",
+    description:
+      "The calendar invitation when you RSVP to a live learning session, and its updates.",
   },
   live_session_promoted: {
     label: "Waitlist seat opened",
