@@ -38,6 +38,16 @@ export type FeedSources = {
   feedbackRequests: readonly { id: string; dueOn: string; askedBy: string }[];
   /** Career conversations the person takes part in, scheduled or held, in conversationWindow. */
   conversations: readonly FeedConversation[];
+  /** Live learning sessions the person has a seat at, in conversationWindow. */
+  liveSessions?: readonly FeedLiveSession[];
+};
+
+export type FeedLiveSession = {
+  id: string;
+  title: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
 };
 
 export type FeedConversation = {
@@ -230,6 +240,16 @@ function conversationEvents(sources: FeedSources): FeedEventDraft[] {
   });
 }
 
+/** A session's title is the calendar's own, not the person's: it is shown as it is. */
+function liveSessionEvents(sources: FeedSources): FeedEventDraft[] {
+  return (sources.liveSessions ?? []).map((session) => ({
+    uid: `live-session-feed-${session.id}@trellis`,
+    summary: `Live learning: ${session.title}`,
+    url: new URL(`/learning/sessions/${session.id}`, sources.appUrl).toString(),
+    when: { kind: "instant", start: session.startsAt, end: session.endsAt },
+  }));
+}
+
 /** Every event of the feed, in a stable order. */
 export function feedEventDrafts(sources: FeedSources): FeedEventDraft[] {
   return [
@@ -238,5 +258,6 @@ export function feedEventDrafts(sources: FeedSources): FeedEventDraft[] {
     ...actionStepEvents(sources),
     ...feedbackEvents(sources),
     ...conversationEvents(sources),
+    ...liveSessionEvents(sources),
   ];
 }

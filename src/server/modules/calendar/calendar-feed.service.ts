@@ -10,6 +10,7 @@ import {
   findSection,
   listGoals,
 } from "#server/modules/growth-plans/growth-plans.queries.ts";
+import { listGoingSessionRowsOfPerson } from "#server/modules/live-learning/live-learning.queries.ts";
 import { buildCalendar, type IcsEvent, icsContentType } from "#server/shared/icalendar.ts";
 import { assertOwnFeed, calendarPolicies } from "./calendar.policy.ts";
 import {
@@ -31,6 +32,7 @@ import {
   conversationRange,
   type FeedConversation,
   type FeedEventDraft,
+  type FeedLiveSession,
   type FeedSources,
   feedEventDrafts,
   localDay,
@@ -38,6 +40,9 @@ import {
 import { cachedFeed, feedDigest, rememberFeed } from "./feed-render-cache.ts";
 
 const calendarName = "Trellis";
+
+/** Live sessions a feed holds at most: a person rarely has more than a few seats ahead. */
+const feedLiveSessionLimit = 200;
 
 /** Subscribed calendars are asked to refresh about this often. */
 const refreshMinutes = 60;
@@ -51,6 +56,7 @@ type FeedBasics = {
   plan: Awaited<ReturnType<typeof findActivePlanOfOwner>>;
   feedbackRequests: FeedSources["feedbackRequests"];
   conversations: (FeedConversation & { version: number; updatedAt: string })[];
+  liveSessions: (FeedLiveSession & { version: number })[];
 };
 
 /** The small rows that say whether anything in the feed can have changed. */
@@ -61,10 +67,14 @@ async function feedBasics(
 ): Promise<FeedBasics> {
   const defaultTimeZone = feedTimeZone(personTimeZone);
   const today = localDay(ctx.clock.now(), defaultTimeZone);
-  const [plan, feedbackRequests, conversations] = await Promise.all([
+  const [plan, feedbackRequests, conversations, liveSessions] = await Promise.all([
     findActivePlanOfOwner(ctx.db, personId),
     listDueFeedbackRequestsOfRater(ctx.db, personId),
     listFeedConversationsOf(ctx.db, personId, conversationRange(today)),
+    listGoingSessionRowsOfPerson(ctx.db, personId, {
+      after: conversationRange(today).from,
+      limit: feedLiveSessionLimit,
+    }),
   ]);
   return {
     defaultTimeZone,
@@ -86,6 +96,13 @@ async function feedBasics(
         version: row.version,
         updatedAt: row.updated_at,
       })),
+    liveSessions: liveSessions.map((row) => ({
+      id: row.id,
+      title: row.title,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      version: row.version,
+    })),
     feedbackRequests: feedbackRequests.map((request) => ({
       id: request.id,
       dueOn: request.due_on ?? "",
@@ -115,6 +132,7 @@ function fingerprintOf(basics: FeedBasics, feed: CalendarFeedRow | undefined): s
       (conversation) =>
         `conversation ${conversation.id} ${conversation.version} ${conversation.updatedAt} ${conversation.otherPerson}`,
     ),
+    ...basics.liveSessions.map((session) => `live-session ${session.id} ${session.version}`),
   ]);
 }
 
@@ -144,6 +162,7 @@ async function feedSources(
     conversations: basics.conversations.map(
       ({ version: _version, updatedAt: _updatedAt, ...conversation }) => conversation,
     ),
+    liveSessions: basics.liveSessions.map(({ version: _version, ...session }) => session),
   };
 }
 
