@@ -126,6 +126,8 @@ export const LiveSessionView = z.object({
       attended: z.boolean().nullable(),
     })
     .nullable(),
+  /** The viewer's zone, in which pages show the time (UTC when their profile has none). */
+  viewerTimeZone: z.string(),
   /** Whether the viewer records attendance (the host or an admin). */
   canRecordAttendance: z.boolean(),
   version: z.int(),

@@ -12,6 +12,7 @@ export function presentLiveSession(
     counts: SeatCounts | undefined;
     myRsvp: LiveSessionView["myRsvp"];
     canRecordAttendance: boolean;
+    viewerTimeZone: string;
   },
 ): LiveSessionView {
   return {
@@ -34,6 +35,7 @@ export function presentLiveSession(
     goingCount: facts.counts?.going ?? 0,
     waitlistCount: facts.counts?.waitlisted ?? 0,
     myRsvp: facts.myRsvp,
+    viewerTimeZone: facts.viewerTimeZone,
     canRecordAttendance: facts.canRecordAttendance,
     version: row.version,
   };

@@ -56,6 +56,7 @@ export async function presentForViewer(
   return presentLiveSession(row, {
     counts,
     myRsvp: await myRsvpOf(db, own ?? undefined),
+    viewerTimeZone: (await findSessionPerson(db, actor.personId))?.timeZone ?? "UTC",
     canRecordAttendance: liveSessionPolicies.recordAttendance(actor, facts(row)),
   });
 }
@@ -109,18 +110,19 @@ export async function listLiveSessions(
       rsvp,
     ]),
   );
+  const viewerTimeZone = (await findSessionPerson(ctx.db, actor.personId))?.timeZone ?? "UTC";
   const items: LiveSessionView[] = [];
   for (const row of rows) {
     items.push(
       presentLiveSession(row, {
         counts: counts.get(row.id),
         myRsvp: await myRsvpOf(ctx.db, rsvps.get(row.id)),
+        viewerTimeZone,
         canRecordAttendance: liveSessionPolicies.recordAttendance(actor, facts(row)),
       }),
     );
   }
-  const viewer = await findSessionPerson(ctx.db, actor.personId);
-  return { items, viewerTimeZone: viewer?.timeZone ?? "UTC" };
+  return { items, viewerTimeZone };
 }
 
 export async function getLiveSession(
