@@ -86,7 +86,11 @@ export function cancelLiveSession(id: string, baseVersion: number): Promise<Live
 }
 
 export function rsvpToSession(id: string): Promise<LiveSessionView> {
-  return apiRequest(`${sessionPath(id)}/rsvp`, { method: "PUT", body: {}, response: LiveSessionView });
+  return apiRequest(`${sessionPath(id)}/rsvp`, {
+    method: "PUT",
+    body: {},
+    response: LiveSessionView,
+  });
 }
 
 export function cancelMyRsvp(id: string): Promise<LiveSessionView> {

@@ -8,6 +8,12 @@ export const liveLearningCalendarRoute = createRoute({
   component: lazyRouteComponent(() => import("./calendar.page.tsx"), "LiveLearningCalendarPage"),
 });
 
+export const liveSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/learning/sessions/$sessionId",
+  component: lazyRouteComponent(() => import("./session.page.tsx"), "LiveSessionPage"),
+});
+
 export const liveLearningCalendarAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/live-sessions",
@@ -15,7 +21,7 @@ export const liveLearningCalendarAdminRoute = createRoute({
 });
 
 /** This area's pages under the signed-in layout; router.ts adds them all. */
-export const liveLearningRoutes = [liveLearningCalendarRoute] as const;
+export const liveLearningRoutes = [liveLearningCalendarRoute, liveSessionRoute] as const;
 
 /** This area's administration pages, under the /admin layout and its guard. */
 export const liveLearningAdminRoutes = [liveLearningCalendarAdminRoute] as const;
