@@ -51,14 +51,14 @@ test("an admin plans a session with a host, a member RSVPs and downloads the inv
   const dialog = page.getByRole("dialog", { name: "Plan a live session" });
   await dialog.getByRole("textbox", { name: "Title" }).fill(title);
   await dialog.getByRole("textbox", { name: "Description" }).fill("Bring **one** situation.");
-  await dialog.getByRole("textbox", { name: "Host" }).fill(hostName);
+  await dialog.getByRole("combobox", { name: "Host" }).fill(hostName);
   await page.getByRole("option", { name: new RegExp(hostName) }).click();
   const date = dialog.getByRole("textbox", { name: "Date" });
   await date.fill(todayUtc());
   await date.press("Tab");
   await dialog.getByLabel("Starts").fill("00:00");
   await dialog.getByLabel("Ends").fill("23:59");
-  await dialog.getByRole("textbox", { name: "Time zone" }).fill("UTC");
+  await dialog.getByRole("combobox", { name: "Time zone" }).fill("UTC");
   await page.getByRole("option", { name: "UTC", exact: true }).click();
   await dialog.getByRole("textbox", { name: "Seats" }).fill("8");
   await dialog.getByRole("textbox", { name: "Online link" }).fill("https://meet.example.com/x");
@@ -128,7 +128,7 @@ test("the live learning pages have no serious accessibility violation in either 
   ];
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/learning/calendar");
-  await page.getByRole("radio", { name: "Month" }).check({ force: true });
+  await page.getByText("Month", { exact: true }).click();
   await expect(page.getByRole("link", { name: new RegExp(`Axe session ${tag}`) })).toBeVisible();
   violations.push(...(await currentViolations(page, "/learning/calendar (month)")));
   expect(violations).toEqual([]);
@@ -163,7 +163,7 @@ test.describe("on a phone", () => {
       expect(await overflow(), path).toBeLessThanOrEqual(0);
     }
     await page.goto("/learning/calendar");
-    await page.getByRole("radio", { name: "Month" }).check({ force: true });
+    await page.getByText("Month", { exact: true }).click();
     await expect(page.getByRole("button", { name: /open the week/ }).first()).toBeVisible();
     expect(await overflow(), "month view").toBeLessThanOrEqual(0);
   });

@@ -279,3 +279,30 @@ describe("RSVP", () => {
     expect((listed.json() as LiveSessionList).items.map((item) => item.id)).toEqual([mine.id]);
   });
 });
+
+describe("privacy", () => {
+  it("never shows who else is coming to anyone but the host and admins", async () => {
+    const session = await createTestSession(t.ctx, { hostId: host.id });
+    const going = await createPersonWithoutPassword(t.ctx, { name: "Gustav Going" });
+    await rsvp(session.id, await createSession(t.ctx, going.id));
+    const [peer] = await members(1);
+    if (!peer) throw new Error("one member");
+    const answers = [
+      await getJson(t.app, `/api/live-sessions/${session.id}`, { session: peer.session }),
+      await getJson(t.app, "/api/live-sessions?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z", {
+        session: peer.session,
+      }),
+      await rsvp(session.id, peer.session),
+    ];
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(200);
+      expect(answer.body).not.toContain("Gustav Going");
+      expect(answer.body).not.toContain(going.email);
+      expect(answer.body).not.toContain(going.id);
+    }
+    const roster = await getJson(t.app, `/api/live-sessions/${session.id}/roster`, {
+      session: await createSession(t.ctx, host.id),
+    });
+    expect(roster.body).toContain("Gustav Going");
+  });
+});
