@@ -113,6 +113,7 @@ test("an admin plans a session with a host, a member RSVPs and downloads the inv
 test("the live learning pages have no serious accessibility violation in either theme", async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await ensureAdminSignedIn(page);
   const tag = uniqueTag();
   const hostId = await createPerson(page.request, {

@@ -259,6 +259,7 @@ function SessionFormBody({
           label="Time zone"
           description="The zone the times above are in; each person sees them in their own."
           searchable
+          allowDeselect={false}
           withAsterisk
           data={timeZoneOptions(form.values.timeZone)}
           {...form.getInputProps("timeZone")}

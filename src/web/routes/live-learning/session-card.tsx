@@ -3,25 +3,25 @@ import type { LiveSessionView } from "#core/live-learning.schemas.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { timeSpan } from "./calendar-range.ts";
 
-/** What the viewer's RSVP is, in words and colour. */
+/** What the viewer's RSVP is, in words and colour (dark shades: readable in both themes). */
 export function RsvpBadge({ session }: { session: LiveSessionView }) {
   if (session.status === "cancelled") {
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red.9" variant="filled" tt="none">
         Cancelled
       </Badge>
     );
   }
   if (session.myRsvp?.status === "going") {
     return (
-      <Badge color="teal" variant="light">
+      <Badge color="teal.9" variant="filled" tt="none">
         Going
       </Badge>
     );
   }
   if (session.myRsvp?.status === "waitlisted") {
     return (
-      <Badge color="yellow" variant="light">
+      <Badge color="orange.9" variant="filled" tt="none">
         Waitlist #{session.myRsvp.waitlistPosition}
       </Badge>
     );

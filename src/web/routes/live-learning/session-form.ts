@@ -37,7 +37,7 @@ export const SessionForm = z
     date: z.string("Choose a date").regex(isoDate, "Choose a date"),
     start: z.string().regex(localTime, "Use HH:MM, 24-hour"),
     end: z.string().regex(localTime, "Use HH:MM, 24-hour"),
-    timeZone: z.string().min(1, "Choose a time zone"),
+    timeZone: z.string("Choose a time zone").min(1, "Choose a time zone"),
     capacity: z
       .number("A whole number")
       .int("A whole number")

@@ -166,8 +166,9 @@ function Roster({ sessionId }: { sessionId: string }) {
   );
 }
 
+/** A new form when someone joins or leaves the roster; a save keeps the form (and its message). */
 const rosterKey = (roster: LiveSessionRoster) =>
-  roster.entries.map((entry) => `${entry.person.id}:${entry.attended}`).join(",");
+  roster.entries.map((entry) => entry.person.id).join(",");
 
 function AttendanceForm({ roster }: { roster: LiveSessionRoster }) {
   const queryClient = useQueryClient();
