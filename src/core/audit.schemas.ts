@@ -54,6 +54,9 @@ export const auditActions = [
   "conversation.finished",
   "conversation.acknowledged",
   "conversation.cancelled",
+  "mentorship_program.created",
+  "mentorship_program.updated",
+  "mentorship_match.confirmed",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

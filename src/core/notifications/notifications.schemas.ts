@@ -44,6 +44,8 @@ export const notificationKinds = [
   "conversation_upcoming",
   /** An action item of a career conversation is due (scheduler). */
   "conversation_action_item_due",
+  /** You were matched with a mentor or a mentee in a mentorship program. */
+  "mentorship_matched",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -171,6 +173,7 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   conversation_acknowledged: "in_app",
   conversation_upcoming: "email",
   conversation_action_item_due: "in_app",
+  mentorship_matched: "email",
 };
 
 /** What a manager nudges a direct report about. */

@@ -44,6 +44,7 @@ const intros: Record<NotificationKind, string> = {
   conversation_acknowledged: "Your report confirmed your career conversation.",
   conversation_upcoming: "A career conversation is coming up.",
   conversation_action_item_due: "An action item from a career conversation is due.",
+  mentorship_matched: "You were matched in a mentorship program.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -65,6 +66,7 @@ const actions: Record<NotificationKind, string> = {
   conversation_acknowledged: "Open the conversation",
   conversation_upcoming: "Prepare the conversation",
   conversation_action_item_due: "Open the action items",
+  mentorship_matched: "Meet your match",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

@@ -54,6 +54,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "conversation.finished": "Career conversation finished",
   "conversation.acknowledged": "Career conversation confirmed",
   "conversation.cancelled": "Career conversation cancelled",
+  "mentorship_program.created": "Mentorship program created",
+  "mentorship_program.updated": "Mentorship program changed",
+  "mentorship_match.confirmed": "Mentorship match confirmed",
   "access.denied": "Access denied",
 };
 

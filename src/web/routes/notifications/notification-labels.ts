@@ -77,6 +77,10 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Conversation action items due",
     description: "An action item you own from a career conversation is due.",
   },
+  mentorship_matched: {
+    label: "Mentorship matches",
+    description: "You are matched with a mentor or a mentee in a mentorship program.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
