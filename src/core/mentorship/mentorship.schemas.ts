@@ -141,6 +141,7 @@ export const MentorView = z.object({
 export type MentorView = z.infer<typeof MentorView>;
 
 export const MentorList = z.object({ items: z.array(MentorView) });
+export type MentorList = z.infer<typeof MentorList>;
 
 const isTimeZone = (zone: string) => {
   try {
@@ -213,6 +214,7 @@ export const ProgramSummary = z.object({
 export type ProgramSummary = z.infer<typeof ProgramSummary>;
 
 export const ProgramList = z.object({ items: z.array(ProgramSummary) });
+export type ProgramList = z.infer<typeof ProgramList>;
 
 export const ProgramView = ProgramSummary.extend({
   description: z.string(),
@@ -269,6 +271,7 @@ export const ApplicationWithSuggestions = z.object({
 });
 
 export const SuggestionList = z.object({ items: z.array(ApplicationWithSuggestions) });
+export type SuggestionList = z.infer<typeof SuggestionList>;
 
 export const ConfirmMatchBody = z.strictObject({ applicationId: Id, mentorId: Id });
 
@@ -289,6 +292,7 @@ export const MatchView = MatchSummary.extend({
 export type MatchView = z.infer<typeof MatchView>;
 
 export const MatchList = z.object({ items: z.array(MatchView) });
+export type MatchList = z.infer<typeof MatchList>;
 
 export const SaveAgreedGoalsBody = z.strictObject({
   baseVersion: BaseVersion,

@@ -112,7 +112,7 @@ export async function listMatchSuggestions(
   ctx: AppContext,
   actor: Actor,
   programId: string,
-): Promise<z.infer<typeof SuggestionList>> {
+): Promise<SuggestionList> {
   const loaded = await loadProgram(ctx.db, actor, programId);
   assertProgramRule(actor, loaded.facts, policies.manage(actor, loaded.facts), manageRefusal);
   const [applications, mentors, matches] = await Promise.all([
@@ -288,10 +288,7 @@ export async function confirmMatch(
 }
 
 /** The actor's current matches, as mentor or as mentee: each sees the other and the goals. */
-export async function listMyMatches(
-  ctx: AppContext,
-  actor: Actor,
-): Promise<z.infer<typeof MatchList>> {
+export async function listMyMatches(ctx: AppContext, actor: Actor): Promise<MatchList> {
   if (!matchPolicies.listOwn(actor)) return { items: [] };
   const rows = await listActiveMatchesOfPerson(ctx.db, actor.personId);
   return { items: await Promise.all(rows.map((row) => matchView(ctx, actor, row))) };

@@ -64,7 +64,7 @@ export async function listProgramMentors(
   ctx: AppContext,
   actor: Actor,
   programId: string,
-): Promise<z.infer<typeof MentorList>> {
+): Promise<MentorList> {
   const loaded = await loadProgram(ctx.db, actor, programId);
   assertProgramRule(actor, loaded.facts, policies.read(actor, loaded.facts), "");
   const rows = await listActiveMentors(ctx.db, programId);
