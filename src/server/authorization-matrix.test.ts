@@ -21,6 +21,7 @@ import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
+import { mentorshipScenarios } from "#server/modules/mentorship/mentorship.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
@@ -916,6 +917,7 @@ scenarios.push(
   ...conversationExportScenarios,
   ...conversationScenarios,
   ...managerWorkspaceScenarios,
+  ...mentorshipScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -47,6 +47,7 @@ function presentSummary(program: ProgramRow, viewer: Viewer): ProgramSummary {
 
 /** The programs the actor may read, with their part in each. */
 export async function listMentorshipPrograms(ctx: AppContext, actor: Actor): Promise<ProgramList> {
+  if (!policies.list(actor)) return { items: [] };
   const [programs, person, mentors, applications] = await Promise.all([
     listPrograms(ctx.db),
     findPersonById(ctx.db, actor.personId),
