@@ -297,7 +297,7 @@ export async function listMyMatches(ctx: AppContext, actor: Actor): Promise<Matc
 /** A match with what decides who may do what with it; 404 to those who cannot read it. */
 export async function loadMatch(ctx: AppContext, actor: Actor, matchId: string) {
   const match = await findMatch(ctx.db, matchId);
-  if (!match || match.status !== "active") throw noSuchMatch();
+  if (match?.status !== "active") throw noSuchMatch();
   const program = await findProgram(ctx.db, match.program_id);
   if (!program) throw noSuchMatch();
   const people = (await listProgramPeople(ctx.db, [program.id])).get(program.id) ?? {

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { FieldErrors } from "#core/errors.ts";
 import { newId } from "#core/ids.ts";
 import type {
