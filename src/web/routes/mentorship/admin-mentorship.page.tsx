@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +13,7 @@ import { ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useNavigationArea } from "../app/navigation-area.ts";
+import { ToneBadge } from "../conversations/tone-badge.tsx";
 import { LearningAdminLinks } from "../learning/learning-nav.tsx";
 import { ProgramForm } from "./program-form.tsx";
 
@@ -65,9 +66,9 @@ export function MentorshipAdminPage() {
                         (program.audience === "everyone" ? "Everyone" : "A group")}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={program.open ? "green" : "gray"}>
+                      <ToneBadge tone={program.open ? "green" : "gray"}>
                         {program.open ? "Open" : "Closed"}
-                      </Badge>
+                      </ToneBadge>
                     </Table.Td>
                   </Table.Tr>
                 ))}

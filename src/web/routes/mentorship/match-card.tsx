@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -21,6 +10,7 @@ import {
 import type { MatchView } from "#core/mentorship/mentorship.schemas.ts";
 import { ApiError, errorMessage } from "../../api/api-error.ts";
 import { mentorshipKeys, saveAgreedGoals, sharePlanWithMentor } from "../../api/mentorship.api.ts";
+import { ToneBadge } from "../conversations/tone-badge.tsx";
 
 /** One match as its mentor or mentee sees it: the other person, and the goals they agreed. */
 export function MatchCard({ match }: { match: MatchView }) {
@@ -34,7 +24,7 @@ export function MatchCard({ match }: { match: MatchView }) {
           <Title order={3} size="h5" id={headingId}>
             {otherRole}: {other.displayName}
           </Title>
-          <Badge variant="light">{match.program.name}</Badge>
+          <ToneBadge tone="blue">{match.program.name}</ToneBadge>
         </Group>
         <Text size="sm" c="dimmed">
           {[other.jobTitle, other.department].filter(Boolean).join(" · ")}

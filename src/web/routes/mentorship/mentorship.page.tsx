@@ -6,6 +6,7 @@ import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { ToneBadge } from "../conversations/tone-badge.tsx";
 import { LearningLinks } from "../learning/learning-nav.tsx";
 import { MatchCard } from "./match-card.tsx";
 
@@ -56,14 +57,14 @@ export function MentorshipPage() {
                       {program.name}
                     </AnchorLink>
                     <Group gap="xs">
-                      <Badge variant="light" color={program.open ? "green" : "gray"}>
+                      <ToneBadge tone={program.open ? "green" : "gray"}>
                         {program.open ? "Open" : "Closed"}
-                      </Badge>
+                      </ToneBadge>
                       {program.groupName && <Badge variant="outline">{program.groupName}</Badge>}
                       {partOf(program).map((part) => (
-                        <Badge key={part} variant="light" color="blue">
+                        <ToneBadge key={part} tone="blue">
                           {part}
-                        </Badge>
+                        </ToneBadge>
                       ))}
                     </Group>
                   </Stack>

@@ -19,6 +19,7 @@ import { ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatCalendarDate } from "../../format/dates.ts";
+import { ToneBadge } from "../conversations/tone-badge.tsx";
 import { LearningLinks } from "../learning/learning-nav.tsx";
 import { MatchCard } from "./match-card.tsx";
 import { ApplicationForm, MentorForm } from "./participation-forms.tsx";
@@ -52,9 +53,9 @@ function ProgramContent({ program }: { program: ProgramView }) {
         <Stack gap={4}>
           <Title order={1}>{program.name}</Title>
           <Group gap="xs">
-            <Badge variant="light" color={program.open ? "green" : "gray"}>
+            <ToneBadge tone={program.open ? "green" : "gray"}>
               {program.open ? "Open" : "Closed"}
-            </Badge>
+            </ToneBadge>
             {program.groupName && <Badge variant="outline">{program.groupName}</Badge>}
           </Group>
         </Stack>

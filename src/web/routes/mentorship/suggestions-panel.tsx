@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
@@ -6,6 +6,7 @@ import type { ScorePartKey, SuggestedMatch } from "#core/mentorship/mentorship.s
 import { errorMessage } from "../../api/api-error.ts";
 import { confirmMatch, matchSuggestionsQuery, mentorshipKeys } from "../../api/mentorship.api.ts";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
+import { ToneBadge } from "../conversations/tone-badge.tsx";
 
 const partLabels: Record<ScorePartKey, string> = {
   skills: "Skills wanted",
@@ -84,9 +85,9 @@ export function SuggestionsPanel({ programId }: { programId: string }) {
                 <Title order={3} size="h5" id={headingId}>
                   {application.person.displayName}
                 </Title>
-                <Badge variant="light" color={match ? "green" : "blue"}>
+                <ToneBadge tone={match ? "green" : "blue"}>
                   {match ? `Matched with ${match.mentor.displayName}` : "Waiting for a mentor"}
-                </Badge>
+                </ToneBadge>
               </Group>
               <Text size="sm">
                 <strong>Goals:</strong> {application.goals}
