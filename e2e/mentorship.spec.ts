@@ -118,6 +118,59 @@ test("a member applies, a mentor registers, the owner confirms the explained mat
   expect(problems).toEqual([]);
 });
 
+test("an admin creates a program with an owner and a cohort, and the owner can edit it", async ({
+  page,
+  browser,
+}) => {
+  const tag = uniqueTag();
+  await ensureAdminSignedIn(page);
+  const owner = await signedInPerson(browser, page.request, {
+    name: `Olga Owner ${tag}`,
+    email: `olga.${tag}@example.com`,
+  });
+  await page.goto("/admin/mentorship");
+  await page.getByRole("button", { name: "New program" }).click();
+  const dialog = page.getByRole("dialog", { name: "New mentorship program" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill(`Women at Trellis ${tag}`);
+  await dialog
+    .getByRole("textbox", { name: "Description" })
+    .fill("Six months, one hour a fortnight.");
+  await dialog.getByRole("combobox", { name: "Add an owner" }).fill(`Olga Owner ${tag}`);
+  await page
+    .getByRole("option")
+    .filter({ hasText: `Olga Owner ${tag}` })
+    .click();
+  await expect(dialog.getByRole("group", { name: "Program owners" })).toContainText(
+    `Olga Owner ${tag}`,
+  );
+  await dialog.getByRole("button", { name: "Add a cohort" }).click();
+  await dialog.getByRole("textbox", { name: "Cohort" }).fill("Autumn");
+  for (const [label, day] of [
+    ["Starts", "2026-09-01"],
+    ["Ends", "2027-02-28"],
+  ] as const) {
+    const input = dialog.getByRole("textbox", { name: label });
+    await input.fill(day);
+    await input.press("Tab");
+  }
+  await dialog.getByRole("button", { name: "Create program" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Women at Trellis ${tag} was created.`)).toBeVisible();
+
+  await owner.page.goto("/learning/mentorship");
+  await owner.page.getByRole("link", { name: `Women at Trellis ${tag}` }).click();
+  await expect(owner.page.getByText("Autumn:")).toBeVisible();
+  await owner.page.getByRole("button", { name: "Edit program" }).click();
+  const edit = owner.page.getByRole("dialog", { name: "Edit program" });
+  await expect(edit.getByRole("group", { name: "Program owners" })).toHaveCount(0);
+  await edit.getByRole("textbox", { name: "Name" }).fill(`Women at Trellis mentoring ${tag}`);
+  await edit.getByRole("button", { name: "Save program" }).click();
+  await expect(edit).toBeHidden();
+  await expect(
+    owner.page.getByRole("heading", { level: 1, name: `Women at Trellis mentoring ${tag}` }),
+  ).toBeVisible();
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
