@@ -37,22 +37,24 @@ import {
 import {
   type ApplicationRow,
   findApplication,
-  findMatch,
   findMentor,
   findProgram,
-  insertMatch,
-  listActiveMatchesOfPerson,
-  listActiveMatchesOfProgram,
   listActiveMentors,
   listCurrentApplications,
   listProgramPeople,
-  type MatchRow,
   type MentorRow,
   markApplicationMatched,
   takeMentorPlace,
-  updateAgreedGoalsAt,
 } from "./mentorship.queries.ts";
 import { latestGapNames } from "./mentorship-gaps.ts";
+import {
+  findMatch,
+  insertMatch,
+  listActiveMatchesOfPerson,
+  listActiveMatchesOfProgram,
+  type MatchRow,
+  updateAgreedGoalsAt,
+} from "./mentorship-matches.queries.ts";
 
 const manageRefusal = "Only the program's owners and administrators match mentors and mentees.";
 

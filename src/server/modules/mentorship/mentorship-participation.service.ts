@@ -15,8 +15,6 @@ import { ApplicationConflictError, MentorConflictError } from "./mentorship.erro
 import { assertProgramRule, mentorshipProgramPolicies as policies } from "./mentorship.policy.ts";
 import { presentApplication, presentMentor } from "./mentorship.presenters.ts";
 import {
-  endMatch,
-  findActiveMatchOfApplication,
   findApplicationOfPerson,
   findMentorOfPerson,
   insertApplication,
@@ -26,6 +24,7 @@ import {
   updateApplicationAt,
   updateMentorAt,
 } from "./mentorship.queries.ts";
+import { endMatch, findActiveMatchOfApplication } from "./mentorship-matches.queries.ts";
 import { completeMenteeStep, completeMentorStep } from "./mentorship-pathway.ts";
 
 const notForYou = "This program is not open to you.";

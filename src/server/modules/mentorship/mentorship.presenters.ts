@@ -5,7 +5,8 @@ import type {
   MentorView,
 } from "#core/mentorship/mentorship.schemas.ts";
 import type { PersonRow } from "#server/modules/people/people.queries.ts";
-import type { ApplicationRow, MatchRow, MentorRow } from "./mentorship.queries.ts";
+import type { ApplicationRow, MentorRow } from "./mentorship.queries.ts";
+import type { MatchRow } from "./mentorship-matches.queries.ts";
 
 export type People = ReadonlyMap<string, PersonRow>;
 
