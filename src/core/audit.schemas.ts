@@ -64,6 +64,9 @@ export const auditActions = [
   "live_session.attendance_recorded",
   "live_series.created",
   "live_series.updated",
+  "mentorship_program.created",
+  "mentorship_program.updated",
+  "mentorship_match.confirmed",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -45,6 +45,7 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
 import { liveLearningRoutes } from "./modules/live-learning/live-learning.routes.ts";
 import { managerWorkspaceRoutes } from "./modules/manager-workspace/manager-workspace.routes.ts";
+import { mentorshipRoutes } from "./modules/mentorship/mentorship.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.routes.ts";
 import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.routes.ts";
@@ -127,6 +128,7 @@ export async function buildApp(
   await app.register(conversationRoutes, { ctx });
   await app.register(managerWorkspaceRoutes, { ctx });
   await app.register(liveLearningRoutes, { ctx });
+  await app.register(mentorshipRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

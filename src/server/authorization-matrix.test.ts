@@ -22,6 +22,7 @@ import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/gro
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { liveLearningScenarios } from "#server/modules/live-learning/live-learning.matrix.testing.ts";
 import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
+import { mentorshipScenarios } from "#server/modules/mentorship/mentorship.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
 import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.service.ts";
@@ -918,6 +919,7 @@ scenarios.push(
   ...conversationScenarios,
   ...managerWorkspaceScenarios,
   ...liveLearningScenarios,
+  ...mentorshipScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

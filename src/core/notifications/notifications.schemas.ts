@@ -50,6 +50,8 @@ export const notificationKinds = [
   "live_session_promoted",
   /** A live session you RSVPed to was cancelled. */
   "live_session_cancelled",
+  /** You were matched with a mentor or a mentee in a mentorship program. */
+  "mentorship_matched",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -180,6 +182,7 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   live_session_invitation: "email",
   live_session_promoted: "email",
   live_session_cancelled: "email",
+  mentorship_matched: "email",
 };
 
 /** What a manager nudges a direct report about. */

@@ -654,6 +654,86 @@ export type LiveSessionRsvpsTable = {
   updated_at: string;
 };
 
+/** A mentorship program; `cohorts` is JSON of MentorshipCohort[]. */
+export type MentorshipProgramsTable = {
+  id: string;
+  name: string;
+  description: string;
+  /** "everyone" | "department" | "members" */
+  audience: string;
+  /** The group's name when the program is for a group (a team member resource group…). */
+  group_name: string | null;
+  /** With audience "department": people of this department take part. */
+  group_department: string | null;
+  cohorts: string;
+  is_open: number;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A program's owners ("owner") and, with audience "members", its members ("member"). */
+export type MentorshipProgramPeopleTable = {
+  program_id: string;
+  person_id: string;
+  relation: string;
+};
+
+/** A mentor's registration in a program; `skills` is JSON of string[]. */
+export type MentorshipMentorsTable = {
+  id: string;
+  program_id: string;
+  person_id: string;
+  skills: string;
+  capacity: number;
+  /** Active matches; raised only while below `capacity` (one conditional update). */
+  matched_count: number;
+  time_zone: string;
+  division: string;
+  bio: string;
+  /** "active" | "withdrawn" */
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A mentee's application: read by the mentee, the program's owners and admins only. */
+export type MentorshipApplicationsTable = {
+  id: string;
+  program_id: string;
+  person_id: string;
+  cohort_id: string | null;
+  goals: string;
+  /** JSON of string[]. */
+  skills_wanted: string;
+  preferences: string;
+  /** "open" | "matched" | "withdrawn" */
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A confirmed mentor–mentee pair; `version` is of the shared `agreed_goals`. */
+export type MentorshipMatchesTable = {
+  id: string;
+  program_id: string;
+  mentor_id: string;
+  application_id: string;
+  mentor_person_id: string;
+  mentee_person_id: string;
+  /** "active" | "ended" */
+  status: string;
+  score: number;
+  agreed_goals: string;
+  version: number;
+  confirmed_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -705,4 +785,9 @@ export type Database = {
   live_learning_series: LiveLearningSeriesTable;
   live_sessions: LiveSessionsTable;
   live_session_rsvps: LiveSessionRsvpsTable;
+  mentorship_programs: MentorshipProgramsTable;
+  mentorship_program_people: MentorshipProgramPeopleTable;
+  mentorship_mentors: MentorshipMentorsTable;
+  mentorship_applications: MentorshipApplicationsTable;
+  mentorship_matches: MentorshipMatchesTable;
 };

@@ -27,7 +27,9 @@ export type AuditTargetType =
   | "conversation-template"
   | "content-page"
   | "live-session"
-  | "live-series";
+  | "live-series"
+  | "mentorship-program"
+  | "mentorship-match";
 
 export type AuditEntry = {
   action: AuditAction;

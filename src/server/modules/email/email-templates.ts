@@ -47,6 +47,7 @@ const intros: Record<NotificationKind, string> = {
   live_session_invitation: "Your RSVP to a live learning session.",
   live_session_promoted: "A seat opened: you are going to a live learning session.",
   live_session_cancelled: "A live learning session you RSVPed to was cancelled.",
+  mentorship_matched: "You were matched in a mentorship program.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -71,6 +72,7 @@ const actions: Record<NotificationKind, string> = {
   live_session_invitation: "Open the session",
   live_session_promoted: "Open the session",
   live_session_cancelled: "Open the calendar",
+  mentorship_matched: "Meet your match",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

@@ -64,6 +64,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "live_session.attendance_recorded": "Attendance recorded",
   "live_series.created": "Live series added",
   "live_series.updated": "Live series edited",
+  "mentorship_program.created": "Mentorship program created",
+  "mentorship_program.updated": "Mentorship program changed",
+  "mentorship_match.confirmed": "Mentorship match confirmed",
   "access.denied": "Access denied",
 };
 

@@ -8,6 +8,12 @@ export const mentorshipRoute = createRoute({
   component: lazyRouteComponent(() => import("./mentorship.page.tsx"), "MentorshipPage"),
 });
 
+export const mentorshipProgramRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/learning/mentorship/$programId",
+  component: lazyRouteComponent(() => import("./program.page.tsx"), "MentorshipProgramPage"),
+});
+
 export const mentorshipAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/mentorship",
@@ -15,7 +21,7 @@ export const mentorshipAdminRoute = createRoute({
 });
 
 /** This area's pages under the signed-in layout; router.ts adds them all. */
-export const mentorshipRoutes = [mentorshipRoute] as const;
+export const mentorshipRoutes = [mentorshipRoute, mentorshipProgramRoute] as const;
 
 /** This area's administration pages, under the /admin layout and its guard. */
 export const mentorshipAdminRoutes = [mentorshipAdminRoute] as const;

@@ -90,6 +90,10 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Live session cancelled",
     description: "A live learning session you RSVPed to was cancelled.",
   },
+  mentorship_matched: {
+    label: "Mentorship matches",
+    description: "You are matched with a mentor or a mentee in a mentorship program.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
