@@ -54,6 +54,18 @@ export const auditActions = [
   "conversation.finished",
   "conversation.acknowledged",
   "conversation.cancelled",
+  "shadow_program.created",
+  "shadow_program.updated",
+  "shadow_rotation.created",
+  "shadow_rotation.updated",
+  "shadow_application.submitted",
+  "shadow_application.manager_approved",
+  "shadow_application.manager_declined",
+  "shadow_application.owner_approved",
+  "shadow_application.owner_declined",
+  "shadow_application.promoted",
+  "shadow_application.withdrawn",
+  "shadow_application.completed",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -44,6 +44,10 @@ export const notificationKinds = [
   "conversation_upcoming",
   /** An action item of a career conversation is due (scheduler). */
   "conversation_action_item_due",
+  /** A shadow program application waits for your decision (manager, then program owner). */
+  "shadow_application_to_decide",
+  /** Your shadow program application moved on: approved, confirmed, waitlisted, declined… */
+  "shadow_application_updated",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -171,6 +175,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   conversation_acknowledged: "in_app",
   conversation_upcoming: "email",
   conversation_action_item_due: "in_app",
+  shadow_application_to_decide: "email",
+  shadow_application_updated: "email",
 };
 
 /** What a manager nudges a direct report about. */

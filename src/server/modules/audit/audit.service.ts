@@ -25,7 +25,10 @@ export type AuditTargetType =
   | "notification"
   | "career-conversation"
   | "conversation-template"
-  | "content-page";
+  | "content-page"
+  | "shadow-program"
+  | "shadow-rotation"
+  | "shadow-application";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -44,6 +44,8 @@ const intros: Record<NotificationKind, string> = {
   conversation_acknowledged: "Your report confirmed your career conversation.",
   conversation_upcoming: "A career conversation is coming up.",
   conversation_action_item_due: "An action item from a career conversation is due.",
+  shadow_application_to_decide: "A shadow program application waits for your decision.",
+  shadow_application_updated: "Your shadow program application has news.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -65,6 +67,8 @@ const actions: Record<NotificationKind, string> = {
   conversation_acknowledged: "Open the conversation",
   conversation_upcoming: "Prepare the conversation",
   conversation_action_item_due: "Open the action items",
+  shadow_application_to_decide: "Review the application",
+  shadow_application_updated: "Open your applications",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };
