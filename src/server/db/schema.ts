@@ -655,8 +655,10 @@ export type ShadowApplicationsTable = {
   owner_decision: string | null;
   owner_note: string | null;
   owner_decided_at: string | null;
-  /** When it joined the waitlist: the order of promotion. */
+  /** When it joined the waitlist. */
   waitlisted_at: string | null;
+  /** Its turn on the rotation's waitlist (1, 2, …, never reused): the order of promotion. */
+  waitlist_seq: number | null;
   completed_at: string | null;
   completed_by: string | null;
   created_at: string;

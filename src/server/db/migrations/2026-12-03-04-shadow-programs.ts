@@ -65,6 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("owner_note", "text")
     .addColumn("owner_decided_at", "text")
     .addColumn("waitlisted_at", "text")
+    .addColumn("waitlist_seq", "integer")
     .addColumn("completed_at", "text")
     .addColumn("completed_by", "text", (column) => column.references("people.id"))
     .addColumn("created_at", "text", (column) => column.notNull())

@@ -37,6 +37,7 @@ import {
   listApplicationsAwaitingManager,
   listApplicationsAwaitingOwner,
   listApplicationsOfApplicant,
+  nextWaitlistSeq,
   updateApplicationFrom,
 } from "./shadow-programs.queries.ts";
 import { fillFreedSeats } from "./shadow-seats.ts";
@@ -256,6 +257,7 @@ export async function decideAsOwner(
       status,
       owner_decision: "approved",
       waitlisted_at: status === "waitlisted" ? now.toISOString() : null,
+      waitlist_seq: status === "waitlisted" ? await nextWaitlistSeq(trx, rotation.id) : null,
     });
     await recordAuditEvent(trx, ctx.clock, meta, {
       action: "shadow_application.owner_approved",

@@ -289,10 +289,20 @@ export async function listWaitlist(db: Db, rotationId: string): Promise<Applicat
     .selectAll()
     .where("rotation_id", "=", rotationId)
     .where("status", "=", "waitlisted")
-    .orderBy("waitlisted_at")
+    .orderBy("waitlist_seq")
     .orderBy("id")
     .execute();
   return rows.map(applicationRow);
+}
+
+/** The next turn on the rotation's waitlist; call under the rotation's lock. */
+export async function nextWaitlistSeq(db: Db, rotationId: string): Promise<number> {
+  const row = await db
+    .selectFrom("shadow_applications")
+    .select((eb) => eb.fn.max("waitlist_seq").as("last"))
+    .where("rotation_id", "=", rotationId)
+    .executeTakeFirst();
+  return (row?.last ?? 0) + 1;
 }
 
 export async function listApplicationsOfRotation(
