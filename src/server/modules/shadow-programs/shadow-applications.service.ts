@@ -189,7 +189,6 @@ export async function decideAsManager(
 
 /** Re-reads the application under the rotation's lock and checks the rule on what is stored. */
 async function lockedApplication(
-  ctx: AppContext,
   trx: Db,
   actor: Actor,
   loaded: LoadedApplication,
@@ -219,7 +218,7 @@ export async function decideAsOwner(
   const loaded = await loadApplicationFor(ctx.db, actor, id, "decideAsOwner", reason);
   const { rotation, program } = loaded;
   await ctx.db.transaction().execute(async (trx) => {
-    const fresh = await lockedApplication(ctx, trx, actor, loaded, "decideAsOwner", reason);
+    const fresh = await lockedApplication(trx, actor, loaded, "decideAsOwner", reason);
     const now = ctx.clock.now();
     const decided = {
       owner_id: actor.personId,
@@ -280,7 +279,7 @@ export async function withdrawApplication(
   const reason = "Only the applicant withdraws an application that is still open.";
   const loaded = await loadApplicationFor(ctx.db, actor, id, "withdraw", reason);
   await ctx.db.transaction().execute(async (trx) => {
-    const fresh = await lockedApplication(ctx, trx, actor, loaded, "withdraw", reason);
+    const fresh = await lockedApplication(trx, actor, loaded, "withdraw", reason);
     const now = ctx.clock.now().toISOString();
     await updateApplicationFrom(trx, id, [fresh.status], { status: "withdrawn", updated_at: now });
     await recordAuditEvent(trx, ctx.clock, meta, {

@@ -36,7 +36,7 @@ export async function presentApplications(
   const positions = new Map<string, number>();
   for (const rotationId of waitlisted) {
     const waitlist = await listWaitlist(db, rotationId);
-    waitlist.forEach((entry, index) => positions.set(entry.id, index + 1));
+    for (const [index, entry] of waitlist.entries()) positions.set(entry.id, index + 1);
   }
   return rows.flatMap((row) => {
     const program = programs.get(row.program_id);

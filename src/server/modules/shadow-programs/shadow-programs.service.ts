@@ -19,11 +19,7 @@ import { presentApplications } from "./shadow-applications.view.ts";
 import { loadProgramFor, loadReadableProgram, loadRotationFor } from "./shadow-programs.access.ts";
 import { ProgramConflictError, RotationConflictError } from "./shadow-programs.errors.ts";
 import { assertAdmin, shadowProgramPolicies } from "./shadow-programs.policy.ts";
-import {
-  type Names,
-  presentProgramSummary,
-  presentRotation,
-} from "./shadow-programs.presenters.ts";
+import { presentProgramSummary, presentRotation } from "./shadow-programs.presenters.ts";
 import {
   countProgramRows,
   countRotationRows,
