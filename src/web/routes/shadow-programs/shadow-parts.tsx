@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Card, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -14,6 +14,7 @@ import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { ModalButton } from "../../components/responsive-modal.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import { useApiForm } from "../../forms/use-api-form.ts";
+import { type Tone, ToneBadge } from "../conversations/tone-badge.tsx";
 
 export const statusLabels: Record<ApplicationStatus, string> = {
   pending_manager: "Waiting for the manager",
@@ -25,22 +26,18 @@ export const statusLabels: Record<ApplicationStatus, string> = {
   completed: "Completed",
 };
 
-const statusColors: Record<ApplicationStatus, string> = {
+const statusTones: Record<ApplicationStatus, Tone> = {
   pending_manager: "yellow",
   pending_owner: "yellow",
   waitlisted: "orange",
   confirmed: "green",
-  declined: "red",
+  declined: "orange",
   withdrawn: "gray",
   completed: "blue",
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
-  return (
-    <Badge color={statusColors[status]} variant="light" tt="none">
-      {statusLabels[status]}
-    </Badge>
-  );
+  return <ToneBadge tone={statusTones[status]}>{statusLabels[status]}</ToneBadge>;
 }
 
 /** "March 9, 2026 – March 13, 2026", or one day. */

@@ -177,7 +177,7 @@ function RotationApplications({ rotation }: { rotation: RotationView }) {
                 {application.status === "confirmed" && (
                   <ActionButton
                     label="Mark completed"
-                    ariaLabel={`Mark ${application.applicant.name}'s rotation completed`}
+                    ariaLabel={`Mark completed: ${application.applicant.name}'s rotation`}
                     run={() => completeApplication(application.id)}
                   />
                 )}

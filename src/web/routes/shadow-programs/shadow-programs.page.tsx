@@ -101,7 +101,7 @@ export function ShadowProgramsPage() {
                     size="xs"
                     to="/learning/shadow/programs/$programId"
                     params={{ programId: program.id }}
-                    aria-label={`Open ${program.name}`}
+                    aria-label={`Open the program ${program.name}`}
                   >
                     Open the program
                   </ButtonLink>
