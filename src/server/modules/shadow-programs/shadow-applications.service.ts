@@ -15,6 +15,16 @@ import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
 import { completePathwayActivity } from "#server/modules/pathways/pathway-activity.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
+import {
+  findApplicationRow,
+  findOpenApplication,
+  insertApplicationRow,
+  listApplicationsAwaitingManager,
+  listApplicationsAwaitingOwner,
+  listApplicationsOfApplicant,
+  nextWaitlistSeq,
+  updateApplicationFrom,
+} from "./shadow-applications.queries.ts";
 import { presentApplications } from "./shadow-applications.view.ts";
 import { notifyApplicant, notifyManagerToDecide, notifyOwnersToDecide } from "./shadow-notices.ts";
 import {
@@ -28,18 +38,7 @@ import {
   seesMotivation,
   shadowApplicationPolicies,
 } from "./shadow-programs.policy.ts";
-import {
-  countRotationSeats,
-  findApplicationRow,
-  findOpenApplication,
-  findRotationRow,
-  insertApplicationRow,
-  listApplicationsAwaitingManager,
-  listApplicationsAwaitingOwner,
-  listApplicationsOfApplicant,
-  nextWaitlistSeq,
-  updateApplicationFrom,
-} from "./shadow-programs.queries.ts";
+import { countRotationSeats, findRotationRow } from "./shadow-programs.queries.ts";
 import { fillFreedSeats } from "./shadow-seats.ts";
 
 const movedMeanwhile = () =>

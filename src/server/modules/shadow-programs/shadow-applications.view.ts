@@ -1,12 +1,11 @@
 import type { ApplicationView } from "#core/shadow-programs.schemas.ts";
 import type { Db } from "#server/db/create-db.ts";
+import { type ApplicationRow, listWaitlist } from "./shadow-applications.queries.ts";
 import { namedInApplication, presentApplication } from "./shadow-programs.presenters.ts";
 import {
-  type ApplicationRow,
   listNamesByIds,
   listProgramsByIds,
   listRotationsByIds,
-  listWaitlist,
 } from "./shadow-programs.queries.ts";
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "#server/db/create-db.ts";
 import { notify } from "#server/modules/notifications/notify.ts";
-import type { ApplicationRow, ProgramRow, RotationRow } from "./shadow-programs.queries.ts";
+import type { ApplicationRow } from "./shadow-applications.queries.ts";
+import type { ProgramRow, RotationRow } from "./shadow-programs.queries.ts";
 import { listNamesByIds, listOwnerIds } from "./shadow-programs.queries.ts";
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "#server/db/create-db.ts";
 import { notFound } from "#server/errors.ts";
 import { findPersonById } from "#server/modules/people/people.queries.ts";
+import { type ApplicationRow, findApplicationRow } from "./shadow-applications.queries.ts";
 import {
   type ApplicationFacts,
   assertApplicationRule,
@@ -11,8 +12,6 @@ import {
   type ProgramFacts,
 } from "./shadow-programs.policy.ts";
 import {
-  type ApplicationRow,
-  findApplicationRow,
   findProgramRow,
   findRotationRow,
   listOwnerIds,

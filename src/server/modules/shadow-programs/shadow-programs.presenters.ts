@@ -4,7 +4,8 @@ import type {
   RotationView,
   ShadowPerson,
 } from "#core/shadow-programs.schemas.ts";
-import type { ApplicationRow, ProgramRow, RotationRow } from "./shadow-programs.queries.ts";
+import type { ApplicationRow } from "./shadow-applications.queries.ts";
+import type { ProgramRow, RotationRow } from "./shadow-programs.queries.ts";
 
 /** Rows → API JSON. Names come in maps the service loaded; a missing one shows as "Someone". */
 

@@ -15,6 +15,7 @@ import type { Db } from "#server/db/create-db.ts";
 import { lockRowForTransaction } from "#server/db/row-locks.ts";
 import { AppError } from "#server/errors.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { listApplicationsOfRotation } from "./shadow-applications.queries.ts";
 import { presentApplications } from "./shadow-applications.view.ts";
 import { loadProgramFor, loadReadableProgram, loadRotationFor } from "./shadow-programs.access.ts";
 import { ProgramConflictError, RotationConflictError } from "./shadow-programs.errors.ts";
@@ -30,7 +31,6 @@ import {
   insertProgramRow,
   insertRotationRow,
   listActivePersonIds,
-  listApplicationsOfRotation,
   listNamesByIds,
   listOwnApplicationsOfRotations,
   listProgramOwners,

@@ -1,14 +1,9 @@
 import type { AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
+import { listWaitlist, updateApplicationFrom } from "./shadow-applications.queries.ts";
 import { notifyApplicant } from "./shadow-notices.ts";
-import {
-  countRotationSeats,
-  findProgramRow,
-  findRotationRow,
-  listWaitlist,
-  updateApplicationFrom,
-} from "./shadow-programs.queries.ts";
+import { countRotationSeats, findProgramRow, findRotationRow } from "./shadow-programs.queries.ts";
 
 /**
  * Promotes the waitlist, first come first served, into the rotation's free seats. Runs in the
