@@ -67,6 +67,18 @@ export const auditActions = [
   "mentorship_program.created",
   "mentorship_program.updated",
   "mentorship_match.confirmed",
+  "shadow_program.created",
+  "shadow_program.updated",
+  "shadow_rotation.created",
+  "shadow_rotation.updated",
+  "shadow_application.submitted",
+  "shadow_application.manager_approved",
+  "shadow_application.manager_declined",
+  "shadow_application.owner_approved",
+  "shadow_application.owner_declined",
+  "shadow_application.promoted",
+  "shadow_application.withdrawn",
+  "shadow_application.completed",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -52,6 +52,7 @@ import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.rout
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
+import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
 
 export type BuildAppOptions = {
   clock?: Clock;
@@ -129,6 +130,7 @@ export async function buildApp(
   await app.register(managerWorkspaceRoutes, { ctx });
   await app.register(liveLearningRoutes, { ctx });
   await app.register(mentorshipRoutes, { ctx });
+  await app.register(shadowProgramRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -29,6 +29,7 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
+import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
   adminOnly,
@@ -920,6 +921,7 @@ scenarios.push(
   ...managerWorkspaceScenarios,
   ...liveLearningScenarios,
   ...mentorshipScenarios,
+  ...shadowProgramScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

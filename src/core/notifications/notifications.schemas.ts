@@ -52,6 +52,10 @@ export const notificationKinds = [
   "live_session_cancelled",
   /** You were matched with a mentor or a mentee in a mentorship program. */
   "mentorship_matched",
+  /** A shadow program application waits for your decision (manager, then program owner). */
+  "shadow_application_to_decide",
+  /** Your shadow program application moved on: approved, confirmed, waitlisted, declined… */
+  "shadow_application_updated",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -183,6 +187,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   live_session_promoted: "email",
   live_session_cancelled: "email",
   mentorship_matched: "email",
+  shadow_application_to_decide: "email",
+  shadow_application_updated: "email",
 };
 
 /** What a manager nudges a direct report about. */

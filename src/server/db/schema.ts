@@ -734,6 +734,67 @@ export type MentorshipMatchesTable = {
   updated_at: string;
 };
 
+/** A shadow program (a CEO shadow program…); its description is Markdown. */
+export type ShadowProgramsTable = {
+  id: string;
+  name: string;
+  description: string;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The people who run a shadow program: they manage its rotations and approve applications. */
+export type ShadowProgramOwnersTable = {
+  program_id: string;
+  person_id: string;
+  created_at: string;
+};
+
+/** One rotation of a shadow program: days (YYYY-MM-DD, first and last) and seats. */
+export type ShadowRotationsTable = {
+  id: string;
+  program_id: string;
+  starts_on: string;
+  ends_on: string;
+  seats: number;
+  /** The person shadowed, if named. */
+  host_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** An application to a rotation; `motivation` is private (applicant, approvers, admins). */
+export type ShadowApplicationsTable = {
+  id: string;
+  rotation_id: string;
+  program_id: string;
+  applicant_id: string;
+  motivation: string;
+  /** ApplicationStatus of src/core/shadow-programs.schemas.ts */
+  status: string;
+  manager_id: string | null;
+  /** "approved" | "declined" */
+  manager_decision: string | null;
+  manager_note: string | null;
+  manager_decided_at: string | null;
+  owner_id: string | null;
+  /** "approved" | "declined" */
+  owner_decision: string | null;
+  owner_note: string | null;
+  owner_decided_at: string | null;
+  /** When it joined the waitlist. */
+  waitlisted_at: string | null;
+  /** Its turn on the rotation's waitlist (1, 2, …, never reused): the order of promotion. */
+  waitlist_seq: number | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -790,4 +851,8 @@ export type Database = {
   mentorship_mentors: MentorshipMentorsTable;
   mentorship_applications: MentorshipApplicationsTable;
   mentorship_matches: MentorshipMatchesTable;
+  shadow_programs: ShadowProgramsTable;
+  shadow_program_owners: ShadowProgramOwnersTable;
+  shadow_rotations: ShadowRotationsTable;
+  shadow_applications: ShadowApplicationsTable;
 };

@@ -20,6 +20,7 @@ import * as lastSignIn from "./2026-12-02-02-last-sign-in.ts";
 import * as sharingVersion from "./2026-12-02-03-sharing-version.ts";
 import * as liveLearning from "./2026-12-03-02-live-learning.ts";
 import * as mentorship from "./2026-12-03-03-mentorship.ts";
+import * as shadowPrograms from "./2026-12-03-04-shadow-programs.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-03-sharing-version": sharingVersion,
   "2026-12-03-02-live-learning": liveLearning,
   "2026-12-03-03-mentorship": mentorship,
+  "2026-12-03-04-shadow-programs": shadowPrograms,
 };

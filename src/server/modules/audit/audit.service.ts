@@ -29,7 +29,10 @@ export type AuditTargetType =
   | "live-session"
   | "live-series"
   | "mentorship-program"
-  | "mentorship-match";
+  | "mentorship-match"
+  | "shadow-program"
+  | "shadow-rotation"
+  | "shadow-application";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -48,6 +48,8 @@ const intros: Record<NotificationKind, string> = {
   live_session_promoted: "A seat opened: you are going to a live learning session.",
   live_session_cancelled: "A live learning session you RSVPed to was cancelled.",
   mentorship_matched: "You were matched in a mentorship program.",
+  shadow_application_to_decide: "A shadow program application waits for your decision.",
+  shadow_application_updated: "Your shadow program application has news.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -73,6 +75,8 @@ const actions: Record<NotificationKind, string> = {
   live_session_promoted: "Open the session",
   live_session_cancelled: "Open the calendar",
   mentorship_matched: "Meet your match",
+  shadow_application_to_decide: "Review the application",
+  shadow_application_updated: "Open your applications",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

@@ -94,6 +94,14 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Mentorship matches",
     description: "You are matched with a mentor or a mentee in a mentorship program.",
   },
+  shadow_application_to_decide: {
+    label: "Shadow applications to decide",
+    description: "A report's shadow program application, or one to your program, waits for you.",
+  },
+  shadow_application_updated: {
+    label: "My shadow applications",
+    description: "Your shadow program application is approved, waitlisted, confirmed or declined.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {

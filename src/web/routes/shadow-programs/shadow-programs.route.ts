@@ -8,6 +8,12 @@ export const shadowProgramsRoute = createRoute({
   component: lazyRouteComponent(() => import("./shadow-programs.page.tsx"), "ShadowProgramsPage"),
 });
 
+export const shadowProgramRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/learning/shadow/programs/$programId",
+  component: lazyRouteComponent(() => import("./shadow-program.page.tsx"), "ShadowProgramPage"),
+});
+
 export const shadowProgramsAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/shadow-programs",
@@ -18,7 +24,7 @@ export const shadowProgramsAdminRoute = createRoute({
 });
 
 /** This area's pages under the signed-in layout; router.ts adds them all. */
-export const shadowProgramRoutes = [shadowProgramsRoute] as const;
+export const shadowProgramRoutes = [shadowProgramsRoute, shadowProgramRoute] as const;
 
 /** This area's administration pages, under the /admin layout and its guard. */
 export const shadowProgramAdminRoutes = [shadowProgramsAdminRoute] as const;
