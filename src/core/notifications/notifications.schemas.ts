@@ -44,6 +44,10 @@ export const notificationKinds = [
   "conversation_upcoming",
   /** An action item of a career conversation is due (scheduler). */
   "conversation_action_item_due",
+  /** A growth and development benefit request waits for your decision (manager or L&D). */
+  "benefit_decision_needed",
+  /** Your benefit request was approved, declined or paid. */
+  "benefit_request_decided",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -171,6 +175,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   conversation_acknowledged: "in_app",
   conversation_upcoming: "email",
   conversation_action_item_due: "in_app",
+  benefit_decision_needed: "email",
+  benefit_request_decided: "email",
 };
 
 /** What a manager nudges a direct report about. */

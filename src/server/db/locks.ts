@@ -13,6 +13,8 @@ const lockKeys = {
   "sign-in-attempts": 7_310_005,
   /** Saves of conversation templates (one default), the cadence and content pages. */
   "conversation-content": 7_310_006,
+  /** Approvals against one person's growth and development budget, locked per person. */
+  "benefit-budget": 7_310_015,
 } as const;
 
 export type LockName = keyof typeof lockKeys;

@@ -25,7 +25,9 @@ export type AuditTargetType =
   | "notification"
   | "career-conversation"
   | "conversation-template"
-  | "content-page";
+  | "content-page"
+  | "benefit-settings"
+  | "benefit-request";
 
 export type AuditEntry = {
   action: AuditAction;

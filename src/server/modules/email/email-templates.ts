@@ -44,6 +44,8 @@ const intros: Record<NotificationKind, string> = {
   conversation_acknowledged: "Your report confirmed your career conversation.",
   conversation_upcoming: "A career conversation is coming up.",
   conversation_action_item_due: "An action item from a career conversation is due.",
+  benefit_decision_needed: "A growth and development benefit request waits for your decision.",
+  benefit_request_decided: "There is news about your growth and development benefit request.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -65,6 +67,8 @@ const actions: Record<NotificationKind, string> = {
   conversation_acknowledged: "Open the conversation",
   conversation_upcoming: "Prepare the conversation",
   conversation_action_item_due: "Open the action items",
+  benefit_decision_needed: "Review the request",
+  benefit_request_decided: "Open your request",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

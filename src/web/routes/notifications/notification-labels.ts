@@ -77,6 +77,14 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "Conversation action items due",
     description: "An action item you own from a career conversation is due.",
   },
+  benefit_decision_needed: {
+    label: "Benefit requests to decide",
+    description: "A report's growth and development benefit request waits for you (or L&D).",
+  },
+  benefit_request_decided: {
+    label: "My benefit requests",
+    description: "Your benefit request was approved, declined or paid.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
