@@ -1,5 +1,6 @@
 import type { CreateBenefitRequestBody } from "#core/benefits.schemas.ts";
 import type { Actor, AppContext } from "#server/context.ts";
+import { effectiveSettings } from "./benefit-budget.ts";
 import { decideAsLd, decideAsManager } from "./benefit-decisions.service.ts";
 import { createBenefitRequest } from "./benefit-requests.service.ts";
 import { findBenefitSettings, insertBenefitSettings, settingsRowId } from "./benefits.queries.ts";
@@ -41,7 +42,10 @@ export const testRequest = (
   ...overrides,
 });
 
-/** A request submitted by `memberId`, taken as far along the chain as `stage` says. */
+/**
+ * A request submitted by `memberId` in the budget's currency, taken as far along the chain as
+ * `stage` says (L&D approves with an override, so any budget will do).
+ */
 export async function createTestBenefitRequest(
   ctx: AppContext,
   input: {
@@ -52,10 +56,11 @@ export async function createTestBenefitRequest(
     request?: Partial<CreateBenefitRequestBody>;
   },
 ) {
+  const { currency } = await effectiveSettings(ctx.db);
   const created = await createBenefitRequest(
     ctx,
     actorOf(input.memberId),
-    testRequest(input.request),
+    testRequest({ currency, ...input.request }),
     testMeta,
   );
   const stage = input.stage ?? "submitted";
@@ -74,7 +79,7 @@ export async function createTestBenefitRequest(
       ctx,
       actorOf(input.adminId, "admin"),
       created.id,
-      { decision: "approve" },
+      { decision: "approve", override: true, overrideReason: "Approved for a test" },
       testMeta,
     );
   }
