@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listTableNames, readTableRows } from "#server/db/introspection.ts";
 import {
   changePerson,
   createPersonWithoutPassword,
@@ -84,5 +85,74 @@ describe("who sees a benefit request", () => {
     for (const notice of notices) expect(`${notice.title} ${notice.data}`).not.toContain("retreat");
     const mails = await t.ctx.db.selectFrom("outbox_messages").selectAll().execute();
     for (const mail of mails) expect(JSON.stringify(mail)).not.toContain("retreat");
+  });
+});
+
+describe("what a benefit request says", () => {
+  let t: TestApp;
+  let logLines: string[];
+
+  beforeEach(async () => {
+    logLines = [];
+    t = await createTestApp(
+      { LOG_LEVEL: "trace" },
+      { logStream: { write: (line) => logLines.push(line) } },
+    );
+    await setTestBenefitSettings(t.ctx, { amountMinor: budgetAmount });
+  });
+  afterEach(async () => t.close());
+
+  it("stays in the request: not in audit rows, notifications, emails or the log", async () => {
+    const boss = await createPersonWithoutPassword(t.ctx);
+    const report = await createPersonWithoutPassword(t.ctx, { managerId: boss.id });
+    const ld = await createPersonWithoutPassword(t.ctx, { role: "admin" });
+    const [member, manager, admin] = await Promise.all(
+      [report, boss, ld].map((person) => createSession(t.ctx, person.id)),
+    );
+    const secret = "PRIVATE-benefit-4d2";
+    const created = await postJson(
+      t.app,
+      "/api/benefits/requests",
+      testRequest({
+        title: `${secret} title`,
+        provider: `${secret} provider`,
+        details: `${secret} details`,
+        link: `https://example.com/${secret}`,
+      }),
+      { session: member },
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const steps = [
+      postJson(
+        t.app,
+        `/api/benefits/requests/${id}/manager-decision`,
+        { decision: "approve", note: `${secret} note` },
+        { session: manager },
+      ),
+      postJson(
+        t.app,
+        `/api/benefits/requests/${id}/ld-decision`,
+        { decision: "approve", note: `${secret} ld note` },
+        { session: admin },
+      ),
+      postJson(
+        t.app,
+        `/api/benefits/requests/${id}/receipts`,
+        { url: `https://example.com/${secret}.pdf`, label: `${secret} receipt` },
+        { session: member },
+      ),
+      postJson(t.app, `/api/benefits/requests/${id}/paid`, {}, { session: admin }),
+    ];
+    for (const step of steps) expect((await step).statusCode).toBeLessThan(300);
+
+    const holders = new Set<string>();
+    for (const table of await listTableNames(t.ctx.db)) {
+      for (const row of await readTableRows(t.ctx.db, table)) {
+        if (JSON.stringify(row).includes(secret)) holders.add(table);
+      }
+    }
+    expect([...holders].sort()).toEqual(["benefit_receipts", "benefit_requests"]);
+    expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
   });
 });
