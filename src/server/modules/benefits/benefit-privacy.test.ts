@@ -123,28 +123,35 @@ describe("what a benefit request says", () => {
     );
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
+    // One after the other: each step needs the one before.
     const steps = [
-      postJson(
-        t.app,
-        `/api/benefits/requests/${id}/manager-decision`,
-        { decision: "approve", note: `${secret} note` },
-        { session: manager },
-      ),
-      postJson(
-        t.app,
-        `/api/benefits/requests/${id}/ld-decision`,
-        { decision: "approve", note: `${secret} ld note` },
-        { session: admin },
-      ),
-      postJson(
-        t.app,
-        `/api/benefits/requests/${id}/receipts`,
-        { url: `https://example.com/${secret}.pdf`, label: `${secret} receipt` },
-        { session: member },
-      ),
-      postJson(t.app, `/api/benefits/requests/${id}/paid`, {}, { session: admin }),
+      () =>
+        postJson(
+          t.app,
+          `/api/benefits/requests/${id}/manager-decision`,
+          { decision: "approve", note: `${secret} note` },
+          { session: manager },
+        ),
+      () =>
+        postJson(
+          t.app,
+          `/api/benefits/requests/${id}/ld-decision`,
+          { decision: "approve", note: `${secret} ld note` },
+          { session: admin },
+        ),
+      () =>
+        postJson(
+          t.app,
+          `/api/benefits/requests/${id}/receipts`,
+          { url: `https://example.com/${secret}.pdf`, label: `${secret} receipt` },
+          { session: member },
+        ),
+      () => postJson(t.app, `/api/benefits/requests/${id}/paid`, {}, { session: admin }),
     ];
-    for (const step of steps) expect((await step).statusCode).toBeLessThan(300);
+    for (const step of steps) {
+      const response = await step();
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    }
 
     const holders = new Set<string>();
     for (const table of await listTableNames(t.ctx.db)) {
