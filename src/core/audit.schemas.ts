@@ -79,6 +79,16 @@ export const auditActions = [
   "shadow_application.promoted",
   "shadow_application.withdrawn",
   "shadow_application.completed",
+  "benefit_settings.updated",
+  "benefit_override.updated",
+  "benefit_request.submitted",
+  "benefit_request.manager_approved",
+  "benefit_request.manager_declined",
+  "benefit_request.ld_approved",
+  "benefit_request.ld_declined",
+  "benefit_request.paid",
+  "benefit_request.withdrawn",
+  "benefit_request.receipt_added",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

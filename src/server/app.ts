@@ -31,6 +31,7 @@ import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { benefitRoutes } from "./modules/benefits/benefits.routes.ts";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { careerAssessmentRoutes } from "./modules/career-paths/career-assessments.routes.ts";
 import { careerFrameworkImportRoutes } from "./modules/career-paths/career-framework-imports.routes.ts";
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(liveLearningRoutes, { ctx });
   await app.register(mentorshipRoutes, { ctx });
   await app.register(shadowProgramRoutes, { ctx });
+  await app.register(benefitRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

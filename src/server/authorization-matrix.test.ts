@@ -4,6 +4,7 @@ import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
+import { benefitScenarios } from "#server/modules/benefits/benefits.matrix.testing.ts";
 import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.testing.ts";
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
 import { careerFrameworkImportScenarios } from "#server/modules/career-paths/career-framework-imports.matrix.testing.ts";
@@ -922,6 +923,7 @@ scenarios.push(
   ...liveLearningScenarios,
   ...mentorshipScenarios,
   ...shadowProgramScenarios,
+  ...benefitScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -56,6 +56,10 @@ export const notificationKinds = [
   "shadow_application_to_decide",
   /** Your shadow program application moved on: approved, confirmed, waitlisted, declined… */
   "shadow_application_updated",
+  /** A growth and development benefit request waits for your decision (manager or L&D). */
+  "benefit_decision_needed",
+  /** Your benefit request was approved, declined or paid. */
+  "benefit_request_decided",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -189,6 +193,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   mentorship_matched: "email",
   shadow_application_to_decide: "email",
   shadow_application_updated: "email",
+  benefit_decision_needed: "email",
+  benefit_request_decided: "email",
 };
 
 /** What a manager nudges a direct report about. */

@@ -15,6 +15,8 @@ const lockKeys = {
   "conversation-content": 7_310_006,
   /** Seats of one live learning session (RSVPs, cancellations, promotion), locked per session. */
   "live-session-seats": 7_310_012,
+  /** Approvals against one person's growth and development budget, locked per person. */
+  "benefit-budget": 7_310_015,
 } as const;
 
 export type LockName = keyof typeof lockKeys;

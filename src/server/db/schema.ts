@@ -855,4 +855,76 @@ export type Database = {
   shadow_program_owners: ShadowProgramOwnersTable;
   shadow_rotations: ShadowRotationsTable;
   shadow_applications: ShadowApplicationsTable;
+  benefit_settings: BenefitSettingsTable;
+  benefit_overrides: BenefitOverridesTable;
+  benefit_requests: BenefitRequestsTable;
+  benefit_receipts: BenefitReceiptsTable;
+};
+
+/** The growth and development benefit's settings: one row, id "default". Money in minor units. */
+export type BenefitSettingsTable = {
+  id: string;
+  amount_minor: number;
+  /** ISO 4217 */
+  currency: string;
+  fiscal_year_start_month: number;
+  fiscal_year_start_day: number;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+/** A person's own yearly benefit amount, in the settings' currency; null: the standard one. */
+export type BenefitOverridesTable = {
+  person_id: string;
+  amount_minor: number | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+/** A request for funding from the growth and development benefit. */
+export type BenefitRequestsTable = {
+  id: string;
+  member_id: string;
+  title: string;
+  provider: string;
+  link: string | null;
+  details: string;
+  cost_minor: number;
+  currency: string;
+  /** YYYY-MM-DD; its fiscal year is the one holding this day. */
+  starts_on: string;
+  ends_on: string | null;
+  goal_id: string | null;
+  /** The goal's skill as the requester submitted it (what the approvers see of the plan). */
+  goal_label: string | null;
+  /** BenefitRequestStatus */
+  status: string;
+  /** "approved" | "declined" */
+  manager_decision: string | null;
+  manager_decided_by: string | null;
+  manager_decided_at: string | null;
+  manager_note: string | null;
+  ld_decision: string | null;
+  ld_decided_by: string | null;
+  ld_decided_at: string | null;
+  ld_note: string | null;
+  /** Set when L&D approved it beyond what remained of the budget. */
+  override_reason: string | null;
+  paid_by: string | null;
+  paid_at: string | null;
+  withdrawn_at: string | null;
+  version: number;
+  submitted_at: string;
+  updated_at: string;
+};
+
+export type BenefitReceiptsTable = {
+  id: string;
+  request_id: string;
+  url: string;
+  label: string;
+  added_by: string;
+  added_at: string;
 };

@@ -32,7 +32,9 @@ export type AuditTargetType =
   | "mentorship-match"
   | "shadow-program"
   | "shadow-rotation"
-  | "shadow-application";
+  | "shadow-application"
+  | "benefit-settings"
+  | "benefit-request";
 
 export type AuditEntry = {
   action: AuditAction;

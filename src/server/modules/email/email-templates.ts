@@ -50,6 +50,8 @@ const intros: Record<NotificationKind, string> = {
   mentorship_matched: "You were matched in a mentorship program.",
   shadow_application_to_decide: "A shadow program application waits for your decision.",
   shadow_application_updated: "Your shadow program application has news.",
+  benefit_decision_needed: "A growth and development benefit request waits for your decision.",
+  benefit_request_decided: "There is news about your growth and development benefit request.",
 };
 
 const actions: Record<NotificationKind, string> = {
@@ -77,6 +79,8 @@ const actions: Record<NotificationKind, string> = {
   mentorship_matched: "Meet your match",
   shadow_application_to_decide: "Review the application",
   shadow_application_updated: "Open your applications",
+  benefit_decision_needed: "Review the request",
+  benefit_request_decided: "Open your request",
 };
 
 type Frame = { heading: string; bodyHtml: string; footerHtml: string };

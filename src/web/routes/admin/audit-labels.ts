@@ -79,6 +79,16 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "mentorship_program.created": "Mentorship program created",
   "mentorship_program.updated": "Mentorship program changed",
   "mentorship_match.confirmed": "Mentorship match confirmed",
+  "benefit_settings.updated": "Benefit settings changed",
+  "benefit_override.updated": "Benefit amount of a person changed",
+  "benefit_request.submitted": "Benefit request submitted",
+  "benefit_request.manager_approved": "Benefit request approved by the manager",
+  "benefit_request.manager_declined": "Benefit request declined by the manager",
+  "benefit_request.ld_approved": "Benefit request approved by L&D",
+  "benefit_request.ld_declined": "Benefit request declined by L&D",
+  "benefit_request.paid": "Benefit request paid",
+  "benefit_request.withdrawn": "Benefit request withdrawn",
+  "benefit_request.receipt_added": "Benefit receipt added",
   "access.denied": "Access denied",
 };
 

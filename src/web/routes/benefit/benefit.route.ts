@@ -8,6 +8,12 @@ export const benefitRoute = createRoute({
   component: lazyRouteComponent(() => import("./benefit.page.tsx"), "BenefitPage"),
 });
 
+export const benefitRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/learning/benefit/requests/$requestId",
+  component: lazyRouteComponent(() => import("./benefit-request.page.tsx"), "BenefitRequestPage"),
+});
+
 export const benefitAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/benefits",
@@ -15,7 +21,7 @@ export const benefitAdminRoute = createRoute({
 });
 
 /** This area's pages under the signed-in layout; router.ts adds them all. */
-export const benefitRoutes = [benefitRoute] as const;
+export const benefitRoutes = [benefitRoute, benefitRequestRoute] as const;
 
 /** This area's administration pages, under the /admin layout and its guard. */
 export const benefitAdminRoutes = [benefitAdminRoute] as const;

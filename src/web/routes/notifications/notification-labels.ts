@@ -102,6 +102,14 @@ export const kindLabels: Record<NotificationKind, { label: string; description: 
     label: "My shadow applications",
     description: "Your shadow program application is approved, waitlisted, confirmed or declined.",
   },
+  benefit_decision_needed: {
+    label: "Benefit requests to decide",
+    description: "A report's growth and development benefit request waits for you (or L&D).",
+  },
+  benefit_request_decided: {
+    label: "My benefit requests",
+    description: "Your benefit request was approved, declined or paid.",
+  },
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
