@@ -323,20 +323,32 @@ async function targetsFor(ctx: AppContext, actor: Actor, reports: readonly Perso
   return targets;
 }
 
-const nudgeKinds = ["plan", "conversation"] as const;
-
-/** The nudge claims of this week that could exist for these reports. */
-function claimKeysOf(reportIds: readonly string[], now: Date): string[] {
-  return reportIds.flatMap((id) => nudgeKinds.map((kind) => nudgeClaimKey(id, kind, now)));
+/** The nudge claims of this week that could exist for each report. */
+function claimKeysOf(reportIds: readonly string[], now: Date) {
+  return new Map(
+    reportIds.map((id) => [
+      id,
+      {
+        plan: nudgeClaimKey(id, "plan", now),
+        conversation: nudgeClaimKey(id, "conversation", now),
+      },
+    ]),
+  );
 }
 
 /** When each nudge kind may go to each report again; absent when it may go now. */
-function nudgesOf(claimed: ReadonlySet<string>, now: Date) {
-  const next = nextNudgeWeek(now).toISOString();
-  return (personId: string) => ({
-    plan: claimed.has(nudgeClaimKey(personId, "plan", now)) ? next : null,
-    conversation: claimed.has(nudgeClaimKey(personId, "conversation", now)) ? next : null,
-  });
+function nudgesOf(
+  claimed: ReadonlySet<string>,
+  keys: ReturnType<typeof claimKeysOf>,
+  nextWeek: string,
+) {
+  return (personId: string) => {
+    const key = keys.get(personId);
+    return {
+      plan: key && claimed.has(key.plan) ? nextWeek : null,
+      conversation: key && claimed.has(key.conversation) ? nextWeek : null,
+    };
+  };
 }
 
 /** Everything the workspace reads besides the reports, before today is applied. */
@@ -379,16 +391,19 @@ export async function getManagerWorkspace(
   if (reports.length === 0) return { rows: [], hasSubtree: false };
   const now = ctx.clock.now();
   const ids = reports.map((report) => report.id);
-  const claimKeys = claimKeysOf(ids, now);
+  const keysByReport = claimKeysOf(ids, now);
+  const claimKeys = [...keysByReport.values()].flatMap((keys) => [keys.plan, keys.conversation]);
   const versions = await readWorkspaceVersions(ctx.db, actor.personId, actor.personId, claimKeys);
-  const key = [actor.role, ids.join(","), weekKeyOf(now), ...versions.parts].join("\u0000");
+  // The claim keys name the week, and the version read counts the claims among them.
+  const nextWeek = nextNudgeWeek(now).toISOString();
+  const key = [actor.role, ids.join(","), nextWeek, ...versions.parts].join("\u0000");
   const inputs = await cachedWorkspaceInputs(ctx.db, actor.personId, key, () =>
     readWorkspaceInputs(ctx, actor, reports, claimKeys),
   );
   const figures = figuresOf(inputs.figures, reports, now);
   const todayOf = (personId: string) => figures.get(personId)?.today ?? "";
   const atRisk = goalsAtRiskOf(inputs.planViews, todayOf);
-  const nudges = nudgesOf(inputs.claimed, now);
+  const nudges = nudgesOf(inputs.claimed, keysByReport, nextWeek);
   return {
     rows: reports.flatMap((report) => {
       const figure = figures.get(report.id);
@@ -405,11 +420,6 @@ export async function getManagerWorkspace(
     }),
     hasSubtree: versions.hasSubtree,
   };
-}
-
-/** The nudge week the claims are made for (its keys are part of the cache key too). */
-function weekKeyOf(now: Date): string {
-  return nextNudgeWeek(now).toISOString();
 }
 
 /**
