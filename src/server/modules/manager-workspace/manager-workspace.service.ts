@@ -1,5 +1,9 @@
 import { type CadenceSettings, cadenceOf, defaultCadence } from "#core/conversations/cadence.ts";
-import type { ManagerWorkspace, SubtreeSummary } from "#core/conversations/workspace.schemas.ts";
+import type {
+  ManagerWorkspace,
+  SubtreeSummary,
+  WorkspaceRow,
+} from "#core/conversations/workspace.schemas.ts";
 import { addMonths, localDateIn, type Tenure, tenureOn } from "#core/pathway/tenure.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
@@ -358,6 +362,8 @@ type WorkspaceInputs = {
   targets: ReadonlyMap<string, { roleTitle: string; readiness: number }>;
   pending: ReadonlyMap<string, number>;
   claimed: ReadonlySet<string>;
+  /** The rows last answered from these inputs, with the key of what else they depend on. */
+  rows?: { key: string; rows: WorkspaceRow[] };
 };
 
 async function readWorkspaceInputs(
@@ -400,26 +406,62 @@ export async function getManagerWorkspace(
   const inputs = await cachedWorkspaceInputs(ctx.db, actor.personId, key, () =>
     readWorkspaceInputs(ctx, actor, reports, claimKeys),
   );
+  const rowsKey = rowsKeyOf(inputs, reports, now);
+  if (inputs.rows?.key !== rowsKey) {
+    inputs.rows = { key: rowsKey, rows: rowsOf(inputs, reports, now, keysByReport, nextWeek) };
+  }
+  return { rows: inputs.rows.rows, hasSubtree: versions.hasSubtree };
+}
+
+/**
+ * Everything besides the kept rows the answer depends on: what is shown of each report, their
+ * today, whether their plan is stale by now. Equal keys give equal rows, so a manager opening
+ * the page again is answered without working the figures out again.
+ */
+function rowsKeyOf(inputs: WorkspaceInputs, reports: readonly PersonRow[], now: Date): string {
+  const staleBefore = new Date(now.getTime() - staleAfterDays * dayMilliseconds).toISOString();
+  const parts: (string | null)[] = [];
+  for (const report of reports) {
+    const plan = inputs.figures.plans.get(report.id);
+    parts.push(
+      report.id,
+      report.name,
+      report.preferred_name,
+      report.job_title,
+      report.department,
+      report.hire_date,
+      report.time_zone,
+      dayIn(report.time_zone, now),
+      plan ? String(plan.updated_at < staleBefore) : "",
+    );
+  }
+  return parts.map((part) => part ?? "\u0001").join("\u0000");
+}
+
+function rowsOf(
+  inputs: WorkspaceInputs,
+  reports: readonly PersonRow[],
+  now: Date,
+  keysByReport: ReturnType<typeof claimKeysOf>,
+  nextWeek: string,
+): WorkspaceRow[] {
   const figures = figuresOf(inputs.figures, reports, now);
   const todayOf = (personId: string) => figures.get(personId)?.today ?? "";
   const atRisk = goalsAtRiskOf(inputs.planViews, todayOf);
   const nudges = nudgesOf(inputs.claimed, keysByReport, nextWeek);
-  return {
-    rows: reports.flatMap((report) => {
-      const figure = figures.get(report.id);
-      if (!figure) return [];
-      return [
-        presentWorkspaceRow(figure, {
-          planId: inputs.planViews.readable.get(report.id)?.planId ?? null,
-          goalsAtRisk: atRisk.get(report.id) ?? 0,
-          pendingFeedbackRequests: inputs.pending.get(report.id) ?? 0,
-          target: inputs.targets.get(report.id) ?? null,
-          nudges: nudges(report.id),
-        }),
-      ];
-    }),
-    hasSubtree: versions.hasSubtree,
-  };
+  return reports.flatMap((report) => {
+    const figure = figures.get(report.id);
+    if (!figure) return [];
+    return [
+      presentWorkspaceRow(figure, {
+        planId: inputs.planViews.readable.get(report.id)?.planId ?? null,
+        goalsAtRisk: atRisk.get(report.id) ?? 0,
+        pendingFeedbackRequests: inputs.pending.get(report.id) ?? 0,
+        target: inputs.targets.get(report.id) ?? null,
+        nudges: nudges(report.id),
+      }),
+    ];
+  });
 }
 
 /**
