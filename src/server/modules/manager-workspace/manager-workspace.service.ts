@@ -403,7 +403,8 @@ export async function getManagerWorkspace(
   // The claim keys name the week, and the version read counts the claims among them.
   const nextWeek = nextNudgeWeek(now).toISOString();
   const key = [actor.role, ids.join(","), nextWeek, ...versions.parts].join("\u0000");
-  const inputs = await cachedWorkspaceInputs(ctx.db, actor.personId, key, () =>
+  const entry = { key, reports: ids.length };
+  const inputs = await cachedWorkspaceInputs(ctx.db, actor.personId, entry, () =>
     readWorkspaceInputs(ctx, actor, reports, claimKeys),
   );
   const rowsKey = rowsKeyOf(inputs, reports, now);
