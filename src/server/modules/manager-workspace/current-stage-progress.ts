@@ -12,23 +12,44 @@ import type { CustomItemMark, ProgressMark } from "./manager-workspace.queries.t
 
 export type StageProgress = { done: number; total: number };
 
+type KeyedStages = {
+  keyed: { stage: TemplateContent["stages"][number]; key: ReturnType<typeof stageKeyOf> }[];
+  lastYear: number;
+  itemIdsByStage: ReadonlyMap<string, readonly string[]>;
+};
+
+/** Content is kept frozen per content version, so its keyed stages are worked out once. */
+const keyedByContent = new WeakMap<TemplateContent, KeyedStages>();
+
+function keyedStagesOf(content: TemplateContent): KeyedStages {
+  const known = keyedByContent.get(content);
+  if (known) return known;
+  const keyed = content.stages.map((stage) => ({ stage, key: stageKeyOf(stage) }));
+  const itemIdsByStage = new Map<string, string[]>();
+  for (const item of content.items) {
+    const ids = itemIdsByStage.get(item.stage_id);
+    if (ids) ids.push(item.id);
+    else itemIdsByStage.set(item.stage_id, [item.id]);
+  }
+  const made = { keyed, lastYear: lastScheduledYear(keyed), itemIdsByStage };
+  keyedByContent.set(content, made);
+  return made;
+}
+
 /** The current stage of a template for a tenure: its key id and its live template item ids. */
 export function currentStageOf(
   content: TemplateContent,
   tenure: Tenure | null,
-): { keyId: string; itemIds: string[] } | null {
+): { keyId: string; itemIds: readonly string[] } | null {
   if (tenure?.status !== "active") return null;
-  const keyed = content.stages.map((stage) => ({ stage, key: stageKeyOf(stage) }));
-  const lastYear = lastScheduledYear(keyed);
+  const { keyed, lastYear, itemIdsByStage } = keyedStagesOf(content);
   const current = keyed.find(({ key }) => stageStatus(key, tenure, lastYear) === "current");
   const keyId = current
     ? stageKeyId(current.key)
     : tenure.year > lastYear
       ? "considerations"
       : `y${tenure.year}q${tenure.quarter}`;
-  const itemIds = current
-    ? content.items.filter((item) => item.stage_id === current.stage.id).map((item) => item.id)
-    : [];
+  const itemIds = current ? (itemIdsByStage.get(current.stage.id) ?? []) : [];
   return { keyId, itemIds };
 }
 

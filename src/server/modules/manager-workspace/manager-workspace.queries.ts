@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { GoalContent } from "#core/growth-plan/goals.schemas.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { fromJson } from "#server/db/values.ts";
+import { defaultSlot } from "#server/modules/pathways/pathway.queries.ts";
 import type { PersonRow } from "#server/modules/people/people.queries.ts";
 
 /**
@@ -60,21 +61,6 @@ export function listActiveReports(db: Db, managerId: string): Promise<PersonRow[
     .orderBy("id")
     .limit(maxWorkspaceRows)
     .execute();
-}
-
-/** Whether any of these people manages someone active. */
-export async function anyManagesActivePeople(db: Db, personIds: readonly string[]) {
-  for (let start = 0; start < personIds.length; start += chunkSize) {
-    const row = await db
-      .selectFrom("people")
-      .select("id")
-      .where("manager_id", "in", personIds.slice(start, start + chunkSize))
-      .where("status", "=", "active")
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return true;
-  }
-  return false;
 }
 
 export type SubtreePersonRow = WorkspacePersonRow & {
@@ -151,25 +137,17 @@ export async function listAssignedTemplateIds(db: Db, personIds: readonly string
 export type ProgressMark = { person_id: string; item_id: string; status: "done" | "hidden" };
 
 /**
- * The marks of these people on these items. Read by person only (the primary key's prefix) and
- * filtered here: given both lists, SQLite prefers the item index and walks every mark of the
- * organization on those items.
+ * Every mark of these people, read by person only (the primary key's prefix); the current stage's
+ * items are picked from them per request, since the stage moves with each person's today.
  */
-export async function listProgressMarks(
-  db: Db,
-  personIds: readonly string[],
-  itemIds: readonly string[],
-): Promise<ProgressMark[]> {
-  if (itemIds.length === 0) return [];
-  const wanted = new Set(itemIds);
-  const rows = await inChunks(personIds, (chunk) =>
+export function listProgressMarks(db: Db, personIds: readonly string[]): Promise<ProgressMark[]> {
+  return inChunks(personIds, (chunk) =>
     db
       .selectFrom("pathway_progress")
       .select(["person_id", "item_id", "status"])
       .where("person_id", "in", chunk)
       .execute(),
   );
-  return rows.filter((row) => wanted.has(row.item_id));
 }
 
 export type CustomItemMark = { person_id: string; stage_key_id: string; done: boolean };
@@ -309,4 +287,77 @@ export function listRequestStates(
       .where("assessment_id", "in", chunk)
       .execute(),
   );
+}
+
+// ── Versions ────────────────────────────────────────────────────────────────────────────────
+
+export type WorkspaceVersions = {
+  /** One text per kind of fact, changed by every write of such a fact about these reports. */
+  parts: string[];
+  hasSubtree: boolean;
+};
+
+/**
+ * What the workspace's facts were made from, for all the active reports of a manager, in one
+ * statement: for each table, the count of the reports' rows with their latest write time and, where
+ * rows carry one, the sum of their versions (every update raises a version, every insert or delete
+ * changes the count, every write moves the latest time), and whether any report manages someone
+ * active. Read on every request, before the facts, so facts kept from an earlier request are
+ * used only while nothing they were made from changed, whichever instance wrote.
+ */
+export async function readWorkspaceVersions(
+  db: Db,
+  managerId: string,
+  raterId: string,
+  claimKeys: readonly string[],
+): Promise<WorkspaceVersions> {
+  const reports = sql`(select id from people where manager_id = ${managerId} and status = 'active')`;
+  const plans = sql`(select id from growth_plans where active_owner_id in ${reports})`;
+  const assessments = sql`(select id from career_assessments where person_id in ${reports})`;
+  const claimed =
+    claimKeys.length === 0
+      ? sql`'0'`
+      : sql`(select count(*) || '' from scheduled_occurrences where key in (${sql.join([...claimKeys])}))`;
+  const { rows } = await sql<Record<string, string | number | null>>`select
+    (select count(*) || ':' || coalesce(max(assigned_at), '') || ':' || coalesce(max(template_id), '')
+      from pathway_assignments where person_id in ${reports}) as assignments,
+    (select count(*) || ':' || coalesce(sum(content_version), 0) || ':' || coalesce(max(updated_at), '')
+      from pathway_templates
+      where default_slot = ${defaultSlot}
+        or id in (select template_id from pathway_assignments where person_id in ${reports})) as templates,
+    (select coalesce(max(id), '') from pathway_templates where default_slot = ${defaultSlot}) as default_template,
+    (select count(*) || ':' || coalesce(max(updated_at), '')
+      from pathway_progress where person_id in ${reports}) as progress,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(max(done_updated_at), '')
+      from pathway_custom_items where person_id in ${reports}) as custom_items,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(sum(version), 0)
+        || ':' || coalesce(sum(sharing_version), 0) || ':' || coalesce(max(id), '')
+      from growth_plans where active_owner_id in ${reports}) as plans,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(sum(version), 0)
+      from growth_plan_goals where plan_id in ${plans}) as goals,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(sum(version), 0)
+      from career_conversations where member_id in ${reports}) as conversations,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(sum(version), 0)
+      from conversation_action_items where member_id in ${reports}) as action_items,
+    (select coalesce(max(version), 0) || ':' || coalesce(max(updated_at), '')
+      from conversation_settings where id = 'default') as settings,
+    (select count(*) || ':' || coalesce(max(updated_at), '') || ':' || coalesce(sum(version), 0)
+      from career_assessments where person_id in ${reports}) as assessments,
+    (select count(*) || ':' || coalesce(sum(case when status = 'answered' then 1 else 0 end), 0)
+        || ':' || coalesce(max(answered_at), '') || ':' || coalesce(max(created_at), '')
+      from career_feedback_requests where assessment_id in ${assessments}) as requests,
+    (select count(*) || ':' || coalesce(max(created_at), '')
+      from career_feedback_requests where rater_id = ${raterId} and status = 'pending') as pending,
+    ${claimed} as claimed,
+    (select case when exists (
+      select 1 from people where manager_id in ${reports} and status = 'active'
+    ) then 1 else 0 end) as has_subtree`.execute(db);
+  const row = rows[0] ?? {};
+  const { has_subtree: hasSubtree, ...parts } = row;
+  return {
+    parts: Object.keys(parts)
+      .sort()
+      .map((key) => `${key}=${String(parts[key] ?? "")}`),
+    hasSubtree: Number(hasSubtree) === 1,
+  };
 }

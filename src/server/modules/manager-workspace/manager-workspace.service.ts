@@ -1,5 +1,9 @@
 import { type CadenceSettings, cadenceOf, defaultCadence } from "#core/conversations/cadence.ts";
-import type { ManagerWorkspace, SubtreeSummary } from "#core/conversations/workspace.schemas.ts";
+import type {
+  ManagerWorkspace,
+  SubtreeSummary,
+  WorkspaceRow,
+} from "#core/conversations/workspace.schemas.ts";
 import { addMonths, localDateIn, type Tenure, tenureOn } from "#core/pathway/tenure.ts";
 import type { Actor, AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
@@ -28,7 +32,7 @@ import {
   type TemplateContent,
 } from "#server/modules/pathways/template-content-cache.ts";
 import { findPersonById, type PersonRow } from "#server/modules/people/people.queries.ts";
-import { currentStageOf, type StageProgress, stageProgressOf } from "./current-stage-progress.ts";
+import { currentStageOf, stageProgressOf } from "./current-stage-progress.ts";
 import { assertCanReadSubtree, managerWorkspacePolicies } from "./manager-workspace.policy.ts";
 import {
   type ConversationFigures,
@@ -38,7 +42,8 @@ import {
 } from "./manager-workspace.presenters.ts";
 import {
   type ActivePlanRow,
-  anyManagesActivePeople,
+  type ConversationFactRow,
+  type CustomItemMark,
   countOpenActionItems,
   findCadenceSettings,
   isInSubtreeOf,
@@ -52,10 +57,14 @@ import {
   listProgressMarks,
   listRequestStates,
   listSubtree,
+  type PlanGoalState,
+  type ProgressMark,
+  readWorkspaceVersions,
   type WorkspacePersonRow,
 } from "./manager-workspace.queries.ts";
 import { readinessOf } from "./readiness-cache.ts";
 import { cachedSubtreeSummary } from "./subtree-summary-cache.ts";
+import { cachedWorkspaceInputs } from "./workspace-inputs-cache.ts";
 
 /** A plan not updated for this long is "stale" (the workspace flags it). */
 export const staleAfterDays = 90;
@@ -115,34 +124,37 @@ async function templatesOf(db: Db, personIds: readonly string[]) {
   };
 }
 
-async function pathwayProgressOf(
-  db: Db,
-  people: readonly (WorkspacePersonRow & { tenure: Tenure | null })[],
-): Promise<Map<string, StageProgress>> {
-  const templateOf = await templatesOf(
-    db,
-    people.map((person) => person.id),
-  );
-  const stages = new Map(
-    people.map((person) => {
-      const content = templateOf(person.id);
-      return [person.id, content ? currentStageOf(content, person.tenure) : null] as const;
-    }),
-  );
-  const itemIds = [...new Set([...stages.values()].flatMap((stage) => stage?.itemIds ?? []))];
-  const ids = people.map((person) => person.id);
-  const [marks, custom] = await Promise.all([
-    listProgressMarks(db, ids, itemIds),
+/** The rows the figures are made from, before any date is applied to them. */
+type FigureInputs = {
+  templateOf: (personId: string) => TemplateContent | null;
+  marks: ReadonlyMap<string, ProgressMark[]>;
+  custom: ReadonlyMap<string, CustomItemMark[]>;
+  plans: ReadonlyMap<string, ActivePlanRow>;
+  conversations: ReadonlyMap<string, ConversationFactRow[]>;
+  openItems: ReadonlyMap<string, number>;
+  settings: CadenceSettings;
+};
+
+/** A fixed number of queries whatever the number of people. */
+async function readFigureInputs(db: Db, ids: readonly string[]): Promise<FigureInputs> {
+  const [templateOf, marks, custom, plans, conversations, openItems, settings] = await Promise.all([
+    templatesOf(db, ids),
+    listProgressMarks(db, ids),
     listCustomItemMarks(db, ids),
+    listActivePlans(db, ids),
+    listConversationFacts(db, ids),
+    countOpenActionItems(db, ids),
+    cadenceSettingsOf(db),
   ]);
-  const marksOf = groupBy(marks, (mark) => mark.person_id);
-  const customOf = groupBy(custom, (item) => item.person_id);
-  return new Map(
-    ids.map((id) => [
-      id,
-      stageProgressOf(stages.get(id) ?? null, marksOf.get(id) ?? [], customOf.get(id) ?? []),
-    ]),
-  );
+  return {
+    templateOf,
+    marks: groupBy(marks, (mark) => mark.person_id),
+    custom: groupBy(custom, (item) => item.person_id),
+    plans: new Map(plans.map((plan) => [plan.owner_id, plan])),
+    conversations: groupBy(conversations, (row) => row.member_id),
+    openItems,
+    settings,
+  };
 }
 
 function conversationFiguresOf(
@@ -182,55 +194,66 @@ function conversationFiguresOf(
 }
 
 /**
- * The figures shown for each person in both views, from a fixed number of queries whatever the
- * number of people: tenure, current stage progress, active plan freshness, conversation cadence,
- * open action items. Nothing here is private content.
+ * The figures shown for each person in both views, on each person's today: tenure, current stage
+ * progress, active plan freshness, conversation cadence, open action items. Nothing here is
+ * private content.
  */
-async function loadFigures(
-  ctx: AppContext,
+function figuresOf(
+  inputs: FigureInputs,
   people: readonly WorkspacePersonRow[],
-): Promise<{ figures: Map<string, PersonFigures>; plans: Map<string, ActivePlanRow> }> {
-  const now = ctx.clock.now();
-  const dated = people.map((person) => {
-    const today = dayIn(person.time_zone, now);
-    return { ...person, today, tenure: tenureOf(person.hire_date, today) };
-  });
-  const ids = people.map((person) => person.id);
-  const [pathway, plans, conversations, openItems, settings] = await Promise.all([
-    pathwayProgressOf(ctx.db, dated),
-    listActivePlans(ctx.db, ids),
-    listConversationFacts(ctx.db, ids),
-    countOpenActionItems(ctx.db, ids),
-    cadenceSettingsOf(ctx.db),
-  ]);
-  const planOf = new Map(plans.map((plan) => [plan.owner_id, plan]));
-  const conversationsOf = groupBy(conversations, (row) => row.member_id);
+  now: Date,
+): Map<string, PersonFigures> {
   const staleBefore = new Date(now.getTime() - staleAfterDays * dayMilliseconds).toISOString();
   const figures = new Map<string, PersonFigures>();
-  for (const person of dated) {
-    const plan = planOf.get(person.id);
+  for (const row of people) {
+    const today = dayIn(row.time_zone, now);
+    const person = { ...row, today, tenure: tenureOf(row.hire_date, today) };
+    const content = inputs.templateOf(person.id);
+    const stage = content ? currentStageOf(content, person.tenure) : null;
+    const plan = inputs.plans.get(person.id);
     figures.set(person.id, {
       person,
-      today: person.today,
+      today,
       tenure: person.tenure,
-      pathway: pathway.get(person.id) ?? { done: 0, total: 0 },
+      pathway: stageProgressOf(
+        stage,
+        inputs.marks.get(person.id) ?? [],
+        inputs.custom.get(person.id) ?? [],
+      ),
       planFreshness: !plan ? "none" : plan.updated_at < staleBefore ? "stale" : "fresh",
       planUpdatedAt: plan?.updated_at ?? null,
-      conversations: conversationFiguresOf(person, conversationsOf.get(person.id) ?? [], settings),
-      openActionItems: openItems.get(person.id) ?? 0,
+      conversations: conversationFiguresOf(
+        person,
+        inputs.conversations.get(person.id) ?? [],
+        inputs.settings,
+      ),
+      openActionItems: inputs.openItems.get(person.id) ?? 0,
     });
   }
-  return { figures, plans: planOf };
+  return figures;
 }
 
-/** Plan ids the manager may open, and goals at risk among the goals they may read. */
-async function planViewsFor(
+async function loadFigures(ctx: AppContext, people: readonly WorkspacePersonRow[]) {
+  const inputs = await readFigureInputs(
+    ctx.db,
+    people.map((person) => person.id),
+  );
+  return figuresOf(inputs, people, ctx.clock.now());
+}
+
+type PlanViews = {
+  /** Plan ids the manager may open, and whether they may read its goals. */
+  readable: ReadonlyMap<string, { planId: string; readsGoals: boolean }>;
+  goals: ReadonlyMap<string, PlanGoalState[]>;
+};
+
+/** Plan ids the manager may open, and the goals they may read. */
+async function readPlanViews(
   ctx: AppContext,
   actor: Actor,
   reports: readonly PersonRow[],
   plans: ReadonlyMap<string, ActivePlanRow>,
-  todayOf: (personId: string) => string,
-) {
+): Promise<PlanViews> {
   const planIds = [...plans.values()].map((plan) => plan.id);
   const shares = groupBy(await listSharesOfPlans(ctx.db, planIds), (share) => share.plan_id);
   const readable = new Map<string, { planId: string; readsGoals: boolean }>();
@@ -255,11 +278,16 @@ async function planViewsFor(
     ),
     (goal) => goal.plan_id,
   );
+  return { readable, goals };
+}
+
+/** Goals at risk on each report's today, among the goals the manager may read. */
+function goalsAtRiskOf(views: PlanViews, todayOf: (personId: string) => string) {
   const atRisk = new Map<string, number>();
-  for (const [personId, view] of readable) {
+  for (const [personId, view] of views.readable) {
     if (!view.readsGoals) continue;
     const horizon = addDays(todayOf(personId), atRiskWithinDays);
-    const count = (goals.get(view.planId) ?? []).filter(
+    const count = (views.goals.get(view.planId) ?? []).filter(
       (goal) =>
         goal.status !== "done" &&
         goal.status !== "dropped" &&
@@ -268,7 +296,7 @@ async function planViewsFor(
     ).length;
     atRisk.set(personId, count);
   }
-  return { readable, atRisk };
+  return atRisk;
 }
 
 /** The role and readiness of the latest finished assessment each report shares with the actor. */
@@ -299,22 +327,67 @@ async function targetsFor(ctx: AppContext, actor: Actor, reports: readonly Perso
   return targets;
 }
 
-/** When each nudge kind may go to each report again; absent when it may go now. */
-async function nudgesFor(ctx: AppContext, reportIds: readonly string[]) {
-  const now = ctx.clock.now();
-  const kinds = ["plan", "conversation"] as const;
-  const claimed = await listClaimedKeys(
-    ctx.db,
-    reportIds.flatMap((id) => kinds.map((kind) => nudgeClaimKey(id, kind, now))),
+/** The nudge claims of this week that could exist for each report. */
+function claimKeysOf(reportIds: readonly string[], now: Date) {
+  return new Map(
+    reportIds.map((id) => [
+      id,
+      {
+        plan: nudgeClaimKey(id, "plan", now),
+        conversation: nudgeClaimKey(id, "conversation", now),
+      },
+    ]),
   );
-  const next = nextNudgeWeek(now).toISOString();
-  return (personId: string) => ({
-    plan: claimed.has(nudgeClaimKey(personId, "plan", now)) ? next : null,
-    conversation: claimed.has(nudgeClaimKey(personId, "conversation", now)) ? next : null,
-  });
 }
 
-/** A row per active direct report of the caller, in name order (empty without any). */
+/** When each nudge kind may go to each report again; absent when it may go now. */
+function nudgesOf(
+  claimed: ReadonlySet<string>,
+  keys: ReturnType<typeof claimKeysOf>,
+  nextWeek: string,
+) {
+  return (personId: string) => {
+    const key = keys.get(personId);
+    return {
+      plan: key && claimed.has(key.plan) ? nextWeek : null,
+      conversation: key && claimed.has(key.conversation) ? nextWeek : null,
+    };
+  };
+}
+
+/** Everything the workspace reads besides the reports, before today is applied. */
+type WorkspaceInputs = {
+  figures: FigureInputs;
+  planViews: PlanViews;
+  targets: ReadonlyMap<string, { roleTitle: string; readiness: number }>;
+  pending: ReadonlyMap<string, number>;
+  claimed: ReadonlySet<string>;
+  /** The rows last answered from these inputs, with the key of what else they depend on. */
+  rows?: { key: string; rows: WorkspaceRow[] };
+};
+
+async function readWorkspaceInputs(
+  ctx: AppContext,
+  actor: Actor,
+  reports: readonly PersonRow[],
+  claimKeys: readonly string[],
+): Promise<WorkspaceInputs> {
+  const ids = reports.map((report) => report.id);
+  const [figures, targets, pending, claimed] = await Promise.all([
+    readFigureInputs(ctx.db, ids),
+    targetsFor(ctx, actor, reports),
+    countPendingForRaterByOwner(ctx.db, actor.personId, ids),
+    listClaimedKeys(ctx.db, claimKeys),
+  ]);
+  const planViews = await readPlanViews(ctx, actor, reports, figures.plans);
+  return { figures, planViews, targets, pending, claimed };
+}
+
+/**
+ * A row per active direct report of the caller, in name order (empty without any). The reports
+ * and the versions of everything else are read on every request; the rest is read again only
+ * when a version changed (workspace-inputs-cache.ts).
+ */
 export async function getManagerWorkspace(
   ctx: AppContext,
   actor: Actor,
@@ -322,32 +395,74 @@ export async function getManagerWorkspace(
   if (!managerWorkspacePolicies.readOwn(actor)) return { rows: [], hasSubtree: false };
   const reports = await listActiveReports(ctx.db, actor.personId);
   if (reports.length === 0) return { rows: [], hasSubtree: false };
+  const now = ctx.clock.now();
   const ids = reports.map((report) => report.id);
-  const [{ figures, plans }, targets, pending, nudges, hasSubtree] = await Promise.all([
-    loadFigures(ctx, reports),
-    targetsFor(ctx, actor, reports),
-    countPendingForRaterByOwner(ctx.db, actor.personId, ids),
-    nudgesFor(ctx, ids),
-    anyManagesActivePeople(ctx.db, ids),
-  ]);
+  const keysByReport = claimKeysOf(ids, now);
+  const claimKeys = [...keysByReport.values()].flatMap((keys) => [keys.plan, keys.conversation]);
+  const versions = await readWorkspaceVersions(ctx.db, actor.personId, actor.personId, claimKeys);
+  // The claim keys name the week, and the version read counts the claims among them.
+  const nextWeek = nextNudgeWeek(now).toISOString();
+  const key = [actor.role, ids.join(","), nextWeek, ...versions.parts].join("\u0000");
+  const entry = { key, reports: ids.length };
+  const inputs = await cachedWorkspaceInputs(ctx.db, actor.personId, entry, () =>
+    readWorkspaceInputs(ctx, actor, reports, claimKeys),
+  );
+  const rowsKey = rowsKeyOf(inputs, reports, now);
+  if (inputs.rows?.key !== rowsKey) {
+    inputs.rows = { key: rowsKey, rows: rowsOf(inputs, reports, now, keysByReport, nextWeek) };
+  }
+  return { rows: inputs.rows.rows, hasSubtree: versions.hasSubtree };
+}
+
+/**
+ * Everything besides the kept rows the answer depends on: what is shown of each report, their
+ * today, whether their plan is stale by now. Equal keys give equal rows, so a manager opening
+ * the page again is answered without working the figures out again.
+ */
+function rowsKeyOf(inputs: WorkspaceInputs, reports: readonly PersonRow[], now: Date): string {
+  const staleBefore = new Date(now.getTime() - staleAfterDays * dayMilliseconds).toISOString();
+  const parts: (string | null)[] = [];
+  for (const report of reports) {
+    const plan = inputs.figures.plans.get(report.id);
+    parts.push(
+      report.id,
+      report.name,
+      report.preferred_name,
+      report.job_title,
+      report.department,
+      report.hire_date,
+      report.time_zone,
+      dayIn(report.time_zone, now),
+      plan ? String(plan.updated_at < staleBefore) : "",
+    );
+  }
+  return parts.map((part) => part ?? "\u0001").join("\u0000");
+}
+
+function rowsOf(
+  inputs: WorkspaceInputs,
+  reports: readonly PersonRow[],
+  now: Date,
+  keysByReport: ReturnType<typeof claimKeysOf>,
+  nextWeek: string,
+): WorkspaceRow[] {
+  const figures = figuresOf(inputs.figures, reports, now);
   const todayOf = (personId: string) => figures.get(personId)?.today ?? "";
-  const planViews = await planViewsFor(ctx, actor, reports, plans, todayOf);
-  return {
-    rows: reports.flatMap((report) => {
-      const figure = figures.get(report.id);
-      if (!figure) return [];
-      return [
-        presentWorkspaceRow(figure, {
-          planId: planViews.readable.get(report.id)?.planId ?? null,
-          goalsAtRisk: planViews.atRisk.get(report.id) ?? 0,
-          pendingFeedbackRequests: pending.get(report.id) ?? 0,
-          target: targets.get(report.id) ?? null,
-          nudges: nudges(report.id),
-        }),
-      ];
-    }),
-    hasSubtree,
-  };
+  const atRisk = goalsAtRiskOf(inputs.planViews, todayOf);
+  const nudges = nudgesOf(inputs.claimed, keysByReport, nextWeek);
+  return reports.flatMap((report) => {
+    const figure = figures.get(report.id);
+    if (!figure) return [];
+    return [
+      presentWorkspaceRow(figure, {
+        planId: inputs.planViews.readable.get(report.id)?.planId ?? null,
+        goalsAtRisk: atRisk.get(report.id) ?? 0,
+        pendingFeedbackRequests: inputs.pending.get(report.id) ?? 0,
+        target: inputs.targets.get(report.id) ?? null,
+        nudges: nudges(report.id),
+      }),
+    ];
+  });
 }
 
 /**
@@ -369,7 +484,7 @@ export async function getSubtreeSummary(
   const now = ctx.clock.now();
   return cachedSubtreeSummary(ctx.db, target, now, async () => {
     const people = await listSubtree(ctx.db, target);
-    const { figures } = await loadFigures(ctx, people);
+    const figures = await loadFigures(ctx, people);
     const today = dayIn(null, now);
     return presentSubtree(people, figures, { sixMonthsAgo: addMonths(today, -6) });
   });

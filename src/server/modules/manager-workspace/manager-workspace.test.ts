@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SubtreeSummary, WorkspaceRow } from "#core/conversations/workspace.schemas.ts";
+import { shareAssessment } from "#server/modules/career-paths/career-assessments.service.ts";
 import {
   answerAs,
   askForFeedback,
@@ -15,10 +16,12 @@ import {
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import {
+  actorFor,
   agePlan,
   createPlanWithGoals,
   insertActionItem,
   insertConversation,
+  shareWithTheManager,
 } from "./manager-workspace.testing.ts";
 import { subtreeSummaryMaxAgeMs } from "./subtree-summary-cache.ts";
 
@@ -254,6 +257,76 @@ describe("the manager workspace", () => {
     await changePerson(t.ctx, report.id, { managerId: next.id });
     expect((await workspaceOf(session)).rows).toEqual([]);
     expect((await rowOf(nextSession, report.id))?.plan.goalsAtRisk).toBe(1);
+  });
+
+  it("shows every change on the next load, even one made in the same millisecond", async () => {
+    // The clock stands still here, so no write moves a timestamp: counts and versions must do.
+    const manager = await createPersonWithoutPassword(t.ctx);
+    const session = await createSession(t.ctx, manager.id);
+    const report = await createPersonWithoutPassword(t.ctx, {
+      managerId: manager.id,
+      hireDate: "2025-05-15",
+    });
+    const reportSession = await createSession(t.ctx, report.id);
+    const before = await rowOf(session, report.id);
+    expect(before?.pathway.done).toBe(0);
+
+    const page = await getJson(t.app, `/api/people/${report.id}/pathway`, { session });
+    const [item] = page
+      .json()
+      .stages.find((stage: { status: string }) => stage.status === "current").items;
+    const itemPath = `/api/people/${report.id}/pathway/items/${item.id}`;
+    const mark = (method: "PUT" | "DELETE", kind: "done" | "hidden") =>
+      sendJson(t.app, method, `${itemPath}/${kind}`, {}, { session: reportSession });
+    expect((await mark("PUT", "done")).statusCode).toBe(200);
+    expect((await rowOf(session, report.id))?.pathway.done).toBe(1);
+    expect((await mark("DELETE", "done")).statusCode).toBeLessThan(300);
+    expect((await rowOf(session, report.id))?.pathway.done).toBe(0);
+
+    const planId = await createPlanWithGoals(t.ctx, report.id, [
+      { status: "in-progress", targetDate: "2026-03-01" },
+    ]);
+    expect((await rowOf(session, report.id))?.plan).toMatchObject({ planId, goalsAtRisk: 1 });
+    await shareWithTheManager(t.ctx, report.id, planId, "all-but-goals");
+    expect((await rowOf(session, report.id))?.plan).toMatchObject({ planId, goalsAtRisk: 0 });
+    await shareWithTheManager(t.ctx, report.id, planId, "none");
+    expect((await rowOf(session, report.id))?.plan).toMatchObject({ planId: null });
+
+    const held = await insertConversation(t.ctx, {
+      memberId: report.id,
+      managerId: manager.id,
+      status: "held",
+      scheduledAt: "2026-01-20T10:00:00.000Z",
+    });
+    const itemId = await insertActionItem(t.ctx, { conversationId: held, memberId: report.id });
+    const withItem = await rowOf(session, report.id);
+    expect(withItem?.conversations.lastHeldOn).toBe("2026-01-20");
+    expect(withItem?.openActionItems).toBe(1);
+    const done = await sendJson(
+      t.app,
+      "PATCH",
+      `/api/conversations/${held}/action-items/${itemId}`,
+      { baseVersion: 1, done: true },
+      { session },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await rowOf(session, report.id))?.openActionItems).toBe(0);
+
+    const { frameworkId } = await createPublishedFramework(t.ctx);
+    const assessment = await createTestAssessment(t.ctx, report.id, {
+      frameworkId,
+      roleKey: "senior-analyst",
+      ratings: { forecasting: 3, tooling: 1, coaching: 2 },
+      finish: true,
+      share: true,
+    });
+    expect((await rowOf(session, report.id))?.target).toMatchObject({ readiness: 2 / 3 });
+    await shareAssessment(t.ctx, actorFor(report.id), assessment.id, { sharedWithManager: false });
+    expect((await rowOf(session, report.id))?.target).toBeNull();
+
+    expect((await workspaceOf(session)).hasSubtree).toBe(false);
+    await createPersonWithoutPassword(t.ctx, { managerId: report.id });
+    expect((await workspaceOf(session)).hasSubtree).toBe(true);
   });
 
   it("shows when each nudge kind may be sent again, one per kind per week", async () => {

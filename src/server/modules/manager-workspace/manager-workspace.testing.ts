@@ -60,12 +60,13 @@ export async function insertConversation(
 export async function insertActionItem(
   ctx: AppContext,
   item: { conversationId: string; memberId: string; doneOn?: string | null },
-): Promise<void> {
+): Promise<string> {
   const at = ctx.clock.now().toISOString();
+  const id = newId();
   await ctx.db
     .insertInto("conversation_action_items")
     .values({
-      id: newId(),
+      id,
       conversation_id: item.conversationId,
       member_id: item.memberId,
       owner: "member",
@@ -82,6 +83,7 @@ export async function insertActionItem(
       updated_at: at,
     })
     .execute();
+  return id;
 }
 
 export type TestGoal = Pick<GoalContent, "status" | "targetDate">;
@@ -113,16 +115,26 @@ export async function createPlanWithGoals(
     })),
   );
   if (shareWithManager !== "default") {
-    const sections = {} as UpdateSharingBody["sections"];
-    for (const key of growthPlanSectionKeys) {
-      sections[key] = {
-        manager: shareWithManager === "all-but-goals" && key !== "goals",
-        people: [],
-      };
-    }
-    await updateSharing(ctx, owner, planId, { sections });
+    await shareWithTheManager(ctx, ownerId, planId, shareWithManager);
   }
   return planId;
+}
+
+/** Shares every section of the plan with the manager, none, or all but the goals. */
+export async function shareWithTheManager(
+  ctx: AppContext,
+  ownerId: string,
+  planId: string,
+  sharing: "all" | "none" | "all-but-goals",
+): Promise<void> {
+  const sections = {} as UpdateSharingBody["sections"];
+  for (const key of growthPlanSectionKeys) {
+    sections[key] = {
+      manager: sharing === "all" || (sharing === "all-but-goals" && key !== "goals"),
+      people: [],
+    };
+  }
+  await updateSharing(ctx, actorFor(ownerId), planId, { sections });
 }
 
 /** Makes the owner's active plan look last updated at `at`. */
