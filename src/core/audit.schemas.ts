@@ -54,6 +54,10 @@ export const auditActions = [
   "conversation.finished",
   "conversation.acknowledged",
   "conversation.cancelled",
+  "learning_resource.created",
+  "learning_resource.updated",
+  "learning_resource.archived",
+  "learning_resource.imported",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -43,6 +43,7 @@ import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
+import { learningRoutes } from "./modules/learning/learning.routes.ts";
 import { managerWorkspaceRoutes } from "./modules/manager-workspace/manager-workspace.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.routes.ts";
@@ -125,6 +126,7 @@ export async function buildApp(
   await app.register(conversationExportRoutes, { ctx });
   await app.register(conversationRoutes, { ctx });
   await app.register(managerWorkspaceRoutes, { ctx });
+  await app.register(learningRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

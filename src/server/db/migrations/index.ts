@@ -18,6 +18,7 @@ import * as conversationInvitations from "./2026-12-01-09-conversation-invitatio
 import * as commentThreads from "./2026-12-02-01-comment-threads.ts";
 import * as lastSignIn from "./2026-12-02-02-last-sign-in.ts";
 import * as sharingVersion from "./2026-12-02-03-sharing-version.ts";
+import * as learningResources from "./2026-12-03-01-learning-resources.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-01-comment-threads": commentThreads,
   "2026-12-02-02-last-sign-in": lastSignIn,
   "2026-12-02-03-sharing-version": sharingVersion,
+  "2026-12-03-01-learning-resources": learningResources,
 };

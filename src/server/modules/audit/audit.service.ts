@@ -25,7 +25,9 @@ export type AuditTargetType =
   | "notification"
   | "career-conversation"
   | "conversation-template"
-  | "content-page";
+  | "content-page"
+  | "learning-resource"
+  | "learning-directory";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -54,6 +54,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "conversation.finished": "Career conversation finished",
   "conversation.acknowledged": "Career conversation confirmed",
   "conversation.cancelled": "Career conversation cancelled",
+  "learning_resource.created": "Learning resource added",
+  "learning_resource.updated": "Learning resource edited",
+  "learning_resource.archived": "Learning resource archived",
+  "learning_resource.imported": "Learning resources imported",
   "access.denied": "Access denied",
 };
 
