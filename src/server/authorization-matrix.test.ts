@@ -20,6 +20,7 @@ import {
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
+import { learningScenarios } from "#server/modules/learning/learning.matrix.testing.ts";
 import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
 import { findDefaultTemplate, listLiveItems } from "#server/modules/pathways/pathway.queries.ts";
@@ -916,6 +917,7 @@ scenarios.push(
   ...conversationExportScenarios,
   ...conversationScenarios,
   ...managerWorkspaceScenarios,
+  ...learningScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
