@@ -32,6 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("learning_resources")
     .columns(["title", "id"])
     .execute();
+  // A covering index for the facet counts of a matched set, looked up by id.
+  await db.schema
+    .createIndex("learning_resources_match_idx")
+    .on("learning_resources")
+    .columns(["id", "archived_at", "kind", "format", "cost_minor", "duration_minutes"])
+    .execute();
 
   await db.schema
     .createTable("learning_resource_skills")

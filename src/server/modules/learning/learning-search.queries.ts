@@ -82,28 +82,20 @@ function conditions(filters: SearchFilters, omit?: FacetName): RawBuilder<unknow
 const whereClause = (where: RawBuilder<unknown>[]) =>
   where.length === 0 ? sql`` : sql`where ${sql.join(where, sql` and `)}`;
 
-/** `from …` of the filtered, matched set; `m.rank` is 0 without a search. */
+/**
+ * `from …` of the filtered, matched set; `m.rank` is 0 without a search. The match drives the
+ * join (a cross join with the condition in `where`), so only matching rows are looked up.
+ */
 function source(db: Db, expression: string | null, where: RawBuilder<unknown>[]) {
   if (expression === null) return sql`from learning_resources r ${whereClause(where)}`;
-  return sql`from learning_resources r inner join (${matches(db, expression)}) m on m.id = r.id
-    ${whereClause(where)}`;
+  return sql`from (${matches(db, expression)}) m cross join learning_resources r
+    ${whereClause([sql`r.id = m.id`, ...where])}`;
 }
 
 export type SearchPlan = { words: readonly SearchWord[]; join: "and" | "or" };
 
 const expressionOf = (db: Db, plan: SearchPlan | null) =>
   plan && plan.words.length > 0 ? matchExpression(db, plan.words, plan.join) : null;
-
-export async function countSearchResults(
-  db: Db,
-  plan: SearchPlan | null,
-  filters: SearchFilters,
-): Promise<number> {
-  const expression = expressionOf(db, plan);
-  const { rows } = await sql<{ count: number }>`select count(*) as count
-    ${source(db, expression, conditions(filters))}`.execute(db);
-  return Number(rows[0]?.count ?? 0);
-}
 
 export async function listSearchResults(
   db: Db,
@@ -122,34 +114,69 @@ export async function listSearchResults(
   return rows.map(resourceRow);
 }
 
-/** Counts by one facet over the set the other filters leave (so choosing one shows the rest). */
-export async function countFacet(
+export type FacetCounts = Record<Exclude<FacetName, "skill">, Map<string, number>> & {
+  total: number;
+};
+
+/**
+ * The kind, format, cost and duration facets and the total in one pass: the matched set is
+ * counted by all four at once (a few hundred groups at most), and each facet sums the groups the
+ * other filters keep, so choosing a kind still shows the other kinds' counts.
+ */
+export async function countFacets(
   db: Db,
   plan: SearchPlan | null,
   filters: SearchFilters,
-  facet: FacetName,
+): Promise<FacetCounts> {
+  const expression = expressionOf(db, plan);
+  const base: SearchFilters = { includeArchived: filters.includeArchived, skill: filters.skill };
+  const { rows } = await sql<{
+    kind: string;
+    format: string;
+    cost: string;
+    duration: string;
+    count: number;
+  }>`select r.kind as kind, r.format as format, ${costCase} as cost, ${durationCase} as duration,
+      count(*) as count
+    ${source(db, expression, conditions(base))}
+    group by 1, 2, 3, 4`.execute(db);
+  const names = ["kind", "format", "cost", "duration"] as const;
+  const counts: FacetCounts = {
+    total: 0,
+    kind: new Map(),
+    format: new Map(),
+    cost: new Map(),
+    duration: new Map(),
+  };
+  for (const row of rows) {
+    const count = Number(row.count);
+    const keeps = (name: (typeof names)[number]) =>
+      filters[name] === undefined || filters[name] === row[name];
+    if (names.every(keeps)) counts.total += count;
+    for (const name of names) {
+      if (names.every((other) => other === name || keeps(other))) {
+        counts[name].set(row[name], (counts[name].get(row[name]) ?? 0) + count);
+      }
+    }
+  }
+  return counts;
+}
+
+/** The skills most often tagged in the set the other filters leave. */
+export async function countSkillFacet(
+  db: Db,
+  plan: SearchPlan | null,
+  filters: SearchFilters,
   limit: number,
 ): Promise<{ value: string; label: string; count: number }[]> {
   const expression = expressionOf(db, plan);
-  const where = conditions(filters, facet);
-  if (facet === "skill") {
-    const { rows } = await sql<{ value: string; label: string; count: number }>`
-      select s.skill_key as value, min(s.skill_name) as label, count(*) as count
-      from learning_resource_skills s inner join (select r.id ${source(db, expression, where)}) f
-        on f.id = s.resource_id
-      group by s.skill_key order by count(*) desc, s.skill_key limit ${limit}`.execute(db);
-    return rows.map((row) => ({ ...row, count: Number(row.count) }));
-  }
-  const column = {
-    kind: sql`r.kind`,
-    format: sql`r.format`,
-    cost: costCase,
-    duration: durationCase,
-  }[facet];
-  const { rows } = await sql<{ value: string; count: number }>`
-    select ${column} as value, count(*) as count ${source(db, expression, where)}
-    group by 1`.execute(db);
-  return rows.map((row) => ({ value: row.value, label: row.value, count: Number(row.count) }));
+  const { rows } = await sql<{ value: string; label: string; count: number }>`
+    select s.skill_key as value, min(s.skill_name) as label, count(*) as count
+    from (select r.id as id ${source(db, expression, conditions(filters, "skill"))}) f
+      cross join learning_resource_skills s
+    where s.resource_id = f.id
+    group by s.skill_key order by count(*) desc, s.skill_key limit ${limit}`.execute(db);
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
 
 /** Whether some known word begins with `word`. */

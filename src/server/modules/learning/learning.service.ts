@@ -38,8 +38,8 @@ import {
 import { loadCompetencyIndex, skillRowsOf } from "./learning-competencies.ts";
 import { ensureSampleDirectory } from "./learning-samples.ts";
 import {
-  countFacet,
-  countSearchResults,
+  countFacets,
+  countSkillFacet,
   type FacetName,
   isKnownWordStart,
   listCandidateTerms,
@@ -112,29 +112,22 @@ export async function searchResources(
   };
   const words = query.q ? await planSearch(ctx.db, query.q) : [];
   let plan: SearchPlan | null = words.length > 0 ? { words, join: "and" } : null;
-  let total = await countSearchResults(ctx.db, plan, filters);
-  if (plan && total === 0 && words.length > 1) {
+  let facets = await countFacets(ctx.db, plan, filters);
+  if (plan && facets.total === 0 && words.length > 1) {
     plan = { words, join: "or" };
-    total = await countSearchResults(ctx.db, plan, filters);
+    facets = await countFacets(ctx.db, plan, filters);
   }
+  const { total } = facets;
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, kind, format, cost, duration, skill] = await Promise.all([
+  const [rows, skill] = await Promise.all([
     offset < total
       ? listSearchResults(ctx.db, plan, filters, { limit: query.pageSize, offset })
       : Promise.resolve([]),
-    countFacet(ctx.db, plan, filters, "kind", 20),
-    countFacet(ctx.db, plan, filters, "format", 20),
-    countFacet(ctx.db, plan, filters, "cost", 20),
-    countFacet(ctx.db, plan, filters, "duration", 20),
-    countFacet(ctx.db, plan, filters, "skill", 15),
+    countSkillFacet(ctx.db, plan, filters, 15),
   ]);
-  const labelled = (name: Exclude<FacetName, "skill">, counts: typeof kind) =>
+  const labelled = (name: Exclude<FacetName, "skill">) =>
     Object.entries(facetLabels[name])
-      .map(([value, label]) => ({
-        value,
-        label,
-        count: counts.find((count) => count.value === value)?.count ?? 0,
-      }))
+      .map(([value, label]) => ({ value, label, count: facets[name].get(value) ?? 0 }))
       .filter((facet) => facet.count > 0 || facet.value === filters[name]);
   return {
     items: await summariesOf(ctx.db, actor, rows),
@@ -142,10 +135,10 @@ export async function searchResources(
     page: query.page,
     pageSize: query.pageSize,
     facets: {
-      kind: labelled("kind", kind),
-      format: labelled("format", format),
-      cost: labelled("cost", cost),
-      duration: labelled("duration", duration),
+      kind: labelled("kind"),
+      format: labelled("format"),
+      cost: labelled("cost"),
+      duration: labelled("duration"),
       skill,
     },
     corrections: words
