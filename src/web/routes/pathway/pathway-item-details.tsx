@@ -18,6 +18,7 @@ import { errorMessage } from "../../api/api-error.ts";
 import { undoItemDone, unhideItem } from "../../api/pathway.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
 import { Markdown } from "../../components/markdown.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import classes from "./pathway.module.css";
 import {
@@ -61,6 +62,15 @@ export function PathwayItemDetails({ id, view, item, editable, onCollapse }: Det
             {capitalize(item.audienceNote)}
           </Text>
         </Group>
+      )}
+      {item.resourceId && (
+        <AnchorLink
+          to="/learning/resources/$resourceId"
+          params={{ resourceId: item.resourceId }}
+          size="sm"
+        >
+          Open in the learning directory
+        </AnchorLink>
       )}
       {descriptionAddsToTitle(item) ? (
         <div className={classes.description}>
