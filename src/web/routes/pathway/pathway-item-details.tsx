@@ -18,7 +18,6 @@ import { errorMessage } from "../../api/api-error.ts";
 import { undoItemDone, unhideItem } from "../../api/pathway.api.ts";
 import { CompactButton } from "../../components/compact-button.tsx";
 import { Markdown } from "../../components/markdown.tsx";
-import { AnchorLink } from "../../components/router-links.tsx";
 import { formatCalendarDate } from "../../format/dates.ts";
 import classes from "./pathway.module.css";
 import {
@@ -64,13 +63,9 @@ export function PathwayItemDetails({ id, view, item, editable, onCollapse }: Det
         </Group>
       )}
       {item.resourceId && (
-        <AnchorLink
-          to="/learning/resources/$resourceId"
-          params={{ resourceId: item.resourceId }}
-          size="sm"
-        >
+        <Anchor href={`/learning/resources/${item.resourceId}`} size="sm">
           Open in the learning directory
-        </AnchorLink>
+        </Anchor>
       )}
       {descriptionAddsToTitle(item) ? (
         <div className={classes.description}>
