@@ -32,6 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("learning_resources")
     .columns(["title", "id"])
     .execute();
+  // Whether the sample directory is installed, asked on every search.
+  await db.schema
+    .createIndex("learning_resources_sample_idx")
+    .on("learning_resources")
+    .columns(["is_sample"])
+    .execute();
   // A covering index for the facet counts of a matched set, looked up by id.
   await db.schema
     .createIndex("learning_resources_match_idx")
