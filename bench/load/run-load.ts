@@ -24,6 +24,7 @@ import { serverNodeFlags } from "#server/node-flags.ts";
 import { createTestDatabase } from "#server/testing/test-database.ts";
 import { generateAssessments, generateCareerData } from "./career-data.ts";
 import { generateGrowthData } from "./growth-data.ts";
+import { generateLearningDirectory } from "./learning-data.ts";
 import { createBenchSessions, generateOrganization } from "./organization.ts";
 import { writeResults } from "./results.ts";
 import { baseScenarios, type Scenario } from "./scenarios.ts";
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
     const framework = await generateCareerData(ctx, organization);
     const assessments = await generateAssessments(ctx, organization, framework, 50);
     await generateConversations(db, organization, now);
+    await generateLearningDirectory(db, 50_000, now);
     const usedPeople = [
       ...organization.managers.slice(0, 5000),
       ...organization.people.slice(-5000),

@@ -1,5 +1,6 @@
 import type { BenchAssessment, BenchFramework } from "./career-data.ts";
 import type { BenchPlan } from "./growth-data.ts";
+import { learningTopics } from "./learning-data.ts";
 import type { Organization } from "./organization.ts";
 import { benchPassword } from "./organization.ts";
 import type { WorkspaceTeams } from "./workspace-data.ts";
@@ -206,6 +207,32 @@ export function baseScenarios({
             },
           },
         ];
+      },
+    },
+    {
+      // 50,000 resources: one or two words (some misspelled), with a filter every third search.
+      name: "directory search",
+      target: { minRatio: 0.2, maxP99Ms: 50 },
+      requestsFor: (connection) => {
+        const person = member(connection);
+        const filters = ["", "&format=live", "&cost=free", "&kind=course", "&duration=medium"];
+        return Array.from({ length: 12 }, (_, index) => {
+          const first = learningTopics[(connection * 7 + index * 11) % learningTopics.length] ?? "";
+          const second = learningTopics[(connection * 3 + index * 5) % learningTopics.length] ?? "";
+          // Every fourth search has a typo: two letters swapped.
+          const typed =
+            index % 4 === 3 && first.length > 4
+              ? `${first.slice(0, 2)}${first[3]}${first[2]}${first.slice(4)}`
+              : first;
+          const words = index % 2 === 0 ? typed : `${typed} ${second}`;
+          const filter =
+            index % 3 === 0 ? (filters[(connection + index) % filters.length] ?? "") : "";
+          return {
+            method: "GET" as const,
+            path: `/api/learning/resources?q=${encodeURIComponent(words)}${filter}&page=${1 + (index % 3)}`,
+            headers: { cookie: cookieOf(person?.id) },
+          };
+        });
       },
     },
     {

@@ -89,6 +89,10 @@ export const auditActions = [
   "benefit_request.paid",
   "benefit_request.withdrawn",
   "benefit_request.receipt_added",
+  "learning_resource.created",
+  "learning_resource.updated",
+  "learning_resource.archived",
+  "learning_resource.imported",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

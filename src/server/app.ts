@@ -45,6 +45,7 @@ import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts"
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
 import { liveLearningRoutes } from "./modules/live-learning/live-learning.routes.ts";
+import { learningRoutes } from "./modules/learning/learning.routes.ts";
 import { managerWorkspaceRoutes } from "./modules/manager-workspace/manager-workspace.routes.ts";
 import { mentorshipRoutes } from "./modules/mentorship/mentorship.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(
   await app.register(mentorshipRoutes, { ctx });
   await app.register(shadowProgramRoutes, { ctx });
   await app.register(benefitRoutes, { ctx });
+  await app.register(learningRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

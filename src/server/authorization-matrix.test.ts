@@ -22,6 +22,7 @@ import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
 import { liveLearningScenarios } from "#server/modules/live-learning/live-learning.matrix.testing.ts";
+import { learningScenarios } from "#server/modules/learning/learning.matrix.testing.ts";
 import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
 import { mentorshipScenarios } from "#server/modules/mentorship/mentorship.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";
@@ -924,6 +925,7 @@ scenarios.push(
   ...mentorshipScenarios,
   ...shadowProgramScenarios,
   ...benefitScenarios,
+  ...learningScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

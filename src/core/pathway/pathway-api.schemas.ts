@@ -129,6 +129,8 @@ export const PathwayTemplateItem = z.object({
   kind: PathwayItemKind,
   audienceNote: z.string().nullable(),
   links: z.array(PathwayLink),
+  /** The learning directory resource the item points to (/learning/resources/:id), if any. */
+  resourceId: z.string().nullable(),
 });
 export type PathwayTemplateItem = z.infer<typeof PathwayTemplateItem>;
 
@@ -211,6 +213,8 @@ export const UpdatePathwayItemBody = z.strictObject({
   title: PathwayItemTitle.optional(),
   kind: PathwayItemKind.optional(),
   audienceNote: PathwayAudienceNote.optional(),
+  /** A learning directory resource; null removes the link. */
+  resourceId: Id.nullable().optional(),
 });
 export type UpdatePathwayItemBody = z.infer<typeof UpdatePathwayItemBody>;
 
@@ -284,6 +288,8 @@ export const PathwayMemberItem = z.object({
   kind: PathwayItemKind,
   audienceNote: z.string().nullable(),
   links: z.array(PathwayLink),
+  /** The learning directory resource the item points to, if any. */
+  resourceId: z.string().nullable(),
   /** null: still to do. Custom items are never hidden (they are deleted instead). */
   progress: PathwayItemProgress.nullable(),
 });

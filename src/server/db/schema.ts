@@ -254,6 +254,8 @@ export type PathwayItemsTable = {
   position: number;
   /** Removed from the template; kept so members' progress keeps its item. */
   removed_at: string | null;
+  /** The learning resource the item points to (learning_resources.id), if any. */
+  resource_id: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -795,6 +797,55 @@ export type ShadowApplicationsTable = {
   updated_at: string;
 };
 
+export type LearningResourcesTable = {
+  id: string;
+  title: string;
+  /** One of learningResourceKinds (src/core/learning/resources.schemas.ts). */
+  kind: string;
+  provider: string;
+  /** An http(s) address or an in-app path beginning with "/". */
+  url: string | null;
+  /** Markdown. */
+  description: string;
+  audience: string;
+  language: string;
+  /** Integer minor units of `currency`; 0 is free. */
+  cost_minor: number;
+  currency: string | null;
+  duration_minutes: number | null;
+  /** "self_paced" | "live" | "hybrid" */
+  format: string;
+  /** Provider and skill names, searched with the title and description. */
+  search_keywords: string;
+  is_sample: number;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type LearningResourceSkillsTable = {
+  resource_id: string;
+  /** The skill's name made a key (career-keys slugify). */
+  skill_key: string;
+  skill_name: string;
+  /** The career framework competency of that key or name, when one exists. */
+  competency_key: string | null;
+  position: number;
+};
+
+export type LearningBookmarksTable = {
+  person_id: string;
+  resource_id: string;
+  created_at: string;
+};
+
+/** Words of resource titles, providers and skills: where misspelled search words are corrected from. */
+export type LearningTermsTable = {
+  term: string;
+  length: number;
+};
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -927,4 +978,8 @@ export type BenefitReceiptsTable = {
   label: string;
   added_by: string;
   added_at: string;
+  learning_resources: LearningResourcesTable;
+  learning_resource_skills: LearningResourceSkillsTable;
+  learning_bookmarks: LearningBookmarksTable;
+  learning_terms: LearningTermsTable;
 };

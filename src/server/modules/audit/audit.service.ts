@@ -34,7 +34,9 @@ export type AuditTargetType =
   | "shadow-rotation"
   | "shadow-application"
   | "benefit-settings"
-  | "benefit-request";
+  | "benefit-request"
+  | "learning-resource"
+  | "learning-directory";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -3,6 +3,7 @@ import { importHandbookPathway } from "#core/pathway/handbook-import.ts";
 import type { PathwayAttribution } from "#core/pathway/pathway-api.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
+import { installSampleDirectory } from "#server/modules/learning/learning-samples.ts";
 import { countTemplates } from "./pathway.queries.ts";
 import { insertTemplateDraft } from "./pathway-templates.service.ts";
 
@@ -46,5 +47,7 @@ export async function installShippedPathway(
     shippedKey: shippedPathwayKey,
     makeDefault: true,
   });
+  // The shipped sample directory, with this pathway's items linked to its resources.
+  if (id !== null) await installSampleDirectory(db, ctx.clock);
   return id !== null;
 }

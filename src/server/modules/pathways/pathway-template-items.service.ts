@@ -13,6 +13,7 @@ import { lastScheduledYear } from "#core/pathway/pathway-stages.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import type { Db } from "#server/db/create-db.ts";
 import { AppError } from "#server/errors.ts";
+import { findResourceRow } from "#server/modules/learning/learning.queries.ts";
 import { stageKeyFromId, stageKeyOf } from "./pathway.presenters.ts";
 import {
   findLiveItem,
@@ -260,12 +261,18 @@ export function updatePathwayItem(
         await assertStageHasRoom(trx, stage.id);
         placement = { stage_id: stage.id, position: await nextItemPosition(trx, stage.id) };
       }
+      if (body.resourceId && !(await findResourceRow(trx, body.resourceId))) {
+        throw new AppError("validation_failed", "No such learning resource.", {
+          resourceId: "No such learning resource",
+        });
+      }
       await updateItem(trx, current.id, {
         title: item.title,
         description: item.description,
         kind: item.kind,
         audience_note: item.audienceNote,
         links: JSON.stringify(item.links),
+        ...(body.resourceId === undefined ? {} : { resource_id: body.resourceId }),
         ...placement,
         updated_at: now,
       });

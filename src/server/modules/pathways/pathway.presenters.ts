@@ -99,6 +99,7 @@ function presentTemplateStages(stages: StageRow[], items: ItemRow[]): PathwayTem
           kind: item.kind as PathwayItemKind,
           audienceNote: item.audience_note,
           links: item.links,
+          resourceId: item.resource_id,
         })),
       };
     }),
@@ -197,6 +198,7 @@ function presentTemplateItem(item: ItemRow, progress: ProgressRow | undefined): 
     kind: item.kind as PathwayItemKind,
     audienceNote: item.audience_note,
     links: item.links,
+    resourceId: item.resource_id,
     progress: progress ? presentProgress(progress) : null,
   };
 }
@@ -210,6 +212,7 @@ function presentCustomItem(item: CustomItemRow): PathwayMemberItem {
     kind: item.kind as PathwayItemKind,
     audienceNote: null,
     links: item.links,
+    resourceId: null,
     progress: item.done_on
       ? {
           status: "done",

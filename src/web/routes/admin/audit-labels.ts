@@ -89,6 +89,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "benefit_request.paid": "Benefit request paid",
   "benefit_request.withdrawn": "Benefit request withdrawn",
   "benefit_request.receipt_added": "Benefit receipt added",
+  "learning_resource.created": "Learning resource added",
+  "learning_resource.updated": "Learning resource edited",
+  "learning_resource.archived": "Learning resource archived",
+  "learning_resource.imported": "Learning resources imported",
   "access.denied": "Access denied",
 };
 

@@ -72,6 +72,7 @@ it("sends only what an edit changed", () => {
     kind: "other",
     audienceNote: null,
     links: [],
+    resourceId: null,
   };
   expect(
     changedItemFields(item, {

@@ -13,6 +13,7 @@ import { FormErrorAlert } from "../../components/form-error-alert.tsx";
 import { GrowingTextarea } from "../../components/growing-textarea.tsx";
 import { ResponsiveModal } from "../../components/responsive-modal.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
+import { ResourcePicker } from "../learning/resource-picker.tsx";
 import { itemKindLabels } from "../pathway/pathway-view.ts";
 import { changedItemFields, itemFormSchema, itemFormValues } from "./pathway-template-editing.ts";
 import { useStorePathwayTemplate } from "./use-pathway-template-update.ts";
@@ -58,6 +59,7 @@ function ItemForm({
 }) {
   const storeTemplate = useStorePathwayTemplate(onDone);
   const [targetStageId, setTargetStageId] = useState(stageId);
+  const [resourceId, setResourceId] = useState(item?.resourceId ?? null);
   const {
     form,
     mutation: save,
@@ -77,6 +79,7 @@ function ItemForm({
       }
       const changes: UpdatePathwayItemBody = changedItemFields(item, parsed);
       if (targetStageId !== item.stageId) changes.stageId = targetStageId;
+      if (resourceId !== item.resourceId) changes.resourceId = resourceId;
       return updatePathwayItem(template.id, item.id, changes);
     },
     onSuccess: storeTemplate,
@@ -117,6 +120,14 @@ function ItemForm({
           }
           {...form.getInputProps("audienceNote")}
         />
+        {item && (
+          <ResourcePicker
+            label="Learning resource"
+            description="The directory entry members open from this item."
+            value={resourceId}
+            onChange={setResourceId}
+          />
+        )}
         {item && (
           <NativeSelect
             label="Stage"

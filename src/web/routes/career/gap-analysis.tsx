@@ -24,6 +24,7 @@ import { GroupError } from "../../components/group-error.tsx";
 import { QueryStatus } from "../../components/query-error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { useApiForm } from "../../forms/use-api-form.ts";
+import { LearningSuggestionsButton } from "../learning/learning-suggestions.tsx";
 import { formatRating, peersNote, selectableGaps } from "./gap-chart.ts";
 import { GapChart } from "./gap-chart.tsx";
 import { ScrollableTable } from "./scrollable-table.tsx";
@@ -155,6 +156,15 @@ function GapsForm({ analysis }: { analysis: GapAnalysisView }) {
                         already made
                       </Text>
                     )}
+                    <LearningSuggestionsButton
+                      source={{
+                        gap: {
+                          assessmentId: analysis.assessmentId,
+                          competencyKey: row.competencyKey,
+                        },
+                      }}
+                      name={row.competencyName}
+                    />
                   </Table.Th>
                   <Table.Td>{formatRating(row.expected)}</Table.Td>
                   <Table.Td>{formatRating(row.self)}</Table.Td>

@@ -12,6 +12,7 @@ import { PageNotFound } from "../../components/page-not-found.tsx";
 import { QueryErrorAlert } from "../../components/query-error-alert.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { PlanBookmarks } from "../learning/plan-bookmarks.tsx";
 import {
   AutosaveRegistryContext,
   createAutosaveRegistry,
@@ -143,6 +144,9 @@ function OwnPlan({ view, search }: { view: PlanView; search: PlanSearch }) {
               goals: view.goals,
               energy: view.energy,
             }}
+            after={(key) =>
+              key === "exploration" ? <PlanBookmarks planId={planId} isOwner /> : null
+            }
             actions={(key) => (
               <ButtonLink
                 to="/growth-plans/$planId"
@@ -205,11 +209,14 @@ function SharedPlan({ view }: { view: PlanView }) {
             </Suspense>
           ) : undefined
         }
-        after={(key) =>
-          view.access.canComment ? (
-            <SectionComments planId={planId} section={key} canResolve={false} />
-          ) : null
-        }
+        after={(key) => (
+          <>
+            {key === "exploration" && <PlanBookmarks planId={planId} isOwner={false} />}
+            {view.access.canComment && (
+              <SectionComments planId={planId} section={key} canResolve={false} />
+            )}
+          </>
+        )}
       />
     </Stack>
   );

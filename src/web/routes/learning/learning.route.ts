@@ -8,6 +8,12 @@ export const learningDirectoryRoute = createRoute({
   component: lazyRouteComponent(() => import("./directory.page.tsx"), "LearningDirectoryPage"),
 });
 
+export const learningResourceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/learning/resources/$resourceId",
+  component: lazyRouteComponent(() => import("./resource.page.tsx"), "LearningResourcePage"),
+});
+
 export const learningDirectoryAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/learning",
@@ -18,7 +24,7 @@ export const learningDirectoryAdminRoute = createRoute({
 });
 
 /** This area's pages under the signed-in layout; router.ts adds them all. */
-export const learningRoutes = [learningDirectoryRoute] as const;
+export const learningRoutes = [learningDirectoryRoute, learningResourceRoute] as const;
 
 /** This area's administration pages, under the /admin layout and its guard. */
 export const learningAdminRoutes = [learningDirectoryAdminRoute] as const;

@@ -62,6 +62,11 @@ export function PathwayItemDetails({ id, view, item, editable, onCollapse }: Det
           </Text>
         </Group>
       )}
+      {item.resourceId && (
+        <Anchor href={`/learning/resources/${item.resourceId}`} size="sm">
+          Open in the learning directory
+        </Anchor>
+      )}
       {descriptionAddsToTitle(item) ? (
         <div className={classes.description}>
           <Markdown>{item.description}</Markdown>

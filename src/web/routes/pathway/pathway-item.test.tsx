@@ -26,6 +26,7 @@ const open: PathwayMemberItem = {
   kind: "course",
   audienceNote: null,
   links: [],
+  resourceId: null,
   progress: null,
 };
 

@@ -130,6 +130,7 @@ describe("folding", () => {
     kind: "other" as const,
     audienceNote: null,
     links: [],
+    resourceId: null,
     progress:
       status === null
         ? null

@@ -4,6 +4,7 @@ import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
 import type { ExplorationResource } from "#core/growth-plan/sections.schemas.ts";
 import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
 import { ListEditor, patchById, withoutId } from "../../../components/list-editor.tsx";
+import { PlanBookmarks } from "../../learning/plan-bookmarks.tsx";
 import { newId, problemAt, useSectionAutosave } from "../plan-parts.ts";
 import { SectionConflict } from "./section-conflict.tsx";
 
@@ -16,6 +17,7 @@ export function ExplorationEditor({ plan }: { plan: PlanView }) {
   return (
     <Stack gap="md">
       <SectionConflict sectionKey="exploration" autosave={autosave} />
+      <PlanBookmarks planId={plan.plan.id} isOwner />
       <ListEditor
         items={draft.resources}
         keyOf={(resource) => resource.id}

@@ -25,6 +25,7 @@ import { errorMessage } from "../../../api/api-error.ts";
 import { deleteGoal } from "../../../api/growth-plans.api.ts";
 import { DateField } from "../../../components/date-field.tsx";
 import { GrowingTextarea } from "../../../components/growing-textarea.tsx";
+import { LearningSuggestionsButton } from "../../learning/learning-suggestions.tsx";
 import classes from "../growth-plans.module.css";
 import { goalName, goalStatusLabels } from "../plan-labels.ts";
 import { forgetGoal, problemAt, storeSavedGoal, useGoalAutosave } from "../plan-parts.ts";
@@ -163,6 +164,8 @@ export function GoalCard({
             </ActionIcon>
           </Group>
         </Group>
+
+        <LearningSuggestionsButton source={{ goal: { planId, goalId: goal.id } }} name={name} />
 
         <Stack gap={4}>
           <Text size="sm" id={progressId}>
