@@ -44,8 +44,8 @@ import { emailUnsubscribeRoutes } from "./modules/email/email-unsubscribe.routes
 import { growthPlanRoutes } from "./modules/growth-plans/growth-plans.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.ts";
-import { liveLearningRoutes } from "./modules/live-learning/live-learning.routes.ts";
 import { learningRoutes } from "./modules/learning/learning.routes.ts";
+import { liveLearningRoutes } from "./modules/live-learning/live-learning.routes.ts";
 import { managerWorkspaceRoutes } from "./modules/manager-workspace/manager-workspace.routes.ts";
 import { mentorshipRoutes } from "./modules/mentorship/mentorship.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";

@@ -21,8 +21,8 @@ import {
 import { logEnergyEntry } from "#server/modules/growth-plans/growth-plan-energy.service.ts";
 import { createPlan as createGrowthPlan } from "#server/modules/growth-plans/growth-plans.service.ts";
 import { createInvitation } from "#server/modules/invitations/invitations.service.ts";
-import { liveLearningScenarios } from "#server/modules/live-learning/live-learning.matrix.testing.ts";
 import { learningScenarios } from "#server/modules/learning/learning.matrix.testing.ts";
+import { liveLearningScenarios } from "#server/modules/live-learning/live-learning.matrix.testing.ts";
 import { managerWorkspaceScenarios } from "#server/modules/manager-workspace/manager-workspace.matrix.testing.ts";
 import { mentorshipScenarios } from "#server/modules/mentorship/mentorship.matrix.testing.ts";
 import { notificationScenarios } from "#server/modules/notifications/notifications.matrix.testing.ts";

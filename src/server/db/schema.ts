@@ -910,6 +910,10 @@ export type Database = {
   benefit_overrides: BenefitOverridesTable;
   benefit_requests: BenefitRequestsTable;
   benefit_receipts: BenefitReceiptsTable;
+  learning_resources: LearningResourcesTable;
+  learning_resource_skills: LearningResourceSkillsTable;
+  learning_bookmarks: LearningBookmarksTable;
+  learning_terms: LearningTermsTable;
 };
 
 /** The growth and development benefit's settings: one row, id "default". Money in minor units. */
@@ -978,8 +982,4 @@ export type BenefitReceiptsTable = {
   label: string;
   added_by: string;
   added_at: string;
-  learning_resources: LearningResourcesTable;
-  learning_resource_skills: LearningResourceSkillsTable;
-  learning_bookmarks: LearningBookmarksTable;
-  learning_terms: LearningTermsTable;
 };

@@ -18,12 +18,12 @@ import * as conversationInvitations from "./2026-12-01-09-conversation-invitatio
 import * as commentThreads from "./2026-12-02-01-comment-threads.ts";
 import * as lastSignIn from "./2026-12-02-02-last-sign-in.ts";
 import * as sharingVersion from "./2026-12-02-03-sharing-version.ts";
+import * as learningResources from "./2026-12-03-01-learning-resources.ts";
 import * as liveLearning from "./2026-12-03-02-live-learning.ts";
 import * as mentorship from "./2026-12-03-03-mentorship.ts";
 import * as shadowPrograms from "./2026-12-03-04-shadow-programs.ts";
 import * as growthBenefit from "./2026-12-03-05-growth-benefit.ts";
 import * as workspaceIndexes from "./2026-12-03-06-workspace-indexes.ts";
-import * as learningResources from "./2026-12-03-01-learning-resources.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
