@@ -1,96 +1,54 @@
 import { Group } from "@mantine/core";
 import { IconBooks, IconCalendarEvent, IconCoin, IconEye, IconUsers } from "@tabler/icons-react";
+import type { ComponentProps } from "react";
 import { ButtonLink } from "../../components/router-links.tsx";
 
-const icon = { size: 16, "aria-hidden": true } as const;
+type Destination = {
+  to: ComponentProps<typeof ButtonLink>["to"];
+  label: string;
+  icon: typeof IconBooks;
+};
 
-/** The learning area's own pages, at the top of each of them. */
-export function LearningLinks() {
+const memberPages: readonly Destination[] = [
+  { to: "/learning", label: "Directory", icon: IconBooks },
+  { to: "/learning/calendar", label: "Live learning", icon: IconCalendarEvent },
+  { to: "/learning/mentorship", label: "Mentorship", icon: IconUsers },
+  { to: "/learning/shadow", label: "Shadow programs", icon: IconEye },
+  { to: "/learning/benefit", label: "Growth benefit", icon: IconCoin },
+];
+
+const adminPages: readonly Destination[] = [
+  { to: "/admin/learning", label: "Resources", icon: IconBooks },
+  { to: "/admin/live-sessions", label: "Live sessions", icon: IconCalendarEvent },
+  { to: "/admin/mentorship", label: "Mentorship", icon: IconUsers },
+  { to: "/admin/shadow-programs", label: "Shadow programs", icon: IconEye },
+  { to: "/admin/benefits", label: "Benefit", icon: IconCoin },
+];
+
+function PageLinks({ label, pages }: { label: string; pages: readonly Destination[] }) {
   return (
-    <Group gap="xs" component="nav" aria-label="Learning">
-      <ButtonLink to="/learning" variant="default" size="xs" leftSection={<IconBooks {...icon} />}>
-        Directory
-      </ButtonLink>
-      <ButtonLink
-        to="/learning/calendar"
-        variant="default"
-        size="xs"
-        leftSection={<IconCalendarEvent {...icon} />}
-      >
-        Live learning
-      </ButtonLink>
-      <ButtonLink
-        to="/learning/mentorship"
-        variant="default"
-        size="xs"
-        leftSection={<IconUsers {...icon} />}
-      >
-        Mentorship
-      </ButtonLink>
-      <ButtonLink
-        to="/learning/shadow"
-        variant="default"
-        size="xs"
-        leftSection={<IconEye {...icon} />}
-      >
-        Shadow programs
-      </ButtonLink>
-      <ButtonLink
-        to="/learning/benefit"
-        variant="default"
-        size="xs"
-        leftSection={<IconCoin {...icon} />}
-      >
-        Growth benefit
-      </ButtonLink>
+    <Group gap="xs" component="nav" aria-label={label}>
+      {pages.map(({ to, label: text, icon: Icon }) => (
+        <ButtonLink
+          key={to}
+          to={to}
+          variant="default"
+          size="xs"
+          leftSection={<Icon size={16} aria-hidden />}
+        >
+          {text}
+        </ButtonLink>
+      ))}
     </Group>
   );
 }
 
+/** The learning area's own pages, at the top of each of them. */
+export function LearningLinks() {
+  return <PageLinks label="Learning" pages={memberPages} />;
+}
+
 /** The administration pages of learning and programs, at the top of each of them. */
 export function LearningAdminLinks() {
-  return (
-    <Group gap="xs" component="nav" aria-label="Learning administration">
-      <ButtonLink
-        to="/admin/learning"
-        variant="default"
-        size="xs"
-        leftSection={<IconBooks {...icon} />}
-      >
-        Resources
-      </ButtonLink>
-      <ButtonLink
-        to="/admin/live-sessions"
-        variant="default"
-        size="xs"
-        leftSection={<IconCalendarEvent {...icon} />}
-      >
-        Live sessions
-      </ButtonLink>
-      <ButtonLink
-        to="/admin/mentorship"
-        variant="default"
-        size="xs"
-        leftSection={<IconUsers {...icon} />}
-      >
-        Mentorship
-      </ButtonLink>
-      <ButtonLink
-        to="/admin/shadow-programs"
-        variant="default"
-        size="xs"
-        leftSection={<IconEye {...icon} />}
-      >
-        Shadow programs
-      </ButtonLink>
-      <ButtonLink
-        to="/admin/benefits"
-        variant="default"
-        size="xs"
-        leftSection={<IconCoin {...icon} />}
-      >
-        Benefit
-      </ButtonLink>
-    </Group>
-  );
+  return <PageLinks label="Learning administration" pages={adminPages} />;
 }
