@@ -211,28 +211,18 @@ export function baseScenarios({
     },
     {
       // 50,000 resources: one or two words (some misspelled), with a filter every third search.
+      // Each connection cycles through 24 searches; across the 50 connections, of the
+      // 1,200 searches 920 are distinct (directorySearchSpread), so a run mixes cold searches
+      // with repeats.
       name: "directory search",
       target: { minRatio: 0.2, maxP99Ms: 50 },
       requestsFor: (connection) => {
         const person = member(connection);
-        const filters = ["", "&format=live", "&cost=free", "&kind=course", "&duration=medium"];
-        return Array.from({ length: 12 }, (_, index) => {
-          const first = learningTopics[(connection * 7 + index * 11) % learningTopics.length] ?? "";
-          const second = learningTopics[(connection * 3 + index * 5) % learningTopics.length] ?? "";
-          // Every fourth search has a typo: two letters swapped.
-          const typed =
-            index % 4 === 3 && first.length > 4
-              ? `${first.slice(0, 2)}${first[3]}${first[2]}${first.slice(4)}`
-              : first;
-          const words = index % 2 === 0 ? typed : `${typed} ${second}`;
-          const filter =
-            index % 3 === 0 ? (filters[(connection + index) % filters.length] ?? "") : "";
-          return {
-            method: "GET" as const,
-            path: `/api/learning/resources?q=${encodeURIComponent(words)}${filter}&page=${1 + (index % 3)}`,
-            headers: { cookie: cookieOf(person?.id) },
-          };
-        });
+        return directorySearchPaths(connection).map((path) => ({
+          method: "GET" as const,
+          path,
+          headers: { cookie: cookieOf(person?.id) },
+        }));
       },
     },
     {
@@ -250,4 +240,29 @@ export function baseScenarios({
       },
     },
   ];
+}
+
+/** The searches one connection of the directory search scenario cycles through. */
+export function directorySearchPaths(connection: number): string[] {
+  const filters = ["", "&format=live", "&cost=free", "&kind=course", "&duration=medium"];
+  return Array.from({ length: 24 }, (_, index) => {
+    const first = learningTopics[(connection * 7 + index * 11) % learningTopics.length] ?? "";
+    const second = learningTopics[(connection * 3 + index * 5) % learningTopics.length] ?? "";
+    // Every fourth search has a typo: two letters swapped.
+    const typed =
+      index % 4 === 3 && first.length > 4
+        ? `${first.slice(0, 2)}${first[3]}${first[2]}${first.slice(4)}`
+        : first;
+    const words = index % 2 === 0 ? typed : `${typed} ${second}`;
+    const filter = index % 3 === 0 ? (filters[(connection + index) % filters.length] ?? "") : "";
+    return `/api/learning/resources?q=${encodeURIComponent(words)}${filter}&page=${1 + (index % 3)}`;
+  });
+}
+
+/** How many of the scenario's searches, over `connections` connections, are distinct. */
+export function directorySearchSpread(connections: number): { searches: number; distinct: number } {
+  const paths = Array.from({ length: connections }, (_, connection) =>
+    directorySearchPaths(connection),
+  ).flat();
+  return { searches: paths.length, distinct: new Set(paths).size };
 }

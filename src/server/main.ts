@@ -8,6 +8,7 @@ import { pruneExpiredSessions } from "./modules/auth/auth.service.ts";
 import { installSampleFramework } from "./modules/career-paths/career-framework-defaults.ts";
 import { createSmtpTransport } from "./modules/email/email-transport.ts";
 import { createBackgroundWorker } from "./modules/email/email-worker.ts";
+import { installSampleDirectory } from "./modules/learning/learning-samples.ts";
 import { installShippedPathway } from "./modules/pathways/pathway-defaults.ts";
 
 const sessionPruneIntervalMs = 60 * 60 * 1000;
@@ -19,11 +20,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = createDb(config.database);
   try {
     await migrateToLatest(db);
-    // Upgraded installations get the shipped pathway and the sample career framework too; each
-    // a no-op once any template, or any framework, exists.
+    // Upgraded installations get the shipped pathway, the sample career framework and the
+    // sample learning directory too; each a no-op once any template, any framework, or the
+    // sample resources exist. Never installed from a read.
     await db.transaction().execute(async (trx) => {
       await installShippedPathway(trx, { config, clock: systemClock });
       await installSampleFramework(trx, { clock: systemClock });
+      await installSampleDirectory(trx, systemClock);
     });
     const app = await buildApp(
       config,

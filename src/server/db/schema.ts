@@ -846,6 +846,9 @@ export type LearningTermsTable = {
   length: number;
 };
 
+/** One row (id 1): raised by every write to the learning directory, keys each instance's search cache. */
+export type LearningDirectoryStateTable = { id: number; version: number };
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -914,6 +917,7 @@ export type Database = {
   learning_resource_skills: LearningResourceSkillsTable;
   learning_bookmarks: LearningBookmarksTable;
   learning_terms: LearningTermsTable;
+  learning_directory_state: LearningDirectoryStateTable;
 };
 
 /** The growth and development benefit's settings: one row, id "default". Money in minor units. */

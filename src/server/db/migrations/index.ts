@@ -24,6 +24,7 @@ import * as mentorship from "./2026-12-03-03-mentorship.ts";
 import * as shadowPrograms from "./2026-12-03-04-shadow-programs.ts";
 import * as growthBenefit from "./2026-12-03-05-growth-benefit.ts";
 import * as workspaceIndexes from "./2026-12-03-06-workspace-indexes.ts";
+import * as learningDirectoryVersion from "./2026-12-03-07-learning-directory-version.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-05-growth-benefit": growthBenefit,
   "2026-12-03-06-workspace-indexes": workspaceIndexes,
   "2026-12-03-01-learning-resources": learningResources,
+  "2026-12-03-07-learning-directory-version": learningDirectoryVersion,
 };

@@ -17,6 +17,7 @@ import {
 import { storedFields } from "./learning.service.ts";
 import { loadCompetencyIndex, skillRowsOf } from "./learning-competencies.ts";
 import { type PlannedResource, planResourceCsv, renderResourceCsv } from "./learning-csv.ts";
+import { raiseDirectoryVersion } from "./learning-search.cache.ts";
 import { vocabularyOf } from "./learning-words.ts";
 
 /** Creates or updates the planned resources in `trx`; answers the ids in plan order. */
@@ -72,6 +73,7 @@ export async function applyResourcePlan(
       resources.flatMap(({ fields }) => [fields.title, fields.provider, ...fields.skills]),
     ),
   );
+  await raiseDirectoryVersion(trx);
   return { created, updated, ids };
 }
 

@@ -13,8 +13,9 @@ import { applyResourcePlan } from "./learning-imports.service.ts";
 
 /**
  * The sample directory Trellis ships (content/learning/sample-directory.csv, written for Trellis,
- * marked as sample), installed once (the sample rows are its mark: resources are archived, never deleted), with the shipped pathway's
- * items linked to its resources. Admins archive or edit the samples like any other resource.
+ * marked as sample), installed once (the sample rows are its mark: resources are archived, never
+ * deleted) at setup or server start, with the shipped pathway's items linked to its resources.
+ * Admins archive or edit the samples like any other resource.
  */
 
 const samplePage = new URL("../../../../content/learning/sample-directory.csv", import.meta.url);
@@ -40,15 +41,10 @@ export const samplePathwayLinks: readonly { itemIncludes: string; resourceTitle:
   { itemIncludes: "elevate", resourceTitle: "Aspiring manager program" },
 ];
 
-/** Answers whether it installed the samples now. Safe to call on every directory read. */
-export async function ensureSampleDirectory(
-  ctx: Pick<AppContext, "db" | "clock">,
-): Promise<boolean> {
-  if (await hasSampleResources(ctx.db)) return false;
-  return ctx.db.transaction().execute((trx) => installSampleDirectory(trx, ctx.clock));
-}
-
-/** In the caller's transaction (the shipped pathway's install); false when already there. */
+/**
+ * In the caller's transaction: at setup with the shipped pathway, and at server start for
+ * installations that had none (src/server/main.ts); never from a read. False when already there.
+ */
 export async function installSampleDirectory(
   trx: Db,
   clock: AppContext["clock"],

@@ -178,32 +178,3 @@ export async function countSkillFacet(
     group by s.skill_key order by count(*) desc, s.skill_key limit ${limit}`.execute(db);
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
-
-/** Whether some known word begins with `word`. */
-export async function isKnownWordStart(db: Db, word: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("learning_terms")
-    .select("term")
-    .where("term", "like", `${word}%`)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Known words near `word` in length that share its first or its second letter. */
-export async function listCandidateTerms(db: Db, word: string, spread: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom("learning_terms")
-    .select("term")
-    .where("length", ">=", word.length - spread)
-    .where("length", "<=", word.length + spread)
-    .where((eb) =>
-      eb.or([
-        eb(eb.fn("substr", ["term", sql.lit(1), sql.lit(1)]), "=", word.slice(0, 1)),
-        eb(eb.fn("substr", ["term", sql.lit(2), sql.lit(1)]), "=", word.slice(1, 2)),
-      ]),
-    )
-    .limit(5_000)
-    .execute();
-  return rows.map((row) => row.term);
-}

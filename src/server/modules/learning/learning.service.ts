@@ -36,13 +36,20 @@ import {
   updateResourceRowAt,
 } from "./learning.queries.ts";
 import { loadCompetencyIndex, skillRowsOf } from "./learning-competencies.ts";
-import { ensureSampleDirectory } from "./learning-samples.ts";
+import {
+  candidateTerms,
+  directoryCache,
+  isKnownWordStart,
+  raiseDirectoryVersion,
+  readDirectoryVersion,
+  type Vocabulary,
+  vocabularyAt,
+} from "./learning-search.cache.ts";
 import {
   countFacets,
   countSkillFacet,
+  type FacetCounts,
   type FacetName,
-  isKnownWordStart,
-  listCandidateTerms,
   listSearchResults,
   type SearchFilters,
   type SearchPlan,
@@ -69,18 +76,55 @@ export async function summariesOf(
 }
 
 /** A misspelled word also searches for the known words one or two edits away. */
-async function planSearch(db: Db, query: string): Promise<SearchWord[]> {
-  const words = queryWords(query, learningLimits.queryWords);
-  return Promise.all(
-    words.map(async (word) => {
-      if (word.length < 4 || (await isKnownWordStart(db, word))) return { word, alternatives: [] };
-      const spread = word.length < 8 ? 1 : 2;
-      return {
-        word,
-        alternatives: closestWords(word, await listCandidateTerms(db, word, spread), 3),
-      };
-    }),
-  );
+function planSearch(vocabulary: Vocabulary, query: string): SearchWord[] {
+  return queryWords(query, learningLimits.queryWords).map((word) => {
+    if (word.length < 4 || isKnownWordStart(vocabulary, word)) return { word, alternatives: [] };
+    const spread = word.length < 8 ? 1 : 2;
+    return { word, alternatives: closestWords(word, candidateTerms(vocabulary, word, spread), 3) };
+  });
+}
+
+/** What a search answers before the reader's bookmarks: the same for everyone who may read it. */
+type DirectoryAnswer = {
+  words: SearchWord[];
+  facets: FacetCounts;
+  rows: ResourceRow[];
+  skill: { value: string; label: string; count: number }[];
+};
+
+async function answerSearch(
+  db: Db,
+  version: number,
+  query: SearchResourcesQuery,
+  filters: SearchFilters,
+): Promise<DirectoryAnswer> {
+  const words = query.q ? planSearch(await vocabularyAt(db, version), query.q) : [];
+  let plan: SearchPlan | null = words.length > 0 ? { words, join: "and" } : null;
+  let facets = await countFacets(db, plan, filters);
+  if (plan && facets.total === 0 && words.length > 1) {
+    plan = { words, join: "or" };
+    facets = await countFacets(db, plan, filters);
+  }
+  const offset = (query.page - 1) * query.pageSize;
+  const [rows, skill] = await Promise.all([
+    offset < facets.total
+      ? listSearchResults(db, plan, filters, { limit: query.pageSize, offset })
+      : Promise.resolve([]),
+    countSkillFacet(db, plan, filters, 15),
+  ]);
+  return { words, facets, rows, skill };
+}
+
+/** Searches kept per instance and directory version (learning-search.cache.ts). */
+let answersKept = { hits: 0, misses: 0 };
+
+/** How many searches this process answered from its cache, and how many it ran. */
+export function searchCacheCounts(): { hits: number; misses: number } {
+  return { ...answersKept };
+}
+
+export function resetSearchCacheCounts(): void {
+  answersKept = { hits: 0, misses: 0 };
 }
 
 const facetLabels: Record<Exclude<FacetName, "skill">, Record<string, string>> = {
@@ -101,7 +145,6 @@ export async function searchResources(
   query: SearchResourcesQuery,
 ): Promise<SearchResult> {
   if (!learningResourcePolicies.read(actor)) throw noSuchResource();
-  await ensureSampleDirectory(ctx);
   const filters: SearchFilters = {
     kind: query.kind,
     skill: query.skill,
@@ -110,21 +153,33 @@ export async function searchResources(
     format: query.format,
     includeArchived: query.archived === "include" && seesArchivedResources(actor),
   };
-  const words = query.q ? await planSearch(ctx.db, query.q) : [];
-  let plan: SearchPlan | null = words.length > 0 ? { words, join: "and" } : null;
-  let facets = await countFacets(ctx.db, plan, filters);
-  if (plan && facets.total === 0 && words.length > 1) {
-    plan = { words, join: "or" };
-    facets = await countFacets(ctx.db, plan, filters);
-  }
-  const { total } = facets;
-  const offset = (query.page - 1) * query.pageSize;
-  const [rows, skill] = await Promise.all([
-    offset < total
-      ? listSearchResults(ctx.db, plan, filters, { limit: query.pageSize, offset })
-      : Promise.resolve([]),
-    countSkillFacet(ctx.db, plan, filters, 15),
+  const version = await readDirectoryVersion(ctx.db);
+  const cache = directoryCache(ctx.db, version);
+  const key = JSON.stringify([
+    query.q ?? "",
+    filters.kind,
+    filters.skill,
+    filters.cost,
+    filters.duration,
+    filters.format,
+    filters.includeArchived,
+    query.page,
+    query.pageSize,
   ]);
+  let answer = cache.answers.get(key) as Promise<DirectoryAnswer> | undefined;
+  if (answer) {
+    answersKept.hits += 1;
+  } else {
+    answersKept.misses += 1;
+    const running = answerSearch(ctx.db, version, query, filters);
+    answer = running;
+    cache.answers.set(key, running);
+    running.catch(() => {
+      if (cache.answers.get(key) === running) cache.answers.delete(key);
+    });
+  }
+  const { words, facets, rows, skill } = await answer;
+  const { total } = facets;
   const labelled = (name: Exclude<FacetName, "skill">) =>
     Object.entries(facetLabels[name])
       .map(([value, label]) => ({ value, label, count: facets[name].get(value) ?? 0 }))
@@ -203,6 +258,7 @@ export async function saveSkillsAndTerms(
 ): Promise<void> {
   await replaceResourceSkills(trx, resourceId, skillRowsOf(fields.skills, competencies));
   await insertTerms(trx, vocabularyOf([fields.title, fields.provider, ...fields.skills]));
+  await raiseDirectoryVersion(trx);
 }
 
 export async function createResource(

@@ -16,6 +16,7 @@ import {
 import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { createTestResource, resourceFields } from "./learning.testing.ts";
+import { installSampleDirectory } from "./learning-samples.ts";
 
 describe("learning directory", () => {
   let t: TestApp;
@@ -25,6 +26,8 @@ describe("learning directory", () => {
 
   beforeEach(async () => {
     t = await createTestApp();
+    // As at server start: the sample directory is installed before anyone searches.
+    await t.ctx.db.transaction().execute((trx) => installSampleDirectory(trx, t.ctx.clock));
     adminId = (await createPersonWithoutPassword(t.ctx, { role: "admin" })).id;
     admin = await createSession(t.ctx, adminId);
     member = await createSession(t.ctx, (await createPersonWithoutPassword(t.ctx)).id);
