@@ -64,6 +64,8 @@ export function AppLayout() {
         p="sm"
         aria-label="Main"
         inert={navigationHidden}
+        // A longer list than the window is tall (an administrator's) scrolls on its own.
+        style={{ overflowY: "auto" }}
         onKeyDown={(event) => {
           if (event.key !== "Escape" || !isPhone) return;
           navigation.close();
