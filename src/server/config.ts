@@ -37,6 +37,24 @@ const EnvSchema = z.object({
     .default("https://handbook.gitlab.com"),
   WEB_DIST_DIR: z.string().min(1).optional(),
   EXPORT_TIME_BUDGET_MS: positiveInt(15_000),
+  SECRET_KEY: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9+/_-]{43,44}={0,2}$/,
+      "must be 32 random bytes in base64 (openssl rand -base64 32)",
+    )
+    .optional(),
+  SSO_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the provider's issuer URL" })
+    .optional(),
+  SSO_CLIENT_ID: z.string().min(1).optional(),
+  SSO_CLIENT_SECRET: z.string().min(1).optional(),
+  SSO_NAME: z.string().min(1).max(80).default("Company account"),
+  SSO_SCOPES: z.string().min(1).default("openid email profile"),
+  SSO_EMAIL_CLAIM: z.string().min(1).default("email"),
+  SSO_ALLOWED_DOMAINS: z.string().default(""),
+  API_TOKEN_MAX_REQUESTS_PER_MINUTE: positiveInt(600),
+  SCIM_MAX_REQUESTS_PER_MINUTE: positiveInt(6000),
   CHECK_RESPONSES: z
     .enum(["true", "false"])
     .default("false")
@@ -68,6 +86,20 @@ export type Config = {
   exportTimeBudgetMs: number;
   /** Check every response against its route's schema (tests and development; see decision 013). */
   checkResponses: boolean;
+  /** 32 bytes that encrypt stored secrets (SSO client secrets); null when SECRET_KEY is unset. */
+  secretKey: Buffer | null;
+  /** A single sign-on provider fixed by the environment (SSO_ISSUER and SSO_CLIENT_ID), or null. */
+  ssoFromEnv: {
+    name: string;
+    issuer: string;
+    clientId: string;
+    clientSecret: string | null;
+    scopes: string;
+    emailClaim: string;
+    allowedDomains: string[];
+  } | null;
+  /** Requests per minute one bearer token may make (per instance), API and SCIM. */
+  tokenRateLimit: { apiPerMinute: number; scimPerMinute: number };
 };
 
 export class ConfigError extends Error {
@@ -75,6 +107,14 @@ export class ConfigError extends Error {
 }
 
 const minutes = (count: number) => count * 60_000;
+
+function secretKeyBytes(value: string): Buffer {
+  const bytes = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  if (bytes.length !== 32) {
+    throw new ConfigError("Invalid configuration:\n  SECRET_KEY: must decode to exactly 32 bytes");
+  }
+  return bytes;
+}
 
 /** Parses the environment once; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -116,5 +156,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: vars.WEB_DIST_DIR ? path.resolve(vars.WEB_DIST_DIR) : null,
     exportTimeBudgetMs: vars.EXPORT_TIME_BUDGET_MS,
     checkResponses: vars.CHECK_RESPONSES,
+    secretKey: vars.SECRET_KEY ? secretKeyBytes(vars.SECRET_KEY) : null,
+    ssoFromEnv:
+      vars.SSO_ISSUER && vars.SSO_CLIENT_ID
+        ? {
+            name: vars.SSO_NAME,
+            issuer: vars.SSO_ISSUER,
+            clientId: vars.SSO_CLIENT_ID,
+            clientSecret: vars.SSO_CLIENT_SECRET ?? null,
+            scopes: vars.SSO_SCOPES,
+            emailClaim: vars.SSO_EMAIL_CLAIM,
+            allowedDomains: vars.SSO_ALLOWED_DOMAINS.split(",")
+              .map((domain) => domain.trim().toLowerCase())
+              .filter((domain) => domain !== ""),
+          }
+        : null,
+    tokenRateLimit: {
+      apiPerMinute: vars.API_TOKEN_MAX_REQUESTS_PER_MINUTE,
+      scimPerMinute: vars.SCIM_MAX_REQUESTS_PER_MINUTE,
+    },
   };
 }

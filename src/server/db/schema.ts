@@ -31,6 +31,12 @@ export type PeopleTable = {
   sort_name: string;
   /** When they last started a session (sign-in, first run, accepted invitation); ISO-8601. */
   last_sign_in_at: string | null;
+  /** From the HR system through SCIM (enterprise extension). */
+  employee_number: string | null;
+  /** The identity provider's own id for the person (SCIM externalId). */
+  external_id: string | null;
+  /** Set when the person was erased: every personal field of this row is pseudonymised. */
+  erased_at: string | null;
 };
 
 export type InvitationsTable = {
@@ -849,6 +855,103 @@ export type LearningTermsTable = {
 /** One row (id 1): raised by every write to the learning directory, keys each instance's search cache. */
 export type LearningDirectoryStateTable = { id: number; version: number };
 
+/** A bearer token (docs/decisions/027): only its SHA-256 is kept. */
+export type ApiTokensTable = {
+  id: string;
+  /** "personal" | "service" | "scim" */
+  kind: string;
+  /** Whose rights a personal or service token carries; null for SCIM tokens. */
+  person_id: string | null;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, shown in lists so a person can recognise it. */
+  prefix: string;
+  /** JSON string[] of "<area>:read" | "<area>:write" ("scim" for SCIM tokens). */
+  scopes: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+/** An OpenID Connect provider configured by an admin. */
+export type SsoProvidersTable = {
+  id: string;
+  /** In the callback URL: /api/auth/sso/<slug>/callback */
+  slug: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  /** AES-256-GCM under SECRET_KEY, base64url "iv.tag.ciphertext"; null for public clients. */
+  client_secret_encrypted: string | null;
+  /** Space-separated, e.g. "openid email profile". */
+  scopes: string;
+  /** Which ID token claim holds the email ("email" by default). */
+  email_claim: string;
+  /** JSON string[] of lower-cased domains; empty: none may link or be created. */
+  allowed_domains: string;
+  enabled: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** (provider, sub) → person. */
+export type SsoIdentitiesTable = {
+  id: string;
+  provider_id: string;
+  subject: string;
+  person_id: string;
+  email: string;
+  created_at: string;
+  last_used_at: string | null;
+};
+
+export type SsoSignInStatesTable = {
+  state: string;
+  provider_id: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  created_at: string;
+  expires_at: string;
+};
+
+export type SsoUsedNoncesTable = { nonce: string; expires_at: string };
+
+/** One row (id 1): sign-in methods and retention ages; null age: kept for ever. */
+export type IdentitySettingsTable = {
+  id: number;
+  local_passwords_enabled: number;
+  /** The one admin who may still sign in with a password when local passwords are off. */
+  break_glass_person_id: string | null;
+  /** Create an unknown person on first SSO sign-in. */
+  sso_jit_enabled: number;
+  retention_audit_days: number | null;
+  retention_notification_days: number | null;
+  retention_deactivated_days: number | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+/** A SCIM group; it may grant a Trellis role or membership of a mentorship program. */
+export type ScimGroupsTable = {
+  id: string;
+  display_name: string;
+  display_name_normalized: string;
+  external_id: string | null;
+  /** "admin" | null */
+  maps_to_role: string | null;
+  maps_to_program_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ScimGroupMembersTable = { group_id: string; person_id: string };
+
 export type Database = {
   people: PeopleTable;
   sessions: SessionsTable;
@@ -913,6 +1016,14 @@ export type Database = {
   benefit_overrides: BenefitOverridesTable;
   benefit_requests: BenefitRequestsTable;
   benefit_receipts: BenefitReceiptsTable;
+  api_tokens: ApiTokensTable;
+  sso_providers: SsoProvidersTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_sign_in_states: SsoSignInStatesTable;
+  sso_used_nonces: SsoUsedNoncesTable;
+  identity_settings: IdentitySettingsTable;
+  scim_groups: ScimGroupsTable;
+  scim_group_members: ScimGroupMembersTable;
   learning_resources: LearningResourcesTable;
   learning_resource_skills: LearningResourceSkillsTable;
   learning_bookmarks: LearningBookmarksTable;

@@ -25,6 +25,7 @@ import * as shadowPrograms from "./2026-12-03-04-shadow-programs.ts";
 import * as growthBenefit from "./2026-12-03-05-growth-benefit.ts";
 import * as workspaceIndexes from "./2026-12-03-06-workspace-indexes.ts";
 import * as learningDirectoryVersion from "./2026-12-03-07-learning-directory-version.ts";
+import * as identity from "./2026-12-04-01-identity.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-06-workspace-indexes": workspaceIndexes,
   "2026-12-03-01-learning-resources": learningResources,
   "2026-12-03-07-learning-directory-version": learningDirectoryVersion,
+  "2026-12-04-01-identity": identity,
 };
