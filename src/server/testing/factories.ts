@@ -3,6 +3,7 @@ import { newId } from "#core/ids.ts";
 import { type AppRole, normalizeEmail, type PersonStatus } from "#core/people.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { sessionCookieName } from "#server/http/session-cookie.ts";
+import { type ApiTokenKind, newApiToken } from "#server/modules/api-tokens/token-secrets.ts";
 import { startSession } from "#server/modules/auth/auth.service.ts";
 import { hashPassword } from "#server/modules/auth/passwords.ts";
 import { insertGoals } from "#server/modules/growth-plans/growth-plans.queries.ts";
@@ -147,6 +148,45 @@ export async function createSession(ctx: AppContext, personId: string): Promise<
     userAgent: "vitest",
   });
   return { cookie: `${sessionCookieName(ctx.config)}=${token}` };
+}
+
+export type ApiTokenOverrides = Partial<{
+  personId: string | null;
+  name: string;
+  scopes: string[];
+  expiresAt: string | null;
+  revokedAt: string | null;
+}>;
+
+/**
+ * A bearer token stored as the token routes store one; answers the token itself (shown once)
+ * and its id. SCIM tokens carry no person and the scope "scim".
+ */
+export async function createApiToken(
+  ctx: AppContext,
+  kind: ApiTokenKind,
+  overrides: ApiTokenOverrides = {},
+): Promise<{ id: string; token: string }> {
+  const { token, hash, prefix } = newApiToken(kind);
+  const id = newId();
+  await ctx.db
+    .insertInto("api_tokens")
+    .values({
+      id,
+      kind,
+      person_id: overrides.personId ?? null,
+      name: overrides.name ?? `${kind} token`,
+      token_hash: hash,
+      prefix,
+      scopes: JSON.stringify(overrides.scopes ?? (kind === "scim" ? ["scim"] : [])),
+      created_by: null,
+      created_at: ctx.clock.now().toISOString(),
+      expires_at: overrides.expiresAt ?? null,
+      last_used_at: null,
+      revoked_at: overrides.revokedAt ?? null,
+    })
+    .execute();
+  return { id, token };
 }
 
 export const firstAdmin = {
