@@ -21,6 +21,7 @@ export const auditActions = [
   "people.reactivated",
   "people.imported",
   "people.exported",
+  "people.data_exported",
   "invitation.created",
   "invitation.accepted",
   "pathway_template.created",

@@ -31,6 +31,7 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
+import { personalDataScenarios } from "#server/modules/personal-data/personal-data.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
@@ -926,6 +927,7 @@ scenarios.push(
   ...shadowProgramScenarios,
   ...benefitScenarios,
   ...learningScenarios,
+  ...personalDataScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

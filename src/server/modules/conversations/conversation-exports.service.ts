@@ -76,7 +76,8 @@ export async function exportConversation(
   };
 }
 
-async function buildExport(
+/** What `actor` reads of a conversation they take part in: the shared notes and their own private note. */
+export async function buildExport(
   ctx: AppContext,
   actor: Actor,
   row: ExportConversationRow,

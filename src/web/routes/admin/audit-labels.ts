@@ -21,6 +21,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "people.reactivated": "Person reactivated",
   "people.imported": "People imported",
   "people.exported": "Directory exported",
+  "people.data_exported": "Personal data exported",
   "invitation.created": "Invitation created",
   "invitation.accepted": "Invitation accepted",
   "pathway_template.created": "Pathway template created",
