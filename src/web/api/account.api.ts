@@ -12,3 +12,6 @@ export function signOutEverywhere(): Promise<void> {
 export function changePassword(body: ChangePasswordBody): Promise<void> {
   return apiRequest("/api/account/password", { method: "POST", body });
 }
+
+/** A plain link (not fetch) so the browser downloads the archive with the server's name. */
+export const accountDataExportUrl = "/api/account/data-export";

@@ -31,3 +31,8 @@ export function assignPathwayInBulk(body: BulkPathwayAssignmentBody) {
     response: BulkPathwayAssignmentResult,
   });
 }
+
+/** A plain link (not fetch) so the browser downloads the archive with the server's name. */
+export function personDataExportUrl(personId: string): string {
+  return `/api/admin/people/${encodeURIComponent(personId)}/data-export`;
+}

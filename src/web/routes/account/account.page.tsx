@@ -6,6 +6,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ActiveSessionsSection } from "./active-sessions-section.tsx";
 import { ChangePasswordSection } from "./change-password-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
+import { YourDataSection } from "./your-data-section.tsx";
 
 export function AccountPage() {
   usePageTitle("Account");
@@ -44,6 +45,7 @@ export function AccountPage() {
           </ButtonLink>
         </Group>
       </TitledSection>
+      <YourDataSection />
     </Stack>
   );
 }
