@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Assessment } from "#core/career/assessments.schemas.ts";
 import type { PlanView } from "#core/growth-plan/plans.schemas.ts";
@@ -162,6 +163,14 @@ describe("private career content never reaches another person", () => {
     for (const url of urls) found.push((await getJson(t.app, url, { session })).body);
     return found.join("\n");
   };
+  /** Every file of a personal data export, decompressed. */
+  const archiveText = async (session: Session, url = "/api/account/data-export") => {
+    const response = await getJson(t.app, url, { session });
+    expect(response.statusCode, response.body).toBe(200);
+    return Object.values(unzipSync(new Uint8Array(response.rawPayload)))
+      .map((bytes) => new TextDecoder().decode(bytes))
+      .join("\n");
+  };
   const assessmentUrls = (id: string) => [
     `/api/career-assessments/${id}`,
     `/api/career-assessments/${id}/gaps`,
@@ -278,6 +287,23 @@ describe("private career content never reaches another person", () => {
     const owner = await bodies(circle.sessions.owner, [...everyAssessmentUrl(), ...commonUrls()]);
     expect(owner).toContain(marker.draft);
     for (const hidden of peerMarkers) expect(owner).not.toContain(hidden);
+    // The same in the personal data exports: each peer's holds their own answer only, the
+    // owner's (their own, or an administrator's for them) no peer's comment.
+    for (const [index, peer] of peers.entries()) {
+      const exported = await archiveText(peer.session);
+      expect(exported).toContain(marker.peer(index));
+      for (const other of peerMarkers.filter((_, at) => at !== index)) {
+        expect(exported).not.toContain(other);
+      }
+    }
+    for (const exported of [
+      await archiveText(circle.sessions.owner),
+      await archiveText(circle.sessions.admin, `/api/admin/people/${circle.ids.owner}/data-export`),
+    ]) {
+      expect(exported).toContain(marker.draft);
+      expect(exported).toContain(marker.shared);
+      for (const hidden of peerMarkers) expect(exported).not.toContain(hidden);
+    }
   });
 
   it("no calendar feed or calendar download carries evidence, a comment or a request message", async () => {

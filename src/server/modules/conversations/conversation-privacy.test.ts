@@ -1,7 +1,8 @@
+import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listTableNames, readTableRows } from "#server/db/introspection.ts";
 import { turnOnFeed } from "#server/modules/calendar/calendar.testing.ts";
-import { getJson, postJson, sendJson } from "#server/testing/http-client.ts";
+import { getJson, postJson, type Session, sendJson } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import { type ConversationCircle, createConversationCircle } from "./conversations.testing.ts";
 
@@ -76,6 +77,15 @@ describe("private notes of a career conversation", () => {
     );
     expect(acknowledged.statusCode, acknowledged.body).toBe(200);
 
+    /** Every file of a personal data export, decompressed. */
+    const archiveText = async (url: string, session: Session) => {
+      const response = await getJson(t.app, url, { session });
+      expect(response.statusCode, response.body).toBe(200);
+      const files = unzipSync(new Uint8Array(response.rawPayload));
+      return Object.values(files)
+        .map((bytes) => new TextDecoder().decode(bytes))
+        .join("\n");
+    };
     const answersTo = async (who: keyof typeof circle.sessions) => {
       const session = circle.sessions[who];
       const urls = [
@@ -89,6 +99,7 @@ describe("private notes of a career conversation", () => {
       ];
       const bodies: string[] = [];
       for (const url of urls) bodies.push((await getJson(t.app, url, { session })).body);
+      bodies.push(await archiveText("/api/account/data-export", session));
       return bodies.join("\n");
     };
     const seenBy = {
@@ -108,6 +119,16 @@ describe("private notes of a career conversation", () => {
       expect(other).not.toContain(secret.manager);
     }
     expect(seenBy.mentor).toContain("Lead the design system.");
+    // An administrator's export of a participant holds that participant's note only.
+    for (const who of ["member", "manager"] as const) {
+      const other = who === "member" ? "manager" : "member";
+      const exported = await archiveText(
+        `/api/admin/people/${circle.ids[who]}/data-export`,
+        circle.sessions.admin,
+      );
+      expect(exported).toContain(secret[who]);
+      expect(exported).not.toContain(secret[other]);
+    }
 
     for (const feed of Object.values(feeds)) {
       const ics = await getJson(t.app, feed.path);
