@@ -33,7 +33,7 @@ test("a member downloads all their data, and an administrator exports it for the
   await createPlanThroughApi(me.request, { title: `Plan ${tag}` });
 
   await me.goto("/account");
-  await expect(me.getByRole("heading", { name: "Your data" })).toBeVisible();
+  await expect(me.getByRole("heading", { name: "Your data" })).toBeVisible({ timeout: 20_000 });
   const [download] = await Promise.all([
     me.waitForEvent("download"),
     me.getByRole("link", { name: "Download all my data" }).click(),
@@ -48,6 +48,9 @@ test("a member downloads all their data, and an administrator exports it for the
   );
 
   await page.goto(`/people/${member.id}`);
+  await expect(page.getByRole("link", { name: "Export this person's data" })).toBeVisible({
+    timeout: 20_000,
+  });
   const [adminDownload] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Export this person's data" }).click(),
