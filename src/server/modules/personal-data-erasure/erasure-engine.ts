@@ -199,6 +199,16 @@ export async function runErasurePlan(
     }
   }
 
+  // Scrubs first: they find others' rows through links that set-null entries then remove.
+  for (const entry of erasurePlan) {
+    if (entry.action !== "scrub") continue;
+    const rows = await runScrub(db, subject, entry, options.apply);
+    changed[entry.table] = (changed[entry.table] ?? 0) + rows;
+    if (rows > 0) {
+      effects.push({ table: entry.table, handling: "pseudonymise", rows, why: entry.why });
+    }
+  }
+
   for (const entry of erasurePlan) {
     if (entry.action === "set-null" || entry.action === "pseudonymise") {
       const condition = linkedCondition(subject, entry);
@@ -221,12 +231,6 @@ export async function runErasurePlan(
     } else if (entry.action === "keep") {
       const rows = await count(db, entry.table, linkedCondition(subject, entry));
       if (rows > 0) effects.push({ table: entry.table, handling: "keep", rows, why: entry.why });
-    } else if (entry.action === "scrub") {
-      const rows = await runScrub(db, subject, entry, options.apply);
-      changed[entry.table] = (changed[entry.table] ?? 0) + rows;
-      if (rows > 0) {
-        effects.push({ table: entry.table, handling: "pseudonymise", rows, why: entry.why });
-      }
     }
   }
 

@@ -495,6 +495,7 @@ export const erasurePlan: readonly PlanEntry[] = [
  */
 export const notPersonColumns: Readonly<Record<string, string>> = {
   "conversation_action_items.owner": 'whose item it is: "member" or "manager"',
+  "career_assessments.shared_with_manager": "a flag: whether the assessment is shared",
   "outbox_messages.claimed_by": "the id of the app instance sending the email",
 };
 

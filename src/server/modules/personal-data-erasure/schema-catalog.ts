@@ -10,6 +10,8 @@ export type CatalogColumn = {
   notNull: boolean;
   /** `table.column` this column is a foreign key to, if any. */
   references: string | null;
+  /** Computed by the database (never written). */
+  generated: boolean;
 };
 
 export type CatalogTable = { name: string; columns: CatalogColumn[] };
@@ -46,13 +48,20 @@ async function sqliteColumns(db: Db, table: string): Promise<CatalogColumn[]> {
       type: column.type.toLowerCase(),
       notNull: column.notnull === 1 || column.pk > 0,
       references: key ? `${key.table}.${key.to ?? "id"}` : null,
+      generated: false,
     };
   });
 }
 
 async function postgresColumns(db: Db, table: string): Promise<CatalogColumn[]> {
-  const { rows: columns } = await sql<{ name: string; type: string; nullable: string }>`
-    select column_name as name, data_type as type, is_nullable as nullable
+  const { rows: columns } = await sql<{
+    name: string;
+    type: string;
+    nullable: string;
+    generated: string;
+  }>`
+    select column_name as name, data_type as type, is_nullable as nullable,
+      is_generated as generated
     from information_schema.columns
     where table_schema = current_schema() and table_name = ${table}
     order by ordinal_position`.execute(db);
@@ -72,6 +81,7 @@ async function postgresColumns(db: Db, table: string): Promise<CatalogColumn[]> 
       type: column.type.toLowerCase(),
       notNull: column.nullable === "NO",
       references: key ? `${key.ref_table}.${key.ref_column}` : null,
+      generated: column.generated === "ALWAYS",
     };
   });
 }
