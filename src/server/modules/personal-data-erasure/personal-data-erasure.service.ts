@@ -61,7 +61,8 @@ export async function previewErasure(
       confirmationPhrase: confirmationPhraseFor(person),
       deleted: of(["delete"]).filter((effect) => effect.rows > 0),
       pseudonymised: of(["pseudonymise", "set-null"]).filter(
-        (effect) => effect.rows > 0 || effect.table === "people",
+        (effect) =>
+          effect.rows > 0 || (effect.table === "people" && effect.handling === "pseudonymise"),
       ),
       kept: of(["keep"]),
     };
