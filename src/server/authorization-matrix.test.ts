@@ -31,6 +31,7 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
+import { personalDataErasureScenarios } from "#server/modules/personal-data-erasure/personal-data-erasure.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
@@ -925,6 +926,7 @@ scenarios.push(
   ...mentorshipScenarios,
   ...shadowProgramScenarios,
   ...benefitScenarios,
+  ...personalDataErasureScenarios,
   ...learningScenarios,
 );
 
