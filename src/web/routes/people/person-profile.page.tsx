@@ -21,6 +21,7 @@ import { useCurrentUser } from "../../session/use-current-user.ts";
 import { useNavigationArea } from "../app/navigation-area.ts";
 import { CareerRoleField } from "./career-role-field.tsx";
 import { EditPersonButton } from "./edit-person-button.tsx";
+import { ErasePersonButton } from "./erase-person-button.tsx";
 import { InviteButton } from "./invite-button.tsx";
 import { NudgeButton } from "./nudge-button.tsx";
 import { PersonStatusButton } from "./person-status-button.tsx";
@@ -131,6 +132,9 @@ function Profile({ profile }: { profile: PersonProfile }) {
             <InviteButton profile={profile} />
           )}
           {isAdmin && profile.relation !== "self" && <PersonStatusButton profile={profile} />}
+          {isAdmin && profile.relation !== "self" && person.name !== "Erased person" && (
+            <ErasePersonButton profile={profile} />
+          )}
         </Group>
       </Group>
 
