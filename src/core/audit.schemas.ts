@@ -19,6 +19,7 @@ export const auditActions = [
   "people.role_changed",
   "people.deactivated",
   "people.reactivated",
+  "people.erased",
   "people.imported",
   "people.exported",
   "people.data_exported",
@@ -94,6 +95,8 @@ export const auditActions = [
   "learning_resource.updated",
   "learning_resource.archived",
   "learning_resource.imported",
+  "retention_settings.updated",
+  "retention.ran",
   "access.denied",
 ] as const;
 export const AuditAction = z.enum(auditActions);

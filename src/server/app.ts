@@ -54,6 +54,8 @@ import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.rout
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
 import { personalDataRoutes } from "./modules/personal-data/personal-data.routes.ts";
+import { personalDataErasureRoutes } from "./modules/personal-data-erasure/personal-data-erasure.routes.ts";
+import { retentionRoutes } from "./modules/retention/retention.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
 
@@ -137,6 +139,8 @@ export async function buildApp(
   await app.register(benefitRoutes, { ctx });
   await app.register(learningRoutes, { ctx });
   await app.register(personalDataRoutes, { ctx });
+  await app.register(personalDataErasureRoutes, { ctx });
+  await app.register(retentionRoutes, { ctx });
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

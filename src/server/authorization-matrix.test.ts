@@ -32,6 +32,7 @@ import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
 import { personalDataScenarios } from "#server/modules/personal-data/personal-data.matrix.testing.ts";
+import { personalDataErasureScenarios } from "#server/modules/personal-data-erasure/personal-data-erasure.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
@@ -926,6 +927,7 @@ scenarios.push(
   ...mentorshipScenarios,
   ...shadowProgramScenarios,
   ...benefitScenarios,
+  ...personalDataErasureScenarios,
   ...learningScenarios,
   ...personalDataScenarios,
 );

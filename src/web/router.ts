@@ -10,6 +10,7 @@ import {
   adminImportRoute,
   adminIndexRoute,
   adminPeopleRoute,
+  adminRetentionRoute,
   adminRoute,
 } from "./routes/admin/admin.route.ts";
 import {
@@ -101,6 +102,7 @@ const routeTree = rootRoute.addChildren([
       adminPeopleRoute,
       adminImportRoute,
       adminAuditRoute,
+      adminRetentionRoute,
       pathwayTemplatesRoute,
       pathwayImportRoute,
       pathwayTemplateRoute,

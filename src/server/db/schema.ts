@@ -37,6 +37,8 @@ export type PeopleTable = {
   external_id: string | null;
   /** Set when the person was erased: every personal field of this row is pseudonymised. */
   erased_at: string | null;
+  /** When they were last deactivated; null while active. Retention counts from it. */
+  deactivated_at: string | null;
 };
 
 export type InvitationsTable = {

@@ -26,6 +26,7 @@ import * as growthBenefit from "./2026-12-03-05-growth-benefit.ts";
 import * as workspaceIndexes from "./2026-12-03-06-workspace-indexes.ts";
 import * as learningDirectoryVersion from "./2026-12-03-07-learning-directory-version.ts";
 import * as identity from "./2026-12-04-01-identity.ts";
+import * as erasure from "./2026-12-04-15-erasure.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-01-learning-resources": learningResources,
   "2026-12-03-07-learning-directory-version": learningDirectoryVersion,
   "2026-12-04-01-identity": identity,
+  "2026-12-04-15-erasure": erasure,
 };

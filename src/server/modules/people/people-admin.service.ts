@@ -307,7 +307,7 @@ export async function deactivateInTransaction(
   details: Record<string, number> = {},
 ): Promise<void> {
   const now = nowIso(ctx);
-  await updatePerson(trx, person, { status: "deactivated", updated_at: now });
+  await updatePerson(trx, person, { status: "deactivated", updated_at: now, deactivated_at: now });
   const sessionsEnded = await deleteSessionsOfPerson(trx, person.id);
   await revokePendingInvitationsOfPerson(trx, person.id, now);
   await recordAuditEvent(trx, ctx.clock, meta, {
@@ -330,6 +330,7 @@ export async function reactivatePerson(
     const person = await findPersonById(trx, id);
     if (!person) throw noSuchPerson();
     if (person.status === "active") return;
+    if (person.erased_at) throw new AppError("conflict", "This person's data has been erased.");
     const manager = person.manager_id ? await findPersonById(trx, person.manager_id) : undefined;
     if (manager && manager.status !== "active") {
       throw new AppError(
@@ -338,7 +339,11 @@ export async function reactivatePerson(
         { managerId: "This person is deactivated" },
       );
     }
-    await updatePerson(trx, person, { status: "active", updated_at: nowIso(ctx) });
+    await updatePerson(trx, person, {
+      status: "active",
+      updated_at: nowIso(ctx),
+      deactivated_at: null,
+    });
     await recordAuditEvent(trx, ctx.clock, meta, {
       action: "people.reactivated",
       actorId: actor.personId,

@@ -4,6 +4,7 @@ import type { Database } from "#server/db/schema.ts";
 import { conversationReminderFor } from "#server/modules/conversations/conversation-reminders.ts";
 import { produceDigests } from "#server/modules/email/email-digest.ts";
 import { type NotifyInput, notify } from "#server/modules/notifications/notify.ts";
+import { runDailyRetention } from "#server/modules/retention/retention-daily.ts";
 import { dutyCycle } from "#server/shared/time-slices.ts";
 import {
   countQuarterActivities,
@@ -75,6 +76,7 @@ export async function runSchedulerTick(
     await giveWay();
   }
   const digests = await produceDigests(db, now, giveWay);
+  await runDailyRetention(db, now);
   return { indexed: sync.indexed, produced, digests, more };
 }
 

@@ -40,3 +40,9 @@ export const adminAuditRoute = createRoute({
   path: "/audit",
   component: lazyRouteComponent(() => import("./audit.page.tsx"), "AuditPage"),
 });
+
+export const adminRetentionRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/retention",
+  component: lazyRouteComponent(() => import("./retention.page.tsx"), "RetentionPage"),
+});

@@ -19,6 +19,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "people.role_changed": "Role changed",
   "people.deactivated": "Person deactivated",
   "people.reactivated": "Person reactivated",
+  "people.erased": "Person erased",
   "people.imported": "People imported",
   "people.exported": "Directory exported",
   "people.data_exported": "Personal data exported",
@@ -94,6 +95,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "learning_resource.updated": "Learning resource edited",
   "learning_resource.archived": "Learning resource archived",
   "learning_resource.imported": "Learning resources imported",
+  "retention_settings.updated": "Data retention changed",
+  "retention.ran": "Data retention ran",
   "access.denied": "Access denied",
 };
 

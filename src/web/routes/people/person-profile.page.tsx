@@ -22,6 +22,7 @@ import { useNavigationArea } from "../app/navigation-area.ts";
 import { CareerRoleField } from "./career-role-field.tsx";
 import { EditPersonButton } from "./edit-person-button.tsx";
 import { ExportPersonDataButton } from "./export-person-data-button.tsx";
+import { ErasePersonButton } from "./erase-person-button.tsx";
 import { InviteButton } from "./invite-button.tsx";
 import { NudgeButton } from "./nudge-button.tsx";
 import { PersonStatusButton } from "./person-status-button.tsx";
@@ -133,6 +134,9 @@ function Profile({ profile }: { profile: PersonProfile }) {
           )}
           {isAdmin && profile.relation !== "self" && <PersonStatusButton profile={profile} />}
           {isAdmin && <ExportPersonDataButton profile={profile} />}
+          {isAdmin && profile.relation !== "self" && person.name !== "Erased person" && (
+            <ErasePersonButton profile={profile} />
+          )}
         </Group>
       </Group>
 
