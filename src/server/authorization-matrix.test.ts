@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTokenScopes } from "#core/api-tokens.schemas.ts";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
+import { apiTokenScenarios } from "#server/modules/api-tokens/api-tokens.matrix.testing.ts";
 import { benefitScenarios } from "#server/modules/benefits/benefits.matrix.testing.ts";
 import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.testing.ts";
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
@@ -47,12 +49,14 @@ import {
 } from "#server/testing/authorization-matrix.ts";
 import {
   changePerson,
+  createApiToken,
   createPerson,
   createPersonWithoutPassword,
   createSession,
 } from "#server/testing/factories.ts";
 import { postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { areaOfRoute, scopesAccepted } from "./http/route-areas.ts";
 import { isRegisteredPolicy, policiesEvaluatedDuring, registeredPolicies } from "./policies.ts";
 
 /**
@@ -926,6 +930,7 @@ scenarios.push(
   ...shadowProgramScenarios,
   ...benefitScenarios,
   ...learningScenarios,
+  ...apiTokenScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -951,6 +956,54 @@ function send(app: FastifyInstance, method: string, call: Call, session: Session
     },
   });
 }
+
+/** The same call made with `Authorization: Bearer`, as a script makes it (no cookie, no Origin). */
+function sendWithToken(app: FastifyInstance, method: string, call: Call, token: string) {
+  const authorization = `Bearer ${token}`;
+  if (method === "GET") {
+    return app.inject({ method: "GET", url: call.url, headers: { authorization } });
+  }
+  return app.inject({
+    method: method as "POST",
+    url: call.url,
+    payload: JSON.stringify(call.body ?? {}),
+    headers: { "content-type": "application/json", authorization },
+  });
+}
+
+/**
+ * The token caller (docs/decisions/027): for every route, a token without the route's scope
+ * and a deactivated person's token are refused; a read-only call with every scope answers what
+ * the token's person gets with their session, except where the route has no area, which no
+ * token may call.
+ */
+const firstScenarioOfRoute = [...new Map(scenarios.map((one) => [one.route, one])).values()];
+const tokenCases = [
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "no scope" as const })),
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "other areas" as const })),
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "deactivated" as const })),
+  ...scenarios
+    .filter((scenario) => scenario.route.startsWith("GET "))
+    .map((scenario) => ({ scenario, caller: "every scope" as const })),
+].map((entry) => {
+  const [method = "GET", url = ""] = entry.scenario.route.split(" ");
+  const area = areaOfRoute(url) ?? null;
+  const expected =
+    entry.caller === "deactivated"
+      ? 401
+      : entry.caller === "every scope"
+        ? area === null
+          ? 403
+          : entry.scenario.expect.member
+        : 403;
+  const scopes =
+    entry.caller === "no scope"
+      ? []
+      : entry.caller === "other areas"
+        ? apiTokenScopes.filter((scope) => !area || !scopesAccepted(area, method).includes(scope))
+        : [...apiTokenScopes];
+  return { ...entry, method, scopes, expected };
+});
 
 describe("authorization matrix", () => {
   let t: TestApp;
@@ -1044,6 +1097,25 @@ describe("authorization matrix", () => {
           `${scenario.route} declares ${rule}; its service never evaluates it`,
         ).toContain(rule);
       }
+    },
+  );
+  it.each(tokenCases)(
+    "$scenario.route ($scenario.description) with a token ($caller) answers $expected",
+    async ({ scenario, caller, method, scopes, expected }) => {
+      serial += 1;
+      const subject = await createPersonWithoutPassword(t.ctx, {
+        managerId: fixture.manager.id,
+        department: "Sales",
+      });
+      const context: CaseContext = { t, fixture, subjectId: subject.id, serial };
+      const holder = caller === "deactivated" ? fixture.deactivated : fixture.member;
+      const { token } = await createApiToken(t.ctx, "personal", {
+        personId: holder.id,
+        scopes,
+      });
+      await scenario.prepare?.(context);
+      const response = await sendWithToken(t.app, method, await scenario.call(context), token);
+      expect(response.statusCode, response.body).toBe(expected);
     },
   );
 });

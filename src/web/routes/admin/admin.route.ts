@@ -40,3 +40,9 @@ export const adminAuditRoute = createRoute({
   path: "/audit",
   component: lazyRouteComponent(() => import("./audit.page.tsx"), "AuditPage"),
 });
+
+export const adminApiTokensRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/tokens",
+  component: lazyRouteComponent(() => import("./api-tokens.page.tsx"), "ApiTokensPage"),
+});
