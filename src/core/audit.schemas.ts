@@ -52,6 +52,8 @@ export const auditActions = [
   "content_page.updated",
   "calendar_feed.url_created",
   "calendar_feed.url_revoked",
+  "api_token.created",
+  "api_token.revoked",
   "conversation.created",
   "conversation.finished",
   "conversation.acknowledged",

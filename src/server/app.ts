@@ -28,6 +28,7 @@ import { registerSessions } from "./http/sessions.ts";
 import { isPageRequest, registerSpa } from "./http/spa.ts";
 import { accountRoutes } from "./modules/account/account.routes.ts";
 import { accountNoticeRoutes } from "./modules/account/account-notices.routes.ts";
+import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.ts";
 import { registerAccessDenialAudit } from "./modules/audit/access-denials.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -108,13 +109,14 @@ export async function buildApp(
   await registerSessions(app, ctx);
   registerRouteAccess(app);
   registerAccessDenialAudit(app, ctx);
-  await registerApiDocs(app);
+  await registerApiDocs(app, config);
 
   await app.register(healthRoutes, { ctx });
   await app.register(setupRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(accountNoticeRoutes, { ctx });
+  await app.register(apiTokenRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });
   await app.register(peopleImportRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTokenScopes } from "#core/api-tokens.schemas.ts";
 import { emptyGoal } from "#core/growth-plan/goals.schemas.ts";
 import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/sections.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
+import { apiTokenScenarios } from "#server/modules/api-tokens/api-tokens.matrix.testing.ts";
 import { benefitScenarios } from "#server/modules/benefits/benefits.matrix.testing.ts";
 import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.testing.ts";
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
@@ -49,12 +51,14 @@ import {
 } from "#server/testing/authorization-matrix.ts";
 import {
   changePerson,
+  createApiToken,
   createPerson,
   createPersonWithoutPassword,
   createSession,
 } from "#server/testing/factories.ts";
 import { postJson, type Session } from "#server/testing/http-client.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
+import { areaOfRoute, scopesAccepted } from "./http/route-areas.ts";
 import { isRegisteredPolicy, policiesEvaluatedDuring, registeredPolicies } from "./policies.ts";
 
 /**
@@ -930,6 +934,7 @@ scenarios.push(
   ...personalDataErasureScenarios,
   ...learningScenarios,
   ...personalDataScenarios,
+  ...apiTokenScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
@@ -955,6 +960,56 @@ function send(app: FastifyInstance, method: string, call: Call, session: Session
     },
   });
 }
+
+/** The same call made with `Authorization: Bearer`, as a script makes it (no cookie, no Origin). */
+function sendWithToken(app: FastifyInstance, method: string, call: Call, token: string) {
+  const authorization = `Bearer ${token}`;
+  if (method === "GET") {
+    return app.inject({ method: "GET", url: call.url, headers: { authorization } });
+  }
+  return app.inject({
+    method: method as "POST",
+    url: call.url,
+    payload: JSON.stringify(call.body ?? {}),
+    headers: { "content-type": "application/json", authorization },
+  });
+}
+
+/**
+ * The token caller (docs/decisions/027). On every route, a token without the route's scope and a
+ * deactivated person's token are refused before anything is loaded, so those calls need only a
+ * URL the route matches. A read with every scope answers what the token's person gets with their
+ * session (one case per GET route), except where the route has no area, which no token may call.
+ */
+const firstScenarioOfRoute = [...new Map(scenarios.map((one) => [one.route, one])).values()];
+const urlMatching = (route: string) =>
+  route.replace(/:[A-Za-z]+/g, "0190d5a8-0000-7000-8000-000000000000");
+const tokenCases = [
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "no scope" as const })),
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "other areas" as const })),
+  ...firstScenarioOfRoute.map((scenario) => ({ scenario, caller: "deactivated" as const })),
+  ...firstScenarioOfRoute
+    .filter((scenario) => scenario.route.startsWith("GET "))
+    .map((scenario) => ({ scenario, caller: "every scope" as const })),
+].map((entry) => {
+  const [method = "GET", url = ""] = entry.scenario.route.split(" ");
+  const area = areaOfRoute(url) ?? null;
+  const expected =
+    entry.caller === "deactivated"
+      ? 401
+      : entry.caller === "every scope"
+        ? area === null
+          ? 403
+          : entry.scenario.expect.member
+        : 403;
+  const scopes =
+    entry.caller === "no scope"
+      ? []
+      : entry.caller === "other areas"
+        ? apiTokenScopes.filter((scope) => !area || !scopesAccepted(area, method).includes(scope))
+        : [...apiTokenScopes];
+  return { ...entry, method, url, scopes, expected };
+});
 
 describe("authorization matrix", () => {
   let t: TestApp;
@@ -1048,6 +1103,26 @@ describe("authorization matrix", () => {
           `${scenario.route} declares ${rule}; its service never evaluates it`,
         ).toContain(rule);
       }
+    },
+  );
+  it.each(tokenCases)(
+    "$scenario.route with a token ($caller) answers $expected",
+    async ({ scenario, caller, method, url, scopes, expected }) => {
+      const holder = caller === "deactivated" ? fixture.deactivated : fixture.member;
+      const { token } = await createApiToken(t.ctx, "personal", { personId: holder.id, scopes });
+      let call: Call = { url: urlMatching(url) };
+      if (caller === "every scope") {
+        serial += 1;
+        const subject = await createPersonWithoutPassword(t.ctx, {
+          managerId: fixture.manager.id,
+          department: "Sales",
+        });
+        const context: CaseContext = { t, fixture, subjectId: subject.id, serial };
+        await scenario.prepare?.(context);
+        call = await scenario.call(context);
+      }
+      const response = await sendWithToken(t.app, method, call, token);
+      expect(response.statusCode, response.body).toBe(expected);
     },
   );
 });

@@ -6,6 +6,7 @@ import { RouteError } from "./components/route-error.tsx";
 import { accountRoute } from "./routes/account/account.route.ts";
 import { calendarFeedRoute } from "./routes/account/calendar-feed.route.ts";
 import {
+  adminApiTokensRoute,
   adminAuditRoute,
   adminImportRoute,
   adminIndexRoute,
@@ -103,6 +104,7 @@ const routeTree = rootRoute.addChildren([
       adminImportRoute,
       adminAuditRoute,
       adminRetentionRoute,
+      adminApiTokensRoute,
       pathwayTemplatesRoute,
       pathwayImportRoute,
       pathwayTemplateRoute,

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ApiTokenArea } from "#core/api-tokens.schemas.ts";
 import type { Actor } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import { isRegisteredPolicy, type RoutePolicy } from "#server/policies.ts";
+import { areaOfRoute, scopesAccepted } from "./route-areas.ts";
 
 /**
  * Every API route declares who may call it at all (`access`; without it the route refuses to
@@ -19,6 +21,8 @@ export type DeclaredRoute = {
   url: string;
   access: RouteAccess;
   policy: RoutePolicy | null;
+  /** The area whose token scopes it accepts (route-areas.ts); null: no token may call it. */
+  area: ApiTokenArea | null;
   /** The route's zod schemas for params, query and body, for tests that generate requests. */
   schema: { params?: unknown; querystring?: unknown; body?: unknown };
 };
@@ -36,6 +40,7 @@ declare module "fastify" {
 
 export function registerRouteAccess(app: FastifyInstance): void {
   const declaredRoutes: DeclaredRoute[] = [];
+  const areas = new Map<string, ApiTokenArea | null>();
   app.decorate("declaredRoutes", declaredRoutes);
   app.addHook("onRoute", (route) => {
     const isApi = route.url.startsWith("/api/") && !route.url.startsWith("/api/docs");
@@ -47,6 +52,11 @@ export function registerRouteAccess(app: FastifyInstance): void {
     if (policy !== undefined && !isRegisteredPolicy(policy)) {
       throw new Error(`Route ${route.method} ${route.url} names a policy no registry defines`);
     }
+    const area = areaOfRoute(route.url);
+    if (area === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} has no area in http/route-areas.ts`);
+    }
+    areas.set(route.url, area);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // HEAD routes are generated from GET routes and share their declarations.
@@ -56,6 +66,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
           url: route.url,
           access,
           policy: policy ?? null,
+          area,
           schema: {
             params: route.schema?.params,
             querystring: route.schema?.querystring,
@@ -67,9 +78,37 @@ export function registerRouteAccess(app: FastifyInstance): void {
 
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
+    const token = request.actor?.token;
+    if (access && token) {
+      assertTokenScope(request.method, areas.get(request.routeOptions.url ?? "") ?? null, token);
+    }
     if (!access || access === "public") return;
     requireActor(request, access);
   });
+}
+
+/**
+ * A token reaches a route only with a scope of the route's area; it then passes the same access
+ * and policy rules as its person, so it never does more than they could.
+ */
+function assertTokenScope(
+  method: string,
+  area: ApiTokenArea | null,
+  token: NonNullable<Actor["token"]>,
+): void {
+  if (area === null) {
+    throw new AppError(
+      "forbidden",
+      "API tokens cannot call this route: account, sign-in and token management need a signed-in session.",
+    );
+  }
+  const accepted = scopesAccepted(area, method);
+  if (!accepted.some((scope) => token.scopes.includes(scope))) {
+    throw new AppError(
+      "forbidden",
+      `This token lacks the scope this route needs: ${accepted.join(" or ")}.`,
+    );
+  }
 }
 
 function requireActor(request: FastifyRequest, access: RouteAccess): Actor {

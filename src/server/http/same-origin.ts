@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "#server/config.ts";
 import { AppError } from "#server/errors.ts";
+import { bearerTokenOf } from "#server/modules/api-tokens/token-secrets.ts";
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -17,13 +18,15 @@ declare module "fastify" {
 /**
  * CSRF defence without tokens (docs/decisions): a state-changing request must come from our own
  * origin and carry JSON. Browsers send Sec-Fetch-Site and Origin on such requests and cannot send
- * a cross-site JSON body without a CORS preflight, which this server never grants.
+ * a cross-site JSON body without a CORS preflight, which this server never grants. A request with
+ * an `Authorization: Bearer` token carries no ambient credential a page could borrow, so it skips
+ * the origin check (scripts send no Origin), but still sends JSON (docs/decisions/027).
  */
 export function registerSameOriginGuard(app: FastifyInstance, config: Config): void {
   app.addHook("onRequest", async (request) => {
     if (!stateChanging.has(request.method)) return;
     if (request.routeOptions.config?.signedLink === true) return;
-    assertSameOrigin(request, config);
+    if (bearerTokenOf(request.headers.authorization) === null) assertSameOrigin(request, config);
     assertJson(request);
   });
 }

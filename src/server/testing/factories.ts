@@ -13,6 +13,7 @@ import {
   updatePerson,
 } from "#server/modules/people/people.queries.ts";
 import { postJson, type Session } from "./http-client.ts";
+import { recordSecret } from "./secrets.ts";
 import type { TestApp } from "./test-app.ts";
 
 export const defaultTestPassword = "a long enough test password";
@@ -147,6 +148,7 @@ export async function createSession(ctx: AppContext, personId: string): Promise<
     address: "127.0.0.1",
     userAgent: "vitest",
   });
+  recordSecret(token);
   return { cookie: `${sessionCookieName(ctx.config)}=${token}` };
 }
 
@@ -168,6 +170,7 @@ export async function createApiToken(
   overrides: ApiTokenOverrides = {},
 ): Promise<{ id: string; token: string }> {
   const { token, hash, prefix } = newApiToken(kind);
+  recordSecret(token);
   const id = newId();
   await ctx.db
     .insertInto("api_tokens")

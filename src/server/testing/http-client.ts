@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { recordSecret } from "./secrets.ts";
 
 export type Session = { cookie: string };
 
@@ -68,6 +69,7 @@ export function getJson(
 export function sessionFrom(response: LightMyRequestResponse): Session {
   const cookie = response.cookies.find((candidate) => candidate.name.endsWith("trellis_session"));
   if (!cookie?.value) throw new Error(`No session cookie in a ${response.statusCode} response`);
+  recordSecret(cookie.value);
   return { cookie: `${cookie.name}=${cookie.value}` };
 }
 

@@ -1,4 +1,7 @@
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "#server/db/create-db.ts";
+import type { ApiTokensTable } from "#server/db/schema.ts";
+import { fromJson, type Parsed } from "#server/db/values.ts";
 import type { ApiTokenKind } from "./token-secrets.ts";
 
 export type UsableApiToken = {
@@ -37,5 +40,123 @@ export async function markApiTokenUsed(db: Db, id: string, now: Date): Promise<v
     .set({ last_used_at: now.toISOString() })
     .where("id", "=", id)
     .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", aMinuteAgo)]))
+    .execute();
+}
+
+export type ApiTokenRow = Parsed<
+  Omit<Selectable<ApiTokensTable>, "token_hash">,
+  { kind: ApiTokenKind; scopes: string[] }
+> & { person_name: string | null };
+
+const listedColumns = [
+  "api_tokens.id",
+  "api_tokens.kind",
+  "api_tokens.person_id",
+  "api_tokens.name",
+  "api_tokens.prefix",
+  "api_tokens.scopes",
+  "api_tokens.created_by",
+  "api_tokens.created_at",
+  "api_tokens.expires_at",
+  "api_tokens.last_used_at",
+  "api_tokens.revoked_at",
+] as const;
+
+function listedTokens(db: Db) {
+  return db
+    .selectFrom("api_tokens")
+    .leftJoin("people", "people.id", "api_tokens.person_id")
+    .select([...listedColumns, "people.name as person_name", "people.preferred_name"]);
+}
+
+function parseTokenRow(
+  row: Omit<Selectable<ApiTokensTable>, "token_hash"> & {
+    person_name: string | null;
+    preferred_name: string | null;
+  },
+): ApiTokenRow {
+  const { preferred_name, ...rest } = row;
+  return {
+    ...rest,
+    kind: row.kind as ApiTokenKind,
+    scopes: fromJson<string[]>(row.scopes),
+    person_name: preferred_name || row.person_name,
+  };
+}
+
+/** A token by the hash of what the caller sent, whatever its state, with its person's status. */
+export async function findApiTokenByHash(db: Db, hash: string) {
+  const row = await db
+    .selectFrom("api_tokens")
+    .leftJoin("people", "people.id", "api_tokens.person_id")
+    .select([
+      "api_tokens.id",
+      "api_tokens.kind",
+      "api_tokens.person_id",
+      "api_tokens.scopes",
+      "api_tokens.expires_at",
+      "api_tokens.revoked_at",
+      "people.status as person_status",
+      "people.role as person_role",
+    ])
+    .where("api_tokens.token_hash", "=", hash)
+    .executeTakeFirst();
+  return row
+    ? { ...row, kind: row.kind as ApiTokenKind, scopes: fromJson<string[]>(row.scopes) }
+    : undefined;
+}
+
+export async function findApiTokenById(db: Db, id: string): Promise<ApiTokenRow | undefined> {
+  const row = await listedTokens(db).where("api_tokens.id", "=", id).executeTakeFirst();
+  return row ? parseTokenRow(row) : undefined;
+}
+
+/** A person's personal tokens, newest first. */
+export async function listPersonalTokensOf(db: Db, personId: string): Promise<ApiTokenRow[]> {
+  const rows = await listedTokens(db)
+    .where("api_tokens.kind", "=", "personal")
+    .where("api_tokens.person_id", "=", personId)
+    .orderBy("api_tokens.created_at", "desc")
+    .orderBy("api_tokens.id", "desc")
+    .execute();
+  return rows.map(parseTokenRow);
+}
+
+/** Every service and SCIM token, newest first. */
+export async function listAdminTokens(db: Db): Promise<ApiTokenRow[]> {
+  const rows = await listedTokens(db)
+    .where("api_tokens.kind", "in", ["service", "scim"])
+    .orderBy("api_tokens.created_at", "desc")
+    .orderBy("api_tokens.id", "desc")
+    .execute();
+  return rows.map(parseTokenRow);
+}
+
+export async function countUsablePersonalTokens(
+  db: Db,
+  personId: string,
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("kind", "=", "personal")
+    .where("person_id", "=", personId)
+    .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function insertApiToken(db: Db, token: Insertable<ApiTokensTable>): Promise<void> {
+  await db.insertInto("api_tokens").values(token).execute();
+}
+
+export async function revokeApiTokenRow(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: at })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
     .execute();
 }

@@ -12,6 +12,7 @@ export type { AuditAction };
 export type AuditTargetType =
   | "person"
   | "email"
+  | "api-token"
   | "invitation"
   | "route"
   | "growth-plan"

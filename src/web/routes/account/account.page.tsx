@@ -4,6 +4,7 @@ import { ButtonLink } from "../../components/router-links.tsx";
 import { TitledSection } from "../../components/titled-section.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ActiveSessionsSection } from "./active-sessions-section.tsx";
+import { ApiTokensSection } from "./api-tokens-section.tsx";
 import { ChangePasswordSection } from "./change-password-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
 import { YourDataSection } from "./your-data-section.tsx";
@@ -31,6 +32,7 @@ export function AccountPage() {
       </TitledSection>
       <ChangePasswordSection />
       <ActiveSessionsSection />
+      <ApiTokensSection />
       <TitledSection
         title="Calendar feed"
         description="Your check-ins, due dates and learning time in your own calendar app."

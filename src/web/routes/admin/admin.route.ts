@@ -46,3 +46,9 @@ export const adminRetentionRoute = createRoute({
   path: "/retention",
   component: lazyRouteComponent(() => import("./retention.page.tsx"), "RetentionPage"),
 });
+
+export const adminApiTokensRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/tokens",
+  component: lazyRouteComponent(() => import("./api-tokens.page.tsx"), "ApiTokensPage"),
+});

@@ -52,6 +52,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "content_page.updated": "Page edited",
   "calendar_feed.url_created": "Calendar feed URL made",
   "calendar_feed.url_revoked": "Calendar feed turned off",
+  "api_token.created": "API token created",
+  "api_token.revoked": "API token revoked",
   "conversation.created": "Career conversation scheduled",
   "shadow_program.created": "Shadow program created",
   "shadow_program.updated": "Shadow program changed",

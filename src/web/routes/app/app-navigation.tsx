@@ -6,6 +6,7 @@ import {
   IconClockCog,
   IconFileImport,
   IconHome,
+  IconKey,
   IconLayoutDashboard,
   IconListDetails,
   IconMessageQuestion,
@@ -35,6 +36,7 @@ interface Area {
     | "/admin/import"
     | "/admin/audit"
     | "/admin/retention"
+    | "/admin/tokens"
     | "/pathway"
     | "/growth-plans"
     | "/career"
@@ -76,6 +78,7 @@ const administrators: Area[] = [
   { to: "/admin/import", label: "Import people (CSV)", icon: IconFileImport },
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
   { to: "/admin/retention", label: "Data retention", icon: IconClockCog },
+  { to: "/admin/tokens", label: "API and SCIM tokens", icon: IconKey },
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
