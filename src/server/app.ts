@@ -53,6 +53,7 @@ import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.route
 import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
+import { registerScim } from "./modules/scim/scim.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
 
@@ -135,6 +136,7 @@ export async function buildApp(
   await app.register(shadowProgramRoutes, { ctx });
   await app.register(benefitRoutes, { ctx });
   await app.register(learningRoutes, { ctx });
+  await registerScim(app, ctx);
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -9,10 +9,10 @@ export const maxBodyNesting = 32;
  * they nest arrays and objects more than `maxBodyNesting` levels deep, before any validation
  * walks them: a few kilobytes of `[` would otherwise overflow the stack of every walker.
  */
-export function registerJsonBodyParser(app: FastifyInstance): void {
+export function registerJsonBodyParser(app: FastifyInstance, mediaType = "application/json"): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+  if (app.hasContentTypeParser(mediaType)) app.removeContentTypeParser(mediaType);
+  app.addContentTypeParser(mediaType, { parseAs: "string" }, (request, body, done) => {
     parseJson(request, String(body), (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       if (nestsDeeperThan(value, maxBodyNesting)) {
