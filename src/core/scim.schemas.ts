@@ -112,7 +112,7 @@ export const ScimGroupBody = z.looseObject({
   schemas: z.array(text(200)).max(20).optional(),
   displayName: z.string().trim().min(1).max(200),
   externalId: text(200).nullable().optional(),
-  members: z.array(ScimMultiValue).max(10_000).nullable().optional(),
+  members: z.array(ScimMultiValue).max(1000).nullable().optional(),
 });
 export type ScimGroupBody = z.infer<typeof ScimGroupBody>;
 

@@ -53,7 +53,9 @@ import { pathwayProgressRoutes } from "./modules/pathways/pathway-progress.route
 import { pathwayTemplateRoutes } from "./modules/pathways/pathway-templates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
+import { scimPath } from "./modules/scim/scim.presenters.ts";
 import { registerScim } from "./modules/scim/scim.routes.ts";
+import { answerScimError } from "./modules/scim/scim-errors.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
 
@@ -90,7 +92,7 @@ export async function buildApp(
       disableRequestLogging: (request) => request.url === "/healthz" || request.url === "/readyz",
     }),
     genReqId: incomingOrNewRequestId,
-    frameworkErrors: answerFrameworkError(securityHeaders),
+    frameworkErrors: answerFrameworkError(securityHeaders, { [scimPath]: answerScimError }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(requestValidatorCompiler);

@@ -31,6 +31,7 @@ import { createCustomItem } from "#server/modules/pathways/pathway-custom-items.
 import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.service.ts";
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
+import { describeScimAuthorizationMatrix } from "#server/modules/scim/scim.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
@@ -1047,3 +1048,5 @@ describe("authorization matrix", () => {
     },
   );
 });
+
+describeScimAuthorizationMatrix();

@@ -124,6 +124,8 @@ export async function createScimGroup(
   meta: RequestMeta,
 ): Promise<ScimGroupAnswer> {
   const normalized = body.displayName.toLowerCase();
+  const members = memberIdsOf(body.members);
+  await assertUsersExist(ctx, members);
   if (await findScimGroupByName(ctx.db, normalized)) throw nameTaken(body.displayName);
   const now = ctx.clock.now().toISOString();
   const group: ScimGroupRow = {
@@ -142,7 +144,7 @@ export async function createScimGroup(
     if (isUniqueViolation(error)) throw nameTaken(body.displayName);
     throw error;
   }
-  await changeMembers(ctx, actor, group, memberIdsOf(body.members), [], meta);
+  await changeMembers(ctx, actor, group, members, [], meta);
   return getScimGroup(ctx, group.id);
 }
 
@@ -205,6 +207,7 @@ async function applyGroupChange(
   group: ScimGroupRow,
   next: { displayName: string; externalId: string | null; members: Set<string>; meta: RequestMeta },
 ): Promise<void> {
+  await assertUsersExist(ctx, [...next.members]);
   const current = new Set((await listGroupMembers(ctx.db, [group.id])).map((member) => member.id));
   const renamed =
     next.displayName.trim() !== group.display_name || next.externalId !== group.external_id;
@@ -353,6 +356,18 @@ export async function deleteScimGroupById(
   await deleteScimGroup(ctx.db, id);
 }
 
+/** Checked before anything is written, so a refused request changes nothing. */
+async function assertUsersExist(ctx: AppContext, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const found = await listPeopleByIds(ctx.db, unique);
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((person) => person.id));
+    const missing = unique.find((id) => !known.has(id));
+    throw new ScimError(400, `No user with id ${missing}.`, "invalidValue");
+  }
+  return found;
+}
+
 /**
  * Records the members added and removed, then applies what the group maps to: the admin role
  * (through the people service) or a mentorship program's members.
@@ -366,12 +381,7 @@ async function changeMembers(
   meta: RequestMeta,
 ): Promise<void> {
   if (added.length === 0 && removed.length === 0) return;
-  const found = await listPeopleByIds(ctx.db, added);
-  if (found.length !== new Set(added).size) {
-    const known = new Set(found.map((person) => person.id));
-    const missing = added.find((id) => !known.has(id));
-    throw new ScimError(400, `No user with id ${missing}.`, "invalidValue");
-  }
+  const found = await assertUsersExist(ctx, added);
   await addGroupMembers(ctx.db, group.id, added);
   await removeGroupMembers(ctx.db, group.id, removed);
   await updateScimGroup(ctx.db, group.id, {

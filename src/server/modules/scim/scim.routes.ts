@@ -92,11 +92,11 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
   }
   const now = ctx.clock.now();
   const found = await findUsableApiToken(ctx.db, hashApiToken(token), now);
-  if (!found || found.kind !== "scim") {
+  if (found?.kind !== "scim") {
     throw new ScimError(401, "This token is unknown, revoked or expired.");
   }
   const issuer = await findTokenIssuer(ctx.db, found.id);
-  if (!issuer || issuer.role !== "admin" || issuer.status !== "active") {
+  if (issuer?.role !== "admin" || issuer.status !== "active") {
     throw new ScimError(
       401,
       "The administrator who issued this token is no longer an active administrator. Issue a new token.",
