@@ -5,7 +5,8 @@ import { AppError } from "#server/errors.ts";
 export const maxBodyNesting = 32;
 
 /**
- * JSON bodies, parsed as Fastify does (prototype poisoning refused), then refused with 400 when
+ * JSON bodies (`application/json`, or another JSON media type such as SCIM's
+ * `application/scim+json` in that plugin), parsed as Fastify does (prototype poisoning refused), then refused with 400 when
  * they nest arrays and objects more than `maxBodyNesting` levels deep, before any validation
  * walks them: a few kilobytes of `[` would otherwise overflow the stack of every walker.
  */
