@@ -165,15 +165,19 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   const ok = { 200: ScimResponse };
   const created = { 201: ScimResponse };
 
-  app.get("/ServiceProviderConfig", { config, schema: { response: ok } }, async (_request, reply) =>
-    sendScim(reply, 200, serviceProviderConfig(ctx)),
+  app.get(
+    "/ServiceProviderConfig",
+    { config, schema: { hide: true, response: ok } },
+    async (_request, reply) => sendScim(reply, 200, serviceProviderConfig(ctx)),
   );
-  app.get("/ResourceTypes", { config, schema: { response: ok } }, async (_request, reply) =>
-    sendScim(reply, 200, resourceTypes(ctx)),
+  app.get(
+    "/ResourceTypes",
+    { config, schema: { hide: true, response: ok } },
+    async (_request, reply) => sendScim(reply, 200, resourceTypes(ctx)),
   );
   app.get(
     "/ResourceTypes/:id",
-    { config, schema: { params: ScimIdParams, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, response: ok } },
     async (request, reply) => {
       const found = (resourceTypes(ctx).Resources as ScimResponse[]).find(
         (type) => type.id === request.params.id,
@@ -182,12 +186,12 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
       return sendScim(reply, 200, found);
     },
   );
-  app.get("/Schemas", { config, schema: { response: ok } }, async (_request, reply) =>
+  app.get("/Schemas", { config, schema: { hide: true, response: ok } }, async (_request, reply) =>
     sendScim(reply, 200, schemaDefinitions(ctx)),
   );
   app.get(
     "/Schemas/:id",
-    { config, schema: { params: ScimIdParams, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, response: ok } },
     async (request, reply) => {
       const found = (schemaDefinitions(ctx).Resources as ScimResponse[]).find(
         (schema) => schema.id === request.params.id,
@@ -199,7 +203,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
 
   app.get(
     "/Users",
-    { config, schema: { querystring: ScimListQuery, response: ok } },
+    { config, schema: { hide: true, querystring: ScimListQuery, response: ok } },
     async (request, reply) => {
       scimActorOf(request);
       return sendScim(reply, 200, await listScimUsers(ctx, request.query));
@@ -207,7 +211,10 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.get(
     "/Users/:id",
-    { config, schema: { params: ScimIdParams, querystring: ScimGetQuery, response: ok } },
+    {
+      config,
+      schema: { hide: true, params: ScimIdParams, querystring: ScimGetQuery, response: ok },
+    },
     async (request, reply) => {
       scimActorOf(request);
       const { resource, version } = await getScimUser(ctx, request.params.id);
@@ -222,7 +229,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.post(
     "/Users",
-    { config, schema: { body: ScimUserBody, response: created } },
+    { config, schema: { hide: true, body: ScimUserBody, response: created } },
     async (request, reply) => {
       const answer = await createScimUser(
         ctx,
@@ -235,7 +242,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.put(
     "/Users/:id",
-    { config, schema: { params: ScimIdParams, body: ScimUserBody, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, body: ScimUserBody, response: ok } },
     async (request, reply) => {
       const answer = await replaceScimUser(
         ctx,
@@ -250,7 +257,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.patch(
     "/Users/:id",
-    { config, schema: { params: ScimIdParams, body: ScimPatchBody, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, body: ScimPatchBody, response: ok } },
     async (request, reply) => {
       const answer = await patchScimUser(
         ctx,
@@ -263,20 +270,24 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
       return sendScim(reply, 200, answer.resource, answer.version);
     },
   );
-  app.delete("/Users/:id", { config, schema: { params: ScimIdParams } }, async (request, reply) => {
-    await deactivateScimUser(
-      ctx,
-      scimActorOf(request),
-      request.params.id,
-      requestMeta(request),
-      ifMatchOf(request),
-    );
-    return reply.status(204).send();
-  });
+  app.delete(
+    "/Users/:id",
+    { config, schema: { hide: true, params: ScimIdParams } },
+    async (request, reply) => {
+      await deactivateScimUser(
+        ctx,
+        scimActorOf(request),
+        request.params.id,
+        requestMeta(request),
+        ifMatchOf(request),
+      );
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     "/Groups",
-    { config, schema: { querystring: ScimListQuery, response: ok } },
+    { config, schema: { hide: true, querystring: ScimListQuery, response: ok } },
     async (request, reply) => {
       scimActorOf(request);
       return sendScim(reply, 200, await listScimGroups(ctx, request.query));
@@ -284,7 +295,10 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.get(
     "/Groups/:id",
-    { config, schema: { params: ScimIdParams, querystring: ScimGetQuery, response: ok } },
+    {
+      config,
+      schema: { hide: true, params: ScimIdParams, querystring: ScimGetQuery, response: ok },
+    },
     async (request, reply) => {
       scimActorOf(request);
       const { resource, version } = await getScimGroup(ctx, request.params.id);
@@ -299,7 +313,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.post(
     "/Groups",
-    { config, schema: { body: ScimGroupBody, response: created } },
+    { config, schema: { hide: true, body: ScimGroupBody, response: created } },
     async (request, reply) => {
       const answer = await createScimGroup(
         ctx,
@@ -312,7 +326,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.put(
     "/Groups/:id",
-    { config, schema: { params: ScimIdParams, body: ScimGroupBody, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, body: ScimGroupBody, response: ok } },
     async (request, reply) => {
       const answer = await replaceScimGroup(
         ctx,
@@ -327,7 +341,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.patch(
     "/Groups/:id",
-    { config, schema: { params: ScimIdParams, body: ScimPatchBody, response: ok } },
+    { config, schema: { hide: true, params: ScimIdParams, body: ScimPatchBody, response: ok } },
     async (request, reply) => {
       const answer = await patchScimGroup(
         ctx,
@@ -342,7 +356,7 @@ const scimPlugin: FastifyPluginAsyncZod<{ ctx: AppContext; routes: ScimRoute[] }
   );
   app.delete(
     "/Groups/:id",
-    { config, schema: { params: ScimIdParams } },
+    { config, schema: { hide: true, params: ScimIdParams } },
     async (request, reply) => {
       await deleteScimGroupById(
         ctx,
