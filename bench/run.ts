@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: the people import and career framework import benchmarks, the load
  * benchmark on SQLite and on PostgreSQL, the worst-case input benchmark, then the calendar feed
- * benchmark on SQLite and on PostgreSQL, each writing its
- * section of bench/RESULTS.md.
+ * benchmark on SQLite and on PostgreSQL, the SCIM provisioning benchmark on SQLite and on
+ * PostgreSQL, each writing its section of bench/RESULTS.md.
  * `npm run bench -- --people 100000` runs the load benchmark at 100,000 people.
  * `npm run bench -- --only worst-case` (or `import`, `career-import`, `load`, `calendar-feed`,
- * `email`) runs one of them. The email step (scheduler tick and outbox delivery) runs at 100,000
+ * `email`, `scim`) runs one of them. The email step (scheduler tick and outbox delivery) runs at 100,000
  * people.
  */
 import { spawnSync } from "node:child_process";
@@ -54,6 +54,8 @@ const steps: { name: string; file: string; args: string[] }[] = [
   },
   { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("sqlite") },
   { name: "email", file: script("./email/email.bench.ts"), args: emailArgs("postgres") },
+  { name: "scim", file: script("./scim.bench.ts"), args: ["--database", "sqlite"] },
+  { name: "scim", file: script("./scim.bench.ts"), args: ["--database", "postgres"] },
 ];
 const names = new Set(steps.map((step) => step.name));
 if (values.only && !names.has(values.only)) {

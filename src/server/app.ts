@@ -57,6 +57,9 @@ import { peopleImportRoutes } from "./modules/people-import/people-import.routes
 import { personalDataRoutes } from "./modules/personal-data/personal-data.routes.ts";
 import { personalDataErasureRoutes } from "./modules/personal-data-erasure/personal-data-erasure.routes.ts";
 import { retentionRoutes } from "./modules/retention/retention.routes.ts";
+import { scimPath } from "./modules/scim/scim.presenters.ts";
+import { registerScim } from "./modules/scim/scim.routes.ts";
+import { answerScimError } from "./modules/scim/scim-errors.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
 
@@ -93,7 +96,7 @@ export async function buildApp(
       disableRequestLogging: (request) => request.url === "/healthz" || request.url === "/readyz",
     }),
     genReqId: incomingOrNewRequestId,
-    frameworkErrors: answerFrameworkError(securityHeaders),
+    frameworkErrors: answerFrameworkError(securityHeaders, { [scimPath]: answerScimError }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(requestValidatorCompiler);
@@ -143,6 +146,7 @@ export async function buildApp(
   await app.register(personalDataRoutes, { ctx });
   await app.register(personalDataErasureRoutes, { ctx });
   await app.register(retentionRoutes, { ctx });
+  await registerScim(app, ctx);
 
   const webDistDir = options.webDistDir === undefined ? defaultWebDistDir : options.webDistDir;
   const spa = webDistDir ? await registerSpa(app, webDistDir) : null;

@@ -35,6 +35,7 @@ import { createPathwayTemplate } from "#server/modules/pathways/pathway-template
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
 import { personalDataScenarios } from "#server/modules/personal-data/personal-data.matrix.testing.ts";
 import { personalDataErasureScenarios } from "#server/modules/personal-data-erasure/personal-data-erasure.matrix.testing.ts";
+import { describeScimAuthorizationMatrix } from "#server/modules/scim/scim.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
 import {
   actors,
@@ -1126,3 +1127,5 @@ describe("authorization matrix", () => {
     },
   );
 });
+
+describeScimAuthorizationMatrix();

@@ -6,7 +6,11 @@ import { listTableNames, readTableRows } from "#server/db/introspection.ts";
 import type { DeclaredRoute } from "#server/http/route-access.ts";
 import { loadDemoOrganization } from "#server/modules/demo/demo.service.ts";
 import { digestDatabase } from "#server/testing/database-digest.ts";
-import { createPersonWithoutPassword, createSession } from "#server/testing/factories.ts";
+import {
+  createApiToken,
+  createPersonWithoutPassword,
+  createSession,
+} from "#server/testing/factories.ts";
 import { hostileJsonFrom, hostileString } from "#server/testing/hostile-values.ts";
 import type { Session } from "#server/testing/http-client.ts";
 import { arbitraryFor, type JsonSchema } from "#server/testing/json-schema-arbitrary.ts";
@@ -46,7 +50,10 @@ async function knownIds(): Promise<string[]> {
 
 type GeneratedRequest = { url: string; payload: string | undefined; description: string };
 
-function requestArbitrary(route: DeclaredRoute, ids: string[]): fc.Arbitrary<GeneratedRequest> {
+function requestArbitrary(
+  route: Pick<DeclaredRoute, "method" | "url" | "schema">,
+  ids: string[],
+): fc.Arbitrary<GeneratedRequest> {
   const params = jsonSchemaOf(route.schema.params);
   const query = jsonSchemaOf(route.schema.querystring);
   const body = jsonSchemaOf(route.schema.body);
@@ -193,6 +200,62 @@ describe("every route under generated and hostile input", async () => {
           });
           const label = `${request.description} as caller ${caller} → ${response.statusCode} ${response.body.slice(0, 200)}`;
           expect(response.statusCode, label).toBeLessThan(500);
+          const before = digest;
+          digest = await digestDatabase(t.ctx.db);
+          if (response.statusCode >= 400) {
+            expect(digest, `refused request changed data: ${label}`).toBe(before);
+          }
+        },
+      ),
+      { numRuns: runsPerRoute },
+    );
+  });
+});
+
+describe("every /scim/v2 route under generated and hostile input", async () => {
+  const ids = await knownIds();
+  const routes = t.app.scimRoutes;
+  const admin = await createPersonWithoutPassword(t.ctx, { role: "admin" });
+  const scimToken = (await createApiToken(t.ctx, "scim", { createdBy: admin.id })).token;
+  const personalToken = (await createApiToken(t.ctx, "personal", { personId: admin.id })).token;
+  const adminSession = await createSession(t.ctx, admin.id);
+  const callers: Record<string, string>[] = [
+    {},
+    { authorization: `Bearer ${scimToken}` },
+    { authorization: `Bearer ${personalToken}` },
+    { cookie: adminSession.cookie },
+  ];
+  // The token's first use is recorded once (the test clock stands still), before any digest.
+  await t.app.inject({ method: "GET", url: "/scim/v2/Users?count=0", headers: callers[1] });
+
+  it("covers every SCIM resource", () => {
+    expect(routes.length).toBeGreaterThan(10);
+  });
+
+  it.each(routes)("$method $url", async (route) => {
+    let digest = await digestDatabase(t.ctx.db);
+    await fc.assert(
+      fc.asyncProperty(
+        requestArbitrary(route, ids),
+        fc.constantFrom(0, 1, 1, 1, 2, 3),
+        fc.constantFrom("application/scim+json", "application/json"),
+        async (request, caller, mediaType) => {
+          const response: LightMyRequestResponse = await t.app.inject({
+            method: route.method as "GET",
+            url: request.url,
+            headers: {
+              ...(request.payload === undefined ? {} : { "content-type": mediaType }),
+              ...callers[caller],
+            },
+            ...(request.payload === undefined ? {} : { payload: request.payload }),
+          });
+          const label = `${request.description} as caller ${caller} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+          expect(response.statusCode, label).toBeLessThan(500);
+          if (response.statusCode >= 400) {
+            expect(response.json().schemas, label).toEqual([
+              "urn:ietf:params:scim:api:messages:2.0:Error",
+            ]);
+          }
           const before = digest;
           digest = await digestDatabase(t.ctx.db);
           if (response.statusCode >= 400) {

@@ -91,11 +91,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
  * decode, such as `/api/people/%c0`, or an over-long path parameter). The answer gets the headers
  * the hooks would have set and goes through `answerError` like every other error.
  */
-export function answerFrameworkError(securityHeaders: SecurityHeaders) {
+export function answerFrameworkError(
+  securityHeaders: SecurityHeaders,
+  answersByPrefix: Record<string, typeof answerError> = {},
+) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     securityHeaders(request, reply);
     addRequestIdAndCaching(request, reply);
-    answerError(error, request, reply);
+    // A protocol of its own (SCIM at /scim/v2) answers its own error bodies here too.
+    const prefix = Object.keys(answersByPrefix).find((path) => request.url.startsWith(`${path}/`));
+    (prefix ? (answersByPrefix[prefix] ?? answerError) : answerError)(error, request, reply);
   };
 }
 

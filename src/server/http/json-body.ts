@@ -5,14 +5,15 @@ import { AppError } from "#server/errors.ts";
 export const maxBodyNesting = 32;
 
 /**
- * JSON bodies, parsed as Fastify does (prototype poisoning refused), then refused with 400 when
+ * JSON bodies (`application/json`, or another JSON media type such as SCIM's
+ * `application/scim+json` in that plugin), parsed as Fastify does (prototype poisoning refused), then refused with 400 when
  * they nest arrays and objects more than `maxBodyNesting` levels deep, before any validation
  * walks them: a few kilobytes of `[` would otherwise overflow the stack of every walker.
  */
-export function registerJsonBodyParser(app: FastifyInstance): void {
+export function registerJsonBodyParser(app: FastifyInstance, mediaType = "application/json"): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+  if (app.hasContentTypeParser(mediaType)) app.removeContentTypeParser(mediaType);
+  app.addContentTypeParser(mediaType, { parseAs: "string" }, (request, body, done) => {
     parseJson(request, String(body), (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       if (nestsDeeperThan(value, maxBodyNesting)) {

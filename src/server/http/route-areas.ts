@@ -14,6 +14,11 @@ export const routeAreas: ReadonlyArray<readonly [prefix: string, area: ApiTokenA
   ["/api/invitations", null],
   ["/api/email/unsubscribe", null],
   ["/api/admin/tokens", null],
+  // Sign-in methods, erasing a person and another person's full data export stay with a signed-in
+  // administrator: a leaked token must not switch off passwords, erase or take everyone's data.
+  ["/api/admin/sso", null],
+  ["/api/admin/people/:personId/erasure", null],
+  ["/api/admin/people/:personId/data-export", null],
   ["/api/admin", "admin"],
   ["/api/admin/people", "people"],
   ["/api/people", "people"],

@@ -12,6 +12,11 @@ declare module "fastify" {
      * posted by other sites' servers as a form (RFC 8058 one-click unsubscribe): no CSRF to guard.
      */
     signedLink?: boolean;
+    /**
+     * The route is authorised only by a bearer token in the Authorization header (SCIM), which a
+     * browser never adds by itself: no CSRF to guard. Its own plugin checks the media type.
+     */
+    bearerOnly?: boolean;
   }
 }
 
@@ -26,6 +31,7 @@ export function registerSameOriginGuard(app: FastifyInstance, config: Config): v
   app.addHook("onRequest", async (request) => {
     if (!stateChanging.has(request.method)) return;
     if (request.routeOptions.config?.signedLink === true) return;
+    if (request.routeOptions.config?.bearerOnly === true) return;
     if (bearerTokenOf(request.headers.authorization) === null) assertSameOrigin(request, config);
     assertJson(request);
   });

@@ -158,6 +158,7 @@ export type ApiTokenOverrides = Partial<{
   scopes: string[];
   expiresAt: string | null;
   revokedAt: string | null;
+  createdBy: string | null;
 }>;
 
 /**
@@ -182,7 +183,7 @@ export async function createApiToken(
       token_hash: hash,
       prefix,
       scopes: JSON.stringify(overrides.scopes ?? (kind === "scim" ? ["scim"] : [])),
-      created_by: null,
+      created_by: overrides.createdBy ?? null,
       created_at: ctx.clock.now().toISOString(),
       expires_at: overrides.expiresAt ?? null,
       last_used_at: null,

@@ -33,6 +33,20 @@ import { notifyManagerChanged } from "./people-manager-notices.ts";
 // Administration: adding, editing, deactivating and reactivating people. Admins only; every
 // change is audited in its own transaction.
 
+/**
+ * Fields only an identity provider writes (SCIM): the HR system's employee number and the
+ * provider's own id for the person. Not part of the admin form; `undefined` leaves one as it is.
+ */
+export type ProvisionedFields = {
+  employeeNumber?: string | null | undefined;
+  externalId?: string | null | undefined;
+};
+
+const provisionedColumns = {
+  employeeNumber: "employee_number",
+  externalId: "external_id",
+} as const satisfies Record<keyof ProvisionedFields, keyof PersonRow>;
+
 const emailTaken = (email: string) =>
   new AppError("conflict", `Someone with the email ${email} already exists.`, {
     email: "Already in use",
@@ -84,6 +98,7 @@ export async function createPerson(
   actor: Actor,
   input: CreatePersonBody,
   meta: RequestMeta,
+  provisioned: ProvisionedFields = {},
 ): Promise<PersonProfile> {
   assertCanManagePeople(actor);
   const personId = newId();
@@ -117,6 +132,8 @@ export async function createPerson(
         role: input.role,
         status: "active",
         password_hash: null,
+        employee_number: provisioned.employeeNumber ?? null,
+        external_id: provisioned.externalId ?? null,
         created_at: now,
         updated_at: now,
       });
@@ -163,6 +180,7 @@ export async function updatePersonDetails(
   id: string,
   input: UpdatePersonBody,
   meta: RequestMeta,
+  provisioned: ProvisionedFields = {},
 ): Promise<PersonProfile> {
   assertCanManagePeople(actor);
   try {
@@ -171,9 +189,19 @@ export async function updatePersonDetails(
       const person = await findPersonById(trx, id);
       if (!person) throw noSuchPerson();
       const fields = changedFields(person, input);
-      if (fields.length === 0) return;
+      const provisionedChanged = (
+        Object.keys(provisionedColumns) as (keyof ProvisionedFields)[]
+      ).filter(
+        (field) =>
+          provisioned[field] !== undefined &&
+          provisioned[field] !== person[provisionedColumns[field]],
+      );
+      if (fields.length === 0 && provisionedChanged.length === 0) return;
       const changes: PersonChanges = { updated_at: nowIso(ctx) };
       for (const field of fields) Object.assign(changes, { [columnOfField[field]]: input[field] });
+      for (const field of provisionedChanged) {
+        Object.assign(changes, { [provisionedColumns[field]]: provisioned[field] });
+      }
       if (input.email !== undefined && fields.includes("email")) {
         changes.email_normalized = normalizeEmail(input.email);
         const holder = await findPersonByEmail(trx, changes.email_normalized);
@@ -190,7 +218,7 @@ export async function updatePersonDetails(
         }
       }
       await updatePerson(trx, person, changes);
-      await auditPersonUpdate(trx, ctx, actor, meta, person, fields, input);
+      await auditPersonUpdate(trx, ctx, actor, meta, person, fields, input, provisionedChanged);
     });
   } catch (error) {
     if (isUniqueViolation(error) && input.email) throw emailTaken(input.email);
@@ -207,13 +235,14 @@ async function auditPersonUpdate(
   person: PersonRow,
   fields: (keyof UpdatePersonBody)[],
   input: UpdatePersonBody,
+  provisionedChanged: (keyof ProvisionedFields)[],
 ): Promise<void> {
   const target = { type: "person" as const, id: person.id };
   await recordAuditEvent(trx, ctx.clock, meta, {
     action: "people.updated",
     actorId: actor.personId,
     target,
-    details: { fields },
+    details: { fields: [...fields, ...provisionedChanged] },
   });
   if (fields.includes("managerId")) {
     await recordAuditEvent(trx, ctx.clock, meta, {
