@@ -55,6 +55,7 @@ import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { peopleImportRoutes } from "./modules/people-import/people-import.routes.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
+import { ssoRoutes } from "./modules/sso/sso.routes.ts";
 
 export type BuildAppOptions = {
   clock?: Clock;
@@ -110,6 +111,7 @@ export async function buildApp(
   await app.register(healthRoutes, { ctx });
   await app.register(setupRoutes, { ctx });
   await app.register(authRoutes, { ctx });
+  await app.register(ssoRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(accountNoticeRoutes, { ctx });
   await app.register(peopleRoutes, { ctx });

@@ -12,6 +12,8 @@ export type { AuditAction };
 export type AuditTargetType =
   | "person"
   | "email"
+  | "sso-provider"
+  | "identity-settings"
   | "invitation"
   | "route"
   | "growth-plan"
