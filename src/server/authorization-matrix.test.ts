@@ -32,6 +32,7 @@ import { addPathwayItem } from "#server/modules/pathways/pathway-template-items.
 import { createPathwayTemplate } from "#server/modules/pathways/pathway-templates.service.ts";
 import { peopleAdminScenarios } from "#server/modules/people/people-admin.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
+import { ssoScenarios } from "#server/modules/sso/sso.matrix.testing.ts";
 import {
   actors,
   adminOnly,
@@ -926,6 +927,7 @@ scenarios.push(
   ...shadowProgramScenarios,
   ...benefitScenarios,
   ...learningScenarios,
+  ...ssoScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -11,6 +11,7 @@ import {
   adminIndexRoute,
   adminPeopleRoute,
   adminRoute,
+  adminSingleSignOnRoute,
 } from "./routes/admin/admin.route.ts";
 import {
   careerFrameworkExpectationsRoute,
@@ -101,6 +102,7 @@ const routeTree = rootRoute.addChildren([
       adminPeopleRoute,
       adminImportRoute,
       adminAuditRoute,
+      adminSingleSignOnRoute,
       pathwayTemplatesRoute,
       pathwayImportRoute,
       pathwayTemplateRoute,

@@ -10,7 +10,7 @@ import {
   findPersonByEmail,
   findPersonById,
 } from "#server/modules/people/people.queries.ts";
-import { ssoPolicies } from "#server/modules/sso/sso.policy.ts";
+import { ssoSignInRules } from "#server/modules/sso/sso.policy.ts";
 import { findIdentitySettings } from "#server/modules/sso/sso.queries.ts";
 import { assertOwnAccount, authPolicies } from "./auth.policy.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
@@ -76,7 +76,7 @@ export async function signIn(
   const verified =
     person?.password_hash &&
     authPolicies.signIn({ status: person.status, hasPassword: person.password_hash !== null }) &&
-    ssoPolicies.passwordSignIn(passwords, person.id)
+    ssoSignInRules.passwordSignIn(passwords, person.id)
       ? await verifyPassword(person.password_hash, input.password)
       : await verifyDecoyPassword(input.password);
   if (!person || !verified) {

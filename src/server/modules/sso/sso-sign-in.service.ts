@@ -11,7 +11,7 @@ import {
   insertPerson,
   type PersonRow,
 } from "#server/modules/people/people.queries.ts";
-import { ssoPolicies } from "./sso.policy.ts";
+import { ssoPolicies, ssoSignInRules } from "./sso.policy.ts";
 import { callbackUrl, startPath } from "./sso.presenters.ts";
 import {
   deleteExpiredSignInStates,
@@ -55,6 +55,7 @@ export function errorRedirect(code: SsoErrorCode): string {
 }
 
 export async function getSignInOptions(ctx: AppContext): Promise<SignInOptions> {
+  ssoPolicies.readSignInOptions();
   await syncEnvironmentProvider(ctx);
   const [rows, settings] = await Promise.all([
     listSsoProviders(ctx.db, 100),
@@ -71,7 +72,8 @@ export async function getSignInOptions(ctx: AppContext): Promise<SignInOptions> 
 async function enabledProvider(ctx: AppContext, slug: string): Promise<SsoProviderRow> {
   await syncEnvironmentProvider(ctx);
   const provider = await findSsoProviderBySlug(ctx.db, slug);
-  if (!provider || !ssoPolicies.signInWith({ enabled: flag(provider.enabled) })) {
+  const allowed = ssoPolicies.signInWith(provider ? { enabled: flag(provider.enabled) } : null);
+  if (!provider || !allowed) {
     throw new SsoSignInError("unknown_provider", "No enabled provider of this name");
   }
   return provider;
@@ -253,7 +255,7 @@ async function personFor(
     const linkedToOtherProvider = identities.some(
       (identity) => identity.provider_id !== provider.id,
     );
-    if (!ssoPolicies.linkIdentity({ emailVerified, domainAllowed, linkedToOtherProvider })) {
+    if (!ssoSignInRules.linkIdentity({ emailVerified, domainAllowed, linkedToOtherProvider })) {
       throw emailVerified
         ? new SsoSignInError("already_linked", "The person has another provider's identity")
         : new SsoSignInError("email_not_verified", "The email is not verified");
@@ -279,7 +281,7 @@ async function personFor(
     return existing;
   }
   const settings = await findIdentitySettings(ctx.db);
-  if (!ssoPolicies.createPerson({ jitEnabled: flag(settings.sso_jit_enabled), domainAllowed })) {
+  if (!ssoSignInRules.createPerson({ jitEnabled: flag(settings.sso_jit_enabled), domainAllowed })) {
     throw new SsoSignInError("unknown_person", "No person with this email");
   }
   if (!emailVerified) throw new SsoSignInError("email_not_verified", "The email is not verified");

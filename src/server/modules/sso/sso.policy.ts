@@ -6,8 +6,16 @@ export const ssoPolicies = definePolicies("sso", {
   manageProviders: (actor: Pick<Actor, "role">): boolean => actor.role === "admin",
   /** Local passwords, the break-glass admin and creating people on first sign-in. */
   manageSettings: (actor: Pick<Actor, "role">): boolean => actor.role === "admin",
-  /** Anyone may start or finish a sign-in with an enabled provider. */
-  signInWith: (provider: { enabled: boolean }): boolean => provider.enabled,
+  /** Anyone may see which sign-in options there are (the sign-in page's buttons). */
+  readSignInOptions: (): boolean => true,
+  /** Anyone may start or finish a sign-in with an enabled provider; null: no such provider. */
+  signInWith: (provider: { enabled: boolean } | null): boolean => provider?.enabled === true,
+});
+
+/**
+ * The rules applied inside a sign-in, after the route's own (`signInWith`, `auth.signIn`).
+ */
+export const ssoSignInRules = {
   /**
    * A first sign-in links to an existing person only by a verified email of a domain allowed for
    * that provider, and never when the person already has an identity of another provider.
@@ -25,4 +33,4 @@ export const ssoPolicies = definePolicies("sso", {
     settings: { localPasswordsEnabled: boolean; breakGlassPersonId: string | null },
     personId: string,
   ): boolean => settings.localPasswordsEnabled || settings.breakGlassPersonId === personId,
-});
+};

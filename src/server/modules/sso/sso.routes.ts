@@ -27,7 +27,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.get(
     "/api/auth/sso/providers",
     {
-      config: { access: "public", policy: policies.signInWith },
+      config: { access: "public", policy: policies.readSignInOptions },
       schema: {
         tags,
         summary: "The sign-in buttons to show, and whether local passwords are on",

@@ -40,3 +40,9 @@ export const adminAuditRoute = createRoute({
   path: "/audit",
   component: lazyRouteComponent(() => import("./audit.page.tsx"), "AuditPage"),
 });
+
+export const adminSingleSignOnRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/single-sign-on",
+  component: lazyRouteComponent(() => import("./single-sign-on.page.tsx"), "SingleSignOnPage"),
+});

@@ -5,6 +5,7 @@ import {
   IconBooks,
   IconFileImport,
   IconHome,
+  IconKey,
   IconLayoutDashboard,
   IconListDetails,
   IconMessageQuestion,
@@ -33,6 +34,7 @@ interface Area {
     | "/admin/people"
     | "/admin/import"
     | "/admin/audit"
+    | "/admin/single-sign-on"
     | "/pathway"
     | "/growth-plans"
     | "/career"
@@ -73,6 +75,7 @@ const administrators: Area[] = [
   { to: "/admin/people", label: "Manage people", icon: IconUserShield },
   { to: "/admin/import", label: "Import people (CSV)", icon: IconFileImport },
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
+  { to: "/admin/single-sign-on", label: "Single sign-on", icon: IconKey },
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
