@@ -24,9 +24,13 @@ test("an admin adds an identity provider and a person signs in through it", asyn
   page,
   browser,
 }) => {
+  // Two browsers and an identity provider: more steps than most journeys.
+  test.setTimeout(90_000);
   await ensureAdminSignedIn(page);
   await page.goto("/admin/single-sign-on");
-  await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible({
+    timeout: 20_000,
+  });
   await page.getByRole("button", { name: "Add provider" }).click();
   const form = page.getByRole("form", { name: "New provider" });
   await form.getByLabel("Button name").fill("E2E company");
@@ -36,7 +40,7 @@ test("an admin adds an identity provider and a person signs in through it", asyn
   await form.getByLabel("Client secret").fill(provider.clientSecret);
   await form.getByLabel("Allowed email domains").fill("sso-e2e.example");
   await form.getByRole("button", { name: "Save provider" }).click();
-  await expect(page.getByRole("cell", { name: "E2E company" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "E2E company", exact: true })).toBeVisible();
 
   const tag = uniqueTag();
   const email = `grace-${tag}@sso-e2e.example`;
