@@ -62,6 +62,8 @@ export default defineConfig({
       WEB_DIST_DIR: webDistDir,
       LOG_LEVEL: "warn",
       CHECK_RESPONSES: "true",
+      // A fixed test key, so single sign-on client secrets can be stored.
+      SECRET_KEY: "dHJlbGxpcy1lMmUtdGVzdC1rZXktMzItYnl0ZXMhISE=",
     },
   },
 });

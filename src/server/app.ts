@@ -62,6 +62,7 @@ import { registerScim } from "./modules/scim/scim.routes.ts";
 import { answerScimError } from "./modules/scim/scim-errors.ts";
 import { setupRoutes } from "./modules/setup/setup.routes.ts";
 import { shadowProgramRoutes } from "./modules/shadow-programs/shadow-programs.routes.ts";
+import { ssoRoutes } from "./modules/sso/sso.routes.ts";
 
 export type BuildAppOptions = {
   clock?: Clock;
@@ -117,6 +118,7 @@ export async function buildApp(
   await app.register(healthRoutes, { ctx });
   await app.register(setupRoutes, { ctx });
   await app.register(authRoutes, { ctx });
+  await app.register(ssoRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(accountNoticeRoutes, { ctx });
   await app.register(apiTokenRoutes, { ctx });

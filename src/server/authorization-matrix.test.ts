@@ -37,6 +37,7 @@ import { personalDataScenarios } from "#server/modules/personal-data/personal-da
 import { personalDataErasureScenarios } from "#server/modules/personal-data-erasure/personal-data-erasure.matrix.testing.ts";
 import { describeScimAuthorizationMatrix } from "#server/modules/scim/scim.matrix.testing.ts";
 import { shadowProgramScenarios } from "#server/modules/shadow-programs/shadow-programs.matrix.testing.ts";
+import { ssoScenarios } from "#server/modules/sso/sso.matrix.testing.ts";
 import {
   actors,
   adminOnly,
@@ -936,6 +937,7 @@ scenarios.push(
   ...learningScenarios,
   ...personalDataScenarios,
   ...apiTokenScenarios,
+  ...ssoScenarios,
 );
 
 const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;

@@ -13,6 +13,7 @@ import {
   adminPeopleRoute,
   adminRetentionRoute,
   adminRoute,
+  adminSingleSignOnRoute,
 } from "./routes/admin/admin.route.ts";
 import {
   careerFrameworkExpectationsRoute,
@@ -105,6 +106,7 @@ const routeTree = rootRoute.addChildren([
       adminAuditRoute,
       adminRetentionRoute,
       adminApiTokensRoute,
+      adminSingleSignOnRoute,
       pathwayTemplatesRoute,
       pathwayImportRoute,
       pathwayTemplateRoute,

@@ -13,6 +13,8 @@ export type AuditTargetType =
   | "person"
   | "email"
   | "api-token"
+  | "sso-provider"
+  | "identity-settings"
   | "invitation"
   | "route"
   | "growth-plan"

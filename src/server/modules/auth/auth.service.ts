@@ -10,6 +10,8 @@ import {
   findPersonByEmail,
   findPersonById,
 } from "#server/modules/people/people.queries.ts";
+import { ssoSignInRules } from "#server/modules/sso/sso.policy.ts";
+import { findIdentitySettings } from "#server/modules/sso/sso.queries.ts";
 import { assertOwnAccount, authPolicies } from "./auth.policy.ts";
 import { presentSessionInfo } from "./auth.presenters.ts";
 import {
@@ -29,6 +31,8 @@ import { verifyDecoyPassword, verifyPassword } from "./passwords.ts";
 import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from "./session-tokens.ts";
 
 export const signInFailedMessage = "Email or password is incorrect.";
+export const passwordsOffMessage =
+  "Passwords are switched off: sign in with your company account. (Administrator sign-in: email or password is incorrect.)";
 
 export type StartedSession = { token: string; info: SessionInfo };
 
@@ -63,9 +67,16 @@ export async function signIn(
   const email = normalizeEmail(input.email);
   const attemptId = await reserveSignInAttempt(ctx, email, meta);
   const person = await findPersonByEmail(ctx.db, email);
+  // With local passwords off, only the break-glass admin signs in with one (decision 027).
+  const settings = await findIdentitySettings(ctx.db);
+  const passwords = {
+    localPasswordsEnabled: settings.local_passwords_enabled === 1,
+    breakGlassPersonId: settings.break_glass_person_id,
+  };
   const verified =
     person?.password_hash &&
-    authPolicies.signIn({ status: person.status, hasPassword: person.password_hash !== null })
+    authPolicies.signIn({ status: person.status, hasPassword: person.password_hash !== null }) &&
+    ssoSignInRules.passwordSignIn(passwords, person.id)
       ? await verifyPassword(person.password_hash, input.password)
       : await verifyDecoyPassword(input.password);
   if (!person || !verified) {
@@ -74,7 +85,10 @@ export async function signIn(
       actorId: null,
       target: { type: "email", id: email },
     });
-    throw new AppError("unauthenticated", signInFailedMessage);
+    throw new AppError(
+      "unauthenticated",
+      passwords.localPasswordsEnabled ? signInFailedMessage : passwordsOffMessage,
+    );
   }
   // A successful attempt does not count against the account; a failed one stays recorded.
   await deleteSignInAttempt(ctx.db, attemptId);

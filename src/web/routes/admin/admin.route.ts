@@ -52,3 +52,9 @@ export const adminApiTokensRoute = createRoute({
   path: "/tokens",
   component: lazyRouteComponent(() => import("./api-tokens.page.tsx"), "ApiTokensPage"),
 });
+
+export const adminSingleSignOnRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/single-sign-on",
+  component: lazyRouteComponent(() => import("./single-sign-on.page.tsx"), "SingleSignOnPage"),
+});

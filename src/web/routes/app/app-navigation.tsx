@@ -9,6 +9,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconLogin,
   IconMessageQuestion,
   IconMessages,
   IconPlant2,
@@ -37,6 +38,7 @@ interface Area {
     | "/admin/audit"
     | "/admin/retention"
     | "/admin/tokens"
+    | "/admin/single-sign-on"
     | "/pathway"
     | "/growth-plans"
     | "/career"
@@ -79,6 +81,7 @@ const administrators: Area[] = [
   { to: "/admin/audit", label: "Audit log", icon: IconListDetails },
   { to: "/admin/retention", label: "Data retention", icon: IconClockCog },
   { to: "/admin/tokens", label: "API and SCIM tokens", icon: IconKey },
+  { to: "/admin/single-sign-on", label: "Single sign-on", icon: IconLogin },
   { to: "/admin/pathway-templates", label: "Pathway templates", icon: IconRoute },
   { to: "/admin/growth-plan-templates", label: "Growth plan templates", icon: IconPlant2 },
   { to: "/admin/growth-plan-prompts", label: "Reflection prompts", icon: IconMessageQuestion },
