@@ -68,3 +68,49 @@ test("a person creates a personal token that reads the API but not their account
   const after = await request.get("/api/people", { headers: { authorization } });
   expect(after.status()).toBe(401);
 });
+
+test("a SCIM request deactivates a signed-in person; their next page load asks them to sign in", async ({
+  page,
+  browser,
+  request,
+}) => {
+  await ensureAdminSignedIn(page);
+  const tag = uniqueTag();
+  await page.goto("/admin/tokens");
+  const form = page.getByRole("form", { name: "Create a SCIM token" });
+  await form.getByLabel("Name").fill(`Directory sync ${tag}`);
+  await form.getByRole("button", { name: "Create SCIM token" }).click();
+  const shown = page.getByRole("textbox", { name: "Your new token" });
+  await expect(shown).toHaveValue(/^trl_scim_/);
+  const token = await shown.inputValue();
+  await page.getByRole("button", { name: "Done" }).click();
+
+  const person = await signedInPerson(browser, page.request, {
+    name: `Noor ${tag}`,
+    email: `noor.${tag}@example.com`,
+  });
+  await person.page.goto("/");
+  await expect(person.page.getByRole("heading", { name: /^Welcome, / })).toBeVisible();
+
+  // The identity provider, with only the SCIM token.
+  const found = await request.get(
+    `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "noor.${tag}@example.com"`)}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(found.status(), await found.text()).toBe(200);
+  const list = (await found.json()) as { totalResults: number; Resources: { id: string }[] };
+  expect(list.totalResults).toBe(1);
+  expect(list.Resources[0]?.id).toBe(person.id);
+  const patched = await request.patch(`/scim/v2/Users/${person.id}`, {
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
+    data: JSON.stringify({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    }),
+  });
+  expect(patched.status(), await patched.text()).toBe(200);
+  expect(((await patched.json()) as { active: boolean }).active).toBe(false);
+
+  await person.page.reload();
+  await expect(person.page).toHaveURL(/\/sign-in/);
+});
