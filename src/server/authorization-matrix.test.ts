@@ -6,6 +6,7 @@ import { documentSectionKeys, growthPlanSectionKeys } from "#core/growth-plan/se
 import type { Actor } from "#server/context.ts";
 import { noticeAdminBecameManager } from "#server/modules/account/account-notices.service.ts";
 import { apiTokenScenarios } from "#server/modules/api-tokens/api-tokens.matrix.testing.ts";
+import { hashApiToken } from "#server/modules/api-tokens/token-secrets.ts";
 import { benefitScenarios } from "#server/modules/benefits/benefits.matrix.testing.ts";
 import { calendarScenarios } from "#server/modules/calendar/calendar.matrix.testing.ts";
 import { careerAssessmentScenarios } from "#server/modules/career-paths/career-assessments.matrix.testing.ts";
@@ -1125,6 +1126,13 @@ describe("authorization matrix", () => {
         call = await scenario.call(context);
       }
       const response = await sendWithToken(t.app, method, call, token);
+      // The fixture's people are shared by every case: leave them no usable tokens behind, so
+      // their own token limit never depends on the order the cases run in.
+      await t.ctx.db
+        .updateTable("api_tokens")
+        .set({ revoked_at: t.ctx.clock.now().toISOString() })
+        .where("token_hash", "=", hashApiToken(token))
+        .execute();
       expect(response.statusCode, response.body).toBe(expected);
     },
   );
