@@ -8,7 +8,7 @@ describe("request pipeline", () => {
   let session: Session;
   beforeEach(async () => {
     t = await createTestApp({ BODY_LIMIT_BYTES: "4096" });
-    t.app.get("/api/setup/test/boom", { config: { access: "public" } }, async () => {
+    t.app.get("/api/test/boom", { config: { access: "public", area: null } }, async () => {
       throw new Error("database password is hunter2");
     });
     const person = await createPerson(t.ctx);
@@ -96,7 +96,7 @@ describe("request pipeline", () => {
   });
 
   it("answers an unexpected failure with a generic 500 and no internals", async () => {
-    const response = await getJson(t.app, "/api/setup/test/boom");
+    const response = await getJson(t.app, "/api/test/boom");
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
       error: { code: "internal", message: "Something went wrong on our side. It has been logged." },

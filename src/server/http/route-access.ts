@@ -31,6 +31,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
     policy?: RoutePolicy;
+    /** The token area of a route outside the table of http/route-areas.ts (null: no token). */
+    area?: ApiTokenArea | null;
   }
   interface FastifyInstance {
     /** Every API route with its declarations, for the authorization matrix and the docs. */
@@ -52,9 +54,11 @@ export function registerRouteAccess(app: FastifyInstance): void {
     if (policy !== undefined && !isRegisteredPolicy(policy)) {
       throw new Error(`Route ${route.method} ${route.url} names a policy no registry defines`);
     }
-    const area = areaOfRoute(route.url);
+    const area = route.config?.area !== undefined ? route.config.area : areaOfRoute(route.url);
     if (area === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} has no area in http/route-areas.ts`);
+      throw new Error(
+        `Route ${route.method} ${route.url} has no token area: name it in http/route-areas.ts or declare config.area`,
+      );
     }
     areas.set(route.url, area);
     const methods = Array.isArray(route.method) ? route.method : [route.method];

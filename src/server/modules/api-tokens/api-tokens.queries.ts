@@ -9,6 +9,9 @@ export type UsableApiToken = {
   kind: ApiTokenKind;
   personId: string | null;
   scopes: string[];
+  lastUsedAt: string | null;
+  /** Who issued it, as they are now: a SCIM token acts with its issuer's rights. */
+  issuer: { id: string; role: string; status: string } | null;
 };
 
 /** A token that is neither revoked nor expired, by the hash of what the caller sent. */
@@ -19,8 +22,20 @@ export async function findUsableApiToken(
 ): Promise<UsableApiToken | null> {
   const row = await db
     .selectFrom("api_tokens")
-    .select(["id", "kind", "person_id", "scopes", "expires_at", "revoked_at"])
-    .where("token_hash", "=", hash)
+    .leftJoin("people as issuer", "issuer.id", "api_tokens.created_by")
+    .select([
+      "api_tokens.id",
+      "api_tokens.kind",
+      "api_tokens.person_id",
+      "api_tokens.scopes",
+      "api_tokens.expires_at",
+      "api_tokens.revoked_at",
+      "api_tokens.last_used_at",
+      "issuer.id as issuer_id",
+      "issuer.role as issuer_role",
+      "issuer.status as issuer_status",
+    ])
+    .where("api_tokens.token_hash", "=", hash)
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
   if (row.expires_at !== null && row.expires_at <= now.toISOString()) return null;
@@ -29,16 +44,29 @@ export async function findUsableApiToken(
     kind: row.kind as ApiTokenKind,
     personId: row.person_id,
     scopes: JSON.parse(row.scopes) as string[],
+    lastUsedAt: row.last_used_at,
+    issuer:
+      row.issuer_id && row.issuer_role && row.issuer_status
+        ? { id: row.issuer_id, role: row.issuer_role, status: row.issuer_status }
+        : null,
   };
 }
 
-/** Records use at most once a minute per token, so a busy script does not write on every call. */
-export async function markApiTokenUsed(db: Db, id: string, now: Date): Promise<void> {
+/**
+ * Records use at most once a minute per token, so a busy script does not write on every call:
+ * the lookup already read when it was last used, so a recent use costs no statement at all.
+ */
+export async function markApiTokenUsed(
+  db: Db,
+  token: { id: string; lastUsedAt: string | null },
+  now: Date,
+): Promise<void> {
   const aMinuteAgo = new Date(now.getTime() - 60_000).toISOString();
+  if (token.lastUsedAt !== null && token.lastUsedAt >= aMinuteAgo) return;
   await db
     .updateTable("api_tokens")
     .set({ last_used_at: now.toISOString() })
-    .where("id", "=", id)
+    .where("id", "=", token.id)
     .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", aMinuteAgo)]))
     .execute();
 }
@@ -96,6 +124,7 @@ export async function findApiTokenByHash(db: Db, hash: string) {
       "api_tokens.scopes",
       "api_tokens.expires_at",
       "api_tokens.revoked_at",
+      "api_tokens.last_used_at",
       "people.status as person_status",
       "people.role as person_role",
     ])

@@ -61,7 +61,7 @@ export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<
   if (token.person_id === null || token.person_status !== "active" || !token.person_role) {
     throw new AppError("unauthenticated", "The person this API token acts for is deactivated.");
   }
-  await markApiTokenUsed(ctx.db, token.id, now);
+  await markApiTokenUsed(ctx.db, { id: token.id, lastUsedAt: token.last_used_at }, now);
   return {
     personId: token.person_id,
     role: token.person_role as AppRole,

@@ -4,16 +4,6 @@ import type { ScimGroupsTable } from "#server/db/schema.ts";
 
 export type ScimGroupRow = Selectable<ScimGroupsTable>;
 
-/** The person who issued a token, with what SCIM needs to act as them. */
-export function findTokenIssuer(db: Db, tokenId: string) {
-  return db
-    .selectFrom("api_tokens")
-    .innerJoin("people", "people.id", "api_tokens.created_by")
-    .select(["people.id", "people.role", "people.status"])
-    .where("api_tokens.id", "=", tokenId)
-    .executeTakeFirst();
-}
-
 export async function searchScimPeople(
   db: Db,
   condition: Expression<SqlBool> | null,

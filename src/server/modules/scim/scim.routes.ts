@@ -23,7 +23,6 @@ import {
   hashApiToken,
 } from "#server/modules/api-tokens/token-secrets.ts";
 import { scimPath, selectAttributes } from "./scim.presenters.ts";
-import { findTokenIssuer } from "./scim.queries.ts";
 import { resourceTypes, schemaDefinitions, serviceProviderConfig } from "./scim-discovery.ts";
 import { answerScimError, ScimError, scimErrorBody } from "./scim-errors.ts";
 import {
@@ -95,14 +94,14 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
   if (found?.kind !== "scim") {
     throw new ScimError(401, "This token is unknown, revoked or expired.");
   }
-  const issuer = await findTokenIssuer(ctx.db, found.id);
+  const issuer = found.issuer;
   if (issuer?.role !== "admin" || issuer.status !== "active") {
     throw new ScimError(
       401,
       "The administrator who issued this token is no longer an active administrator. Issue a new token.",
     );
   }
-  await markApiTokenUsed(ctx.db, found.id, now);
+  await markApiTokenUsed(ctx.db, found, now);
   request.scimActor = {
     personId: issuer.id,
     role: "admin",
