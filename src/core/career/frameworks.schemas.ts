@@ -17,10 +17,12 @@ import {
 /** The career framework API contract (docs/api/career-paths.md). */
 
 export const FrameworkId = z.uuid("Not a valid id");
+/** A version number from a URL; versions are 32-bit integers in the database. */
+const VersionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 export const FrameworkIdParams = z.strictObject({ id: FrameworkId });
 export const FrameworkVersionParams = z.strictObject({
   id: FrameworkId,
-  number: z.coerce.number().int().min(1),
+  number: VersionNumber,
 });
 export const FrameworkRoleParams = z.strictObject({ id: FrameworkId, roleKey: CareerKey });
 
@@ -99,8 +101,8 @@ export const VersionList = z.object({ versions: z.array(VersionSummary) });
 
 /** `from`/`to` are version numbers, or "draft" (admins). */
 export const DiffQuery = z.strictObject({
-  from: z.union([z.literal("draft"), z.coerce.number().int().min(1)]),
-  to: z.union([z.literal("draft"), z.coerce.number().int().min(1)]),
+  from: z.union([z.literal("draft"), VersionNumber]),
+  to: z.union([z.literal("draft"), VersionNumber]),
 });
 
 export const diffKinds = ["added", "removed", "changed"] as const;
@@ -282,5 +284,5 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ExportQuery = z.strictObject({
   format: ImportFormat,
   /** A published version number; the latest published by default; "draft" for admins. */
-  version: z.union([z.literal("draft"), z.coerce.number().int().min(1)]).optional(),
+  version: z.union([z.literal("draft"), VersionNumber]).optional(),
 });

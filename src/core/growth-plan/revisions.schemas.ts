@@ -34,7 +34,7 @@ export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
 export const RevisionListQuery = z.strictObject({
   /** Only revisions older than this version (pass `nextBefore`). */
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type RevisionListQuery = z.infer<typeof RevisionListQuery>;

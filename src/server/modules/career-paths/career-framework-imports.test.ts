@@ -79,6 +79,10 @@ describe("career frameworks: import and export", () => {
     expect((await draftOf(id)).roles[0]?.expectations).toEqual({ forecasting: 2 });
     expect((await exportOf(id, "format=csv")).statusCode).toBe(404);
     expect((await exportOf(id, "format=csv&version=draft", member)).statusCode).toBe(404);
+    // Past a 32-bit version number: a field error, not a database overflow.
+    const huge = await exportOf(id, "format=csv&version=2147483648");
+    expect(huge.statusCode).toBe(400);
+    expect(Object.keys(huge.json().error.fields)).toEqual(["version"]);
   });
 
   it("imports a CASE package with warnings at JSON paths", async () => {
