@@ -52,21 +52,12 @@ const emailTaken = (email: string) =>
     email: "Already in use",
   });
 
-/**
- * Refuses a manager that does not exist, is deactivated (for an active person), is the person
- * themself, or would close a reporting cycle. Call inside the reporting-lines lock.
- */
-
-async function assertValidManager(
+/** Refuses a manager that does not exist or is deactivated (for an active person). */
+async function assertManagerExists(
   db: Db,
-  person: { id: string; name: string; status: PersonRow["status"] },
+  person: { status: PersonRow["status"] },
   managerId: string,
 ): Promise<PersonRow> {
-  if (managerId === person.id) {
-    throw new AppError("conflict", "A person cannot be their own manager.", {
-      managerId: "Cannot be the person themself",
-    });
-  }
   const manager = await findPersonById(db, managerId);
   if (!manager) {
     throw new AppError("validation_failed", "The chosen manager does not exist.", {
@@ -78,6 +69,24 @@ async function assertValidManager(
       managerId: "This person is deactivated",
     });
   }
+  return manager;
+}
+
+/**
+ * Refuses a manager that does not exist, is deactivated (for an active person), is the person
+ * themself, or would close a reporting cycle. Call inside the reporting-lines lock.
+ */
+async function assertValidManager(
+  db: Db,
+  person: { id: string; name: string; status: PersonRow["status"] },
+  managerId: string,
+): Promise<PersonRow> {
+  if (managerId === person.id) {
+    throw new AppError("conflict", "A person cannot be their own manager.", {
+      managerId: "Cannot be the person themself",
+    });
+  }
+  const manager = await assertManagerExists(db, person, managerId);
   const managerChain = await listManagerChain(db, manager.id);
   const closing = managerChain.findIndex((above) => above.id === person.id);
   if (closing >= 0) {
@@ -98,24 +107,32 @@ export async function createPerson(
   actor: Actor,
   input: CreatePersonBody,
   meta: RequestMeta,
-  provisioned: ProvisionedFields = {},
 ): Promise<PersonProfile> {
+  const person = await addPerson(ctx, actor, input, meta);
+  return getPersonProfile(ctx, actor, person.id);
+}
+
+/**
+ * Adds a person in one audited transaction and answers the stored row, for callers that present
+ * it themselves (SCIM). A new person has no reports, so their manager cannot close a cycle; a
+ * taken email is found by the unique index on `email_normalized`, not by a read before.
+ */
+export async function addPerson(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreatePersonBody,
+  meta: RequestMeta,
+  provisioned: ProvisionedFields = {},
+): Promise<PersonRow> {
   assertCanManagePeople(actor);
   const personId = newId();
   const now = nowIso(ctx);
   const email = normalizeEmail(input.email);
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    return await ctx.db.transaction().execute(async (trx) => {
       await lockForTransaction(trx, "reporting-lines");
-      if (await findPersonByEmail(trx, email)) throw emailTaken(input.email);
-      if (input.managerId) {
-        await assertValidManager(
-          trx,
-          { id: personId, name: input.name, status: "active" },
-          input.managerId,
-        );
-      }
-      await insertPerson(trx, {
+      if (input.managerId) await assertManagerExists(trx, { status: "active" }, input.managerId);
+      const person = await insertPerson(trx, {
         id: personId,
         email: input.email,
         email_normalized: email,
@@ -144,12 +161,12 @@ export async function createPerson(
         details: { role: input.role, managerId: input.managerId ?? null },
       });
       await auditAdminBecomingManager(trx, ctx, actor, meta, personId, input.managerId);
+      return person;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(input.email);
     throw error;
   }
-  return getPersonProfile(ctx, actor, personId);
 }
 
 const columnOfField = {

@@ -48,11 +48,13 @@ export function listPeopleByIds(db: Db, ids: readonly string[]) {
   return db.selectFrom("people").selectAll().where("id", "in", ids).execute();
 }
 
-export async function insertPerson(db: Db, person: NewPersonRow): Promise<void> {
-  await db
+/** Inserts one person and answers the stored row. */
+export function insertPerson(db: Db, person: NewPersonRow): Promise<PersonRow> {
+  return db
     .insertInto("people")
     .values({ ...person, ...derivedPersonColumns(person) })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Many people in one statement per chunk (bounded by the engines' parameter limits). */

@@ -14,7 +14,7 @@ import {
   type PersonRow,
 } from "#server/modules/people/people.queries.ts";
 import {
-  createPerson,
+  addPerson,
   deactivateInTransaction,
   reactivatePerson,
   updatePersonDetails,
@@ -127,7 +127,7 @@ export async function createScimUser(
 ): Promise<ScimUserAnswer> {
   const model = modelOfBody(body);
   const fields = peopleFieldsOf(model);
-  const profile = await createPerson(
+  const person = await addPerson(
     ctx,
     actor,
     {
@@ -139,9 +139,9 @@ export async function createScimUser(
     meta,
     provisionedOf(model),
   );
-  const personId = profile.person.id;
-  if (!model.active) await deactivateScimUser(ctx, actor, personId, meta);
-  return getScimUser(ctx, personId);
+  if (model.active) return answer(ctx, person);
+  await deactivateScimUser(ctx, actor, person.id, meta);
+  return getScimUser(ctx, person.id);
 }
 
 /** Saves a whole model onto a stored person: fields, then the active flag. */
