@@ -1,5 +1,6 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import { createDocumentFonts } from "./pdf-fonts.ts";
+import { PageText } from "./pdf-page-text.ts";
 import { drawLine, layoutParagraphs, type TextStyle } from "./pdf-text.ts";
 
 /**
@@ -36,7 +37,8 @@ export async function renderBlocksPdf(
   pdf.setCreator("Trellis");
   pdf.setProducer("Trellis");
   const width = pageSize.width - 2 * margin;
-  let page = pdf.addPage([pageSize.width, pageSize.height]);
+  const pages = [new PageText(pdf.addPage([pageSize.width, pageSize.height]))];
+  let page = pages[0] as PageText;
   let y = pageSize.height - margin;
   for (const item of blocks) {
     const style = styles[item.style];
@@ -45,7 +47,8 @@ export async function renderBlocksPdf(
     for (const paragraph of layoutParagraphs(item.text, style, width)) {
       for (const line of paragraph.lines) {
         if (y - lineHeight < margin) {
-          page = pdf.addPage([pageSize.width, pageSize.height]);
+          page = new PageText(pdf.addPage([pageSize.width, pageSize.height]));
+          pages.push(page);
           y = pageSize.height - margin;
         }
         y -= lineHeight;
@@ -59,5 +62,6 @@ export async function renderBlocksPdf(
       }
     }
   }
+  for (const text of pages) text.finish(pdf);
   return pdf.save();
 }

@@ -1,5 +1,5 @@
 import bidiJs, { type EmbeddingLevels } from "bidi-js";
-import type { Color, PDFFont, PDFPage } from "pdf-lib";
+import type { Color } from "pdf-lib";
 import {
   type createDocumentFonts,
   type FontFace,
@@ -8,6 +8,7 @@ import {
   fontFace,
   widthInFace,
 } from "./pdf-fonts.ts";
+import type { PageText } from "./pdf-page-text.ts";
 
 /**
  * Text laid out for a PDF page in time linear in its length: every word is measured once, a word
@@ -228,7 +229,7 @@ export function visualRuns(
 
 /** Draws one line of a paragraph with its left edge at `x`, or its right edge at `x + width`. */
 export async function drawLine(
-  page: PDFPage,
+  page: PageText,
   fonts: ReturnType<typeof createDocumentFonts>,
   paragraph: LaidOutParagraph,
   line: { start: number; end: number },
@@ -238,18 +239,10 @@ export async function drawLine(
   const runs = visualRuns(paragraph, line, style);
   const lineWidth = runs.reduce((sum, run) => sum + run.width, 0);
   let x = paragraph.rightToLeft ? placement.x + placement.width - lineWidth : placement.x;
+  const placed = [];
   for (const run of runs) {
-    const font = await fonts.embed(run.face);
-    // Given a font, pdf-lib's drawText adds two font resources to the page (one for the font, one
-    // to set the previous font back), each found a free name by a scan of all the page's: a
-    // fifth of an export's time, and a larger file. The page's font is set only when it changes.
-    if (pageFonts.get(page) !== font) {
-      page.setFont(font);
-      pageFonts.set(page, font);
-    }
-    page.drawText(run.text, { x, y: placement.y, size: style.size, color: placement.color });
+    placed.push({ font: await fonts.embed(run.face), text: run.text, x });
     x += run.width;
   }
+  page.line(placed, { y: placement.y, size: style.size, color: placement.color });
 }
-
-const pageFonts = new WeakMap<PDFPage, PDFFont>();
