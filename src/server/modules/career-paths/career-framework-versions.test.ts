@@ -123,15 +123,18 @@ describe("publishing career framework versions", () => {
     expect(latest.json().version.number).toBe(2);
     const missing = await getJson(t.app, url(frameworkId, "/versions/3"), { session: member });
     expect(missing.statusCode).toBe(404);
-    // Beyond what an integer column holds: no such version, on both databases.
+    // Beyond what an integer column holds: refused on its field, on both databases.
     const huge = 2 ** 31;
-    expect(
-      (await getJson(t.app, url(frameworkId, `/versions/${huge}`), { session: member })).statusCode,
-    ).toBe(404);
-    expect(
-      (await getJson(t.app, url(frameworkId, `/diff?from=1&to=${huge}`), { session: member }))
-        .statusCode,
-    ).toBe(404);
+    const tooLarge = await getJson(t.app, url(frameworkId, `/versions/${huge}`), {
+      session: member,
+    });
+    expect(tooLarge.statusCode).toBe(400);
+    expect(Object.keys(tooLarge.json().error.fields)).toEqual(["number"]);
+    const diff = await getJson(t.app, url(frameworkId, `/diff?from=1&to=${huge}`), {
+      session: member,
+    });
+    expect(diff.statusCode).toBe(400);
+    expect(Object.keys(diff.json().error.fields)).toEqual(["to"]);
     expect((await publish(frameworkId, huge)).statusCode).toBe(409);
   });
 
