@@ -156,6 +156,9 @@ export const SsoCallbackQuery = z.looseObject({
   error: z.string().max(500).optional(),
 });
 
+/** What a provider posts to end sessions (OpenID Connect Back-Channel Logout 1.0), as a form. */
+export const BackchannelLogoutBody = z.object({ logout_token: z.string().min(1).max(16_000) });
+
 /** Why a single sign-on attempt ended on the sign-in page (`/sign-in?sso_error=<code>`). */
 export const ssoErrorCodes = [
   "unknown_provider",

@@ -61,6 +61,10 @@ export type SessionsTable = {
   expires_at: string;
   user_agent: string | null;
   address: string | null;
+  /** Set when the session began with single sign-on: the provider, its subject and `sid`. */
+  sso_provider_id: string | null;
+  sso_subject: string | null;
+  sso_sid: string | null;
 };
 
 export type AuditEventsTable = {

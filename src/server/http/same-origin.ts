@@ -8,8 +8,9 @@ const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 declare module "fastify" {
   interface FastifyContextConfig {
     /**
-     * The route is authorised by a signed token in its URL, never by the session cookie, and is
-     * posted by other sites' servers as a form (RFC 8058 one-click unsubscribe): no CSRF to guard.
+     * The route is authorised by a signed token (in its URL, or the logout token an identity
+     * provider posts), never by the session cookie, and is posted by other sites' servers as a
+     * form (RFC 8058 one-click unsubscribe, OIDC back-channel logout): no CSRF to guard.
      */
     signedLink?: boolean;
     /**

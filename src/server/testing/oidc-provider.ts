@@ -23,6 +23,8 @@ export async function startTestOidcProvider(options: {
   clientId?: string;
   clientSecret?: string;
   port?: number;
+  /** Where the provider posts its logout tokens (back-channel logout on, when given). */
+  backchannelLogoutUri?: string;
 }): Promise<TestOidcProvider> {
   const clientId = options.clientId ?? "trellis";
   const clientSecret = options.clientSecret ?? "a test client secret of some length";
@@ -45,11 +47,17 @@ export async function startTestOidcProvider(options: {
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
+        ...(options.backchannelLogoutUri
+          ? { backchannel_logout_uri: options.backchannelLogoutUri }
+          : {}),
       },
     ],
     cookies: { keys: ["test cookie key, not a secret"] },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    features: { devInteractions: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      backchannelLogout: { enabled: options.backchannelLogoutUri !== undefined },
+    },
     pkce: { required: () => true },
     async findAccount(_ctx, id) {
       const account: TestAccount | undefined =

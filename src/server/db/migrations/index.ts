@@ -27,6 +27,7 @@ import * as workspaceIndexes from "./2026-12-03-06-workspace-indexes.ts";
 import * as learningDirectoryVersion from "./2026-12-03-07-learning-directory-version.ts";
 import * as identity from "./2026-12-04-01-identity.ts";
 import * as erasure from "./2026-12-04-15-erasure.ts";
+import * as ssoSessions from "./2026-12-05-01-sso-sessions.ts";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-07-learning-directory-version": learningDirectoryVersion,
   "2026-12-04-01-identity": identity,
   "2026-12-04-15-erasure": erasure,
+  "2026-12-05-01-sso-sessions": ssoSessions,
 };

@@ -37,10 +37,14 @@ export const passwordsOffMessage =
 export type StartedSession = { token: string; info: SessionInfo };
 
 /** Creates a session for a person who has just proven who they are. */
+/** Where a single sign-on session came from, for the provider's back-channel logout. */
+export type SsoSessionOrigin = { providerId: string; subject: string; sid: string | null };
+
 export async function startSession(
   ctx: AppContext,
   personId: string,
   meta: RequestMeta,
+  sso?: SsoSessionOrigin,
 ): Promise<StartedSession> {
   const token = newSessionToken();
   const now = ctx.clock.now();
@@ -54,6 +58,9 @@ export async function startSession(
     expires_at: new Date(now.getTime() + ctx.config.session.absoluteTimeoutMs).toISOString(),
     user_agent: meta.userAgent?.slice(0, 500) ?? null,
     address: meta.address,
+    sso_provider_id: sso?.providerId ?? null,
+    sso_subject: sso?.subject ?? null,
+    sso_sid: sso?.sid ?? null,
   });
   await recordSignIn(ctx.db, personId, now.toISOString());
   return { token, info: await getSessionInfo(ctx, { personId, sessionId: id }) };

@@ -211,7 +211,11 @@ async function finish(
     target: { type: "person", id: person.id },
     details: { provider: provider.slug },
   });
-  return startSession(ctx, person.id, meta);
+  return startSession(ctx, person.id, meta, {
+    providerId: provider.id,
+    subject: String(claims.sub).slice(0, 255),
+    sid: typeof claims.sid === "string" ? claims.sid.slice(0, 255) : null,
+  });
 }
 
 function emailOf(provider: SsoProviderRow, claims: Claims): string | null {

@@ -57,6 +57,12 @@ export const ssoScenarios: Scenario[] = [
     expect: anyone(302),
   },
   {
+    route: "POST /api/auth/sso/:slug/backchannel-logout",
+    description: "a logout token for a provider that does not exist",
+    call: () => ({ url: "/api/auth/sso/nobody/backchannel-logout", body: { logout_token: "x" } }),
+    expect: anyone(404),
+  },
+  {
     route: "GET /api/admin/sso/providers",
     description: "the providers",
     call: () => ({ url: "/api/admin/sso/providers" }),

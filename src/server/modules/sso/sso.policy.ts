@@ -10,6 +10,11 @@ export const ssoPolicies = definePolicies("sso", {
   readSignInOptions: (): boolean => true,
   /** Anyone may start or finish a sign-in with an enabled provider; null: no such provider. */
   signInWith: (provider: { enabled: boolean } | null): boolean => provider?.enabled === true,
+  /**
+   * A provider's back-channel logout, authorised by its signed logout token (checked in the
+   * service): any configured provider, enabled or not, may end the sessions it began.
+   */
+  logOutFrom: (provider: { id: string } | null): boolean => provider !== null,
 });
 
 /**

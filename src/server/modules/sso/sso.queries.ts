@@ -151,3 +151,27 @@ export async function updateIdentitySettingsIfAt(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Ends the sessions a provider's session began: by its `sid` when the logout token names one
+ * (and the session's ID token did), else every session of the subject from that provider. Answers the people whose sessions ended.
+ */
+export async function deleteSsoSessions(
+  db: Db,
+  providerId: string,
+  match: { subject: string | null; sid: string | null },
+): Promise<string[]> {
+  let query = db.deleteFrom("sessions").where("sso_provider_id", "=", providerId);
+  if (match.subject !== null) query = query.where("sso_subject", "=", match.subject);
+  // A session whose ID token named no sid is matched by its subject alone.
+  const { sid } = match;
+  if (sid !== null) {
+    query = query.where((eb) =>
+      match.subject === null
+        ? eb("sso_sid", "=", sid)
+        : eb.or([eb("sso_sid", "=", sid), eb("sso_sid", "is", null)]),
+    );
+  }
+  const rows = await query.returning("person_id").execute();
+  return [...new Set(rows.map((row) => row.person_id))];
+}

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { SignInOptions, SsoCallbackQuery, SsoSlugParams } from "#core/sso.schemas.ts";
+import {
+  BackchannelLogoutBody,
+  SignInOptions,
+  SsoCallbackQuery,
+  SsoSlugParams,
+} from "#core/sso.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { AppError } from "#server/errors.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { ssoPolicies as policies } from "./sso.policy.ts";
+import { backchannelLogout, LogoutTokenError } from "./sso-logout.service.ts";
 import { ssoProviderRoutes } from "./sso-providers.routes.ts";
 import {
   errorRedirect,
@@ -91,6 +98,47 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         request.log.warn({ reason: error.code, detail: error.detail }, "single sign-on refused");
         return reply.redirect(errorRedirect(error.code), 302);
       }
+    },
+  );
+
+  // The provider's server posts the logout token as a form; nothing else here takes one.
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string", bodyLimit: 32 * 1024 },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+
+  app.post(
+    "/api/auth/sso/:slug/backchannel-logout",
+    {
+      // Posted by the provider's server, authorised by the signed logout token it carries.
+      config: { access: "public", policy: policies.logOutFrom, signedLink: true },
+      schema: {
+        tags,
+        summary: "Back-channel logout: the provider ends the sessions its session began",
+        params: SsoSlugParams,
+        body: BackchannelLogoutBody,
+        response: { 200: z.null() },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await backchannelLogout(
+          ctx,
+          request.params.slug,
+          request.body.logout_token,
+          requestMeta(request),
+        );
+      } catch (error) {
+        if (!(error instanceof LogoutTokenError)) throw error;
+        request.log.warn({ reason: error.message }, "back-channel logout refused");
+        throw new AppError("validation_failed", "The logout token was refused.", {
+          logout_token: "Not a valid logout token from this provider",
+        });
+      }
+      return reply.header("cache-control", "no-store").code(200).send(null);
     },
   );
 };

@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import type { TestApp } from "#server/testing/test-app.ts";
 
 /** A tiny cookie jar for talking to the provider over real HTTP. */
-class CookieJar {
+export class CookieJar {
   private readonly cookies = new Map<string, string>();
   store(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
@@ -43,8 +43,11 @@ export async function callBack(t: TestApp, callbackUrl: URL): Promise<SsoResult>
  * The browser's part against the real provider: follows its redirects, fills in its login form
  * with `login`, and answers the URL it finally sends the browser to (Trellis's callback).
  */
-export async function loginAtProvider(authorizationUrl: URL, login: string): Promise<URL> {
-  const jar = new CookieJar();
+export async function loginAtProvider(
+  authorizationUrl: URL,
+  login: string,
+  jar = new CookieJar(),
+): Promise<URL> {
   let url = authorizationUrl;
   let body: URLSearchParams | undefined;
   for (let hop = 0; hop < 12; hop++) {
@@ -74,6 +77,27 @@ export async function loginAtProvider(authorizationUrl: URL, login: string): Pro
     );
   }
   throw new Error("Too many redirects at the provider");
+}
+
+/**
+ * Signs out at the provider as its browser would: its logout page, then the confirmation form.
+ * The provider then posts its back-channel logout tokens before it answers.
+ */
+export async function signOutAtProvider(issuer: string, jar: CookieJar): Promise<void> {
+  const page = await fetch(`${issuer}/session/end`, { headers: { cookie: jar.header() } });
+  jar.store(page);
+  const html = await page.text();
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!action || !xsrf) throw new Error(`no logout form at the provider: ${html.slice(0, 300)}`);
+  const confirmed = await fetch(new URL(action, issuer), {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ xsrf, logout: "yes" }),
+  });
+  if (confirmed.status >= 400)
+    throw new Error(`the provider's logout answered ${confirmed.status}`);
 }
 
 /** Start → provider login → callback, as a browser would. */
