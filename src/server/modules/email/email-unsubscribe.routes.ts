@@ -5,6 +5,7 @@ import {
   UnsubscribeView,
 } from "#core/email/unsubscribe.schemas.ts";
 import type { AppContext } from "#server/context.ts";
+import { registerFormBodyParser } from "#server/http/form-body.ts";
 import { emailPolicies } from "./email.policy.ts";
 import { describeUnsubscribe, unsubscribe } from "./email-unsubscribe.service.ts";
 
@@ -17,13 +18,7 @@ export const emailUnsubscribeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app,
   { ctx },
 ) => {
-  app.addContentTypeParser(
-    "application/x-www-form-urlencoded",
-    { parseAs: "string", bodyLimit: 1024 },
-    (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    },
-  );
+  registerFormBodyParser(app, 1024);
 
   app.get(
     "/api/email/unsubscribe",

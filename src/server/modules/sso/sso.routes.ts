@@ -8,6 +8,7 @@ import {
 } from "#core/sso.schemas.ts";
 import type { AppContext } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
+import { registerFormBodyParser } from "#server/http/form-body.ts";
 import { setSessionCookie } from "#server/http/session-cookie.ts";
 import { requestMeta } from "#server/http/sessions.ts";
 import { ssoPolicies as policies } from "./sso.policy.ts";
@@ -102,13 +103,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   );
 
   // The provider's server posts the logout token as a form; nothing else here takes one.
-  app.addContentTypeParser(
-    "application/x-www-form-urlencoded",
-    { parseAs: "string", bodyLimit: 32 * 1024 },
-    (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    },
-  );
+  registerFormBodyParser(app, 32 * 1024);
 
   app.post(
     "/api/auth/sso/:slug/backchannel-logout",
