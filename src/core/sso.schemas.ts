@@ -72,6 +72,8 @@ export const SsoProviderView = z.object({
   /** Fixed by the environment (SSO_*): shown, not editable. */
   fromEnvironment: z.boolean(),
   callbackUrl: z.string(),
+  /** Where the provider posts its logout tokens (OpenID Connect Back-Channel Logout). */
+  backchannelLogoutUrl: z.string(),
   version: z.number(),
   updatedAt: z.string(),
 });

@@ -19,6 +19,7 @@ declare module "oidc-provider" {
     features?: Record<string, unknown>;
     pkce?: { required(): boolean };
     jwks?: { keys: Record<string, unknown>[] };
+    fetch?(url: string, init: RequestInit): Promise<Response>;
     findAccount(ctx: ProviderContext, id: string): Promise<Account | undefined>;
     loadExistingGrant?(ctx: ProviderContext): Promise<GrantInstance | undefined>;
   };

@@ -59,6 +59,13 @@ export async function startTestOidcProvider(options: {
       backchannelLogout: { enabled: options.backchannelLogoutUri !== undefined },
     },
     pkce: { required: () => true },
+    // The provider refuses to post to loopback and private addresses (its guard against
+    // server-side request forgery); the Trellis it posts its logout tokens to here is on
+    // 127.0.0.1, so its requests go out without that guard.
+    fetch: (url, init) => {
+      const { dispatcher: _guard, ...rest } = init as RequestInit & { dispatcher?: unknown };
+      return fetch(url, rest);
+    },
     async findAccount(_ctx, id) {
       const account: TestAccount | undefined =
         accounts.get(id) ?? (id.includes("@") ? { email: id, emailVerified: true } : undefined);

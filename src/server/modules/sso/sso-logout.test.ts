@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, createSession, type TestPerson } from "#server/testing/factories.ts";
-import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
+import type { Session } from "#server/testing/http-client.ts";
+import { startTestOidcProvider } from "#server/testing/oidc-provider.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import {
+  addSsoProvider,
+  CookieJar,
   callBack,
   type FakeIssuer,
+  loginAtProvider,
+  sessionPersonId,
+  signOutAtProvider,
   startFakeIssuer,
   startSignIn,
+  uniqueName,
   unsignedToken,
 } from "./sso.testing.ts";
 
@@ -18,11 +25,7 @@ const logoutEvent = { "http://schemas.openid.net/event/backchannel-logout": {} }
 let t: TestApp;
 let fake: FakeIssuer;
 let adminSession: Session;
-let serial = 0;
-const unique = () => {
-  serial += 1;
-  return `${serial}-${Math.random().toString(36).slice(2, 8)}`;
-};
+const unique = uniqueName;
 
 beforeAll(async () => {
   t = await createTestApp({ SECRET_KEY: secretKey, PUBLIC_URL: publicUrl });
@@ -36,28 +39,9 @@ afterAll(async () => {
   await t.close();
 });
 
-async function addProvider(slug: string, overrides: Record<string, unknown>) {
-  const response = await postJson(
-    t.app,
-    "/api/admin/sso/providers",
-    {
-      slug,
-      name: `Provider ${slug}`,
-      allowedDomains: ["corp.example"],
-      enabled: true,
-      ...overrides,
-    },
-    { session: adminSession },
-  );
-  expect(response.statusCode, response.body).toBe(201);
-}
-
-const sessionPerson = async (cookie: string | null) => {
-  const response = await getJson(t.app, "/api/auth/session", {
-    session: cookie ? { cookie } : undefined,
-  });
-  return response.statusCode === 200 ? (response.json().user.id as string) : null;
-};
+const addProvider = (slug: string, fields: Record<string, unknown>) =>
+  addSsoProvider(t, adminSession, slug, fields);
+const sessionPerson = (cookie: string | null) => sessionPersonId(t, cookie);
 
 const postLogout = (slug: string, token: string) =>
   t.app.inject({
@@ -195,5 +179,40 @@ describe("back-channel logout tokens", () => {
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields).toHaveProperty("logout_token");
+  });
+});
+
+describe("back-channel logout from the real provider", () => {
+  it("ends the Trellis session when the person signs out at the provider", async () => {
+    const address = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const slug = `real-logout-${unique()}`;
+    const provider = await startTestOidcProvider({
+      redirectUris: [callbackOf(slug)],
+      backchannelLogoutUri: `${address}/api/auth/sso/${slug}/backchannel-logout`,
+    });
+    try {
+      await addProvider(slug, {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+      });
+      const person = await createPerson(t.ctx, { email: `real-${unique()}@corp.example` });
+      const other = await createPerson(t.ctx, { email: `other-${unique()}@corp.example` });
+      const signIn = async (email: string, jar: CookieJar) =>
+        (await callBack(t, await loginAtProvider(await startSignIn(t, slug), email, jar))).cookie;
+      const jar = new CookieJar();
+      const cookie = await signIn(person.email, jar);
+      const othersCookie = await signIn(other.email, new CookieJar());
+      const password = await createSession(t.ctx, person.id);
+      expect(await sessionPerson(cookie)).toBe(person.id);
+
+      await signOutAtProvider(provider.issuer, jar);
+
+      expect(await sessionPerson(cookie)).toBeNull();
+      expect(await sessionPerson(password.cookie)).toBe(person.id);
+      expect(await sessionPerson(othersCookie)).toBe(other.id);
+    } finally {
+      await provider.close();
+    }
   });
 });

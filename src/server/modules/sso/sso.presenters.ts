@@ -11,6 +11,11 @@ export function callbackUrl(config: Config, slug: string): string {
   return new URL(`/api/auth/sso/${encodeURIComponent(slug)}/callback`, config.publicUrl).href;
 }
 
+export function backchannelLogoutUrl(config: Config, slug: string): string {
+  const path = `/api/auth/sso/${encodeURIComponent(slug)}/backchannel-logout`;
+  return new URL(path, config.publicUrl).href;
+}
+
 export function startPath(slug: string): string {
   return `/api/auth/sso/${encodeURIComponent(slug)}/start`;
 }
@@ -32,6 +37,7 @@ export function presentProvider(config: Config, row: SsoProviderRow): SsoProvide
     enabled: flag(row.enabled),
     fromEnvironment,
     callbackUrl: callbackUrl(config, row.slug),
+    backchannelLogoutUrl: backchannelLogoutUrl(config, row.slug),
     version: row.version,
     updatedAt: row.updated_at,
   };

@@ -9,12 +9,15 @@ import { getJson, postJson, type Session, sendJson } from "#server/testing/http-
 import { startTestOidcProvider, type TestOidcProvider } from "#server/testing/oidc-provider.ts";
 import { createTestApp, type TestApp } from "#server/testing/test-app.ts";
 import {
+  addSsoProvider,
   callBack,
   type FakeIssuer,
   loginAtProvider,
+  sessionPersonId,
   signInThrough,
   startFakeIssuer,
   startSignIn,
+  uniqueName,
   unsignedToken,
 } from "./sso.testing.ts";
 import { forgetConfiguration } from "./sso-oidc.ts";
@@ -28,7 +31,6 @@ let provider: TestOidcProvider;
 let fake: FakeIssuer;
 let admin: TestPerson;
 let adminSession: Session;
-let serial = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ SECRET_KEY: secretKey, PUBLIC_URL: publicUrl });
@@ -50,33 +52,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const unique = () => {
-  serial += 1;
-  return `${serial}-${Math.random().toString(36).slice(2, 8)}`;
-};
+const unique = uniqueName;
 
-async function addProvider(
-  slug: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: string; version: number }> {
-  const response = await postJson(
-    t.app,
-    "/api/admin/sso/providers",
-    {
-      slug,
-      name: `Provider ${slug}`,
-      issuer: provider.issuer,
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-      allowedDomains: ["corp.example"],
-      enabled: true,
-      ...overrides,
-    },
-    { session: adminSession },
-  );
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+/** A provider on the real test provider, unless `overrides` says otherwise. */
+const addProvider = (slug: string, overrides: Record<string, unknown> = {}) =>
+  addSsoProvider(t, adminSession, slug, {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    ...overrides,
+  });
 
 async function settings(changes: {
   localPasswordsEnabled?: boolean;
@@ -101,12 +86,7 @@ async function settings(changes: {
   );
 }
 
-const sessionPerson = async (cookie: string | null) => {
-  const response = await getJson(t.app, "/api/auth/session", {
-    session: cookie ? { cookie } : undefined,
-  });
-  return response.statusCode === 200 ? (response.json().user.id as string) : null;
-};
+const sessionPerson = (cookie: string | null) => sessionPersonId(t, cookie);
 
 const auditActions = async (personId: string) =>
   (
@@ -133,6 +113,7 @@ describe("providers", () => {
     const view = list.json().items.find((item: { slug: string }) => item.slug === slug);
     expect(view).toMatchObject({ hasClientSecret: true, enabled: true, fromEnvironment: false });
     expect(view.callbackUrl).toBe(callbackOf(slug));
+    expect(view.backchannelLogoutUrl).toBe(`${publicUrl}/api/auth/sso/${slug}/backchannel-logout`);
   });
 
   it("answers 409 with what is stored for a stale save", async () => {

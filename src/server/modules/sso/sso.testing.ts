@@ -1,7 +1,40 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { getJson, postJson, type Session } from "#server/testing/http-client.ts";
 import type { TestApp } from "#server/testing/test-app.ts";
+
+let serial = 0;
+/** A name no other test in the run has chosen (slugs, emails). */
+export function uniqueName(): string {
+  serial += 1;
+  return `${serial}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Adds an enabled provider through the admin route, allowing `corp.example` addresses. */
+export async function addSsoProvider(
+  t: TestApp,
+  adminSession: Session,
+  slug: string,
+  fields: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
+  const response = await postJson(
+    t.app,
+    "/api/admin/sso/providers",
+    { slug, name: `Provider ${slug}`, allowedDomains: ["corp.example"], enabled: true, ...fields },
+    { session: adminSession },
+  );
+  if (response.statusCode !== 201) throw new Error(`adding ${slug} answered ${response.body}`);
+  return response.json();
+}
+
+/** Whose session the cookie holds, or null when it holds none. */
+export async function sessionPersonId(t: TestApp, cookie: string | null): Promise<string | null> {
+  const response = await getJson(t.app, "/api/auth/session", {
+    session: cookie ? { cookie } : undefined,
+  });
+  return response.statusCode === 200 ? (response.json().user.id as string) : null;
+}
 
 /** A tiny cookie jar for talking to the provider over real HTTP. */
 export class CookieJar {

@@ -171,9 +171,15 @@ function ProviderForm({
           {...form.getInputProps("enabled", { type: "checkbox" })}
         />
         {provider ? (
-          <Text size="sm">
-            Callback URL to register at the provider: <Code>{provider.callbackUrl}</Code>
-          </Text>
+          <Stack gap={4}>
+            <Text size="sm">
+              Callback URL to register at the provider: <Code>{provider.callbackUrl}</Code>
+            </Text>
+            <Text size="sm">
+              Back-channel logout URL, where the provider supports it (signing out there ends the
+              Trellis session): <Code>{provider.backchannelLogoutUrl}</Code>
+            </Text>
+          </Stack>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
