@@ -1,10 +1,9 @@
-import { strToU8, type Zippable, zipSync } from "fflate";
 import { personalDataExportMaxBytes } from "#core/personal-data.schemas.ts";
 import type { Actor, AppContext, RequestMeta } from "#server/context.ts";
 import { AppError } from "#server/errors.ts";
 import type { Download } from "#server/http/download.ts";
 import { recordAuditEvent } from "#server/modules/audit/audit.service.ts";
-import { renderArchiveFiles } from "./personal-data.exports.ts";
+import { buildArchiveInWorker } from "#server/modules/growth-plans/growth-plan-exports.service.ts";
 import {
   assertPersonalDataRule,
   type PersonalDataFacts,
@@ -15,8 +14,9 @@ import { collectPersonalData } from "./personal-data.sections.ts";
 
 /**
  * The personal data export (docs/personal-data-export.md): a zip archive of everything Trellis
- * keeps about one person, read as that person would see it themselves. Built in memory under a
- * size bound; every export writes an audit row naming who exported whose data.
+ * keeps about one person, read as that person would see it themselves. Collected here, then
+ * rendered and compressed in an export worker (personal-data-archive.ts) under a size bound;
+ * every export writes an audit row naming who exported whose data.
  */
 
 export type ExportOptions = { maxBytes?: number };
@@ -70,39 +70,33 @@ async function exportFor(
   const personName = person.preferred_name ?? person.name;
   const owner: Actor = { personId: person.id, role: person.role, sessionId: "" };
   const data = await collectPersonalData({ ctx, person, owner });
-  const files = renderArchiveFiles(data, {
-    exportedAt,
-    personId,
-    personName,
-    exportedBy: rule === "exportOwn" ? "self" : "admin",
-  });
-
   const maxBytes = options.maxBytes ?? personalDataExportMaxBytes;
-  const zippable: Zippable = {};
-  let total = 0;
-  for (const file of files) {
-    const bytes = strToU8(file.text);
-    total += bytes.length;
-    if (total > maxBytes) {
-      throw new AppError(
-        "payload_too_large",
-        `The archive would be larger than ${Math.round(maxBytes / (1024 * 1024))} MB. Export single plans and conversations from their pages instead.`,
-      );
-    }
-    zippable[file.path] = bytes;
+  const built = await buildArchiveInWorker(ctx, {
+    format: "personal-data-archive",
+    data,
+    meta: { exportedAt, personId, personName, exportedBy: rule === "exportOwn" ? "self" : "admin" },
+    maxBytes,
+  });
+  if ("tooLarge" in built) {
+    throw new AppError(
+      "payload_too_large",
+      `The archive would be larger than ${Math.round(maxBytes / (1024 * 1024))} MB. Export single plans and conversations from their pages instead.`,
+    );
   }
-  const mtime = new Date(exportedAt);
-  const archive = zipSync(zippable, { level: 6, mtime });
 
   await recordAuditEvent(ctx.db, ctx.clock, meta, {
     action: "people.data_exported",
     actorId: actor.personId,
     target: { type: "person", id: personId },
-    details: { by: rule === "exportOwn" ? "self" : "admin", files: files.length, bytes: total },
+    details: {
+      by: rule === "exportOwn" ? "self" : "admin",
+      files: built.files,
+      bytes: built.bytes,
+    },
   });
 
   return {
-    body: archive,
+    body: built.archive,
     contentType: "application/zip",
     fileName: archiveFileName(personName, exportedAt),
   };
