@@ -71,10 +71,11 @@ async function exportFor(
   const owner: Actor = { personId: person.id, role: person.role, sessionId: "" };
   const data = await collectPersonalData({ ctx, person, owner });
   const maxBytes = options.maxBytes ?? personalDataExportMaxBytes;
+  const exportedBy = rule === "exportOwn" ? "self" : "admin";
   const built = await buildArchiveInWorker(ctx, {
     format: "personal-data-archive",
     data,
-    meta: { exportedAt, personId, personName, exportedBy: rule === "exportOwn" ? "self" : "admin" },
+    meta: { exportedAt, personId, personName, exportedBy },
     maxBytes,
   });
   if ("tooLarge" in built) {
@@ -88,11 +89,7 @@ async function exportFor(
     action: "people.data_exported",
     actorId: actor.personId,
     target: { type: "person", id: personId },
-    details: {
-      by: rule === "exportOwn" ? "self" : "admin",
-      files: built.files,
-      bytes: built.bytes,
-    },
+    details: { by: exportedBy, files: built.files, bytes: built.bytes },
   });
 
   return {
